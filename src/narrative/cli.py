@@ -1,0 +1,102 @@
+"""The ``narrative`` command: parse arguments, call one function, map errors to exit codes.
+
+Exit codes: 0 success; 1 a notebook or step failed; 2 bad input or
+parameters (one line naming the file, row and problem); 3 the output
+directory is locked by another run.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import InputError, LockedError, NarrativeError, NotebookError, ParameterError, RunExistsError
+
+EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
+
+
+def exit_code(error: NarrativeError) -> int:
+    if isinstance(error, LockedError):
+        return EXIT_LOCKED
+    if isinstance(error, (InputError, ParameterError, RunExistsError)):
+        return EXIT_INPUT
+    return EXIT_FAILED
+
+
+def _corpus_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="csv, jsonl, parquet or .txt files, or directories of them")
+    parser.add_argument("--text-column", help="column holding the text (default: text, body or content)")
+    parser.add_argument("--title-column", help="column holding the title (default: title or headline)")
+    parser.add_argument("--date-column", help="column holding the date (default: date, published)")
+    parser.add_argument("--side-column", help="column holding the side (default: side; else from the actors file's publishers)")
+    parser.add_argument("--actors", type=Path, help="actors YAML file (default: the shipped one)")
+    parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="narrative", description="Compare how claims are framed: "
+                                     "who claims what, with which framing, and how the sides differ.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the notebook suite into a report directory",
+                         description="Execute notebooks 01-04 with papermill into OUT/RUN_ID and write index.html.",
+                         epilog="Example: narrative run --corpus data/raw/press-releases --out reports --run-id demo")
+    run.add_argument("--corpus", nargs="+", metavar="PATH", help="corpus files or directories (default: the demo corpus)")
+    run.add_argument("--config", type=Path, help="YAML file of parameters")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                     help="set a parameter (VALUE is parsed as YAML); repeatable")
+    run.add_argument("--out", type=Path, default=Path("reports"), help="directory holding runs (default: reports)")
+    run.add_argument("--run-id", help="name of this run (default: UTC timestamp)")
+    run.add_argument("--notebooks", type=Path, help="directory of the suite (default: ./notebooks)")
+    run.add_argument("--wait", action="store_true", help="wait for a lock held by another run instead of exiting 3")
+    run.add_argument("--keep", type=int, help="keep only the N newest runs after a success")
+    run.add_argument("--no-progress", action="store_true", help="no per-cell progress bars")
+    run.add_argument("--help-params", action="store_true", help="list the parameters and exit")
+
+    claims = sub.add_parser("claims", help="extract claims (speaker, cue, content, side)",
+                            epilog="Example: narrative claims article.txt --format csv -o claims.csv")
+    _corpus_args(claims)
+    claims.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+
+    frames = sub.add_parser("frames", help="frame rates per claim or document",
+                            epilog="Example: narrative frames data/raw/press-releases --level document -o frames.csv")
+    _corpus_args(frames)
+    frames.add_argument("--level", choices=("claim", "document"), default="claim")
+    frames.add_argument("--lexicon", type=Path, help="lexicon CSV (category,phrase,weight,note)")
+    frames.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    frames.add_argument("--evidence", type=Path, help="also write the keyword-in-context table here (CSV)")
+
+    comp = sub.add_parser("compare", help="log-odds and frame differences between two sides",
+                          epilog="Example: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv")
+    _corpus_args(comp)
+    comp.add_argument("--by", default="side", choices=("side",), help="grouping column")
+    comp.add_argument("--a", default="kremlin", help="first group (default: kremlin)")
+    comp.add_argument("--b", default="ukraine", help="second group (default: ukraine)")
+    comp.add_argument("--level", choices=("claim", "document"), default="claim")
+    comp.add_argument("--lexicon", type=Path)
+    comp.add_argument("--top", type=int, default=30, help="terms shown each way")
+    comp.add_argument("--format", choices=("csv",), default="csv")
+    comp.add_argument("--seed", type=int, default=0)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from . import commands
+        return getattr(commands, args.command.replace("-", "_"))(args)
+    except NotebookError as exc:
+        print(f"narrative: notebook failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except NarrativeError as exc:
+        print(f"narrative: {exc}", file=sys.stderr)
+        return exit_code(exc)
+    except KeyboardInterrupt:
+        print("narrative: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

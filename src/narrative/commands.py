@@ -1,0 +1,119 @@
+"""What each ``narrative`` subcommand does, given parsed arguments.
+
+Kept apart from :mod:`narrative.cli` so the parser stays thin and each
+command is a plain function that tests can call.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+
+def _documents(args):
+    from .actors import load_actors
+    from .corpus import Columns, input_files, load_corpus
+
+    cast = load_actors(args.actors)
+    if args.output is not None:
+        target = args.output.resolve()
+        if any(target == f.resolve() for f in input_files(args.inputs)):
+            raise InputError(str(args.output), None, "output would overwrite an input file")
+    columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
+    return load_corpus(args.inputs, columns=columns, sides=cast.source_sides()), cast
+
+
+def write_table(frame: pd.DataFrame, output: Path | None, fmt: str) -> None:
+    """CSV or JSON lines to a file (written whole, then renamed) or stdout."""
+    frame = frame.copy()
+    if fmt == "csv":
+        for col in frame.columns:
+            if frame[col].map(lambda v: isinstance(v, list)).any():
+                frame[col] = frame[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+        text = frame.to_csv(index=False, lineterminator="\n", float_format="%.6g")
+    else:
+        text = frame.to_json(orient="records", lines=True, force_ascii=False)
+        text = text if text.endswith("\n") or not text else text + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
+def run(args) -> int:
+    from . import params as P
+    from .run import run_suite
+
+    if args.help_params:
+        print(P.describe())
+        return 0
+    config = P.read_config(args.config) if args.config else None
+    merged = P.merge_parameters(config=config, pairs=args.parameter, corpus=args.corpus)
+    result = run_suite(merged, out=args.out, run_id=args.run_id, wait=args.wait, keep=args.keep,
+                       progress=not args.no_progress, notebooks=args.notebooks,
+                       say=lambda m: print(m, file=sys.stderr))
+    if result.error:
+        print(f"narrative: notebook failed: {result.error}", file=sys.stderr)
+        print(f"narrative: failed run kept at {result.path} (status failed)", file=sys.stderr)
+        return 1
+    print(result.path / "index.html")
+    return 0
+
+
+def claims(args) -> int:
+    from .claims import extract_claims
+
+    docs, cast = _documents(args)
+    write_table(extract_claims(docs, cast), args.output, args.format)
+    return 0
+
+
+def _scored(args, docs, cast):
+    from .claims import extract_claims
+    from .features import evidence, frame_scores
+    from .lexicons import load_lexicon
+
+    lex = load_lexicon(args.lexicon)
+    if args.level == "document":
+        table, text_col, offset = docs.assign(claim_id=""), "text", None
+        keep = ("doc_id", "side")
+    else:
+        table, text_col, offset = extract_claims(docs, cast), "content", "content_start"
+        keep = ("doc_id", "claim_id", "side")
+    return lex, table, frame_scores(table, text_column=text_col, lexicon=lex, keep=keep), (text_col, offset)
+
+
+def frames(args) -> int:
+    from .features import evidence
+
+    docs, cast = _documents(args)
+    lex, table, scores, (text_col, offset) = _scored(args, docs, cast)
+    write_table(scores, args.output, args.format)
+    if args.evidence:
+        write_table(evidence(table, text_column=text_col, lexicon=lex, offset_column=offset), args.evidence, "csv")
+    return 0
+
+
+def compare(args) -> int:
+    from . import compare as C
+
+    docs, cast = _documents(args)
+    lex, table, scores, (text_col, _offset) = _scored(args, docs, cast)
+    texts = table[text_col]
+    counts_a = C.term_counts(texts[table[args.by] == args.a])
+    counts_b = C.term_counts(texts[table[args.by] == args.b])
+    for name, counts in ((args.a, counts_a), (args.b, counts_b)):
+        if counts.empty:
+            raise InputError(", ".join(args.inputs), None, f"no text for {args.by} {name!r}")
+    odds = C.top_terms(C.log_odds_dirichlet(counts_a, counts_b), k=args.top).reset_index()
+    diffs = C.frame_differences(scores, list(lex.categories), by=args.by, a=args.a, b=args.b, seed=args.seed)
+    odds.insert(0, "table", "log_odds")
+    diffs.insert(0, "table", "frame_differences")
+    write_table(pd.concat([odds, diffs], ignore_index=True), args.output, "csv")
+    return 0

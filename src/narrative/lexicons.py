@@ -1,0 +1,197 @@
+"""Frame lexicons shipped as data files, and a fast phrase matcher over tokens.
+
+A lexicon file is a CSV with columns ``category,phrase,weight,note`` (see
+``narrative/lexicons/README.md`` for each category's definition and
+provenance). Matching rule, applied identically to phrases and text:
+
+* text is lower-cased and split with :data:`narrative.segment.TOKEN_RE`;
+* a phrase token ending in ``*`` matches any token that starts with it
+  (``deter*`` matches deter, deters, deterred, deterrence);
+* at each position the longest phrase (in tokens) wins; matches never overlap;
+  a phrase listed under several categories counts for each of them.
+
+Why hand-written: a dictionary keyed by first token, memoised per distinct
+token, is many times faster than a regex alternation of hundreds of phrases
+(``narrative bench`` measures both).
+
+Examples
+--------
+>>> from narrative.lexicons import load_lexicon
+>>> lex = load_lexicon()
+>>> text = "Ukrainian forces continue to deter enemy attacks despite the difficult situation."
+>>> [(h.categories, text[h.start:h.end]) for h in lex.find(text)][:3]
+[(('resistance',), 'deter'), (('aggression',), 'attacks'), (('adversity',), 'despite')]
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import InputError
+from .segment import TOKEN_RE
+
+COLUMNS = ("category", "phrase", "weight", "note")
+
+
+class Hit(NamedTuple):
+    """One lexicon match: character offsets into the text searched."""
+
+    start: int
+    end: int
+    phrase: str
+    categories: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Entry:
+    category: str
+    phrase: str
+    pattern: tuple[str, ...]
+    weight: float
+
+
+class Lexicon:
+    """A set of categorised phrases with a token-based longest-match finder."""
+
+    def __init__(self, entries: list[Entry], name: str = "lexicon") -> None:
+        self.entries = entries
+        self.name = name
+        self.categories = tuple(dict.fromkeys(e.category for e in entries))
+        # phrase pattern -> its entries (a phrase may sit in several categories)
+        grouped: dict[tuple[str, ...], list[Entry]] = {}
+        for entry in entries:
+            grouped.setdefault(entry.pattern, []).append(entry)
+        self._phrases = [
+            (pattern, group[0].phrase, tuple(dict.fromkeys(e.category for e in group)), max(e.weight for e in group))
+            for pattern, group in grouped.items()
+        ]
+        self._exact_first: dict[str, list[int]] = {}
+        self._prefix_first: list[tuple[str, int]] = []
+        for index, (pattern, *_rest) in enumerate(self._phrases):
+            head = pattern[0]
+            if head.endswith("*"):
+                self._prefix_first.append((head[:-1], index))
+            else:
+                self._exact_first.setdefault(head, []).append(index)
+        self._starts: dict[str, tuple[int, ...]] = {}
+        self.max_len = max((len(p[0]) for p in self._phrases), default=0)
+
+    # -- matching ---------------------------------------------------------
+    def _candidates(self, token: str) -> tuple[int, ...]:
+        """Indices of phrases whose first token matches ``token`` (memoised)."""
+        found = self._starts.get(token)
+        if found is None:
+            found = list(self._exact_first.get(token, ()))
+            found += [i for prefix, i in self._prefix_first if token.startswith(prefix)]
+            found.sort(key=lambda i: -len(self._phrases[i][0]))
+            found = tuple(found)
+            self._starts[token] = found
+        return found
+
+    @staticmethod
+    def _token_matches(want: str, token: str) -> bool:
+        return token.startswith(want[:-1]) if want.endswith("*") else token == want
+
+    def _match_at(self, words: list[str], i: int):
+        for index in self._candidates(words[i]):
+            pattern = self._phrases[index][0]
+            n = len(pattern)
+            if i + n <= len(words) and all(self._token_matches(pattern[k], words[i + k]) for k in range(1, n)):
+                return index, n
+        return None
+
+    def _scan(self, words: list[str]):
+        """Yield ``(token index, length, phrase index)`` of each longest, non-overlapping match."""
+        i, n_words, starts = 0, len(words), self._starts
+        while i < n_words:
+            cands = starts.get(words[i])
+            if cands is None:
+                cands = self._candidates(words[i])
+            if cands:
+                found = self._match_at(words, i)
+                if found:
+                    yield i, found[1], found[0]
+                    i += found[1]
+                    continue
+            i += 1
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Every hit in ``text[start:end]``, with offsets into ``text``."""
+        end = len(text) if end is None else end
+        spans = [m.span() for m in TOKEN_RE.finditer(text, start, end)]
+        lowered = text.lower()
+        words = [lowered[a:b] for a, b in spans]
+        hits = []
+        for i, n, index in self._scan(words):
+            _pattern, phrase, cats, weight = self._phrases[index]
+            hits.append(Hit(spans[i][0], spans[i + n - 1][1], phrase, cats, weight))
+        return hits
+
+    def count(self, text: str) -> tuple[int, dict[str, float]]:
+        """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path)."""
+        words = TOKEN_RE.findall(text.lower())
+        totals: dict[str, float] = {}
+        for _i, _n, index in self._scan(words):
+            _pattern, _phrase, cats, weight = self._phrases[index]
+            for cat in cats:
+                totals[cat] = totals.get(cat, 0.0) + weight
+        return len(words), totals
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.name!r}, {len(self.entries)} phrases, {len(self.categories)} categories)"
+
+
+def default_lexicon_path():
+    return resources.files("narrative").joinpath("lexicons/frames.csv")
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read a lexicon CSV (the shipped ``frames.csv`` when ``path`` is None)."""
+    where = str(path) if path is not None else "narrative/lexicons/frames.csv"
+    try:
+        raw = Path(path).read_bytes() if path is not None else default_lexicon_path().read_bytes()
+        text = raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(where, None, "no such lexicon file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(where, raw.count(b"\n", 0, exc.start) + 1, "lexicon is not UTF-8 text") from None
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("category", "phrase") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(where, 1, f"lexicon header lacks {', '.join(missing)} (need {','.join(COLUMNS)})")
+    entries = []
+    for row_number, row in enumerate(reader, start=2):
+        category = (row.get("category") or "").strip()
+        phrase = (row.get("phrase") or "").strip()
+        if not category or not phrase:
+            raise InputError(where, row_number, "empty category or phrase")
+        weight_text = (row.get("weight") or "1").strip() or "1"
+        try:
+            weight = float(weight_text)
+        except ValueError:
+            raise InputError(where, row_number, f"weight {weight_text!r} is not a number") from None
+        pattern = tuple(t for t in TOKEN_RE.findall(phrase.lower().replace("*", "\u2217")))
+        pattern = tuple(t.replace("\u2217", "*") for t in pattern)
+        pattern = _attach_stars(pattern)
+        if not pattern:
+            raise InputError(where, row_number, f"phrase {phrase!r} has no tokens")
+        entries.append(Entry(category, phrase, pattern, weight))
+    if not entries:
+        raise InputError(where, None, "lexicon has no entries")
+    return Lexicon(entries, name=Path(where).name)
+
+
+def _attach_stars(pattern: tuple[str, ...]) -> tuple[str, ...]:
+    """TOKEN_RE splits ``deter*`` into ``deter``, ``*``: glue the star back on."""
+    out: list[str] = []
+    for token in pattern:
+        if token == "*" and out:
+            out[-1] += "*"
+        else:
+            out.append(token)
+    return tuple(out)

@@ -1,0 +1,164 @@
+"""The notebook suite's parameters: one schema, validated before anything runs.
+
+Sources merge in order (later wins): schema defaults, a YAML config file,
+``-p NAME VALUE`` pairs (VALUE parsed as YAML, so ``3``, ``true``, ``[a, b]``
+and ``2022-02-24`` keep their types). :func:`validate` rejects unknown names,
+wrong types and missing files with a :class:`ParameterError`.
+
+Examples
+--------
+>>> merged = merge_parameters(config={"n_boot": 500}, pairs=[("seed", "7")])
+>>> merged["n_boot"], merged["seed"], merged["side_a"]
+(500, 7, 'kremlin')
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import ParameterError
+
+NOTEBOOKS = ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb")
+PARAMETERS_TAG = "parameters"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # paths | path | str | int | float | bool | date
+    default: Any
+    help: str
+    notebooks: tuple[str, ...]
+    optional: bool = False
+
+
+ALL = NOTEBOOKS
+SCHEMA: tuple[Param, ...] = (
+    Param("corpus", "paths", ["data/raw/press-releases"], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
+    Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
+    Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
+    Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
+    Param("side_a", "str", "kremlin", "first side to compare", ALL),
+    Param("side_b", "str", "ukraine", "second side to compare", ALL),
+    Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",)),
+    Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",)),
+    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ALL),
+    Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",)),
+    Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb")),
+    Param("seed", "int", 0, "random seed (same seed, same outputs)", ALL),
+    Param("fail_in", "str", "", "testing aid: name of a notebook that raises on purpose", ALL),
+)
+BY_NAME = {p.name: p for p in SCHEMA}
+
+
+def defaults() -> dict[str, Any]:
+    return {p.name: p.default for p in SCHEMA}
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """Parameters from a YAML mapping file."""
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+    except FileNotFoundError:
+        raise ParameterError("--config", f"no such file: {path}") from None
+    except yaml.YAMLError as exc:
+        raise ParameterError("--config", f"{path} is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise ParameterError("--config", f"{path} must hold a mapping of name: value")
+    return data
+
+
+def merge_parameters(*, config: dict | None = None, pairs: Iterable[tuple[str, str]] = (), corpus=None) -> dict[str, Any]:
+    """Defaults ← config ← ``-p`` pairs ← ``--corpus``; types are checked by :func:`validate`."""
+    merged = defaults()
+    for name, value in (config or {}).items():
+        _known(name)
+        merged[name] = value
+    for name, text in pairs:
+        _known(name)
+        merged[name] = yaml.safe_load(text) if text != "" else ""
+    if corpus:
+        merged["corpus"] = list(corpus)
+    return merged
+
+
+def _known(name: str) -> None:
+    if name not in BY_NAME:
+        raise ParameterError(name, f"unknown parameter; known: {', '.join(BY_NAME)}")
+
+
+def validate(params: dict[str, Any], *, base: Path | None = None) -> dict[str, Any]:
+    """Check every value against the schema; return a copy with paths made absolute."""
+    base = base or Path.cwd()
+    out = {}
+    for name, value in params.items():
+        _known(name)
+        spec = BY_NAME[name]
+        if value is None:
+            if not spec.optional:
+                raise ParameterError(name, "must be given")
+            out[name] = None
+            continue
+        out[name] = _check(spec, value, base)
+    return out
+
+
+def _check(spec: Param, value: Any, base: Path) -> Any:
+    kind = spec.type
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ParameterError(spec.name, f"expected true/false, got {value!r}")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ParameterError(spec.name, f"expected an integer, got {value!r}")
+        if value < 0:
+            raise ParameterError(spec.name, f"must be >= 0, got {value}")
+        return value
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ParameterError(spec.name, f"expected a number, got {value!r}")
+        return float(value)
+    if kind == "date":
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        raise ParameterError(spec.name, f"expected a date (YYYY-MM-DD), got {value!r}")
+    if kind == "str":
+        if not isinstance(value, str):
+            raise ParameterError(spec.name, f"expected text, got {value!r}")
+        return value
+    if kind == "path":
+        return _path(spec.name, value, base)
+    if kind == "paths":
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise ParameterError(spec.name, "needs at least one path")
+        return [_path(spec.name, v, base) for v in values]
+    raise AssertionError(kind)
+
+
+def _path(name: str, value: Any, base: Path) -> str:
+    if not isinstance(value, str) or not value:
+        raise ParameterError(name, f"expected a path, got {value!r}")
+    path = Path(value)
+    path = path if path.is_absolute() else base / path
+    if not path.exists():
+        raise ParameterError(name, f"no such file or directory: {value}")
+    return str(path.resolve())
+
+
+def for_notebook(params: dict[str, Any], notebook: str) -> dict[str, Any]:
+    """The subset of parameters a notebook declares."""
+    return {p.name: params[p.name] for p in SCHEMA if notebook in p.notebooks and p.name in params}
+
+
+def describe() -> str:
+    """The schema as a plain-text table (for ``narrative run --help-params``)."""
+    lines = [f"{'name':<12} {'type':<6} {'default':<28} help"]
+    for p in SCHEMA:
+        lines.append(f"{p.name:<12} {p.type:<6} {str(p.default):<28} {p.help}")
+    return "\n".join(lines)

@@ -1,0 +1,210 @@
+"""Run the notebook suite into ``<out>/<run-id>/``: one orchestrator of small steps.
+
+Layout of a run directory::
+
+    notebooks/   executed notebooks        html/       notebooks without input cells
+    tables/      CSV outputs               figures/    PNG figures
+    manifest.json (status, parameters, input sha256, versions, seconds)
+    index.html    the report
+
+Safety: parameters are validated before any notebook starts; a lock on the
+output directory keeps two runs from interleaving; the run is built in a
+hidden temporary directory and renamed into place when it ends, so a killed
+run leaves earlier runs and ``latest`` untouched; a failed run is kept under
+its id with status ``failed`` and ``latest`` is moved only on success.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
+
+from . import params as P
+from .corpus import fingerprint, input_files
+from .errors import LockedError, NotebookError, ParameterError, RunExistsError
+
+SUBDIRS = ("notebooks", "html", "tables", "figures")
+RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+LOCK_NAME = ".narrative.lock"
+KERNEL = "python3"
+VERSIONED = ("narrative", "pandas", "numpy", "scikit-learn", "scipy", "matplotlib", "nltk", "papermill",
+             "nbconvert", "vaderSentiment", "python-crfsuite", "pyarrow")
+
+
+@dataclass
+class RunResult:
+    path: Path
+    status: str
+    seconds: dict[str, float] = field(default_factory=dict)
+    error: NotebookError | None = None
+
+
+def default_run_id() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def check_run_id(run_id: str) -> str:
+    if not RUN_ID_RE.match(run_id) or run_id in (".", "..") or run_id == "latest":
+        raise ParameterError("run-id", f"{run_id!r} must be 1-100 letters, digits, '.', '_' or '-', not start with '.', and not be 'latest'")
+    return run_id
+
+
+def notebooks_dir(given: Path | None = None) -> Path:
+    """The suite's directory: ``given``, else ``./notebooks`` (run from the project root)."""
+    folder = Path(given) if given is not None else Path.cwd() / "notebooks"
+    missing = [nb for nb in P.NOTEBOOKS if not (folder / nb).is_file()]
+    if missing:
+        raise ParameterError("notebooks", f"{folder} lacks {', '.join(missing)}; run from the project root or pass --notebooks DIR")
+    return folder.resolve()
+
+
+def versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in VERSIONED:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+@contextmanager
+def locked(out: Path, wait: bool):
+    """An exclusive advisory lock on ``out/.narrative.lock`` (released on exit or death)."""
+    out.mkdir(parents=True, exist_ok=True)
+    handle = open(out / LOCK_NAME, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise LockedError(str(out / LOCK_NAME)) from None
+        yield
+    finally:
+        handle.close()
+
+
+def execute(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path, progress: bool) -> None:
+    """Execute one notebook with papermill; raise NotebookError on failure."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL,
+                                   cwd=str(cwd), progress_bar=progress, log_output=False)
+    except PapermillExecutionError as exc:
+        raise NotebookError(notebook.name, exc.cell_index, exc.ename, exc.evalue) from None
+
+
+def export_html(executed: Path, target: Path) -> None:
+    """The executed notebook as HTML without input cells."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(str(executed), as_version=4))
+    target.write_text(body, encoding="utf-8")
+
+
+def write_manifest(path: Path, manifest: dict) -> None:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str), encoding="utf-8")
+    tmp.replace(path)
+
+
+def publish_latest(out: Path, run_id: str) -> None:
+    """Point ``out/latest`` at the run atomically (symlink, then rename over the old one)."""
+    tmp = out / f".latest.{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(run_id)
+    tmp.replace(out / "latest")
+
+
+def retain(out: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest runs (by manifest start time); never the one ``latest`` names."""
+    latest = (out / "latest").resolve() if (out / "latest").is_symlink() else None
+    runs = []
+    for child in out.iterdir():
+        manifest = child / "manifest.json"
+        if child.is_dir() and not child.is_symlink() and not child.name.startswith(".") and manifest.is_file():
+            try:
+                started = json.loads(manifest.read_text())["started"]
+            except (ValueError, KeyError):
+                continue
+            runs.append((started, child))
+    runs.sort(reverse=True)
+    removed = []
+    for _started, child in runs[keep:]:
+        if latest is not None and child.resolve() == latest:
+            continue
+        shutil.rmtree(child)
+        removed.append(child)
+    return removed
+
+
+def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = None, wait: bool = False,
+              keep: int | None = None, progress: bool = True, say: Callable[[str], None] = print,
+              notebooks: Path | None = None) -> RunResult:
+    """Validate, lock, execute the suite, write the report, publish. See module docstring."""
+    parameters = P.validate(parameters)
+    source_dir = notebooks_dir(notebooks)
+    run_id = check_run_id(run_id or default_run_id())
+    out = Path(out).resolve()
+    final = out / run_id
+    if final.exists():
+        raise RunExistsError(str(final))
+    with locked(out, wait):
+        if final.exists():
+            raise RunExistsError(str(final))
+        work = out / f".tmp-{run_id}-{os.getpid()}"
+        for sub in SUBDIRS:
+            (work / sub).mkdir(parents=True, exist_ok=True)
+        manifest = {
+            "run_id": run_id, "status": "running", "started": dt.datetime.now(dt.timezone.utc).isoformat(),
+            "parameters": parameters, "inputs": fingerprint(input_files(parameters["corpus"])),
+            "versions": versions(), "platform": platform.platform(), "command": sys.argv, "seconds": {},
+        }
+        write_manifest(work / "manifest.json", manifest)
+        result = RunResult(final, "running")
+        total = len(P.NOTEBOOKS)
+        for number, name in enumerate(P.NOTEBOOKS, start=1):
+            say(f"[{number}/{total}] {name} ...")
+            began = time.perf_counter()
+            try:
+                execute(source_dir / name, work / "notebooks" / name, P.for_notebook(parameters, name), work, progress)
+            except NotebookError as exc:
+                result.error = exc
+                manifest["error"] = {"notebook": exc.notebook, "cell_index": exc.cell_index,
+                                     "ename": exc.ename, "evalue": exc.evalue}
+            finally:
+                result.seconds[name] = round(time.perf_counter() - began, 2)
+                manifest["seconds"] = result.seconds
+            executed = work / "notebooks" / name
+            if executed.is_file():
+                export_html(executed, work / "html" / name.replace(".ipynb", ".html"))
+            say(f"[{number}/{total}] {name} {'failed' if result.error else 'done'} in {result.seconds[name]:.1f} s")
+            if result.error:
+                break
+        result.status = "failed" if result.error else "succeeded"
+        manifest["status"] = result.status
+        manifest["finished"] = dt.datetime.now(dt.timezone.utc).isoformat()
+        write_manifest(work / "manifest.json", manifest)
+        from .report import write_index
+        write_index(work, manifest)
+        work.rename(final)
+        if result.status == "succeeded":
+            publish_latest(out, run_id)
+            if keep:
+                retain(out, keep)
+    return result

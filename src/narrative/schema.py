@@ -1,0 +1,41 @@
+"""DataFrame column contracts, defined once.
+
+Every stage returns a DataFrame whose columns are exactly one of these tuples,
+in this order. Tests and users rely on them.
+"""
+from __future__ import annotations
+
+#: ``narrative.corpus.load_corpus``
+DOCUMENTS = ("doc_id", "source", "side", "date", "title", "text")
+
+#: ``narrative.segment.sentences``; ``start``/``end`` index the document text.
+SENTENCES = ("doc_id", "sent_id", "start", "end", "text")
+
+#: ``narrative.segment.tokens``; ``start``/``end`` index the document text.
+TOKENS = ("doc_id", "sent_id", "tok_id", "start", "end", "token")
+
+#: ``narrative.claims.extract_claims``; every ``*_start``/``*_end`` pair indexes
+#: the document text so that ``text[start:end]`` equals the span column.
+CLAIMS = (
+    "doc_id", "claim_id", "parent_claim_id",
+    "speaker", "speaker_start", "speaker_end",
+    "actor", "side",
+    "cue", "cue_start", "cue_end", "cue_stance",
+    "content", "content_start", "content_end",
+    "quote_type", "hedges",
+)
+
+#: quote_type values
+QUOTE_TYPES = ("direct", "indirect", "mixed", "self")
+
+#: cue_stance values
+CUE_STANCES = ("neutral", "distancing", "endorsing")
+
+#: side given to speakers the actors file does not know
+OTHER_SIDE = "other"
+
+#: ``narrative.features.evidence`` (KWIC)
+EVIDENCE = (
+    "doc_id", "claim_id", "category", "phrase",
+    "left", "match", "right", "start", "end",
+)

@@ -1,0 +1,78 @@
+"""Sentences and tokens with character offsets into the original text.
+
+Sentences come from NLTK's Punkt algorithm (Kiss & Strunk 2006) built
+offline from an abbreviation list shipped as package data
+(``narrative/data/abbreviations.txt``), so "Gen.", "Lt." and "U.S." do not
+end a sentence and no model is downloaded. Tokens are words (letters/digits
+with inner hyphens or apostrophes) or single punctuation marks.
+
+Every span satisfies ``text[start:end] == span``.
+
+Examples
+--------
+>>> from narrative.segment import split_sentences, tokenize
+>>> text = "Gen. Valery Gerasimov met Mr. Putin. He said it was over."
+>>> [text[a:b] for a, b in split_sentences(text)]
+['Gen. Valery Gerasimov met Mr. Putin.', 'He said it was over.']
+>>> [text[a:b] for a, b in tokenize(text, 37, 57)][:3]
+['He', 'said', 'it']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .schema import SENTENCES, TOKENS
+
+#: a word with inner hyphens/apostrophes, or one non-space, non-word character
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def abbreviations() -> frozenset[str]:
+    """The shipped abbreviation list (lower case, no final period)."""
+    text = resources.files("narrative").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """A Punkt tokenizer that knows the shipped abbreviations (cached)."""
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text``."""
+    return list(sentence_tokenizer().span_tokenize(text))
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token in ``text[start:end]``, as offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [m.span() for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def sentences(documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence: :data:`narrative.schema.SENTENCES`."""
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        for sent_id, (a, b) in enumerate(split_sentences(text)):
+            rows.append((doc_id, sent_id, a, b, text[a:b]))
+    return pd.DataFrame(rows, columns=list(SENTENCES))
+
+
+def tokens(documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per token: :data:`narrative.schema.TOKENS`."""
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        tok_id = 0
+        for sent_id, (a, b) in enumerate(split_sentences(text)):
+            for s, e in tokenize(text, a, b):
+                rows.append((doc_id, sent_id, tok_id, s, e, text[s:e]))
+                tok_id += 1
+    return pd.DataFrame(rows, columns=list(TOKENS))

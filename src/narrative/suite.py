@@ -1,0 +1,148 @@
+"""The notebook suite's steps, one function per notebook, so notebooks stay
+three lines long and every step is testable without a kernel.
+
+Each step reads what the previous step wrote under the run directory
+(``tables/*.csv``) and writes its own tables and figures there.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import compare, plots
+from .actors import load_actors
+from .claims import extract_claims
+from .corpus import Columns, load_corpus
+from .errors import NarrativeError
+from .features import evidence, frame_scores
+from .lexicons import load_lexicon
+from .model import build_model, evaluate, mask_texts, top_features
+
+DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
+
+
+class StepError(NarrativeError):
+    """A suite step cannot run on this input (e.g. only one side present)."""
+
+
+def _tables(run_dir) -> Path:
+    return Path(run_dir) / "tables"
+
+
+def _write(frame: pd.DataFrame, run_dir, name: str) -> Path:
+    path = _tables(run_dir) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, list)).any():
+            out[col] = out[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+    out.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
+    return path
+
+
+def read_table(run_dir, name: str) -> pd.DataFrame:
+    return pd.read_csv(_tables(run_dir) / name, keep_default_na=False)
+
+
+def claims_step(run_dir, *, corpus, text_column=None, actors=None) -> dict:
+    """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png."""
+    cast = load_actors(actors)
+    docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
+    claims = extract_claims(docs, cast)
+    meta = docs.assign(n_words=docs["text"].str.split().str.len())[DOC_COLUMNS]
+    by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
+    _write(meta, run_dir, "documents.csv")
+    _write(claims, run_dir, "claims.csv")
+    _write(by_side, run_dir, "claims_by_side.csv")
+    fig = plots.Figure(figsize=(6, 2.8))
+    ax = fig.subplots()
+    pivot = by_side.pivot(index="side", columns="quote_type", values="claims").fillna(0)
+    left = np.zeros(len(pivot))
+    for i, qt in enumerate(pivot.columns):
+        ax.barh(pivot.index, pivot[qt], left=left, color=plots.PALETTE[i % len(plots.PALETTE)], label=qt)
+        left += pivot[qt].to_numpy()
+    ax.set_xlabel("claims")
+    ax.set_title("Claims per side, by quote type")
+    ax.legend(frameon=False, fontsize=8)
+    plots.save(fig, Path(run_dir) / "figures" / "claims_by_side.png")
+    return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
+
+
+def framing_step(run_dir, *, lexicon=None, n_boot=1000, seed=0) -> dict:
+    """02: claims.csv → frame_scores.csv, evidence.csv, frame_profile.csv, top_phrases.csv, frame_profile.png."""
+    lex = load_lexicon(lexicon)
+    claims = read_table(run_dir, "claims.csv")
+    scores = frame_scores(claims, text_column="content", lexicon=lex)
+    kwic = evidence(claims, text_column="content", lexicon=lex, offset_column="content_start")
+    kwic = kwic.merge(claims[["claim_id", "side"]], on="claim_id", how="left")
+    profile = compare.frame_profile(scores, lex.categories, n_boot=n_boot, seed=seed)
+    top = (kwic.assign(phrase=kwic["match"].str.lower()).groupby(["category", "side", "phrase"]).size()
+           .rename("hits").reset_index().sort_values(["category", "side", "hits", "phrase"], ascending=[True, True, False, True])
+           .groupby(["category", "side"]).head(5))
+    _write(scores, run_dir, "frame_scores.csv")
+    _write(kwic, run_dir, "evidence.csv")
+    _write(profile, run_dir, "frame_profile.csv")
+    _write(top, run_dir, "top_phrases.csv")
+    fig = plots.frame_profile(profile)
+    plots.save(fig, Path(run_dir) / "figures" / "frame_profile.png")
+    return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig}
+
+
+def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_splits=5, n_boot=1000,
+                    top_k=20, seed=0) -> dict:
+    """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv, confusion/top_features.png.
+
+    Task: which side's official voice a claim resembles, trained on the
+    publishers' own (``self``) claims, evaluated by grouped CV with and
+    without masking actor names.
+    """
+    claims = read_table(run_dir, "claims.csv")
+    data = claims[(claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b])]
+    if data["side"].nunique() < 2:
+        raise StepError(f"the side classifier needs self claims of both {side_a!r} and {side_b!r}; "
+                        f"found only {sorted(data['side'].unique())}")
+    if len(data) > max_claims:
+        data = data.sample(n=max_claims, random_state=seed).sort_index()
+    texts, y, groups = data["content"].tolist(), data["side"].to_numpy(), data["doc_id"].to_numpy()
+    masked = mask_texts(texts, load_actors(actors))
+    m_plain, p_plain = evaluate(texts, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="unmasked")
+    m_mask, p_mask = evaluate(masked, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="masked")
+    metrics = pd.concat([m_plain, m_mask], ignore_index=True)
+    model = build_model("full", seed=seed).fit(masked, y)
+    top = top_features(model, k=top_k)
+    predictions = data[["doc_id", "claim_id", "side"]].reset_index(drop=True).assign(
+        predicted_unmasked=p_plain["full"].to_numpy(), predicted_masked=p_mask["full"].to_numpy())
+    _write(metrics, run_dir, "classifier_metrics.csv")
+    _write(top, run_dir, "top_features.csv")
+    _write(predictions, run_dir, "predictions.csv")
+    plots.save(plots.confusion(y, p_mask["full"], title="Side classifier, names masked (out-of-fold)"),
+               Path(run_dir) / "figures" / "confusion.png")
+    fig = plots.top_features(top, title="What the masked side classifier relies on")
+    plots.save(fig, Path(run_dir) / "figures" / "top_features.png")
+    return {"metrics": metrics, "top_features": top, "predictions": predictions, "figure": fig}
+
+
+def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0) -> dict:
+    """04: claims.csv + frame_scores.csv → log_odds.csv, frame_differences.csv, weekly_rates.csv and figures."""
+    claims = read_table(run_dir, "claims.csv")
+    scores = read_table(run_dir, "frame_scores.csv")
+    docs = read_table(run_dir, "documents.csv")
+    categories = [c for c in scores.columns if c not in ("doc_id", "claim_id", "side", "n_tokens", "vader_compound")]
+    counts_a = compare.term_counts(claims.loc[claims["side"] == side_a, "content"])
+    counts_b = compare.term_counts(claims.loc[claims["side"] == side_b, "content"])
+    if counts_a.empty or counts_b.empty:
+        raise StepError(f"no claims for side {side_a if counts_a.empty else side_b!r}")
+    odds = compare.log_odds_dirichlet(counts_a, counts_b, prior=0.01)
+    diffs = compare.frame_differences(scores, categories, a=side_a, b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+    weekly = compare.weekly_rates(scores[scores["side"].isin([side_a, side_b])], docs.set_index("doc_id")["date"], categories)
+    _write(compare.top_terms(odds, k=top_k).reset_index(), run_dir, "log_odds_top.csv")
+    _write(odds.reset_index(), run_dir, "log_odds.csv")
+    _write(diffs, run_dir, "frame_differences.csv")
+    _write(weekly, run_dir, "weekly_rates.csv")
+    fig = plots.log_odds(odds, a=side_a, b=side_b)
+    plots.save(fig, Path(run_dir) / "figures" / "log_odds.png")
+    lead = diffs["category"].iloc[0]
+    plots.save(plots.weekly(weekly, lead), Path(run_dir) / "figures" / "weekly.png")
+    return {"log_odds": odds, "differences": diffs, "weekly": weekly, "figure": fig}
