@@ -129,7 +129,9 @@ def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: st
     out = pd.DataFrame({"category": list(categories), "mean_a": mean_a, "mean_b": mean_b, "diff": observed,
                         "ci_low": low, "ci_high": high, "p": p, "q": q,
                         "n_docs_a": len(n_a), "n_docs_b": len(n_b)}, columns=list(DIFF_COLUMNS))
-    return out.sort_values(["q", "p", "category"], kind="mergesort").reset_index(drop=True)
+    out["_effect"] = -np.abs(observed) / np.maximum(high - low, 1e-12)
+    out = out.sort_values(["q", "_effect", "category"], kind="mergesort").drop(columns="_effect")
+    return out.reset_index(drop=True)
 
 
 def frame_profile(scores: pd.DataFrame, categories: Sequence[str], *, by: str = "side",

@@ -154,7 +154,7 @@ def _read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(str(path), line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        raise InputError(str(path), line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", "line") from None
 
 
 def _read_file(path: Path, columns: Columns, sides: Mapping[str, str]) -> pd.DataFrame:
@@ -186,7 +186,8 @@ def _read_csv(path: Path) -> pd.DataFrame:
         line = int(match.group(1)) if match else None
         detail = str(exc).splitlines()[-1].strip()
         detail = re.sub(r"^Error tokenizing data\. C error: ", "", detail)
-        raise InputError(str(path), line, f"malformed CSV: {detail}") from None
+        detail = re.sub(r"^Expected (\d+) fields in line \d+, saw (\d+)", r"expected \1 fields, saw \2", detail)
+        raise InputError(str(path), line, f"malformed CSV: {detail}", "line") from None
 
 
 def _read_jsonl(path: Path) -> pd.DataFrame:
@@ -197,9 +198,9 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(str(path), number, f"malformed JSON: {exc.msg} at column {exc.colno}") from None
+            raise InputError(str(path), number, f"malformed JSON: {exc.msg} at column {exc.colno}", "line") from None
         if not isinstance(record, dict):
-            raise InputError(str(path), number, f"expected a JSON object, got {type(record).__name__}")
+            raise InputError(str(path), number, f"expected a JSON object, got {type(record).__name__}", "line")
         record["__row__"] = number
         records.append(record)
     frame = pd.DataFrame.from_records(records)

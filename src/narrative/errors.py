@@ -18,16 +18,17 @@ class InputError(NarrativeError):
 
     Examples
     --------
-    >>> str(InputError("corpus.csv", 12, "text column 'body' is empty"))
-    'corpus.csv, row 12: text column \\'body\\' is empty'
+    >>> print(InputError("corpus.csv", 12, "text column 'body' is empty"))
+    corpus.csv, row 12: text column 'body' is empty
     """
 
     path: str
     row: int | None
     problem: str
+    unit: str = "row"
 
     def __str__(self) -> str:
-        where = self.path if self.row is None else f"{self.path}, row {self.row}"
+        where = self.path if self.row is None else f"{self.path}, {self.unit} {self.row}"
         return f"{where}: {self.problem}"
 
 

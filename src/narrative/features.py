@@ -19,6 +19,7 @@ Examples
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -93,6 +94,23 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         return self.categories_.copy()
 
 
+@lru_cache(maxsize=1)
+def _analyzer():
+    from nltk.sentiment import SentimentIntensityAnalyzer
+
+    from .nltkdata import ensure_nltk_data
+
+    ensure_nltk_data()
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=262144)
+def _vader(text: str) -> tuple[float, float, float, float]:
+    """VADER scores of one text, memoised: cross-validation scores each claim many times."""
+    s = _analyzer().polarity_scores(text)
+    return (s["compound"], s["pos"], s["neg"], s["neu"])
+
+
 class SentimentFeatures(TransformerMixin, BaseEstimator):
     """VADER (Hutto & Gilbert 2014) compound/pos/neg/neu scores via NLTK, offline.
 
@@ -101,21 +119,13 @@ class SentimentFeatures(TransformerMixin, BaseEstimator):
     """
 
     def fit(self, X, y=None):
-        from nltk.sentiment import SentimentIntensityAnalyzer
-
-        from .nltkdata import ensure_nltk_data
-
         _texts(X)
-        ensure_nltk_data()
-        self.analyzer_ = SentimentIntensityAnalyzer()
+        self.analyzer_ = _analyzer()
         return self
 
     def transform(self, X):
         check_is_fitted(self, "analyzer_")
-        rows = []
-        for text in _texts(X):
-            s = self.analyzer_.polarity_scores(text)
-            rows.append((s["compound"], s["pos"], s["neg"], s["neu"]))
+        rows = [_vader(text) for text in _texts(X)]
         return np.asarray(rows, dtype=float).reshape(-1, len(VADER_COLUMNS))
 
     def get_feature_names_out(self, input_features=None):

@@ -159,7 +159,7 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
     """Validate, lock, execute the suite, write the report, publish. See module docstring."""
     parameters = P.validate(parameters)
     source_dir = notebooks_dir(notebooks)
-    run_id = check_run_id(run_id or default_run_id())
+    run_id = check_run_id(default_run_id() if run_id is None else run_id)
     out = Path(out).resolve()
     final = out / run_id
     if final.exists():

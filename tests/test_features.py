@@ -1,0 +1,87 @@
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline, make_union
+
+from narrative.errors import InputError
+from narrative.features import LexiconFeatures, SentimentFeatures, evidence, frame_scores
+from narrative.lexicons import load_lexicon
+
+from conftest import NEWS
+
+HITS = [
+    ("the Kremlin thanked them for their successful actions", "achievement", "successful actions"),
+    ("thanked them for the achievement of the operation in Pokrovsk", "achievement", "achievement of the operation"),
+    ("Ukrainian forces continue to deter enemy attacks", "resistance", "deter"),
+    ("despite the difficult situation in Pokrovsk", "adversity", "difficult situation"),
+    ("accompanied by loud statements", "disinformation", "loud statements"),
+    ("exclusively for a Western audience", "disinformation", "for a Western audience"),
+    ("a major victory for Moscow if true", "hedge", "if true"),
+    ("Russia claimed it had captured the city", "hedge", "claimed"),
+    ("the alleged breakthrough", "hedge", "alleged"),
+    ("deterred", "resistance", "deterred"),
+]
+
+
+@pytest.mark.parametrize("text,category,match", HITS)
+def test_lexicon_finds_phrase(text, category, match):
+    hits = load_lexicon().find(text)
+    assert any(category in h.categories and text[h.start:h.end] == match for h in hits)
+
+
+def test_longest_match_no_overlap():
+    lex = load_lexicon()
+    text = "He spoke of the achievement of the operation."
+    hits = lex.find(text)
+    spans = [(h.start, h.end) for h in hits]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert text[hits[0].start:hits[0].end] == "achievement of the operation"
+
+
+def test_count_agrees_with_find():
+    lex = load_lexicon()
+    n, totals = lex.count(NEWS)
+    expected = {}
+    for h in lex.find(NEWS):
+        for c in h.categories:
+            expected[c] = expected.get(c, 0) + h.weight
+    assert totals == expected and n > 50
+
+
+def test_user_lexicon_and_errors(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("category,phrase,weight,note\nescalation,escalat*,2,\n", encoding="utf-8")
+    X = LexiconFeatures(lexicon=str(path)).fit_transform(["Escalation follows escalating rhetoric here."])
+    assert X.tolist() == [[2 * 2 * 1000 / 6]]
+    path.write_text("category,phrase,weight\nx,y,heavy\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 2: weight 'heavy'"):
+        load_lexicon(path)
+
+
+def test_transformer_contract_in_pipeline():
+    texts = ["Our heroes deter every attack.", "The operation achieved its goals successfully."] * 4
+    y = ["ukraine", "kremlin"] * 4
+    union = make_union(LexiconFeatures(), SentimentFeatures())
+    model = make_pipeline(union, LogisticRegression()).fit(texts, y)
+    assert model.predict(["We deter attacks."]).tolist() == ["ukraine"]
+    names = union.get_feature_names_out()
+    assert len(names) == union.transform(texts).shape[1] == 14
+    assert "sentimentfeatures__vader_compound" in names
+    with pytest.raises(NotFittedError):
+        LexiconFeatures().transform(texts)
+    cloned = clone(LexiconFeatures(per=100.0))
+    assert cloned.get_params() == {"lexicon": None, "per": 100.0}
+
+
+def test_frame_scores_and_evidence_offsets():
+    claims = pd.DataFrame({"doc_id": ["d"], "claim_id": ["d:0"], "side": ["journalist"],
+                           "content": [NEWS], "content_start": [0]})
+    scores = frame_scores(claims, text_column="content")
+    assert {"n_tokens", "hedge", "vader_compound"} <= set(scores.columns)
+    kwic = evidence(claims, text_column="content", offset_column="content_start")
+    assert len(kwic) > 5
+    assert all(NEWS[r.start:r.end] == r.match for r in kwic.itertuples())
+    assert "could not be independently verified" in kwic["match"].str.lower().tolist()

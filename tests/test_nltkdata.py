@@ -1,0 +1,39 @@
+import socket
+import subprocess
+import sys
+
+import nltk
+
+from narrative.nltkdata import VADER_ZIP, build, ensure_nltk_data
+
+
+def test_build_from_pip_installed_wheel(tmp_path):
+    import zipfile
+
+    path = build(tmp_path)
+    assert path == tmp_path / VADER_ZIP
+    lines = zipfile.ZipFile(path).read("vader_lexicon/vader_lexicon.txt").decode("utf-8").splitlines()
+    assert len(lines) > 7000 and any(line.startswith("victory\t") or line.startswith("win\t") for line in lines)
+
+
+def test_vader_works_with_network_off(tmp_path):
+    """A fresh interpreter with sockets disabled loads NLTK's VADER from the built data."""
+    code = f"""
+import socket
+def refuse(*a, **k): raise OSError("network disabled in this test")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+from narrative.nltkdata import ensure_nltk_data
+ensure_nltk_data(__import__('pathlib').Path({str(tmp_path)!r}))
+import nltk
+from nltk.sentiment import SentimentIntensityAnalyzer
+s = SentimentIntensityAnalyzer().polarity_scores("a great and successful victory")
+print(round(s["compound"], 4))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert float(out.stdout) > 0.8
+
+
+def test_registered_on_nltk_path(tmp_path):
+    ensure_nltk_data(tmp_path)
+    assert str(tmp_path) in nltk.data.path

@@ -1,0 +1,170 @@
+"""The whole suite through papermill with a real Jupyter kernel, on a slice of the demo corpus."""
+import csv
+import fcntl
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from narrative import params as P
+from narrative.cli import main
+from narrative.errors import ParameterError, RunExistsError
+from narrative.run import run_suite
+
+from conftest import ROOT, demo_slice
+
+XSS = ('<script>alert(1)</script> The operation was a success. <img src=x onerror=alert(2)> '
+       '<a href="javascript:alert(3)">link</a> Our successful actions continue.')
+FAST = {"max_claims": 400, "n_splits": 3, "n_boot": 100, "n_perm": 100, "top_k": 8}
+
+
+class _Tags(HTMLParser):
+    """Collect what a browser would treat as active: script bodies, on* handlers, javascript: URLs."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._in_script = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value}>")
+
+    def handle_data(self, data):
+        if self._in_script and "alert(" in data:
+            self.found.append(f"<script>{data[:40]}")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+
+def active_payloads(page: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.found
+
+
+def small_params(corpus):
+    merged = P.merge_parameters(config=FAST, corpus=[str(c) for c in corpus])
+    return merged
+
+
+@pytest.fixture(scope="module")
+def suite_run(tmp_path_factory):
+    base = tmp_path_factory.mktemp("suite")
+    corpus = demo_slice(base / "corpus", n=15)
+    rows = list(csv.reader((corpus / "putin.csv").open(encoding="utf-8", newline="")))
+    rows.insert(1, ["http://x", "<script>alert('t')</script> headline", "2022-06-01T10:00:00Z", "Moscow", "summary", XSS])
+    with (corpus / "putin.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    out = base / "reports"
+    result = run_suite(small_params([corpus]), out=out, run_id="t1", progress=False,
+                       notebooks=ROOT / "notebooks", say=lambda m: None)
+    return result, out, corpus
+
+
+def test_suite_succeeds_and_writes_everything(suite_run):
+    result, out, corpus = suite_run
+    assert result.status == "succeeded", result.error
+    run = out / "t1"
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["status"] == "succeeded"
+    assert set(manifest["seconds"]) == set(P.NOTEBOOKS)
+    assert {Path(p).name for p in manifest["inputs"]} == {"putin.csv", "zelenskyy.csv"}
+    assert all(len(h) == 64 for h in manifest["inputs"].values())
+    assert manifest["versions"]["papermill"] and manifest["parameters"]["max_claims"] == 400
+    for name in ("claims.csv", "frame_scores.csv", "evidence.csv", "frame_profile.csv", "classifier_metrics.csv",
+                 "log_odds.csv", "frame_differences.csv", "weekly_rates.csv"):
+        assert (run / "tables" / name).is_file(), name
+    for name in ("claims_by_side.png", "frame_profile.png", "confusion.png", "log_odds.png"):
+        assert (run / "figures" / name).stat().st_size > 5000, name
+    for nb in P.NOTEBOOKS:
+        executed = json.loads((run / "notebooks" / nb).read_text())
+        assert any("injected-parameters" in c["metadata"].get("tags", []) for c in executed["cells"])
+        html = (run / "html" / nb.replace(".ipynb", ".html")).read_text()
+        assert "from narrative import suite" not in html  # input cells hidden
+    assert (out / "latest").resolve() == run.resolve()
+    assert not list(out.glob(".tmp-*"))
+
+
+def test_index_links_everything_and_escapes_corpus_text(suite_run):
+    _result, out, _corpus = suite_run
+    run = out / "t1"
+    index = (run / "index.html").read_text()
+    for href in re.findall(r'(?:href|src)="([^"]+)"', index):
+        assert (run / href).exists(), href
+    for page in [index] + [p.read_text() for p in (run / "html").glob("*.html")]:
+        assert active_payloads(page) == []
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (run / "html" / "01_claims.html").read_text()
+
+
+def test_same_run_id_is_never_overwritten(suite_run, capsys):
+    _result, out, corpus = suite_run
+    before = (out / "t1" / "manifest.json").read_bytes()
+    with pytest.raises(RunExistsError):
+        run_suite(small_params([corpus]), out=out, run_id="t1", progress=False, notebooks=ROOT / "notebooks")
+    assert main(["run", "--corpus", str(corpus), "--out", str(out), "--run-id", "t1", "--notebooks", str(ROOT / "notebooks")]) == 2
+    assert "exists already" in capsys.readouterr().err
+    assert (out / "t1" / "manifest.json").read_bytes() == before
+
+
+def test_failure_in_notebook_03_is_kept_and_marked(suite_run, capsys):
+    """A one-sided corpus passes 01 and 02 and fails for real in 03 (no second class)."""
+    _result, out, corpus = suite_run
+    one_side = corpus.parent / "one-side"
+    one_side.mkdir(exist_ok=True)
+    (one_side / "putin.csv").write_bytes((corpus / "putin.csv").read_bytes())
+    code = main(["run", "--corpus", str(one_side), "--out", str(out), "--run-id", "bad", "--no-progress",
+                 "--notebooks", str(ROOT / "notebooks"), "-p", "max_claims", "400", "-p", "n_boot", "50"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "03_classifier.ipynb, cell" in err and "StepError" in err
+    manifest = json.loads((out / "bad" / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["error"]["notebook"] == "03_classifier.ipynb"
+    assert (out / "latest").resolve() == (out / "t1").resolve()
+    assert "failed" in (out / "bad" / "index.html").read_text()
+
+
+def test_lock_makes_a_second_run_exit_3(suite_run, capsys):
+    _result, out, corpus = suite_run
+    with open(out / ".narrative.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        code = main(["run", "--corpus", str(corpus), "--out", str(out), "--run-id", "locked",
+                     "--notebooks", str(ROOT / "notebooks")])
+    assert code == 3 and "holds this lock" in capsys.readouterr().err
+    assert not (out / "locked").exists()
+
+
+@pytest.mark.parametrize("pairs,fragment", [
+    ([("n_boot", "many")], "expected an integer"),
+    ([("colour", "red")], "unknown parameter"),
+    ([("corpus", "[no/such/dir]")], "no such file"),
+    ([("seed", "true")], "expected an integer"),
+])
+def test_parameters_validated_before_any_notebook(tmp_path, capsys, pairs, fragment):
+    argv = ["run", "--out", str(tmp_path), "--run-id", "p"]
+    for name, value in pairs:
+        argv += ["-p", name, value]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and err.count("\n") == 1
+    assert not (tmp_path / "p").exists()
+
+
+def test_yaml_config_types_round_trip(tmp_path):
+    cfg = tmp_path / "p.yaml"
+    cfg.write_text("n_boot: 250\nside_a: ukraine\ncorpus: [data/raw/press-releases]\n", encoding="utf-8")
+    merged = P.merge_parameters(config=P.read_config(cfg), pairs=[("seed", "3")])
+    checked = P.validate(merged, base=ROOT)
+    assert checked["n_boot"] == 250 and checked["seed"] == 3 and checked["side_a"] == "ukraine"
+    assert checked["corpus"] == [str((ROOT / "data/raw/press-releases").resolve())]
+
+
+@pytest.mark.parametrize("run_id", ["../escape", "/abs", ".hidden", "latest", "a/b", ""])
+def test_bad_run_ids(tmp_path, run_id):
+    with pytest.raises(ParameterError):
+        run_suite(P.merge_parameters(corpus=[str(ROOT / "data/raw/press-releases")]), out=tmp_path, run_id=run_id,
+                  notebooks=ROOT / "notebooks")
