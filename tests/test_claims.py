@@ -1,0 +1,125 @@
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrative.claims import extract_claims, quote_spans
+from narrative.schema import CLAIMS
+
+from conftest import NEWS
+
+
+def claims_of(text: str, source: str = "news") -> pd.DataFrame:
+    return extract_claims(pd.DataFrame({"doc_id": ["d"], "source": [source], "text": [text]}))
+
+
+def test_example_article_speakers_sides_nesting(example_text):
+    c = claims_of(example_text, source="cnn")
+    attributed = c[c["quote_type"] != "self"]
+    got = [(r.actor, r.side, r.cue) for r in attributed.itertuples()]
+    assert got == [
+        ("Russia", "kremlin", "claimed"),
+        ("Vladimir Putin", "kremlin", "thanked"),
+        ("Andriy Kovalenko", "ukraine", "warned"),
+        ("Andriy Kovalenko", "ukraine", "said"),          # "He said" -> Kovalenko
+        ("Ukrainian military", "ukraine", "announced"),
+        ("the Kremlin", "kremlin", "said"),
+        ("Dmitry Peskov", "kremlin", "said"),
+        ("Valery Gerasimov", "kremlin", "informed"),       # nested under Peskov
+        ("Dmitry Peskov", "kremlin", "said"),
+        ("Vladimir Putin", "kremlin", "expressed"),
+        ("Vladimir Putin", "kremlin", "said"),
+        ("Vladimir Putin", "kremlin", "added"),
+    ]
+    he = attributed[attributed["speaker"] == "He"].iloc[0]
+    assert he["actor"] == "Andriy Kovalenko"
+    peskov = attributed[attributed["cue"] == "informed"].iloc[0]
+    outer = c.set_index("claim_id").loc[peskov["parent_claim_id"]]
+    assert outer["actor"] == "Dmitry Peskov" and peskov["content"] == "Russian troops had captured Pokrovsk"
+    first = attributed.iloc[0]
+    assert first["cue_stance"] == "distancing" and first["hedges"] == ["if true"]
+    assert "it is unclear" in outer["hedges"] and "alleged" in outer["hedges"]
+    quote = attributed[(attributed["cue"] == "said") & (attributed["quote_type"] == "direct")].iloc[0]
+    assert quote["content"].startswith("I would like to thank you for the results") and quote["content"].endswith("combat missions")
+    assert (c["quote_type"] == "self").sum() == 6 and set(c.loc[c["quote_type"] == "self", "side"]) == {"journalist"}
+    for r in c.itertuples():
+        assert example_text[r.content_start:r.content_end] == r.content
+        if r.quote_type != "self":
+            assert example_text[r.speaker_start:r.speaker_end] == r.speaker
+            assert example_text[r.cue_start:r.cue_end] == r.cue
+
+
+CASES = [
+    # (text, speaker, actor, side, cue, stance, quote_type, content)
+    ("Kremlin spokesman Dmitry Peskov said the troops had shown “exceptional courage.”",
+     "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "kremlin", "said", "neutral", "mixed",
+     "the troops had shown “exceptional courage.”"),
+    ("«Мы победим», said Peskov.", "Peskov", "Dmitry Peskov", "kremlin", "said", "neutral", "direct", "Мы победим"),
+    ("According to the Ukrainian military, the attack was repelled.", "the Ukrainian military", "Ukrainian military",
+     "ukraine", "According to", "neutral", "indirect", "the attack was repelled"),
+    ("The attack was repelled, according to Kyiv.", "Kyiv", "Ukraine", "ukraine", "according to", "neutral",
+     "indirect", "The attack was repelled"),
+    ("Moscow alleged that Ukrainian drones had struck a refinery.", "Moscow", "Russia", "kremlin", "alleged",
+     "distancing", "indirect", "Ukrainian drones had struck a refinery"),
+    ("Zelenskyy confirmed that the troops had withdrawn.", "Zelenskyy", "Volodymyr Zelenskyy", "ukraine", "confirmed",
+     "endorsing", "indirect", "the troops had withdrawn"),
+    ('"We will not give up," a senior official told reporters.', "a senior official", "a senior official", "other",
+     "told", "neutral", "direct", "We will not give up"),
+    ("Steve Witkoff said on Tuesday that talks would continue.", "Steve Witkoff", "Steve Witkoff", "us", "said",
+     "neutral", "indirect", "talks would continue"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,actor,side,cue,stance,qtype,content", CASES)
+def test_attribution_cases(text, speaker, actor, side, cue, stance, qtype, content):
+    c = claims_of(text)
+    row = c[c["quote_type"] != "self"].iloc[0]
+    assert (row.speaker, row.actor, row.side, row.cue, row.cue_stance, row.quote_type, row.content) == \
+        (speaker, actor, side, cue, stance, qtype, content)
+
+
+def test_composed_news_paragraph():
+    c = claims_of(NEWS)
+    assert list(c.columns) == list(CLAIMS)
+    attributed = c[c["quote_type"] != "self"]
+    assert attributed["actor"].tolist() == ["Russia", "Dmitry Peskov", "Ukrainian military", "Andriy Kovalenko",
+                                            "Andriy Kovalenko"]
+    assert attributed.iloc[-1]["speaker"] == "He"
+    assert "could not be independently verified" in attributed.iloc[-1]["hedges"]
+
+
+def test_press_release_sentences_speak_for_publisher():
+    c = claims_of("The President held a meeting on economic issues. Energy prices were discussed.", source="putin")
+    assert c["quote_type"].tolist() == ["self", "self"]
+    assert set(c["side"]) == {"kremlin"} and set(c["actor"]) == {"Office of the President of Russia"}
+
+
+def test_unbalanced_quote_does_not_swallow_the_document():
+    text = ("Peskov said the city was “fully under control. Officials gave no details. "
+            "Kyiv denied it. Analysts were sceptical.")
+    c = claims_of(text)
+    peskov = c[c["actor"] == "Dmitry Peskov"].iloc[0]
+    assert peskov["content_end"] <= text.index("Officials")
+    assert len(c) >= 3
+
+
+def test_quote_spans_pairs_mixed_marks():
+    assert quote_spans("“a” \"b\" «c» “unclosed") == [(0, 3), (4, 7), (8, 11)]
+
+
+QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "‘", "’", "'", "„"])
+WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according", "to", "Kyiv", ",", ".", " ", "that", "the",
+                         "Kremlin", "told", "reporters", ":", "\n", "alleged", "if true"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=6)), max_size=60))
+def test_any_text_yields_valid_offsets(parts):
+    text = " ".join(parts)
+    c = claims_of(text)
+    for r in c.itertuples():
+        assert 0 <= r.content_start <= r.content_end <= len(text)
+        assert text[r.content_start:r.content_end] == r.content
+        if r.speaker_start >= 0:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+            assert text[r.cue_start:r.cue_end] == r.cue
