@@ -261,6 +261,19 @@ def _right_np(toks: list[_Tok], i: int, end: int) -> tuple[int, int] | None:
     return (i, j - 1)
 
 
+def _subject(toks: list[_Tok], start: int, stop: int) -> tuple[int, int] | None:
+    """The first name or pronoun noun phrase in toks[start:stop] (the clause subject)."""
+    i = start
+    while i < stop and not (_is_name(toks[i]) or toks[i].low in PRONOUNS):
+        i += 1
+    if i >= stop:
+        return None
+    j = i
+    while j + 1 < stop and (_is_name(toks[j + 1]) or toks[j + 1].low in ("’s", "'s")):
+        j += 1
+    return (i, j)
+
+
 def _is_noun_use(toks: list[_Tok], i: int) -> bool:
     if i == 0:
         return False
@@ -375,6 +388,9 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors) -> Iterator
                 found.append([c0, c1, stance, s0, s1, ca, cb, cue_text])
                 continue
             np_range = _left_np(toks, c0 - 1, 0)
+            if np_range is None and cue_low.endswith("ing") and c0 >= 1 and toks[c0 - 1].low == ",":
+                # "Putin met the troops, saying ...": the participle's subject opens the clause
+                np_range = _subject(toks, 0, c0 - 1)
             inverted = False
             if np_range is None:
                 np_range = _right_np(toks, c1 + 1, len(toks))

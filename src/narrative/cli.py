@@ -78,6 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--top", type=int, default=30, help="terms shown each way")
     comp.add_argument("--format", choices=("csv",), default="csv")
     comp.add_argument("--seed", type=int, default=0)
+    ev = sub.add_parser("eval-attribution", help="score claim extraction against brat/PolNeAR gold",
+                        epilog="Example: narrative eval-attribution --gold ../shared/eval/polnear/dev --by-cue")
+    ev.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/")
+    ev.add_argument("--pred", type=Path, help="claims file (csv/jsonl from `narrative claims`, doc_id = text stem); "
+                    "default: run the extractor")
+    ev.add_argument("--by-cue", action="store_true", help="also print recall per gold cue")
+    ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",
+                           epilog="Example: narrative bench data/raw/press-releases --json bench.json")
+    bench.add_argument("inputs", nargs="*", default=["data/raw/press-releases"], metavar="INPUT")
+    bench.add_argument("--repeat", type=int, default=3, help="best of N timings (default 3)")
+    bench.add_argument("--limit-docs", type=int, help="only the first N documents")
+    bench.add_argument("--json", type=Path, help="also write the results as JSON here")
     return parser
 
 

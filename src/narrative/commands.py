@@ -117,3 +117,31 @@ def compare(args) -> int:
     diffs.insert(0, "table", "frame_differences")
     write_table(pd.concat([odds, diffs], ignore_index=True), args.output, "csv")
     return 0
+
+
+def eval_attribution(args) -> int:
+    import json
+
+    from .claims import extract_claims
+    from .evaluate import evaluate_attribution, format_scores, predictions_from_claims, read_gold
+
+    gold = read_gold(args.gold)
+    if args.pred:
+        claims = pd.read_json(args.pred, lines=True) if args.pred.suffix == ".jsonl" else pd.read_csv(args.pred)
+    else:
+        docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _r in gold.values()]})
+        claims = extract_claims(docs)
+    scores = evaluate_attribution(gold, predictions_from_claims(claims))
+    print(format_scores(scores, by_cue=40 if args.by_cue else 0))
+    if args.json:
+        out = {k: v for k, v in scores.items() if k != "by_cue"}
+        out["by_cue"] = scores["by_cue"].to_dict(orient="records")
+        args.json.write_text(json.dumps(out, indent=2))
+    return 0
+
+
+def bench(args) -> int:
+    from .bench import report, run_bench
+
+    print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs), args.json))
+    return 0
