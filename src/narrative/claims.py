@@ -43,7 +43,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -59,6 +59,8 @@ AUTHOR = "(author)"
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
+QUOTE_RE = re.compile('[“”«»„"]')
+WORD_RE = re.compile(r"\w+")
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 SKIP_LEFT = {"also", "later", "earlier", "has", "had", "have", "was", "were", "is", "previously", "then", "further",
              "again", "repeatedly", "publicly", "separately", "once", "recently", "would", "will", "could", "may",
@@ -136,6 +138,19 @@ def cue_lexicon() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def cue_index() -> tuple[dict[str, list[tuple[tuple[str, ...], str, str]]], re.Pattern]:
+    """First token -> cues starting with it (longest first), and a regex that finds any first token."""
+    index: dict[str, list] = {}
+    for key, (stance, kind) in cue_lexicon().items():
+        index.setdefault(key[0], []).append((key, stance, kind))
+    for cues in index.values():
+        cues.sort(key=lambda c: -len(c[0]))
+    words = sorted(index, key=len, reverse=True)
+    finder = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    return index, finder
+
+
+@lru_cache(maxsize=1)
 def hedge_pattern() -> re.Pattern:
     phrases = sorted(_data_lines("journalist_hedges.txt"), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.IGNORECASE)
@@ -154,8 +169,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """
     end = len(text) if end is None else end
     spans, open_at, want = [], None, None
-    for i in range(start, end):
-        ch = text[i]
+    for m in QUOTE_RE.finditer(text, start, end):
+        i, ch = m.start(), m.group(0)
         if open_at is None:
             if ch in OPEN_CLOSE:
                 open_at, want = i, OPEN_CLOSE[ch]
@@ -287,19 +302,19 @@ def _negated(toks: list[_Tok], i: int) -> bool:
 
 def _find_cues(toks: list[_Tok]) -> list[tuple[int, int, str, str]]:
     """``(first token, last token, stance, kind)`` of each cue in a unit, left to right."""
-    lex = cue_lexicon()
-    max_len = max(len(k) for k in lex)
-    out, i = [], 0
-    while i < len(toks):
-        for n in range(min(max_len, len(toks) - i), 0, -1):
-            key = tuple(t.low for t in toks[i:i + n])
-            if key in lex:
-                stance, kind = lex[key]
-                if kind == "verb" and n == 1 and (_is_noun_use(toks, i) or _negated(toks, i)):
+    index, _finder = cue_index()
+    out, i, n_toks = [], 0, len(toks)
+    while i < n_toks:
+        cands = index.get(toks[i].low)
+        if cands:
+            for key, stance, kind in cands:
+                n = len(key)
+                if i + n <= n_toks and all(toks[i + k].low == key[k] for k in range(1, n)):
+                    if kind == "verb" and n == 1 and (_is_noun_use(toks, i) or _negated(toks, i)):
+                        break
+                    out.append((i, i + n - 1, stance, kind))
+                    i += n - 1
                     break
-                out.append((i, i + n - 1, stance, kind))
-                i += n - 1
-                break
         i += 1
     return out
 
@@ -366,14 +381,17 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors) -> Iterator
     publisher = actors.publisher(source)
     own_actor, own_side = (publisher.name, publisher.side) if publisher else (AUTHOR, JOURNALIST)
     quotes = quote_spans(text)
+    first_words = frozenset(cue_index()[0])
+    lowered = text.lower()
     last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
     spans = units(text)
     hedges_in = [sorted({m.group(0).lower() for m in hedge_pattern().finditer(text, a, b)}) for a, b in spans]
     number = 0
     for u, (ua, ub) in enumerate(spans):
         hedges = sorted(set(hedges_in[u]) | set(hedges_in[u + 1] if u + 1 < len(spans) else []))
-        toks = _tokens(text, ua, ub)
         found = []
+        # candidate detection: only units holding a cue word are tokenised and parsed
+        toks = _tokens(text, ua, ub) if not first_words.isdisjoint(WORD_RE.findall(lowered, ua, ub)) else []
         for c0, c1, stance, kind in _find_cues(toks):
             cue_text = text[toks[c0].start:toks[c1].end]
             cue_low = toks[c0].low
@@ -485,5 +503,5 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None) -> pd.
     actors = actors or load_actors()
     rows = []
     for doc_id, text, source in zip(documents["doc_id"], documents["text"], documents["source"]):
-        rows.extend(astuple(c) for c in iter_claims(doc_id, text, source, actors))
+        rows.extend(tuple(c.__dict__[f] for f in CLAIMS) for c in iter_claims(doc_id, text, source, actors))
     return pd.DataFrame(rows, columns=list(CLAIMS))
