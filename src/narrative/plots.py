@@ -61,15 +61,18 @@ def log_odds(table: pd.DataFrame, *, a: str, b: str, k: int = 12, title: str | N
     ax = fig.subplots()
     ax.scatter(total, t["z"], s=4, color="#BBBBBB", linewidths=0)
     top_a, top_b = t.nlargest(k, "z"), t.nsmallest(k, "z")
+    gap = 0.045 * float(t["z"].max() - t["z"].min() or 1.0)
+    label_x = float(total.max()) + 0.35
     for part, side in ((top_a, a), (top_b, b)):
         x = np.log10(part["count_a"] + part["count_b"])
         ax.scatter(x, part["z"], s=10, color=colour(side))
-        order = np.argsort(part["z"].to_numpy())
-        # spread labels vertically so they never overlap
-        ys = np.linspace(part["z"].min(), part["z"].max(), len(part)) if len(part) > 1 else part["z"].to_numpy()
-        xs = x.to_numpy()
-        for rank, j in enumerate(order):
-            ax.annotate(str(part.index[j]), (xs[j], part["z"].iloc[j]), xytext=(xs.max() + 0.35, ys[rank]),
+        # labels in z order, pushed apart by at least `gap` so they never overlap
+        order = part.sort_values("z", ascending=False)
+        y_prev = None
+        for term, row in order.iterrows():
+            y = row["z"] if y_prev is None else min(row["z"], y_prev - gap)
+            y_prev = y
+            ax.annotate(str(term), (np.log10(row["count_a"] + row["count_b"]), row["z"]), xytext=(label_x, y),
                         fontsize=7, color=colour(side), va="center",
                         arrowprops={"arrowstyle": "-", "color": colour(side), "lw": 0.4, "alpha": 0.6})
     ax.axhline(0, color="black", lw=0.5)
