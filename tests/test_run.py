@@ -86,6 +86,7 @@ def test_suite_succeeds_and_writes_everything(suite_run):
         assert any("injected-parameters" in c["metadata"].get("tags", []) for c in executed["cells"])
         html = (run / "html" / nb.replace(".ipynb", ".html")).read_text()
         assert "from narrative import suite" not in html  # input cells hidden
+        assert "data:image/png;base64" in html, nb  # the figure is shown
     assert (out / "latest").resolve() == run.resolve()
     assert not list(out.glob(".tmp-*"))
 

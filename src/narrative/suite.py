@@ -146,3 +146,14 @@ def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=
     lead = diffs["category"].iloc[0]
     plots.save(plots.weekly(weekly, lead), Path(run_dir) / "figures" / "weekly.png")
     return {"log_odds": odds, "differences": diffs, "weekly": weekly, "figure": fig}
+
+
+def show(fig, dpi: int = 100):
+    """A figure as an inline PNG for a notebook cell (the figures are pyplot-free)."""
+    import io
+
+    from IPython.display import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return Image(data=buffer.getvalue(), format="png")
