@@ -6,11 +6,11 @@ command is a plain function that tests can call.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputError
+from .tables import write_table
 
 
 def _documents(args):
@@ -24,26 +24,6 @@ def _documents(args):
             raise InputError(str(args.output), None, "output would overwrite an input file")
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
     return load_corpus(args.inputs, columns=columns, sides=cast.source_sides()), cast
-
-
-def write_table(frame: pd.DataFrame, output: Path | None, fmt: str) -> None:
-    """CSV or JSON lines to a file (written whole, then renamed) or stdout."""
-    frame = frame.copy()
-    if fmt == "csv":
-        for col in frame.columns:
-            if frame[col].map(lambda v: isinstance(v, list)).any():
-                frame[col] = frame[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
-        text = frame.to_csv(index=False, lineterminator="\n", float_format="%.6g")
-    else:
-        text = frame.to_json(orient="records", lines=True, force_ascii=False)
-        text = text if text.endswith("\n") or not text else text + "\n"
-    if output is None:
-        sys.stdout.write(text)
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
 
 
 def run(args) -> int:
@@ -76,7 +56,7 @@ def claims(args) -> int:
 
 def _scored(args, docs, cast):
     from .claims import extract_claims
-    from .features import evidence, frame_scores
+    from .features import frame_scores
     from .lexicons import load_lexicon
 
     lex = load_lexicon(args.lexicon)

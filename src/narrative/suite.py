@@ -19,6 +19,7 @@ from .errors import NarrativeError
 from .features import evidence, frame_scores
 from .lexicons import load_lexicon
 from .model import build_model, evaluate, mask_texts, top_features
+from .tables import write_table
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
 
@@ -33,12 +34,7 @@ def _tables(run_dir) -> Path:
 
 def _write(frame: pd.DataFrame, run_dir, name: str) -> Path:
     path = _tables(run_dir) / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, list)).any():
-            out[col] = out[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
-    out.to_csv(path, index=False, float_format="%.6g", lineterminator="\n")
+    write_table(frame, path, "csv")
     return path
 
 

@@ -1,0 +1,49 @@
+"""Writing result tables: one place that decides how lists and floats are stored.
+
+List cells (a claim's ``hedges``) are ``;``-joined in CSV and kept as JSON
+arrays in JSON lines; floats keep 6 significant digits; rows end in ``\\n``.
+Files are written whole to a temporary name and renamed, so a reader never
+sees half a table.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+
+def flatten_lists(frame: pd.DataFrame, sep: str = ";") -> pd.DataFrame:
+    """A copy with every list cell joined by ``sep``.
+
+    >>> flatten_lists(pd.DataFrame({"hedges": [["alleged", "if true"], []]}))["hedges"].tolist()
+    ['alleged;if true', '']
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, list)).any():
+            out[col] = out[col].map(lambda v: sep.join(v) if isinstance(v, list) else v)
+    return out
+
+
+def table_text(frame: pd.DataFrame, fmt: str = "csv") -> str:
+    """The table as CSV or JSON-lines text."""
+    if fmt == "csv":
+        return flatten_lists(frame).to_csv(index=False, lineterminator="\n", float_format="%.6g")
+    if fmt == "jsonl":
+        text = frame.to_json(orient="records", lines=True, force_ascii=False)
+        return text if not text or text.endswith("\n") else text + "\n"
+    raise ValueError(f"unknown table format {fmt!r}")
+
+
+def write_table(frame: pd.DataFrame, output: str | Path | None, fmt: str = "csv") -> None:
+    """Write to ``output`` atomically (temporary file, then rename), or to stdout when None."""
+    text = table_text(frame, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
