@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NLTK := $(VENV)/nltk_data/sentiment/vader_lexicon.zip
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test bench clean-reports
+.PHONY: help setup browser report test clean-reports
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,10 +24,17 @@ $(NLTK): $(STAMP)
 
 setup: $(STAMP) $(NLTK) ## create .venv, install pinned requirements and the package, build offline NLTK data
 
+browser: ## install Debian's Chromium for the report's browser test (needs root; the test skips without it)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "could not install chromium: the browser test will be skipped"; \
+	  else echo "chromium not installed and not root: the browser test will be skipped"; fi; }
+
 report: setup ## run the notebook suite on the demo corpus into reports/<UTC time>/
 	$(BIN)/narrative run --corpus data/raw/press-releases --out reports --keep 10
 
-test: setup ## run the test suite
+test: setup browser ## run the test suite
 	$(BIN)/python -m pytest
 
 clean-reports: ## delete every run under reports/

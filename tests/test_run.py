@@ -169,3 +169,33 @@ def test_bad_run_ids(tmp_path, run_id):
     with pytest.raises(ParameterError):
         run_suite(P.merge_parameters(corpus=[str(ROOT / "data/raw/press-releases")]), out=tmp_path, run_id=run_id,
                   notebooks=ROOT / "notebooks")
+
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]
+
+
+def test_report_in_headless_chromium(suite_run, tmp_path):
+    """Open index.html in a real browser: every figure loads, no console errors, a screenshot is taken."""
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (`make browser` installs it as root)")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    _result, out, _corpus = suite_run
+    index = out / "t1" / "index.html"
+    messages = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+        page.goto(index.as_uri())
+        images = page.eval_on_selector_all("img", "els => els.map(e => [e.getAttribute('src'), e.complete, e.naturalWidth])")
+        page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
+        browser.close()
+    assert len(images) >= 5
+    assert all(complete and width > 100 for _src, complete, width in images), images
+    assert [m for m in messages if m.startswith(("error", "pageerror"))] == []
+    assert (tmp_path / "index.png").stat().st_size > 50_000

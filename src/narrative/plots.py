@@ -92,8 +92,9 @@ def weekly(rates: pd.DataFrame, category: str, *, title: str | None = None) -> F
     for i, (group, g) in enumerate(part.groupby("group", sort=True)):
         g = g.sort_values("week")
         ax.plot(g["week"], g["mean"], color=colour(group, i), label=group, lw=1.2)
-        ax.fill_between(g["week"], g["ci_low"], g["ci_high"], color=colour(group, i), alpha=0.2, lw=0)
+        ax.fill_between(g["week"], g["ci_low"].clip(lower=0), g["ci_high"], color=colour(group, i), alpha=0.2, lw=0)
     ax.set_ylabel("hits per 1,000 tokens")
+    ax.set_ylim(bottom=0)
     ax.set_xlabel("week")
     ax.set_title(title or f"'{category}' framing by week (mean over documents, 95% CI)")
     ax.legend(frameon=False)
@@ -131,6 +132,12 @@ def top_features(table: pd.DataFrame, *, title: str = "Top features per class") 
     ax.barh(range(len(t)), t["weight"], color=[colour(c, classes.index(c)) for c in t["class"]])
     ax.set_yticks(range(len(t)), [str(f).split("__")[-1] for f in t["feature"]], fontsize=7)
     ax.axvline(0, color="black", lw=0.5)
-    ax.set_xlabel(f"logistic-regression weight (> 0 pushes towards {classes[0]})" if classes else "weight")
+    positive = t.loc[t["weight"] > 0, "class"]
+    negative = t.loc[t["weight"] < 0, "class"]
+    if len(positive) and len(negative):
+        ax.set_xlabel(f"logistic-regression weight (> 0 pushes towards {positive.iloc[0]}, "
+                      f"< 0 towards {negative.iloc[0]})")
+    else:
+        ax.set_xlabel("logistic-regression weight")
     ax.set_title(title)
     return fig

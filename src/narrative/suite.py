@@ -66,7 +66,7 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None) -> dict:
     return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
 
 
-def framing_step(run_dir, *, lexicon=None, n_boot=1000, seed=0) -> dict:
+def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0) -> dict:
     """02: claims.csv → frame_scores.csv, evidence.csv, frame_profile.csv, top_phrases.csv, frame_profile.png."""
     lex = load_lexicon(lexicon)
     claims = read_table(run_dir, "claims.csv")
@@ -81,7 +81,9 @@ def framing_step(run_dir, *, lexicon=None, n_boot=1000, seed=0) -> dict:
     _write(kwic, run_dir, "evidence.csv")
     _write(profile, run_dir, "frame_profile.csv")
     _write(top, run_dir, "top_phrases.csv")
-    fig = plots.frame_profile(profile)
+    shown = profile[profile["side"].isin([side_a, side_b, "journalist"])]
+    fig = plots.frame_profile(shown if len(shown) else profile,
+                              title=f"Frame profile: {side_a} vs {side_b}" + (" vs journalist" if "journalist" in set(shown["side"]) else ""))
     plots.save(fig, Path(run_dir) / "figures" / "frame_profile.png")
     return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig}
 
