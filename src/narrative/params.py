@@ -50,7 +50,6 @@ SCHEMA: tuple[Param, ...] = (
     Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",)),
     Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb")),
     Param("seed", "int", 0, "random seed (same seed, same outputs)", ALL),
-    Param("fail_in", "str", "", "testing aid: name of a notebook that raises on purpose", ALL),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
 

@@ -110,13 +110,19 @@ def _evidence(run_dir: Path, manifest: dict) -> str:
     if kwic is None or not len(kwic):
         return ""
     cats = list(diffs["category"].head(3)) if diffs is not None else list(dict.fromkeys(kwic["category"]))[:3]
+    p = manifest.get("parameters", {})
+    sides = [p.get("side_a"), p.get("side_b")]
     blocks = []
     for cat in cats:
-        rows = kwic[kwic["category"] == cat].head(6)
+        part = kwic[kwic["category"] == cat]
+        if "side" in part.columns and all(sides):
+            rows = pd.concat([part[part["side"] == side].head(3) for side in sides])
+        else:
+            rows = part.head(6)
         if not len(rows):
             continue
         lines = "".join(
-            f'<tr><td class="muted">{e(r["doc_id"])}</td><td class="left">…{e(r["left"])}</td>'
+            f'<tr><td class="muted">{e(r.get("side", ""))}<br>{e(r["doc_id"])}</td><td class="left">…{e(r["left"])}</td>'
             f'<td class="match">{e(r["match"])}</td><td class="right">{e(r["right"])}…</td></tr>' for _, r in rows.iterrows())
         blocks.append(f"<h3>{e(cat)}</h3><table class=\"kwic\"><tbody>{lines}</tbody></table>")
     return ("<h2>Evidence</h2><p>Keyword-in-context lines behind the headline categories; the full table is "

@@ -61,7 +61,7 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None) -> dict:
         left += pivot[qt].to_numpy()
     ax.set_xlabel("claims")
     ax.set_title("Claims per side, by quote type")
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="quote type")
     plots.save(fig, Path(run_dir) / "figures" / "claims_by_side.png")
     return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
 
