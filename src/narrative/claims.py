@@ -498,10 +498,28 @@ def _resolve(speaker: str, actors: Actors, last: dict[str, Actor]) -> Actor | No
     return actor
 
 
-def extract_claims(documents: pd.DataFrame, actors: Actors | None = None) -> pd.DataFrame:
-    """One row per claim (:data:`narrative.schema.CLAIMS`) for a documents table."""
+METHODS = ("rules", "crf")
+
+
+def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, method: str = "rules",
+                   model=None) -> pd.DataFrame:
+    """One row per claim (:data:`narrative.schema.CLAIMS`) for a documents table.
+
+    ``method="rules"`` is this module's extractor; ``method="crf"`` uses the
+    trained labeller of :mod:`narrative.attribution` (``model``: its file,
+    default the shipped one), which finds more attributions but no nesting.
+    """
     actors = actors or load_actors()
+    if method == "crf":
+        from .attribution import Labeller, iter_claims_crf
+
+        labeller = Labeller(model)
+        produce = lambda d, t, s: iter_claims_crf(d, t, s, actors, labeller)
+    elif method == "rules":
+        produce = lambda d, t, s: iter_claims(d, t, s, actors)
+    else:
+        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     rows = []
     for doc_id, text, source in zip(documents["doc_id"], documents["text"], documents["source"]):
-        rows.extend(tuple(c.__dict__[f] for f in CLAIMS) for c in iter_claims(doc_id, text, source, actors))
+        rows.extend(tuple(c.__dict__[f] for f in CLAIMS) for c in produce(doc_id, text, source))
     return pd.DataFrame(rows, columns=list(CLAIMS))

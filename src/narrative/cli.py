@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                             epilog="Example: narrative claims article.txt --format csv -o claims.csv")
     _corpus_args(claims)
     claims.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    claims.add_argument("--method", choices=("rules", "crf"), default="rules",
+                        help="rules (default: nesting, fastest) or crf (trained on PolNeAR: more recall, no nesting)")
 
     frames = sub.add_parser("frames", help="frame rates per claim or document",
                             epilog="Example: narrative frames data/raw/press-releases --level document -o frames.csv")
@@ -84,7 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", type=Path, help="claims file (csv/jsonl from `narrative claims`, doc_id = text stem); "
                     "default: run the extractor")
     ev.add_argument("--by-cue", action="store_true", help="also print recall per gold cue")
+    ev.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    ev.add_argument("--model", type=Path, help="CRF model file (default: the shipped one)")
     ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    tr = sub.add_parser("train-attribution", help="train the CRF attribution labeller on brat/PolNeAR gold",
+                        epilog="Example: narrative train-attribution --gold ../shared/eval/polnear/train")
+    tr.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/ (use train, never dev)")
+    tr.add_argument("-o", "--output", type=Path, help="model file (default: the package's models/attribution.crfsuite)")
+    tr.add_argument("--max-iterations", type=int, default=150)
+    tr.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
+    tr.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+
     bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",
                            epilog="Example: narrative bench data/raw/press-releases --json bench.json")
     bench.add_argument("inputs", nargs="*", default=["data/raw/press-releases"], metavar="INPUT")

@@ -50,7 +50,7 @@ def claims(args) -> int:
     from .claims import extract_claims
 
     docs, cast = _documents(args)
-    write_table(extract_claims(docs, cast), args.output, args.format)
+    write_table(extract_claims(docs, cast, method=args.method), args.output, args.format)
     return 0
 
 
@@ -110,7 +110,7 @@ def eval_attribution(args) -> int:
         claims = pd.read_json(args.pred, lines=True) if args.pred.suffix == ".jsonl" else pd.read_csv(args.pred)
     else:
         docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _r in gold.values()]})
-        claims = extract_claims(docs)
+        claims = extract_claims(docs, method=args.method, model=args.model)
     scores = evaluate_attribution(gold, predictions_from_claims(claims))
     print(format_scores(scores, by_cue=40 if args.by_cue else 0))
     if args.json:
@@ -124,4 +124,12 @@ def bench(args) -> int:
     from .bench import report, run_bench
 
     print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs), args.json))
+    return 0
+
+
+def train_attribution(args) -> int:
+    from .attribution import default_model_path, train
+
+    train(args.gold, args.output or default_model_path(), max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
+          say=lambda m: print(m, file=sys.stderr))
     return 0

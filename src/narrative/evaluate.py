@@ -16,6 +16,7 @@ Self claims (no cue) are not attributions and are left out of predictions.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from .errors import InputError
 from .segment import TOKEN_RE
 
 Spans = list[tuple[int, int]]
+BRAT_ID = re.compile(r"^[TERAMN#]\d+\t")
 
 
 @dataclass
@@ -47,8 +49,8 @@ def read_ann(path: Path) -> list[Relation]:
     """Attribution relations of one .ann file."""
     spans, events = {}, []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+        if not line.strip() or not BRAT_ID.match(line):
+            continue  # blank, or the rest of a span text that held a newline
         parts = line.split("\t")
         try:
             if parts[0].startswith("T"):

@@ -34,12 +34,14 @@ class Param:
     help: str
     notebooks: tuple[str, ...]
     optional: bool = False
+    choices: tuple[str, ...] = ()
 
 
 ALL = NOTEBOOKS
 SCHEMA: tuple[Param, ...] = (
     Param("corpus", "paths", ["data/raw/press-releases"], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
+    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=("rules", "crf")),
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
     Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
     Param("side_a", "str", "kremlin", "first side to compare", ALL),
@@ -129,6 +131,8 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
     if kind == "str":
         if not isinstance(value, str):
             raise ParameterError(spec.name, f"expected text, got {value!r}")
+        if spec.choices and value not in spec.choices:
+            raise ParameterError(spec.name, f"must be one of {', '.join(spec.choices)}, got {value!r}")
         return value
     if kind == "path":
         return _path(spec.name, value, base)

@@ -42,11 +42,11 @@ def read_table(run_dir, name: str) -> pd.DataFrame:
     return pd.read_csv(_tables(run_dir) / name, keep_default_na=False)
 
 
-def claims_step(run_dir, *, corpus, text_column=None, actors=None) -> dict:
+def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules") -> dict:
     """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png."""
     cast = load_actors(actors)
     docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
-    claims = extract_claims(docs, cast)
+    claims = extract_claims(docs, cast, method=claims_method)
     meta = docs.assign(n_words=docs["text"].str.split().str.len())[DOC_COLUMNS]
     by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
     _write(meta, run_dir, "documents.csv")

@@ -1,0 +1,286 @@
+"""A trained sequence labeller for attribution spans (source, cue, content).
+
+Rules alone find the clear cases; a conditional random field (Lafferty et al.
+2001; python-crfsuite) learns span boundaries from PolNeAR (Newell et al.
+2018). Each sentence unit (see :func:`narrative.claims.units`) is a sequence
+of tokens labelled ``B-``/``I-`` × ``SRC``/``CUE``/``CON`` or ``O``. Token
+features are lean: the word, its shape and suffix, neighbours, quote state,
+the cue lexicon, actor mentions, and the rule extractor's own roles (so the
+CRF corrects the rules rather than starting from nothing).
+
+Decoding: each predicted cue anchors a relation; sources and contents of the
+unit join the nearest cue; a content in a unit without a cue continues the
+previous unit's last relation (multi-sentence quotes). A discontinuous
+content is reported from its first to its last token.
+
+Train with ``narrative train-attribution --gold ../shared/eval/polnear/train``;
+the model file holds feature weights (single words, shapes), no text.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .actors import Actors, load_actors
+
+ROLES = ("SRC", "CUE", "CON")
+MODEL_NAME = "attribution.crfsuite"
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("narrative").joinpath(f"models/{MODEL_NAME}")))
+
+
+@dataclass
+class Span:
+    role: str
+    first: int  # token indices within the unit, inclusive
+    last: int
+
+
+def _shape(tok: str) -> str:
+    if tok.isdigit():
+        return "d"
+    if not tok[0].isalnum():
+        return "p"
+    if tok.isupper() and len(tok) > 1:
+        return "X"
+    if tok[0].isupper():
+        return "Xx"
+    return "x"
+
+
+def _doc_context(text: str, actors: Actors):
+    """Per-document lookups: quote membership, actor mentions, rule roles, units and tokens."""
+    from .claims import _tokens, iter_claims, quote_spans, units
+
+    quotes = quote_spans(text)
+    in_quote = bytearray(len(text) + 1)
+    for a, b in quotes:
+        in_quote[a:b] = b"\x01" * (b - a)
+    actor_at = bytearray(len(text) + 1)
+    for a, b, _actor in actors.matches(text):
+        actor_at[a:b] = b"\x01" * (b - a)
+    rule = bytearray(len(text) + 1)  # 0 none, 1 source, 2 cue, 3 content
+    rule_claims = [c for c in iter_claims("d", text, "", actors) if c.quote_type != "self"]
+    for c in rule_claims:
+        rule[c.content_start:c.content_end] = b"\x03" * (c.content_end - c.content_start)
+        rule[c.speaker_start:c.speaker_end] = b"\x01" * (c.speaker_end - c.speaker_start)
+        rule[c.cue_start:c.cue_end] = b"\x02" * (c.cue_end - c.cue_start)
+    seqs = [(a, b, _tokens(text, a, b)) for a, b in units(text)]
+    return in_quote, actor_at, rule, seqs, rule_claims
+
+
+RULE_NAMES = ("-", "S", "C", "T")
+
+
+def unit_features(toks, in_quote, actor_at, rule) -> list[list[str]]:
+    """crfsuite feature strings for each token of one unit."""
+    from .claims import PRONOUNS, cue_index
+
+    index = cue_index()[0]
+    lows = [t.low for t in toks]
+    n = len(toks)
+    cue_pos = [i for i, w in enumerate(lows) if w in index]
+    roles = [RULE_NAMES[rule[t.start]] for t in toks]
+    out = []
+    for i, t in enumerate(toks):
+        w = lows[i]
+        f = ["b", "w=" + w, "s=" + _shape(t.text), "x3=" + w[-3:], "r=" + roles[i],
+             "q=%d" % in_quote[t.start], "a=%d" % actor_at[t.start]]
+        if w in index:
+            f.append("cue")
+        if w in PRONOUNS:
+            f.append("pron")
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            if 0 <= j < n:
+                f.append("w%+d=%s" % (k, lows[j]))
+                f.append("r%+d=%s" % (k, roles[j]))
+            else:
+                f.append("w%+d=<>" % k)
+        if cue_pos:
+            d = min(cue_pos, key=lambda c: abs(c - i)) - i
+            f.append("dc=%s" % (d if -3 <= d <= 3 else ("<" if d < 0 else ">")))
+            f.append("cb=%d" % any(c < i for c in cue_pos))
+            f.append("ca=%d" % any(c > i for c in cue_pos))
+        else:
+            f.append("nocue")
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        out.append(f)
+    return out
+
+
+def _gold_labels(text: str, relations, toks) -> list[str]:
+    role_at = [None] * (len(text) + 1)
+    for r_index, rel in enumerate(relations):
+        for role, spans in (("CON", rel.content), ("SRC", rel.source), ("CUE", rel.cue)):
+            for a, b in spans:
+                for c in range(a, min(b, len(text))):
+                    role_at[c] = (role, r_index)
+    labels, prev = [], None
+    for t in toks:
+        here = role_at[t.start]
+        if here is None:
+            labels.append("O")
+        else:
+            labels.append(("I-" if here == prev else "B-") + here[0])
+        prev = here
+    return labels
+
+
+def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 150, c1: float = 0.05, c2: float = 0.01,
+          min_freq: int = 2, say: Callable[[str], None] = print) -> Path:
+    """Train the CRF on a PolNeAR-style folder and write the model file."""
+    import pycrfsuite
+
+    from .evaluate import read_gold
+
+    actors = load_actors()
+    gold = read_gold(gold_dir)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    began, n_seq, n_tok = time.perf_counter(), 0, 0
+    for stem, (text, relations) in gold.items():
+        in_quote, actor_at, rule, seqs, _rules = _doc_context(text, actors)
+        for _a, _b, toks in seqs:
+            if toks:
+                trainer.append(unit_features(toks, in_quote, actor_at, rule), _gold_labels(text, relations, toks))
+                n_seq += 1
+                n_tok += len(toks)
+    say(f"features for {len(gold)} documents, {n_seq:,} units, {n_tok:,} tokens in {time.perf_counter() - began:.0f} s")
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.minfreq": min_freq,
+                        "feature.possible_transitions": True})
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+    trainer.train(str(output))
+    say(f"trained in {time.perf_counter() - began:.0f} s -> {output} ({output.stat().st_size / 1e6:.1f} MB)")
+    return output
+
+
+class Labeller:
+    """Tags units and decodes relations; loads the model once."""
+
+    def __init__(self, model: str | Path | None = None, *, all_units: bool = True):
+        import pycrfsuite
+
+        self.all_units = all_units
+        path = Path(model) if model else default_model_path()
+        if not path.is_file():
+            from .errors import InputError
+
+            raise InputError(str(path), None, "no attribution model; train one with `narrative train-attribution`")
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+
+    def spans(self, text: str, actors: Actors) -> tuple[list[tuple[int, int, list, list[Span]]], list]:
+        """``(unit start, unit end, tokens, spans)`` for each unit, and the rule extractor's claims."""
+        in_quote, actor_at, rule, seqs, rule_claims = _doc_context(text, actors)
+        words = _candidate_words()
+        out = []
+        for a, b, toks in seqs:
+            spans: list[Span] = []
+            if toks and (self.all_units or any(rule[t.start] or in_quote[t.start] or t.low in words for t in toks)):
+                labels = self.tagger.tag(unit_features(toks, in_quote, actor_at, rule))
+                for i, label in enumerate(labels):
+                    if label == "O":
+                        continue
+                    tag, role = label.split("-", 1)
+                    if tag == "I" and spans and spans[-1].role == role and spans[-1].last == i - 1:
+                        spans[-1].last = i
+                    else:
+                        spans.append(Span(role, i, i))
+            out.append((a, b, toks, spans))
+        return out, rule_claims
+
+
+@lru_cache(maxsize=1)
+def _candidate_words() -> frozenset[str]:
+    from .claims import cue_index
+
+    return frozenset(cue_index()[0]) | {":"}
+
+
+def relations(units_spans) -> list[dict]:
+    """Group a document's spans into relations: each cue anchors one; see module docstring."""
+    found: list[dict] = []
+    for u, (_a, _b, toks, spans) in enumerate(units_spans):
+        cues = [s for s in spans if s.role == "CUE"]
+        here = []
+        for cue in cues:
+            rel = {"unit": u, "toks": toks, "cue": cue, "src": [], "con": []}
+            here.append(rel)
+        for s in spans:
+            if s.role == "CUE":
+                continue
+            if here:
+                nearest = min(here, key=lambda r: min(abs(r["cue"].first - s.last), abs(s.first - r["cue"].last)))
+                nearest["src" if s.role == "SRC" else "con"].append(s)
+            elif s.role == "CON" and found and found[-1]["last_unit"] == u - 1:
+                found[-1].setdefault("more", []).append((toks, s))
+                found[-1]["last_unit"] = u
+        for rel in here:
+            rel["last_unit"] = u
+        found.extend(here)
+    return found
+
+
+def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller):
+    """Claims of one document from the CRF (same record type and rules for self claims as the rules)."""
+    from .claims import (AUTHOR, JOURNALIST, Claim, _left_np, _quote_type, _resolve, _right_np, _subject, cue_lexicon,
+                         hedge_pattern, quote_spans)
+    from .schema import OTHER_SIDE
+
+    publisher = actors.publisher(source)
+    own_actor, own_side = (publisher.name, publisher.side) if publisher else (AUTHOR, JOURNALIST)
+    quotes = quote_spans(text)
+    per_unit, rule_claims = labeller.spans(text, actors)
+    rule_speaker = {(c.cue_start, c.cue_end): (c.speaker_start, c.speaker_end) for c in rule_claims}
+    rels = relations(per_unit)
+    hedges_in = [sorted({m.group(0).lower() for m in hedge_pattern().finditer(text, a, b)}) for a, b, _t, _s in per_unit]
+    lexicon = cue_lexicon()
+    by_unit: dict[int, list[dict]] = {}
+    for rel in rels:
+        by_unit.setdefault(rel["unit"], []).append(rel)
+    covered = {u for rel in rels if rel["con"] or rel.get("more") for u in range(rel["unit"], rel["last_unit"] + 1)}
+    last: dict = {}
+    number = 0
+    for u, (ua, ub, toks, _spans) in enumerate(per_unit):
+        hedges = sorted(set(hedges_in[u]) | set(hedges_in[u + 1] if u + 1 < len(per_unit) else []))
+        for rel in by_unit.get(u, []):
+            pieces = [(toks[s.first].start, toks[s.last].end) for s in rel["con"]]
+            pieces += [(t[s.first].start, t[s.last].end) for t, s in rel.get("more", [])]
+            if not pieces:
+                continue
+            a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)
+            cue = rel["cue"]
+            ca, cb = toks[cue.first].start, toks[cue.last].end
+            if (ca, cb) in rule_speaker:  # the rules found this cue: their source handling is more precise
+                sa, sb = rule_speaker[(ca, cb)]
+            elif rel["src"]:
+                src = min(rel["src"], key=lambda s: abs(s.first - cue.first))
+                sa, sb = toks[src.first].start, toks[src.last].end
+            else:  # the CRF saw no source: fall back on the rules' noun-phrase search around the cue
+                np_range = (_left_np(toks, cue.first - 1, 0) or _right_np(toks, cue.last + 1, len(toks))
+                            or _subject(toks, 0, cue.first))
+                sa, sb = (toks[np_range[0]].start, toks[np_range[1]].end) if np_range else (-1, -1)
+            speaker = text[sa:sb] if sa >= 0 else ""
+            actor = _resolve(speaker, actors, last) if speaker else None
+            stance = lexicon.get(tuple(t.low for t in toks[cue.first:cue.last + 1]),
+                                 lexicon.get((toks[cue.last].low,), ("neutral", "")))[0]
+            yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb,
+                        actor.name if actor else speaker, actor.side if actor else OTHER_SIDE,
+                        text[ca:cb], ca, cb, stance, text[a:b], a, b, _quote_type(a, b, quotes), hedges)
+            number += 1
+        if u not in covered:
+            lead = len(text[ua:ub]) - len(text[ua:ub].lstrip())
+            yield Claim(doc_id, f"{doc_id}:{number}", "", "", -1, -1, own_actor, own_side, "", -1, -1, "neutral",
+                        text[ua:ub].strip(), ua + lead, ua + len(text[ua:ub].rstrip()), "self", hedges)
+            number += 1

@@ -1,0 +1,94 @@
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrative.attribution import Labeller, default_model_path, train
+from narrative.claims import extract_claims
+from narrative.cli import main
+from narrative.evaluate import evaluate_attribution, predictions_from_claims, read_gold
+
+# Composed for narrative: three short articles with brat attributions (offsets checked below).
+DOCS = {
+    "a": ("Peskov said the city had fallen. Kyiv denied it.",
+          [("Peskov", "said", "the city had fallen")]),
+    "b": ("“We hold our positions,” the Ukrainian military said. Shelling continued.",
+          [("the Ukrainian military", "said", "We hold our positions")]),
+    "c": ("According to Kovalenko, the statements were meant for a Western audience.",
+          [("Kovalenko", "According to", "the statements were meant for a Western audience")]),
+}
+
+
+def write_gold(folder, docs=DOCS):
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    for stem, (text, rels) in docs.items():
+        (folder / "text" / f"{stem}.txt").write_text(text, encoding="utf-8")
+        lines, t = [], 0
+        for k, (src, cue, con) in enumerate(rels, start=1):
+            ids = []
+            for role, piece in (("Source", src), ("Cue", cue), ("Content", con)):
+                t += 1
+                start = text.index(piece)
+                lines.append(f"T{t}\t{role} {start} {start + len(piece)}\t{piece}")
+                ids.append(f"T{t}")
+            lines.append(f"E{k}\tAttribution:{ids[1]} Content:{ids[2]} Cue:{ids[1]} Source:{ids[0]}")
+        (folder / "attributions" / f"{stem}_x.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_train_writes_a_model_that_fits_its_training_data(tmp_path):
+    gold_dir = write_gold(tmp_path / "gold")
+    model = train(gold_dir, tmp_path / "m.crfsuite", max_iterations=60, min_freq=1, say=lambda m: None)
+    assert model.stat().st_size > 1000
+    gold = read_gold(gold_dir)
+    docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _ in gold.values()]})
+    claims = extract_claims(docs, method="crf", model=model)
+    scores = evaluate_attribution(gold, predictions_from_claims(claims))
+    assert scores["content_recall"] == 1.0 and scores["source_accuracy"] == 1.0
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    from narrative.errors import InputError
+
+    with pytest.raises(InputError, match="train-attribution"):
+        Labeller(tmp_path / "none.crfsuite")
+
+
+needs_model = pytest.mark.skipif(not default_model_path().is_file(), reason="no shipped attribution model")
+
+
+@needs_model
+def test_shipped_model_on_example_article(example_text):
+    c = extract_claims(pd.DataFrame({"doc_id": ["ex"], "source": ["cnn"], "text": [example_text]}), method="crf")
+    got = {(r.actor, r.side) for r in c.itertuples() if r.quote_type != "self"}
+    assert {("Andriy Kovalenko", "ukraine"), ("Dmitry Peskov", "kremlin"), ("Vladimir Putin", "kremlin"),
+            ("Ukrainian military", "ukraine")} <= got
+    for r in c.itertuples():
+        assert example_text[r.content_start:r.content_end] == r.content
+
+
+QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "’", "'"])
+WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according to", "Kyiv", ",", ".", " ", "that", ":", "\n"])
+
+
+@needs_model
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=5)), max_size=50))
+def test_crf_offsets_always_valid(parts):
+    text = " ".join(parts)
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["n"], "text": [text]}), method="crf")
+    for r in c.itertuples():
+        assert text[r.content_start:r.content_end] == r.content
+        if r.speaker_start >= 0:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+        if r.cue_start >= 0:
+            assert text[r.cue_start:r.cue_end] == r.cue
+
+
+def test_cli_train_and_eval(tmp_path, capsys):
+    gold_dir = write_gold(tmp_path / "gold")
+    model = tmp_path / "cli.crfsuite"
+    assert main(["train-attribution", "--gold", str(gold_dir), "-o", str(model), "--max-iterations", "20"]) == 0
+    assert main(["eval-attribution", "--gold", str(gold_dir), "--method", "crf", "--model", str(model)]) == 0
+    assert "content (tokF1>=0.5)" in capsys.readouterr().out
