@@ -55,6 +55,18 @@ class Entry:
     weight: float
 
 
+class _StartIndex(dict):
+    """token -> candidate phrase indices, computed on first sight of a token."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, token):
+        value = self[token] = self._compute(token)
+        return value
+
+
 class Lexicon:
     """A set of categorised phrases with a token-based longest-match finder."""
 
@@ -78,47 +90,41 @@ class Lexicon:
                 self._prefix_first.append((head[:-1], index))
             else:
                 self._exact_first.setdefault(head, []).append(index)
-        self._starts: dict[str, tuple[int, ...]] = {}
+        self._starts = _StartIndex(self._first_candidates)
         self.max_len = max((len(p[0]) for p in self._phrases), default=0)
 
     # -- matching ---------------------------------------------------------
-    def _candidates(self, token: str) -> tuple[int, ...]:
-        """Indices of phrases whose first token matches ``token`` (memoised)."""
-        found = self._starts.get(token)
-        if found is None:
-            found = list(self._exact_first.get(token, ()))
-            found += [i for prefix, i in self._prefix_first if token.startswith(prefix)]
-            found.sort(key=lambda i: -len(self._phrases[i][0]))
-            found = tuple(found)
-            self._starts[token] = found
-        return found
-
-    @staticmethod
-    def _token_matches(want: str, token: str) -> bool:
-        return token.startswith(want[:-1]) if want.endswith("*") else token == want
-
-    def _match_at(self, words: list[str], i: int):
-        for index in self._candidates(words[i]):
-            pattern = self._phrases[index][0]
-            n = len(pattern)
-            if i + n <= len(words) and all(self._token_matches(pattern[k], words[i + k]) for k in range(1, n)):
-                return index, n
-        return None
+    def _first_candidates(self, token: str) -> tuple[int, ...]:
+        """Indices of phrases whose first token matches ``token``, longest first."""
+        found = list(self._exact_first.get(token, ()))
+        found += [i for prefix, i in self._prefix_first if token.startswith(prefix)]
+        found.sort(key=lambda i: -len(self._phrases[i][0]))
+        return tuple(found)
 
     def _scan(self, words: list[str]):
-        """Yield ``(token index, length, phrase index)`` of each longest, non-overlapping match."""
-        i, n_words, starts = 0, len(words), self._starts
-        while i < n_words:
-            cands = starts.get(words[i])
-            if cands is None:
-                cands = self._candidates(words[i])
-            if cands:
-                found = self._match_at(words, i)
-                if found:
-                    yield i, found[1], found[0]
-                    i += found[1]
+        """Yield ``(token index, length, phrase index)`` of each longest, non-overlapping match.
+
+        A list comprehension over the self-filling start index visits only the
+        tokens that can begin a phrase; the rest of the text costs one dict lookup.
+        """
+        starts, phrases, n_words = self._starts, self._phrases, len(words)
+        free = 0
+        for i in [i for i, w in enumerate(words) if starts[w]]:
+            if i < free:
+                continue
+            for index in starts[words[i]]:
+                pattern = phrases[index][0]
+                n = len(pattern)
+                if i + n > n_words:
                     continue
-            i += 1
+                for k in range(1, n):  # explicit loop: ~3x cheaper than all() over a generator here
+                    want, token = pattern[k], words[i + k]
+                    if token != want and not (want[-1] == "*" and token.startswith(want[:-1])):
+                        break
+                else:
+                    yield i, n, index
+                    free = i + n
+                    break
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, with offsets into ``text``."""
