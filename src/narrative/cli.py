@@ -89,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
     ev.add_argument("--model", type=Path, help="CRF model file (default: the shipped one)")
     ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",
+                        epilog="Example: narrative validate-lexicon --labels data/annotations/frames_labels.csv "
+                               "--second data/annotations/frames_labels_pass2.csv")
+    vl.add_argument("--labels", type=Path, required=True, help="labels CSV (item, text, labels)")
+    vl.add_argument("--second", type=Path, help="a second labelling of some items, for Cohen's kappa")
+    vl.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
+
     tr = sub.add_parser("train-attribution", help="train the CRF attribution labeller on brat/PolNeAR gold",
                         epilog="Example: narrative train-attribution --gold ../shared/eval/polnear/train")
     tr.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/ (use train, never dev)")

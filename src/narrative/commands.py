@@ -133,3 +133,20 @@ def train_attribution(args) -> int:
     train(args.gold, args.output or default_model_path(), max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
           say=lambda m: print(m, file=sys.stderr))
     return 0
+
+
+def validate_lexicon(args) -> int:
+    from .annotate import agreement, lexicon_validation, read_labels
+    from .lexicons import load_lexicon
+
+    lexicon = load_lexicon(args.lexicon)
+    first = read_labels(args.labels, lexicon.categories)
+    print(f"lexicon against {len(first)} hand-labelled claims ({args.labels}):")
+    print(lexicon_validation(first, lexicon).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if args.second:
+        second = read_labels(args.second, lexicon.categories)
+        table = agreement(first, second, lexicon.categories)
+        print(f"\nagreement between the passes on {int(table['n'].iloc[0])} items:")
+        print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        print(f"mean kappa {table['kappa'].mean():.3f}")
+    return 0
