@@ -30,8 +30,9 @@ import sklearn
 from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
 from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold, StratifiedGroupKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
 
@@ -42,8 +43,13 @@ MODEL_KINDS = ("full", "lexicon", "vader", "majority")
 MASK_TOKEN = ""  # names are deleted: a placeholder word would itself reveal the side by its frequency
 
 
-def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0, seed: int = 0) -> Pipeline:
-    """A fresh, unfitted pipeline of one of :data:`MODEL_KINDS`."""
+def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0, seed: int = 0,
+                multilabel: bool = False) -> Pipeline:
+    """A fresh, unfitted pipeline of one of :data:`MODEL_KINDS`.
+
+    ``multilabel=True`` wraps the classifier one-vs-rest for a 0/1 label matrix
+    (the frames task); the majority baseline then predicts each label's mode.
+    """
     if kind == "majority":
         return Pipeline([("clf", DummyClassifier(strategy="most_frequent"))])
     parts = []
@@ -57,8 +63,8 @@ def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0
         parts.append(("vader", SentimentFeatures()))
     if not parts:
         raise ValueError(f"unknown model kind {kind!r}; choose from {', '.join(MODEL_KINDS)}")
-    return Pipeline([("features", FeatureUnion(parts)),
-                     ("clf", LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=seed))])
+    clf = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=seed)
+    return Pipeline([("features", FeatureUnion(parts)), ("clf", OneVsRestClassifier(clf) if multilabel else clf)])
 
 
 def mask_terms() -> list[str]:
@@ -143,6 +149,37 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
     return pd.DataFrame(rows), preds
 
 
+def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[str], *,
+                        kinds: Sequence[str] = MODEL_KINDS, n_splits: int = 5, n_boot: int = 500,
+                        seed: int = 0) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """Grouped cross-validation of multi-label models (one column of ``Y`` per category).
+
+    Returns ``(metrics, predictions)``: per kind, one row per category
+    (precision, recall, f1, support) and a ``macro`` row with a 95% bootstrap
+    CI over groups; predictions maps kind -> 0/1 matrix of out-of-fold predictions.
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    texts, groups, labels = list(texts), np.asarray(groups), Y.to_numpy().astype(int)
+    folds = list(GroupKFold(n_splits=n_splits).split(texts, labels, groups))
+    rng = np.random.default_rng(seed)
+    uniq, inverse = np.unique(groups, return_inverse=True)
+    members = [np.flatnonzero(inverse == g) for g in range(len(uniq))]
+    picks = [np.concatenate([members[g] for g in rng.integers(0, len(uniq), len(uniq))]) for _ in range(n_boot)]
+    rows, preds = [], {}
+    for kind in kinds:
+        pred = np.asarray(cross_val_predict(build_model(kind, seed=seed, multilabel=True), texts, labels, cv=folds))
+        preds[kind] = pred
+        p, r, f, support = precision_recall_fscore_support(labels, pred, average=None, zero_division=0)
+        for j, cat in enumerate(Y.columns):
+            rows.append({"model": kind, "class": cat, "precision": p[j], "recall": r[j], "f1": f[j], "support": int(support[j])})
+        boot = [f1_score(labels[idx], pred[idx], average="macro", zero_division=0) for idx in picks]
+        low, high = np.percentile(boot, [2.5, 97.5])
+        rows.append({"model": kind, "class": "macro", "f1": f1_score(labels, pred, average="macro", zero_division=0),
+                     "ci_low": float(low), "ci_high": float(high), "support": int(labels.sum())})
+    return pd.DataFrame(rows), preds
+
+
 def top_features(model: Pipeline, k: int = 15) -> pd.DataFrame:
     """The k largest positive and negative weights of a fitted binary model:
     columns feature, weight, class (the class the weight pushes towards)."""
@@ -156,19 +193,26 @@ def top_features(model: Pipeline, k: int = 15) -> pd.DataFrame:
 
 
 def explain(model: Pipeline, texts: Sequence[str], k: int = 3) -> list[str]:
-    """Per text, the k features that pushed the prediction most (``name:+0.42``)."""
-    features = model.named_steps["features"]
-    coef = model.named_steps["clf"].coef_[0]
-    names = features.get_feature_names_out()
-    X = features.transform(list(texts))
-    X = X.tocsr() if hasattr(X, "tocsr") else np.asarray(X)
+    """Per text, the k features that pushed a binary model's prediction most (``name:+0.42``).
+
+    Contributions are feature value × weight, computed on the sparse matrix so
+    that explaining every claim of a corpus stays cheap.
+    """
+    from scipy import sparse
+
+    features, clf = model.named_steps["features"], model.named_steps["clf"]
+    coef, names = clf.coef_[0], model.named_steps["features"].get_feature_names_out()
+    X = sparse.csr_matrix(features.transform(list(texts)))
+    contrib = sparse.csr_matrix(X.multiply(coef.reshape(1, -1)))
+    totals = np.asarray(contrib.sum(axis=1)).ravel() + clf.intercept_[0]
     out = []
-    for i in range(X.shape[0]):
-        row = X[i].toarray().ravel() if hasattr(X, "tocsr") else X[i]
-        contrib = row * coef
-        pred_sign = 1 if contrib.sum() + model.named_steps["clf"].intercept_[0] > 0 else -1
-        best = np.argsort(-pred_sign * contrib)[:k]
-        out.append("; ".join(f"{names[j]}:{contrib[j]:+.2f}" for j in best if contrib[j] != 0))
+    for i in range(contrib.shape[0]):
+        lo, hi = contrib.indptr[i], contrib.indptr[i + 1]
+        values, cols = contrib.data[lo:hi], contrib.indices[lo:hi]
+        sign = 1 if totals[i] > 0 else -1
+        best = np.argsort(-sign * values)[:k]
+        out.append("; ".join(f"{str(names[cols[j]]).split('__')[-1]}:{values[j]:+.2f}" for j in best
+                             if sign * values[j] > 0))
     return out
 
 

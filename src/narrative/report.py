@@ -102,6 +102,15 @@ def _findings(run_dir: Path, manifest: dict) -> str:
                      "grouped 5-fold cross-validation; <i>masked</i> deletes actor names and side-revealing "
                      "boilerplate first. <i>full</i> = TF-IDF n-grams + lexicon + VADER; the others are baselines.</p>"
                      + table_html(wide, max_rows=10))
+    frames = _read(run_dir, "frames_classifier_metrics.csv")
+    if frames is not None and len(frames):
+        macro = frames[frames["class"] == "macro"]
+        rows = pd.DataFrame({"model": macro["model"], "macro-F1 [95% CI]": [
+            f"{float(f):.3f} [{float(lo):.3f}, {float(hi):.3f}]" for f, lo, hi in zip(macro["f1"], macro["ci_low"], macro["ci_high"])]})
+        parts.append("<h3>Can a classifier recognise the frames?</h3><p>Multi-label frame categories learned from "
+                     "hand-labelled claims (grouped cross-validation, 95% bootstrap CI over documents); per-category "
+                     'scores are in <a href="tables/frames_classifier_metrics.csv">frames_classifier_metrics.csv</a>.</p>'
+                     + table_html(rows, max_rows=10))
     return "".join(parts) or "<p>No findings: the run did not reach the comparison.</p>"
 
 

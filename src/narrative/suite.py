@@ -18,7 +18,8 @@ from .corpus import Columns, load_corpus
 from .errors import NarrativeError
 from .features import evidence, frame_scores
 from .lexicons import load_lexicon
-from .model import build_model, evaluate, mask_texts, top_features
+from .annotate import read_labels
+from .model import build_model, evaluate, evaluate_multilabel, explain, mask_texts, top_features
 from .tables import write_table
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
@@ -89,7 +90,7 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
 
 
 def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_splits=5, n_boot=1000,
-                    top_k=20, seed=0) -> dict:
+                    top_k=20, seed=0, frame_labels=None) -> dict:
     """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv, confusion/top_features.png.
 
     Task: which side's official voice a claim resembles, trained on the
@@ -112,14 +113,30 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     top = top_features(model, k=top_k)
     predictions = data[["doc_id", "claim_id", "side"]].reset_index(drop=True).assign(
         predicted_unmasked=p_plain["full"].to_numpy(), predicted_masked=p_mask["full"].to_numpy())
+    # every claim gets the masked model's side probabilities and its top reasons
+    all_masked = mask_texts(claims["content"].astype(str).tolist(), load_actors(actors))
+    proba = model.predict_proba(all_masked)
+    scored = claims[["doc_id", "claim_id", "side", "quote_type"]].copy()
+    for j, cls in enumerate(model.named_steps["clf"].classes_):
+        scored[f"p_{cls}"] = proba[:, j].round(4)
+    scored["explanation"] = explain(model, all_masked)
     _write(metrics, run_dir, "classifier_metrics.csv")
     _write(top, run_dir, "top_features.csv")
     _write(predictions, run_dir, "predictions.csv")
+    _write(scored, run_dir, "claim_side_probabilities.csv")
+    frames_metrics = None
+    if frame_labels:
+        lex = load_lexicon()
+        labelled = read_labels(frame_labels, lex.categories)
+        frames_metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
+                                                     n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed)
+        _write(frames_metrics, run_dir, "frames_classifier_metrics.csv")
     plots.save(plots.confusion(y, p_mask["full"], title="Side classifier, names masked (out-of-fold)"),
                Path(run_dir) / "figures" / "confusion.png")
     fig = plots.top_features(top, title="What the masked side classifier relies on")
     plots.save(fig, Path(run_dir) / "figures" / "top_features.png")
-    return {"metrics": metrics, "top_features": top, "predictions": predictions, "figure": fig}
+    return {"metrics": metrics, "top_features": top, "predictions": predictions, "claims": scored,
+            "frames_metrics": frames_metrics, "figure": fig}
 
 
 def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0) -> dict:
