@@ -85,3 +85,44 @@ def test_frame_scores_and_evidence_offsets():
     assert len(kwic) > 5
     assert all(NEWS[r.start:r.end] == r.match for r in kwic.itertuples())
     assert "could not be independently verified" in kwic["match"].str.lower().tolist()
+
+
+def test_fast_vader_tokens_equal_nltk():
+    """The O(n) replacement of NLTK's SentiText tokenisation gives the same tokens and scores."""
+    import csv
+    import sys
+
+    from nltk.sentiment import vader
+
+    from narrative.features import _analyzer, _fast_words_and_emoticons
+    from narrative.segment import split_sentences
+
+    from conftest import DEMO
+
+    analyzer = _analyzer()
+    original = vader.SentiText.__dict__["_words_and_emoticons"]
+    assert original is _fast_words_and_emoticons  # installed by _analyzer()
+    csv.field_size_limit(sys.maxsize)
+    rows = list(csv.DictReader((DEMO / "zelenskyy.csv").open(encoding="utf-8")))[:60]
+    sentences = [r["body"][a:b] for r in rows for a, b in split_sentences(r["body"])]
+    sentences += ["Great!!! :) not bad...", "-word- ,cat, 'quoted' \"double\" ?!?wow", "!!!", "a b c", "WOW, so GOOD!?!"]
+    punc, regex = analyzer.constants.PUNC_LIST, analyzer.constants.REGEX_REMOVE_PUNCTUATION
+
+    class Reference(vader.SentiText):
+        def _words_and_emoticons(self):  # NLTK's own algorithm, spelled out
+            words = self._words_plus_punc()
+            wes = [we for we in self.text.split() if len(we) > 1]
+            return [words.get(we, we) for we in wes]
+
+    for text in sentences:
+        assert vader.SentiText(text, punc, regex).words_and_emoticons == Reference(text, punc, regex).words_and_emoticons
+    assert len(sentences) > 500
+
+
+def test_frame_scores_parallel_equals_serial():
+    texts = [f"Our heroes deter attack number {i}. Russia claimed a great victory." if i % 3 else "Talks continue."
+             for i in range(4100)]
+    table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(4100)], "content": texts})
+    serial = frame_scores(table, text_column="content", n_jobs=1)
+    parallel = frame_scores(table, text_column="content", n_jobs=2)
+    pd.testing.assert_frame_equal(serial, parallel)

@@ -28,7 +28,7 @@ def _documents(args):
 
 def run(args) -> int:
     from . import params as P
-    from .run import run_suite
+    from .run import profile_table, run_suite
 
     if args.help_params:
         print(P.describe())
@@ -38,6 +38,8 @@ def run(args) -> int:
     result = run_suite(merged, out=args.out, run_id=args.run_id, wait=args.wait, keep=args.keep,
                        progress=not args.no_progress, notebooks=args.notebooks,
                        say=lambda m: print(m, file=sys.stderr))
+    if args.profile:
+        print(profile_table(result), file=sys.stderr)
     if result.error:
         print(f"narrative: notebook failed: {result.error}", file=sys.stderr)
         print(f"narrative: failed run kept at {result.path} (status failed)", file=sys.stderr)

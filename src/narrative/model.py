@@ -124,7 +124,8 @@ def _bootstrap_macro_f1(y, pred, groups, n_boot: int, seed: int) -> tuple[float,
 
 
 def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, kinds: Sequence[str] = MODEL_KINDS,
-             n_splits: int = 5, n_boot: int = 500, seed: int = 0, label: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
+             n_splits: int = 5, n_boot: int = 500, seed: int = 0, label: str = "",
+             n_jobs: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Grouped cross-validation of each model kind on the same folds.
 
     Returns ``(metrics, predictions)``: metrics has one row per kind and class
@@ -136,7 +137,7 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
     folds = list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(texts, y, groups))
     rows, preds = [], pd.DataFrame({"group": groups, "label": y})
     for kind in kinds:
-        pred = cross_val_predict(build_model(kind, seed=seed), texts, y, cv=folds)
+        pred = cross_val_predict(build_model(kind, seed=seed), texts, y, cv=folds, n_jobs=n_jobs)
         preds[kind] = pred
         low, high = _bootstrap_macro_f1(y, pred, groups, n_boot, seed)
         rows.append({"setting": label, "model": kind, "class": "macro",
@@ -151,7 +152,7 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
 
 def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[str], *,
                         kinds: Sequence[str] = MODEL_KINDS, n_splits: int = 5, n_boot: int = 500,
-                        seed: int = 0) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+                        seed: int = 0, n_jobs: int | None = None) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
     """Grouped cross-validation of multi-label models (one column of ``Y`` per category).
 
     Returns ``(metrics, predictions)``: per kind, one row per category
@@ -168,7 +169,8 @@ def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[
     picks = [np.concatenate([members[g] for g in rng.integers(0, len(uniq), len(uniq))]) for _ in range(n_boot)]
     rows, preds = [], {}
     for kind in kinds:
-        pred = np.asarray(cross_val_predict(build_model(kind, seed=seed, multilabel=True), texts, labels, cv=folds))
+        pred = np.asarray(cross_val_predict(build_model(kind, seed=seed, multilabel=True), texts, labels, cv=folds,
+                                            n_jobs=n_jobs))
         preds[kind] = pred
         p, r, f, support = precision_recall_fscore_support(labels, pred, average=None, zero_division=0)
         for j, cat in enumerate(Y.columns):
@@ -192,7 +194,7 @@ def top_features(model: Pipeline, k: int = 15) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["feature", "weight", "class"])
 
 
-def explain(model: Pipeline, texts: Sequence[str], k: int = 3) -> list[str]:
+def explain(model: Pipeline, texts: Sequence[str] | None = None, k: int = 3, *, X=None) -> list[str]:
     """Per text, the k features that pushed a binary model's prediction most (``name:+0.42``).
 
     Contributions are feature value × weight, computed on the sparse matrix so
@@ -202,7 +204,7 @@ def explain(model: Pipeline, texts: Sequence[str], k: int = 3) -> list[str]:
 
     features, clf = model.named_steps["features"], model.named_steps["clf"]
     coef, names = clf.coef_[0], model.named_steps["features"].get_feature_names_out()
-    X = sparse.csr_matrix(features.transform(list(texts)))
+    X = sparse.csr_matrix(features.transform(list(texts)) if X is None else X)
     contrib = sparse.csr_matrix(X.multiply(coef.reshape(1, -1)))
     totals = np.asarray(contrib.sum(axis=1)).ravel() + clf.intercept_[0]
     out = []

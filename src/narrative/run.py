@@ -48,6 +48,7 @@ class RunResult:
     status: str
     seconds: dict[str, float] = field(default_factory=dict)
     error: NotebookError | None = None
+    stages: list[dict] = field(default_factory=list)
 
 
 def default_run_id() -> str:
@@ -114,6 +115,24 @@ def export_html(executed: Path, target: Path) -> None:
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(str(executed), as_version=4))
     target.write_text(body, encoding="utf-8")
+
+
+def read_timings(run_dir: Path) -> list[dict]:
+    """Stage timings the suite's steps appended to ``timings.jsonl``."""
+    path = run_dir / "timings.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def profile_table(result: RunResult) -> str:
+    """Seconds per notebook and per stage, as printed by ``narrative run --profile``."""
+    lines = [f"{'notebook':<34}{'seconds':>9}"]
+    lines += [f"{name:<34}{secs:>9.1f}" for name, secs in result.seconds.items()]
+    lines.append(f"{'total':<34}{sum(result.seconds.values()):>9.1f}")
+    lines += ["", f"{'stage':<52}{'seconds':>9}"]
+    lines += [f"{t['stage']:<52}{t['seconds']:>9.1f}" for t in result.stages]
+    return "\n".join(lines)
 
 
 def write_manifest(path: Path, manifest: dict) -> None:
@@ -196,6 +215,8 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
             say(f"[{number}/{total}] {name} {'failed' if result.error else 'done'} in {result.seconds[name]:.1f} s")
             if result.error:
                 break
+        manifest["stages"] = read_timings(work)
+        result.stages = manifest["stages"]
         result.status = "failed" if result.error else "succeeded"
         manifest["status"] = result.status
         manifest["finished"] = dt.datetime.now(dt.timezone.utc).isoformat()

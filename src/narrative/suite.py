@@ -6,6 +6,9 @@ Each step reads what the previous step wrote under the run directory
 """
 from __future__ import annotations
 
+import json
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +26,20 @@ from .model import build_model, evaluate, evaluate_multilabel, explain, mask_tex
 from .tables import write_table
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
+
+
+TIMINGS = "timings.jsonl"
+
+
+@contextmanager
+def timed(run_dir, stage: str):
+    """Append ``{"stage", "seconds"}`` to ``run_dir/timings.jsonl`` (read by ``narrative run --profile``)."""
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        with (Path(run_dir) / TIMINGS).open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"stage": stage, "seconds": round(time.perf_counter() - began, 3)}) + "\n")
 
 
 class StepError(NarrativeError):
@@ -46,13 +63,16 @@ def read_table(run_dir, name: str) -> pd.DataFrame:
 def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules") -> dict:
     """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png."""
     cast = load_actors(actors)
-    docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
-    claims = extract_claims(docs, cast, method=claims_method)
+    with timed(run_dir, "corpus: load"):
+        docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
+    with timed(run_dir, f"claims: extract ({claims_method})"):
+        claims = extract_claims(docs, cast, method=claims_method)
     meta = docs.assign(n_words=docs["text"].str.split().str.len())[DOC_COLUMNS]
     by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
-    _write(meta, run_dir, "documents.csv")
-    _write(claims, run_dir, "claims.csv")
-    _write(by_side, run_dir, "claims_by_side.csv")
+    with timed(run_dir, "claims: write tables"):
+        _write(meta, run_dir, "documents.csv")
+        _write(claims, run_dir, "claims.csv")
+        _write(by_side, run_dir, "claims_by_side.csv")
     fig = plots.Figure(figsize=(6, 2.8))
     ax = fig.subplots()
     pivot = by_side.pivot(index="side", columns="quote_type", values="claims").fillna(0)
@@ -67,14 +87,17 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method
     return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
 
 
-def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0) -> dict:
+def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0, jobs=1) -> dict:
     """02: claims.csv → frame_scores.csv, evidence.csv, frame_profile.csv, top_phrases.csv, frame_profile.png."""
     lex = load_lexicon(lexicon)
     claims = read_table(run_dir, "claims.csv")
-    scores = frame_scores(claims, text_column="content", lexicon=lex)
-    kwic = evidence(claims, text_column="content", lexicon=lex, offset_column="content_start")
+    with timed(run_dir, "frames: lexicon + VADER scores"):
+        scores = frame_scores(claims, text_column="content", lexicon=lex, n_jobs=jobs)
+    with timed(run_dir, "frames: evidence (KWIC)"):
+        kwic = evidence(claims, text_column="content", lexicon=lex, offset_column="content_start")
     kwic = kwic.merge(claims[["claim_id", "side"]], on="claim_id", how="left")
-    profile = compare.frame_profile(scores, lex.categories, n_boot=n_boot, seed=seed)
+    with timed(run_dir, "frames: bootstrap profile"):
+        profile = compare.frame_profile(scores, lex.categories, n_boot=n_boot, seed=seed)
     top = (kwic.assign(phrase=kwic["match"].str.lower()).groupby(["category", "side", "phrase"]).size()
            .rename("hits").reset_index().sort_values(["category", "side", "hits", "phrase"], ascending=[True, True, False, True])
            .groupby(["category", "side"]).head(5))
@@ -90,7 +113,7 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
 
 
 def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_splits=5, n_boot=1000,
-                    top_k=20, seed=0, frame_labels=None) -> dict:
+                    top_k=20, seed=0, frame_labels=None, jobs=1) -> dict:
     """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv, confusion/top_features.png.
 
     Task: which side's official voice a claim resembles, trained on the
@@ -106,20 +129,26 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
         data = data.sample(n=max_claims, random_state=seed).sort_index()
     texts, y, groups = data["content"].tolist(), data["side"].to_numpy(), data["doc_id"].to_numpy()
     masked = mask_texts(texts, load_actors(actors))
-    m_plain, p_plain = evaluate(texts, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="unmasked")
-    m_mask, p_mask = evaluate(masked, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="masked")
+    with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
+        m_plain, p_plain = evaluate(texts, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="unmasked",
+                                   n_jobs=jobs)
+        m_mask, p_mask = evaluate(masked, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="masked",
+                                 n_jobs=jobs)
     metrics = pd.concat([m_plain, m_mask], ignore_index=True)
     model = build_model("full", seed=seed).fit(masked, y)
     top = top_features(model, k=top_k)
     predictions = data[["doc_id", "claim_id", "side"]].reset_index(drop=True).assign(
         predicted_unmasked=p_plain["full"].to_numpy(), predicted_masked=p_mask["full"].to_numpy())
     # every claim gets the masked model's side probabilities and its top reasons
-    all_masked = mask_texts(claims["content"].astype(str).tolist(), load_actors(actors))
-    proba = model.predict_proba(all_masked)
+    with timed(run_dir, "classifier: score and explain every claim"):
+        all_masked = mask_texts(claims["content"].astype(str).tolist(), load_actors(actors))
+        X_all = model.named_steps["features"].transform(all_masked)
+        proba = model.named_steps["clf"].predict_proba(X_all)
+        explanations = explain(model, X=X_all)
     scored = claims[["doc_id", "claim_id", "side", "quote_type"]].copy()
     for j, cls in enumerate(model.named_steps["clf"].classes_):
         scored[f"p_{cls}"] = proba[:, j].round(4)
-    scored["explanation"] = explain(model, all_masked)
+    scored["explanation"] = explanations
     _write(metrics, run_dir, "classifier_metrics.csv")
     _write(top, run_dir, "top_features.csv")
     _write(predictions, run_dir, "predictions.csv")
@@ -128,8 +157,10 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     if frame_labels:
         lex = load_lexicon()
         labelled = read_labels(frame_labels, lex.categories)
-        frames_metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
-                                                     n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed)
+        with timed(run_dir, "classifier: frames task CV"):
+            frames_metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
+                                                         n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed,
+                                                         n_jobs=jobs)
         _write(frames_metrics, run_dir, "frames_classifier_metrics.csv")
     plots.save(plots.confusion(y, p_mask["full"], title="Side classifier, names masked (out-of-fold)"),
                Path(run_dir) / "figures" / "confusion.png")
@@ -149,8 +180,10 @@ def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=
     counts_b = compare.term_counts(claims.loc[claims["side"] == side_b, "content"])
     if counts_a.empty or counts_b.empty:
         raise StepError(f"no claims for side {side_a if counts_a.empty else side_b!r}")
-    odds = compare.log_odds_dirichlet(counts_a, counts_b, prior=0.01)
-    diffs = compare.frame_differences(scores, categories, a=side_a, b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+    with timed(run_dir, "compare: log-odds"):
+        odds = compare.log_odds_dirichlet(counts_a, counts_b, prior=0.01)
+    with timed(run_dir, "compare: frame differences (bootstrap + permutation)"):
+        diffs = compare.frame_differences(scores, categories, a=side_a, b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
     weekly = compare.weekly_rates(scores[scores["side"].isin([side_a, side_b])], docs.set_index("doc_id")["date"], categories)
     _write(compare.top_terms(odds, k=top_k).reset_index(), run_dir, "log_odds_top.csv")
     _write(odds.reset_index(), run_dir, "log_odds.csv")
