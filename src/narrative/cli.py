@@ -32,6 +32,12 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--side-column", help="column holding the side (default: side; else from the actors file's publishers)")
     parser.add_argument("--actors", type=Path, help="actors YAML file (default: the shipped one)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2: both cores); 1 = in process")
+    parser.add_argument("--backend", choices=("local", "dask"), default="local",
+                        help="local processes, or a Dask distributed cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: start a "
+                        "LocalCluster with --jobs workers")
+    parser.add_argument("--chunk-docs", type=int, default=2000, help="documents per chunk (memory per worker)")
 
 
 def build_parser() -> argparse.ArgumentParser:

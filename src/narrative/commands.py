@@ -13,17 +13,20 @@ from .errors import InputError
 from .tables import write_table
 
 
-def _documents(args):
-    from .actors import load_actors
-    from .corpus import Columns, input_files, load_corpus
+def _stream(args, stages, **outputs):
+    """Run the streaming pipeline with the corpus, column and backend options every corpus command shares."""
+    from .corpus import Columns, input_files
+    from .stream import run_stream
 
-    cast = load_actors(args.actors)
-    if args.output is not None:
-        target = args.output.resolve()
-        if any(target == f.resolve() for f in input_files(args.inputs)):
-            raise InputError(str(args.output), None, "output would overwrite an input file")
+    for target in [v for k, v in outputs.items() if k.endswith("_out") and v is not None]:
+        if any(target.resolve() == f.resolve() for f in input_files(args.inputs)):
+            raise InputError(str(target), None, "output would overwrite an input file")
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
-    return load_corpus(args.inputs, columns=columns, sides=cast.source_sides()), cast
+    return run_stream(args.inputs, stages=stages, backend=args.backend, jobs=args.jobs, scheduler=args.scheduler,
+                      chunk_docs=args.chunk_docs, columns=columns,
+                      actors=str(args.actors) if args.actors else None,
+                      lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
+                      level=getattr(args, "level", "claim"), **outputs)
 
 
 def run(args) -> int:
@@ -49,55 +52,38 @@ def run(args) -> int:
 
 
 def claims(args) -> int:
-    from .claims import extract_claims
-
-    docs, cast = _documents(args)
-    write_table(extract_claims(docs, cast, method=args.method), args.output, args.format)
+    _stream(args, ("claims",), method=args.method, claims_out=args.output, fmt=args.format, stdout="claims")
     return 0
 
 
-def _scored(args, docs, cast):
-    from .claims import extract_claims
-    from .features import frame_scores
-    from .lexicons import load_lexicon
-
-    lex = load_lexicon(args.lexicon)
-    if args.level == "document":
-        table, text_col, offset = docs.assign(claim_id=""), "text", None
-        keep = ("doc_id", "side")
-    else:
-        table, text_col, offset = extract_claims(docs, cast), "content", "content_start"
-        keep = ("doc_id", "claim_id", "side")
-    return lex, table, frame_scores(table, text_column=text_col, lexicon=lex, keep=keep), (text_col, offset)
-
-
 def frames(args) -> int:
-    from .features import evidence
-
-    docs, cast = _documents(args)
-    lex, table, scores, (text_col, offset) = _scored(args, docs, cast)
-    write_table(scores, args.output, args.format)
-    if args.evidence:
-        write_table(evidence(table, text_column=text_col, lexicon=lex, offset_column=offset), args.evidence, "csv")
+    stages = ("frames", "evidence") if args.evidence else ("frames",)
+    _stream(args, stages, scores_out=args.output, fmt=args.format, stdout="scores", evidence_out=args.evidence)
     return 0
 
 
 def compare(args) -> int:
     from . import compare as C
+    from .lexicons import load_lexicon
 
-    docs, cast = _documents(args)
-    lex, table, scores, (text_col, _offset) = _scored(args, docs, cast)
-    texts = table[text_col]
-    counts_a = C.term_counts(texts[table[args.by] == args.a])
-    counts_b = C.term_counts(texts[table[args.by] == args.b])
-    for name, counts in ((args.a, counts_a), (args.b, counts_b)):
-        if counts.empty:
+    result = _stream(args, ("frames", "counts"), sentiment=False)
+    for name in (args.a, args.b):
+        if name not in result.counts:
             raise InputError(", ".join(args.inputs), None, f"no text for {args.by} {name!r}")
-    odds = C.top_terms(C.log_odds_dirichlet(counts_a, counts_b), k=args.top).reset_index()
-    diffs = C.frame_differences(scores, list(lex.categories), by=args.by, a=args.a, b=args.b, seed=args.seed)
-    odds.insert(0, "table", "log_odds")
-    diffs.insert(0, "table", "frame_differences")
-    write_table(pd.concat([odds, diffs], ignore_index=True), args.output, "csv")
+    odds = C.top_terms(C.log_odds_dirichlet(result.counts[args.a], result.counts[args.b]), k=args.top).reset_index()
+    categories = list(load_lexicon(args.lexicon).categories)
+    diffs = C.differences_from_sums(result.merged_doc_sums(), categories, by=args.by, a=args.a, b=args.b,
+                                    seed=args.seed)
+    if args.output is None:
+        write_table(odds, None, "csv")
+        sys.stdout.write("\n")
+        write_table(diffs, None, "csv")
+    else:
+        write_table(odds, args.output, "csv")
+        frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
+        write_table(diffs, frames_path, "csv")
+        print(f"wrote {args.output} (log-odds, top {args.top} each way) and {frames_path} (frame differences)",
+              file=sys.stderr)
     return 0
 
 

@@ -89,6 +89,12 @@ def _doc_sums(frame: pd.DataFrame, categories: Sequence[str]) -> tuple[np.ndarra
     return grouped[list(categories)].sum().to_numpy(float), grouped.size().to_numpy(float)
 
 
+def doc_sums(scores: pd.DataFrame, categories: Sequence[str], *, by: str = "side") -> pd.DataFrame:
+    """Per group and document: the category sums and ``n_rows`` (mergeable across chunks)."""
+    grouped = scores.groupby([by, "doc_id"], sort=True)
+    return grouped[list(categories)].sum().join(grouped.size().rename("n_rows")).reset_index()
+
+
 def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: str = "side", a: str, b: str,
                       n_boot: int = 2000, n_perm: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Mean frame rate of group ``a`` minus group ``b`` for each category.
@@ -99,12 +105,19 @@ def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: st
     labels between documents; ``q`` is Benjamini–Hochberg over the categories.
     Deterministic for a given ``seed``.
     """
+    return differences_from_sums(doc_sums(scores, categories, by=by), categories, by=by, a=a, b=b,
+                                 n_boot=n_boot, n_perm=n_perm, seed=seed)
+
+
+def differences_from_sums(sums: pd.DataFrame, categories: Sequence[str], *, by: str = "side", a: str, b: str,
+                          n_boot: int = 2000, n_perm: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """:func:`frame_differences` from per-document sums (:func:`doc_sums`), e.g. merged from chunks."""
     rng = np.random.default_rng(seed)
-    part_a, part_b = scores[scores[by] == a], scores[scores[by] == b]
+    part_a, part_b = sums[sums[by] == a].sort_values("doc_id"), sums[sums[by] == b].sort_values("doc_id")
     if part_a.empty or part_b.empty:
         raise ValueError(f"need rows for both {by}={a!r} and {by}={b!r}")
-    sums_a, n_a = _doc_sums(part_a, categories)
-    sums_b, n_b = _doc_sums(part_b, categories)
+    sums_a, n_a = part_a[list(categories)].to_numpy(float), part_a["n_rows"].to_numpy(float)
+    sums_b, n_b = part_b[list(categories)].to_numpy(float), part_b["n_rows"].to_numpy(float)
     mean_a, mean_b = sums_a.sum(0) / n_a.sum(), sums_b.sum(0) / n_b.sum()
     observed = mean_a - mean_b
 

@@ -146,15 +146,48 @@ def _expand(paths) -> Iterator[Path]:
             raise InputError(str(path), None, "no such file or directory")
 
 
+def check_text_file(path: Path, block: int = 1 << 22) -> None:
+    """Raise InputError unless ``path`` is UTF-8 text; reads in blocks (constant memory)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines, offset = 1, 0
+    with path.open("rb") as handle:
+        first = True
+        for data in iter(lambda: handle.read(block), b""):
+            if first and b"\x00" in data[:BINARY_PROBE]:
+                raise InputError(str(path), None, "binary file (NUL bytes), not UTF-8 text")
+            first = False
+            try:
+                decoder.decode(data)
+            except UnicodeDecodeError as exc:
+                # exc.start indexes decoder-buffered bytes + this block; locate it in this block
+                pending = len(exc.object) - len(data)
+                at = max(0, exc.start - pending)
+                line = lines + data.count(b"\n", 0, at)
+                raise InputError(str(path), line, f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
+                                 f"{offset + at})", "line") from None
+            lines += data.count(b"\n")
+            offset += len(data)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise InputError(str(path), lines, "not valid UTF-8 (truncated character at the end)", "line") from None
+
+
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    if b"\x00" in data[:BINARY_PROBE]:
-        raise InputError(str(path), None, "binary file (NUL bytes), not UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(str(path), line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", "line") from None
+    check_text_file(path)
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def csv_error(path: Path, exc: Exception) -> InputError:
+    """A pandas CSV parser error as a one-line InputError naming the line."""
+    match = re.search(r"line (\d+)", str(exc))
+    line = int(match.group(1)) if match else None
+    detail = str(exc).splitlines()[-1].strip()
+    detail = re.sub(r"^Error tokenizing data\. C error: ", "", detail)
+    detail = re.sub(r"^Expected (\d+) fields in line \d+, saw (\d+)", r"expected \1 fields, saw \2", detail)
+    return InputError(str(path), line, f"malformed CSV: {detail}", "line")
 
 
 def _read_file(path: Path, columns: Columns, sides: Mapping[str, str]) -> pd.DataFrame:
@@ -182,12 +215,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise InputError(str(path), None, "empty CSV file (no header)") from None
     except pd.errors.ParserError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else None
-        detail = str(exc).splitlines()[-1].strip()
-        detail = re.sub(r"^Error tokenizing data\. C error: ", "", detail)
-        detail = re.sub(r"^Expected (\d+) fields in line \d+, saw (\d+)", r"expected \1 fields, saw \2", detail)
-        raise InputError(str(path), line, f"malformed CSV: {detail}", "line") from None
+        raise csv_error(path, exc) from None
 
 
 def _read_jsonl(path: Path) -> pd.DataFrame:

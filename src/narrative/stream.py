@@ -1,0 +1,312 @@
+"""Streaming: a corpus in chunks, stage functions per chunk, counts that merge by addition.
+
+Memory grows with the vocabulary and the number of documents' aggregates,
+not with the text: each chunk's documents, claims and scores are written
+out and dropped. The same :func:`process_chunk` runs on every backend:
+
+* ``local`` with ``jobs=1``: in this process;
+* ``local`` with ``jobs>1``: a pool of worker processes (both cores by default);
+* ``dask``: a ``distributed`` cluster: ``scheduler="tcp://host:8786"`` for a
+  running one, or none to start a ``LocalCluster`` with ``jobs`` workers.
+
+Results come back in input order on every backend, so outputs are
+byte-identical across backends and job counts.
+
+Examples
+--------
+>>> from narrative.stream import run_stream
+>>> result = run_stream(["data/raw/press-releases"], stages=("claims", "counts"), jobs=2)  # doctest: +SKIP
+>>> result.counts["kremlin"].head()                                                         # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import io
+import json
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator, Mapping, Sequence
+
+import pandas as pd
+
+from .corpus import SUFFIXES, Columns, _expand, _read_text, _to_documents, check_text_file, csv_error
+from .errors import InputError
+
+STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
+BACKENDS = ("local", "dask")
+
+
+# -- reading in chunks ------------------------------------------------------
+def iter_chunks(paths, *, chunk_docs: int = 2000, columns: Columns | None = None,
+                sides: Mapping[str, str] | None = None) -> Iterator[pd.DataFrame]:
+    """Documents tables of at most ``chunk_docs`` rows, in reading order, with globally unique doc ids."""
+    columns, sides = columns or Columns(), sides or {}
+    seen: dict[str, int] = {}
+    for path in _expand(paths):
+        for chunk in _file_chunks(path, chunk_docs, columns, sides):
+            ids = []
+            for doc_id in chunk["doc_id"]:
+                n = seen.get(doc_id, 0) + 1
+                seen[doc_id] = n
+                ids.append(doc_id if n == 1 else f"{doc_id}-{n}")
+            chunk["doc_id"] = ids
+            if len(chunk):
+                yield chunk
+
+
+def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.DataFrame]:
+    kind = SUFFIXES[path.suffix.lower()]
+    if kind == "txt":
+        raw = pd.DataFrame({"doc_id": [path.stem], "title": [path.stem], "text": [_read_text(path)],
+                            "source": [path.parent.name or path.stem]})
+        yield _to_documents(raw, path, Columns(text="text", title="title", id="doc_id"), sides, first_row=1)
+    elif kind == "csv":
+        check_text_file(path)
+        try:
+            reader = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=size,
+                                 encoding="utf-8-sig")
+            row = 2
+            for raw in reader:
+                yield _to_documents(raw, path, columns, sides, first_row=row)
+                row += len(raw)
+        except pd.errors.EmptyDataError:
+            raise InputError(str(path), None, "empty CSV file (no header)") from None
+        except pd.errors.ParserError as exc:
+            raise csv_error(path, exc) from None
+    elif kind == "jsonl":
+        check_text_file(path)
+        batch, number = [], 0
+        with path.open(encoding="utf-8") as handle:
+            try:
+                for number, line in enumerate(handle, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise InputError(str(path), number, f"malformed JSON: {exc.msg}", "line") from None
+                    if not isinstance(record, dict):
+                        raise InputError(str(path), number, "expected a JSON object", "line")
+                    record["__row__"] = number
+                    batch.append(record)
+                    if len(batch) == size:
+                        yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
+                        batch = []
+            except UnicodeDecodeError:
+                raise InputError(str(path), number + 1, "not valid UTF-8", "line") from None
+        if batch:
+            yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
+    else:
+        import pyarrow.parquet as pq
+
+        with path.open("rb") as handle:
+            if handle.read(4) != b"PAR1":
+                raise InputError(str(path), None, "not a Parquet file (missing PAR1 magic bytes)")
+        row = 1
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=size):
+            raw = batch.to_pandas()
+            yield _to_documents(raw, path, columns, sides, first_row=row)
+            row += len(raw)
+
+
+# -- the stage function -----------------------------------------------------
+@lru_cache(maxsize=4)
+def _actors(path: str | None):
+    from .actors import load_actors
+
+    return load_actors(path)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: str | None):
+    from .lexicons import load_lexicon
+
+    return load_lexicon(path)
+
+
+@dataclass
+class ChunkResult:
+    claims: pd.DataFrame | None = None
+    scores: pd.DataFrame | None = None
+    counts: dict[str, pd.Series] = field(default_factory=dict)
+    doc_sums: pd.DataFrame | None = None
+    evidence: pd.DataFrame | None = None
+    words: int = 0
+
+
+def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
+                  lexicon: str | None = None, method: str = "rules", level: str = "claim",
+                  sentiment: bool = True) -> ChunkResult:
+    """Run the requested stages on one documents chunk (pure: same input, same output)."""
+    from .claims import extract_claims
+    from .compare import doc_sums, term_counts
+    from .features import evidence, frame_scores
+
+    result = ChunkResult(words=int(docs["text"].str.split().str.len().sum()))
+    cast = _actors(actors)
+    table, text_col = docs.assign(claim_id=""), "text"
+    if "claims" in stages or level == "claim":
+        result.claims = extract_claims(docs, cast, method=method)
+        if level == "claim":
+            table, text_col = result.claims, "content"
+    if "frames" in stages:
+        keep = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
+        lex = _lexicon(lexicon)
+        result.scores = frame_scores(table, text_column=text_col, lexicon=lex, keep=keep, sentiment=sentiment)
+        result.doc_sums = doc_sums(result.scores, list(lex.categories))
+        if "evidence" in stages:
+            offset = "content_start" if level == "claim" else None
+            result.evidence = evidence(table, text_column=text_col, lexicon=lex, offset_column=offset)
+    if "counts" in stages:
+        for side, part in table.groupby("side", sort=True):
+            result.counts[str(side)] = term_counts(part[text_col])
+    if "claims" not in stages:
+        result.claims = None
+    return result
+
+
+# -- backends ----------------------------------------------------------------
+def _ordered(submit: Callable, gather: Callable, chunks: Iterator, in_flight: int) -> Iterator:
+    """Submit chunks with at most ``in_flight`` pending; yield results in submission order."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield gather(pending.popleft())
+    while pending:
+        yield gather(pending.popleft())
+
+
+def map_chunks(fn: Callable, chunks: Iterator[pd.DataFrame], *, backend: str = "local", jobs: int = 2,
+               scheduler: str | None = None) -> Iterator:
+    """``fn`` over chunks on the chosen backend, results in order, bounded memory."""
+    if backend not in BACKENDS:
+        raise InputError("--backend", None, f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
+    if backend == "local" and jobs <= 1:
+        for chunk in chunks:
+            yield fn(chunk)
+        return
+    if backend == "local":
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from _ordered(lambda c: pool.submit(fn, c), lambda f: f.result(), chunks, 2 * jobs)
+        return
+    from distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        workers = max(1, len(client.scheduler_info()["workers"]))
+        yield from _ordered(lambda c: client.submit(fn, c, pure=False), lambda f: f.result(), chunks, 2 * workers)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@dataclass
+class StreamResult:
+    documents: int = 0
+    words: int = 0
+    claims: int = 0
+    counts: dict[str, pd.Series] = field(default_factory=dict)
+    doc_sums: list[pd.DataFrame] = field(default_factory=list)
+
+    def merged_doc_sums(self) -> pd.DataFrame:
+        return pd.concat(self.doc_sums, ignore_index=True) if self.doc_sums else pd.DataFrame()
+
+
+class _Appender:
+    """Write DataFrame chunks to one CSV/JSONL file, header once, atomically renamed at the end."""
+
+    def __init__(self, path: Path | None, fmt: str, *, stdout: bool = False):
+        import sys
+
+        self.path, self.fmt, self.handle, self.header = path, fmt, None, True
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.tmp = path.with_name(f".{path.name}.tmp")
+            self.handle = self.tmp.open("w", encoding="utf-8", newline="")
+        elif stdout:
+            self.handle = sys.stdout
+
+    def write(self, frame: pd.DataFrame) -> None:
+        from .tables import flatten_lists
+
+        if self.handle is None or frame is None:
+            return
+        if self.fmt == "csv":
+            flatten_lists(frame).to_csv(self.handle, index=False, header=self.header, lineterminator="\n",
+                                        float_format="%.6g")
+        else:
+            text = frame.to_json(orient="records", lines=True, force_ascii=False)
+            self.handle.write(text if text.endswith("\n") or not text else text + "\n")
+        self.header = False
+
+    def close(self, ok: bool) -> None:
+        if self.handle is not None and self.path is not None:
+            self.handle.close()
+            if ok:
+                self.tmp.replace(self.path)
+            else:
+                self.tmp.unlink(missing_ok=True)
+
+
+def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local", jobs: int = 2,
+               scheduler: str | None = None, chunk_docs: int = 2000, columns: Columns | None = None,
+               actors: str | None = None, lexicon: str | None = None, method: str = "rules",
+               level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
+               fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
+               evidence_out: Path | None = None, stdout: str | None = None) -> StreamResult:
+    """Stream a corpus through the stages; write claims/scores as they come; merge counts.
+
+    ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given.
+    """
+    from functools import partial
+
+    from .actors import load_actors
+
+    sides = load_actors(actors).source_sides()
+    fn = partial(process_chunk, stages=tuple(stages), actors=actors, lexicon=lexicon, method=method, level=level,
+                 sentiment=sentiment)
+    result = StreamResult()
+    claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
+    scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
+    evidence_file = _Appender(evidence_out, "csv")
+    ok = False
+    try:
+        chunks = iter_chunks(paths, chunk_docs=chunk_docs, columns=columns, sides=sides)
+        for part in map_chunks(fn, _counting(chunks, result), backend=backend, jobs=jobs, scheduler=scheduler):
+            result.words += part.words
+            if part.claims is not None:
+                result.claims += len(part.claims)
+                claims_file.write(part.claims)
+            if part.scores is not None:
+                scores_file.write(part.scores)
+            if part.doc_sums is not None:
+                result.doc_sums.append(part.doc_sums)
+            if part.evidence is not None:
+                evidence_file.write(part.evidence)
+            for side, counts in part.counts.items():
+                prev = result.counts.get(side)
+                result.counts[side] = counts if prev is None else prev.add(counts, fill_value=0).astype("int64")
+            if progress:
+                progress(result)
+        if result.documents == 0:
+            shown = ", ".join(str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths))
+            raise InputError(shown, None, "empty corpus: no documents with text")
+        ok = True
+    finally:
+        claims_file.close(ok)
+        scores_file.close(ok)
+        evidence_file.close(ok)
+    return result
+
+
+def _counting(chunks: Iterator[pd.DataFrame], result: StreamResult) -> Iterator[pd.DataFrame]:
+    for chunk in chunks:
+        result.documents += len(chunk)
+        yield chunk
