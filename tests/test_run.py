@@ -144,6 +144,7 @@ def test_lock_makes_a_second_run_exit_3(suite_run, capsys):
     ([("colour", "red")], "unknown parameter"),
     ([("corpus", "[no/such/dir]")], "no such file"),
     ([("seed", "true")], "expected an integer"),
+    ([("backend", "spark")], "must be one of local, dask"),
 ])
 def test_parameters_validated_before_any_notebook(tmp_path, capsys, pairs, fragment):
     argv = ["run", "--out", str(tmp_path), "--run-id", "p"]

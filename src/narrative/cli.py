@@ -111,6 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
     tr.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
 
+    sy = sub.add_parser("synth", help="write a synthetic corpus of any size from the demo corpus's sentences",
+                        epilog="Example: narrative synth --docs 1000000 -o /tmp/synth-1m.jsonl")
+    sy.add_argument("--docs", type=int, required=True, help="number of documents")
+    sy.add_argument("--words-per-doc", type=int, default=50)
+    sy.add_argument("--corpus", nargs="+", default=["data/raw/press-releases"], help="where the sentences come from")
+    sy.add_argument("--seed", type=int, default=0)
+    sy.add_argument("-o", "--output", type=Path, required=True, help="JSON lines file to write")
+
+    scale = sub.add_parser("scale-run", help="stream a corpus through claims -> frames -> log-odds and report "
+                           "words/s and peak memory", epilog="Example: narrative scale-run /tmp/synth-1m.jsonl --jobs 2")
+    _corpus_args(scale)
+    scale.add_argument("--json", type=Path, help="also write the measurements as JSON here")
+
     bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",
                            epilog="Example: narrative bench data/raw/press-releases --json bench.json")
     bench.add_argument("inputs", nargs="*", default=["data/raw/press-releases"], metavar="INPUT")

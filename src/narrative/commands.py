@@ -138,3 +138,46 @@ def validate_lexicon(args) -> int:
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
         print(f"mean kappa {table['kappa'].mean():.3f}")
     return 0
+
+
+def synth(args) -> int:
+    from .synth import write_synthetic
+
+    stats = write_synthetic(args.output, docs=args.docs, corpus=args.corpus, words_per_doc=args.words_per_doc,
+                            seed=args.seed, progress=lambda n: print(f"{n:,} documents", file=sys.stderr))
+    print(f"wrote {stats['documents']:,} documents, {stats['words']:,} words, {stats['bytes'] / 1e6:.0f} MB to {args.output}")
+    return 0
+
+
+def scale_run(args) -> int:
+    """claims -> frames -> log-odds over a streamed corpus; prints words/s and peak RSS of all processes."""
+    import json
+    import resource
+    import time
+
+    from . import compare as C
+
+    began = time.perf_counter()
+    last = [0.0]
+
+    def progress(result):
+        now = time.perf_counter()
+        if now - last[0] > 10:
+            last[0] = now
+            print(f"  {result.documents:,} documents, {result.words:,} words, {result.words / (now - began):,.0f} words/s",
+                  file=sys.stderr)
+
+    result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
+    sides = sorted(result.counts)
+    odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
+    seconds = time.perf_counter() - began
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    stats = {"documents": result.documents, "words": result.words, "claims": result.claims, "seconds": round(seconds, 1),
+             "words_per_s": round(result.words / seconds), "jobs": args.jobs, "backend": args.backend,
+             "vocabulary": int(len(odds)) if odds is not None else None,
+             "peak_rss_mb_main": round(self_rss), "peak_rss_mb_largest_worker": round(child_rss)}
+    print(json.dumps(stats, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(stats, indent=2))
+    return 0

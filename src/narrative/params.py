@@ -53,8 +53,12 @@ SCHEMA: tuple[Param, ...] = (
     Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ALL),
     Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",)),
     Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb")),
-    Param("jobs", "int", 2, "processes for frame scoring and cross-validation (both cores by default)",
-          ("02_lexicon_framing.ipynb", "03_classifier.ipynb")),
+    Param("jobs", "int", 2, "worker processes for claims, frame scoring and cross-validation (both cores by default)",
+          ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb")),
+    Param("backend", "str", "local", "claim extraction on local processes or a Dask cluster", ("01_claims.ipynb",),
+          choices=("local", "dask")),
+    Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
+          ("01_claims.ipynb",), True),
     Param("seed", "int", 0, "random seed (same seed, same outputs)", ALL),
 )
 BY_NAME = {p.name: p for p in SCHEMA}

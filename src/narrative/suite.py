@@ -16,11 +16,11 @@ import pandas as pd
 
 from . import compare, plots
 from .actors import load_actors
-from .claims import extract_claims
 from .corpus import Columns, load_corpus
 from .errors import NarrativeError
 from .features import evidence, frame_scores
 from .lexicons import load_lexicon
+from .stream import run_stream
 from .annotate import read_labels
 from .model import build_model, evaluate, evaluate_multilabel, explain, mask_texts, top_features
 from .tables import write_table
@@ -60,18 +60,25 @@ def read_table(run_dir, name: str) -> pd.DataFrame:
     return pd.read_csv(_tables(run_dir) / name, keep_default_na=False)
 
 
-def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules") -> dict:
-    """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png."""
+def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", jobs=1,
+                backend="local", scheduler=None) -> dict:
+    """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png.
+
+    Claims are extracted chunk by chunk on ``backend`` (see :mod:`narrative.stream`);
+    the output is identical on every backend and job count.
+    """
     cast = load_actors(actors)
     with timed(run_dir, "corpus: load"):
         docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
-    with timed(run_dir, f"claims: extract ({claims_method})"):
-        claims = extract_claims(docs, cast, method=claims_method)
     meta = docs.assign(n_words=docs["text"].str.split().str.len())[DOC_COLUMNS]
+    with timed(run_dir, f"claims: extract ({claims_method}, {backend}, {jobs} jobs)"):
+        run_stream(corpus, stages=("claims",), backend=backend, jobs=jobs, scheduler=scheduler,
+                   columns=Columns(text=text_column), actors=actors, method=claims_method,
+                   claims_out=_tables(run_dir) / "claims.csv")
+    claims = read_table(run_dir, "claims.csv")
     by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
     with timed(run_dir, "claims: write tables"):
         _write(meta, run_dir, "documents.csv")
-        _write(claims, run_dir, "claims.csv")
         _write(by_side, run_dir, "claims_by_side.csv")
     fig = plots.Figure(figsize=(6, 2.8))
     ax = fig.subplots()
