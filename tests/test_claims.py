@@ -123,3 +123,10 @@ def test_any_text_yields_valid_offsets(parts):
         if r.speaker_start >= 0:
             assert text[r.speaker_start:r.speaker_end] == r.speaker
             assert text[r.cue_start:r.cue_end] == r.cue
+
+
+def test_own_voice_follows_the_documents_side():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["blog", "wire"], "side": ["ukraine", "other"],
+                         "text": ["The front held.", "The front held."]})
+    c = extract_claims(docs)
+    assert c[["actor", "side"]].values.tolist() == [["blog", "ukraine"], ["(author)", "journalist"]]

@@ -232,14 +232,13 @@ def relations(units_spans) -> list[dict]:
     return found
 
 
-def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller):
+def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller, side: str | None = None):
     """Claims of one document from the CRF (same record type and rules for self claims as the rules)."""
-    from .claims import (AUTHOR, JOURNALIST, Claim, _left_np, _quote_type, _resolve, _right_np, _subject, cue_lexicon,
+    from .claims import (Claim, _left_np, own_voice, _quote_type, _resolve, _right_np, _subject, cue_lexicon,
                          hedge_pattern, quote_spans)
     from .schema import OTHER_SIDE
 
-    publisher = actors.publisher(source)
-    own_actor, own_side = (publisher.name, publisher.side) if publisher else (AUTHOR, JOURNALIST)
+    own_actor, own_side = own_voice(source, side, actors)
     quotes = quote_spans(text)
     per_unit, rule_claims = labeller.spans(text, actors)
     rule_speaker = {(c.cue_start, c.cue_end): (c.speaker_start, c.speaker_end) for c in rule_claims}

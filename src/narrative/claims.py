@@ -376,10 +376,20 @@ def _quote_type(a: int, b: int, quotes: list[tuple[int, int]]) -> str:
 
 
 # -- the extractor ----------------------------------------------------------
-def iter_claims(doc_id: str, text: str, source: str, actors: Actors) -> Iterator[Claim]:
-    """Yield the claims of one document in text order."""
+def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:
+    """Who speaks in a document's unattributed sentences: its publisher (actors file), else the
+    source with the document's own side when the corpus gives one, else the journalist."""
     publisher = actors.publisher(source)
-    own_actor, own_side = (publisher.name, publisher.side) if publisher else (AUTHOR, JOURNALIST)
+    if publisher:
+        return publisher.name, publisher.side
+    if side and side != OTHER_SIDE:
+        return source, side
+    return AUTHOR, JOURNALIST
+
+
+def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None) -> Iterator[Claim]:
+    """Yield the claims of one document in text order."""
+    own_actor, own_side = own_voice(source, side, actors)
     quotes = quote_spans(text)
     first_words = frozenset(cue_index()[0])
     lowered = text.lower()
@@ -514,12 +524,13 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
         from .attribution import Labeller, iter_claims_crf
 
         labeller = Labeller(model)
-        produce = lambda d, t, s: iter_claims_crf(d, t, s, actors, labeller)
+        produce = lambda d, t, s, side: iter_claims_crf(d, t, s, actors, labeller, side)
     elif method == "rules":
-        produce = lambda d, t, s: iter_claims(d, t, s, actors)
+        produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side)
     else:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     rows = []
-    for doc_id, text, source in zip(documents["doc_id"], documents["text"], documents["source"]):
-        rows.extend(tuple(c.__dict__[f] for f in CLAIMS) for c in produce(doc_id, text, source))
+    sides = documents["side"] if "side" in documents.columns else [None] * len(documents)
+    for doc_id, text, source, side in zip(documents["doc_id"], documents["text"], documents["source"], sides):
+        rows.extend(tuple(c.__dict__[f] for f in CLAIMS) for c in produce(doc_id, text, source, side))
     return pd.DataFrame(rows, columns=list(CLAIMS))
