@@ -62,42 +62,22 @@ CLOSERS = {"”", "»"}
 QUOTE_RE = re.compile('[“”«»„"]')
 WORD_RE = re.compile(r"\w+")
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
-SKIP_LEFT = {"also", "later", "earlier", "has", "had", "have", "was", "were", "is", "previously", "then", "further",
-             "again", "repeatedly", "publicly", "separately", "once", "recently", "would", "will", "could", "may",
-             "had", "already", "first", "himself", "herself", "themselves", "reportedly", "allegedly", "officially",
-             "explicitly", "openly", "has", "now", "just", "even"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tonight", "week", "weekend", "morning", "evening", "night", "month", "year"}
-TIME_PREPS = {"on", "last", "this", "earlier", "late", "early", "in", "during", "at"}
-NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its", "our", "your", "these", "those", "this", "that",
-                "such", "whose", "my", "no", "any", "every", "new", "latest", "previous", "of", "to", "for"}
-NEGATIONS = {"not", "never", "n't", "didn't", "hasn't", "haven't", "hadn't", "doesn't", "wasn't", "declined", "refused"}
-WEAK_CUES = {"show", "showed", "shows", "shown", "find", "found", "finds", "called", "calls", "call", "calling",
-             "thank", "thanked", "thanks", "thanking", "express", "expressed", "expresses", "expressing",
-             "address", "addressed", "order", "ordered", "orders", "point", "pointed", "points", "continue",
-             "continued", "continues", "want", "wants", "wanted", "hope", "hopes", "hoped", "expect", "expects",
-             "expected", "think", "thinks", "thought", "believe", "believes", "believed", "estimate", "estimated",
-             "estimates", "quote", "quoted", "quotes", "cite", "cited", "cites", "citing", "brief", "briefed",
-             "briefs", "signal", "signaled", "signalled", "signals", "establish", "established", "prove", "proved",
-             "proves", "observe", "observed", "observes", "mention", "mentioned", "mentions", "demand", "demanded",
-             "demands", "report", "reported", "reports", "inform", "informed", "informs", "informing", "ask", "asked",
-             "asks", "asking", "complain", "complained", "boast", "boasted", "recall", "recalled", "recalls",
-             "describe", "described", "describes", "maintain", "maintained", "maintains", "note", "notes",
-             "admit", "admits", "state", "states", "promise", "promised", "promises", "vow", "vows", "vowed"}
-SPEAKER_WORDS = {"the", "of", "a", "an", "his", "her", "their", "its", "and", "spokesman", "spokeswoman",
-                 "spokesperson", "officials", "official", "military", "ministry", "minister", "president", "prime",
-                 "foreign", "defence", "defense", "head", "chief", "general", "forces", "troops", "government",
-                 "sources", "source", "analysts", "analyst", "experts", "expert", "authorities", "police", "army",
-                 "staff", "armed", "service", "office", "deputy", "adviser", "advisor", "aide", "commander",
-                 "commanders", "envoy", "special", "senior", "secretary", "press", "agency", "center", "centre",
-                 "state", "national", "security", "council", "intelligence", "media", "reporters", "officers",
-                 "soldiers", "residents", "witnesses", "western", "counter-disinformation", "spokespeople",
-                 "diplomat", "diplomats", "leader", "leaders", "lawmakers", "lawmaker", "mayor", "governor",
-                 "statement", "report", "committee", "department", "administration", "campaign", "aides",
-                 "observers", "monitors", "mission", "people", "group", "representative", "representatives"}
-HEAD_WORDS = SPEAKER_WORDS - {"the", "of", "a", "an", "his", "her", "their", "its", "and", "western", "special",
-                              "senior", "foreign", "prime", "deputy", "national", "armed", "press", "state"}
-SEQUENTIAL = {";", "but", "while", "whereas", "although", "though"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """The word lists in ``narrative/data/claim_words.yaml`` (read once; package data, no side effects)."""
+    import yaml
+
+    text = resources.files("narrative").joinpath("data/claim_words.yaml").read_text("utf-8")
+    return {k: frozenset(v) for k, v in yaml.safe_load(text).items()}
+
+
+_W = _words()
+SKIP_LEFT, WEEKDAYS, TIME_PREPS = _W["skip_left"], _W["weekdays"], _W["time_preps"]
+NOUN_MARKERS, NEGATIONS, WEAK_CUES = _W["noun_markers"], _W["negations"], _W["weak_cues"]
+SPEAKER_WORDS, SEQUENTIAL = _W["speaker_words"], _W["sequential"]
+HEAD_WORDS = SPEAKER_WORDS - _W["speaker_modifiers"]
 
 
 @dataclass
