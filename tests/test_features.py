@@ -126,3 +126,18 @@ def test_frame_scores_parallel_equals_serial():
     serial = frame_scores(table, text_column="content", n_jobs=1)
     parallel = frame_scores(table, text_column="content", n_jobs=2)
     pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_time_ordered_evaluation_never_trains_on_the_future():
+    from narrative.model import evaluate, time_folds
+
+    dates = [f"2022-{m:02d}-01" for m in range(1, 13) for _ in range(4)]
+    groups = [f"d{i // 2}" for i in range(48)]
+    folds = time_folds(dates, groups, n_splits=3)
+    for train, test in folds:
+        assert max(dates[i] for i in train) < min(dates[i] for i in test)
+    texts = ["Our heroes deter attacks.", "The operation achieved its goals."] * 24
+    y = ["ukraine", "kremlin"] * 24
+    metrics, preds = evaluate(texts, y, groups, kinds=("lexicon", "majority"), n_splits=3, n_boot=50, dates=dates)
+    assert preds["lexicon"].isna().sum() == len(folds[0][0])  # the first block is only ever trained on
+    assert metrics.query("model == 'lexicon' and `class` == 'macro'")["f1"].iloc[0] == 1.0

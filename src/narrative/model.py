@@ -123,30 +123,67 @@ def _bootstrap_macro_f1(y, pred, groups, n_boot: int, seed: int) -> tuple[float,
     return float(low), float(high)
 
 
+def time_folds(dates: Sequence, groups: Sequence[str], n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Forward-chaining folds: documents sorted by date are cut into ``n_splits + 1``
+    blocks; fold k trains on blocks 0..k and tests on block k+1, so a model never
+    sees the future. A document never straddles blocks.
+
+    >>> folds = time_folds(["2022-01-01", "2022-01-01", "2022-02-01", "2022-03-01"], ["a", "a", "b", "c"], 2)
+    >>> [(tr.tolist(), te.tolist()) for tr, te in folds]
+    [([0, 1], [2]), ([0, 1, 2], [3])]
+    """
+    frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(list(dates)), utc=True, errors="coerce"),
+                          "group": list(groups)})
+    first = frame.groupby("group")["date"].min().sort_values(kind="mergesort")
+    blocks = np.array_split(first.index.to_numpy(), n_splits + 1)
+    block_of = {g: b for b, members in enumerate(blocks) for g in members}
+    index = frame["group"].map(block_of).to_numpy()
+    return [(np.flatnonzero(index <= k), np.flatnonzero(index == k + 1)) for k in range(n_splits)]
+
+
+def _predict_folds(model_kind: str, texts: list[str], y: np.ndarray, folds, seed: int, n_jobs) -> np.ndarray:
+    """Out-of-fold predictions; rows no fold tests (the first time block) stay None."""
+    covered = np.concatenate([test for _train, test in folds])
+    if len(covered) == len(y) and len(np.unique(covered)) == len(y):
+        return cross_val_predict(build_model(model_kind, seed=seed), texts, y, cv=folds, n_jobs=n_jobs)
+    pred = np.full(len(y), None, dtype=object)
+    for train, test in folds:
+        model = build_model(model_kind, seed=seed).fit([texts[i] for i in train], y[train])
+        pred[test] = model.predict([texts[i] for i in test])
+    return pred
+
+
 def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, kinds: Sequence[str] = MODEL_KINDS,
              n_splits: int = 5, n_boot: int = 500, seed: int = 0, label: str = "",
-             n_jobs: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+             n_jobs: int | None = None, dates: Sequence | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Grouped cross-validation of each model kind on the same folds.
 
-    Returns ``(metrics, predictions)``: metrics has one row per kind and class
-    (class ``macro`` for macro-F1) with precision, recall, f1 and a 95%
-    bootstrap CI of macro-F1 over groups; predictions holds each row's
-    out-of-fold prediction per kind.
+    With ``dates`` the folds are time-ordered (:func:`time_folds`) and metrics
+    cover the rows that some fold tested. Returns ``(metrics, predictions)``:
+    metrics has one row per kind and class (class ``macro`` for macro-F1) with
+    precision, recall, f1 and a 95% bootstrap CI of macro-F1 over groups;
+    predictions holds each row's out-of-fold prediction per kind.
     """
     texts, y, groups = list(texts), np.asarray(y), np.asarray(groups)
-    folds = list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(texts, y, groups))
+    if dates is None:
+        folds = list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(texts, y, groups))
+    else:
+        folds = time_folds(dates, groups, n_splits)
     rows, preds = [], pd.DataFrame({"group": groups, "label": y})
+    tested = np.zeros(len(y), dtype=bool)
+    tested[np.concatenate([test for _train, test in folds])] = True
     for kind in kinds:
-        pred = cross_val_predict(build_model(kind, seed=seed), texts, y, cv=folds, n_jobs=n_jobs)
-        preds[kind] = pred
-        low, high = _bootstrap_macro_f1(y, pred, groups, n_boot, seed)
+        pred_all = _predict_folds(kind, texts, y, folds, seed, n_jobs)
+        preds[kind] = pred_all
+        pred, y_t, g_t = np.asarray(pred_all[tested], dtype=object).astype(str), y[tested], groups[tested]
+        low, high = _bootstrap_macro_f1(y_t, pred, g_t, n_boot, seed)
         rows.append({"setting": label, "model": kind, "class": "macro",
-                     "f1": f1_score(y, pred, average="macro", zero_division=0), "ci_low": low, "ci_high": high})
-        for cls in np.unique(y):
-            tp = float(((pred == cls) & (y == cls)).sum())
+                     "f1": f1_score(y_t, pred, average="macro", zero_division=0), "ci_low": low, "ci_high": high})
+        for cls in np.unique(y_t):
+            tp = float(((pred == cls) & (y_t == cls)).sum())
             rows.append({"setting": label, "model": kind, "class": str(cls),
-                         "precision": tp / max((pred == cls).sum(), 1), "recall": tp / max((y == cls).sum(), 1),
-                         "f1": f1_score(y == cls, pred == cls, zero_division=0)})
+                         "precision": tp / max((pred == cls).sum(), 1), "recall": tp / max((y_t == cls).sum(), 1),
+                         "f1": f1_score(y_t == cls, pred == cls, zero_division=0)})
     return pd.DataFrame(rows), preds
 
 

@@ -49,6 +49,8 @@ SCHEMA: tuple[Param, ...] = (
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",)),
     Param("frame_labels", "path", "data/annotations/frames_labels.csv", "hand-labelled claims for the frames classifier (none: skip)",
           ("03_classifier.ipynb",), True),
+    Param("split", "str", "grouped", "cross-validation: grouped by document, or time-ordered (train on the past)",
+          ("03_classifier.ipynb",), choices=("grouped", "time")),
     Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",)),
     Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ALL),
     Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",)),

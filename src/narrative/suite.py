@@ -120,7 +120,7 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
 
 
 def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_splits=5, n_boot=1000,
-                    top_k=20, seed=0, frame_labels=None, jobs=1) -> dict:
+                    top_k=20, seed=0, frame_labels=None, jobs=1, split="grouped") -> dict:
     """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv, confusion/top_features.png.
 
     Task: which side's official voice a claim resembles, trained on the
@@ -136,11 +136,14 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
         data = data.sample(n=max_claims, random_state=seed).sort_index()
     texts, y, groups = data["content"].tolist(), data["side"].to_numpy(), data["doc_id"].to_numpy()
     masked = mask_texts(texts, load_actors(actors))
+    dates = None
+    if split == "time":
+        dates = data["doc_id"].map(read_table(run_dir, "documents.csv").set_index("doc_id")["date"]).tolist()
     with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
         m_plain, p_plain = evaluate(texts, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="unmasked",
-                                   n_jobs=jobs)
+                                   n_jobs=jobs, dates=dates)
         m_mask, p_mask = evaluate(masked, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="masked",
-                                 n_jobs=jobs)
+                                 n_jobs=jobs, dates=dates)
     metrics = pd.concat([m_plain, m_mask], ignore_index=True)
     model = build_model("full", seed=seed).fit(masked, y)
     top = top_features(model, k=top_k)
@@ -169,7 +172,8 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
                                                          n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed,
                                                          n_jobs=jobs)
         _write(frames_metrics, run_dir, "frames_classifier_metrics.csv")
-    plots.save(plots.confusion(y, p_mask["full"], title="Side classifier, names masked (out-of-fold)"),
+    tested = p_mask["full"].notna().to_numpy()
+    plots.save(plots.confusion(y[tested], p_mask["full"][tested], title="Side classifier, names masked (out-of-fold)"),
                Path(run_dir) / "figures" / "confusion.png")
     fig = plots.top_features(top, title="What the masked side classifier relies on")
     plots.save(fig, Path(run_dir) / "figures" / "top_features.png")
