@@ -200,3 +200,31 @@ def test_report_in_headless_chromium(suite_run, tmp_path):
     assert all(complete and width > 100 for _src, complete, width in images), images
     assert [m for m in messages if m.startswith(("error", "pageerror"))] == []
     assert (tmp_path / "index.png").stat().st_size > 50_000
+
+
+def test_kill_9_mid_run_leaves_earlier_runs_and_latest_intact(suite_run):
+    """SIGKILL the whole run (orchestrator and kernel) while a notebook executes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _result, out, corpus = suite_run
+    before = (out / "t1" / "manifest.json").read_bytes()
+    argv = [sys.executable, "-m", "narrative.cli", "run", "--corpus", str(corpus), "--out", str(out),
+            "--run-id", "killed", "--no-progress", "--notebooks", str(ROOT / "notebooks"), "-p", "n_boot", "50"]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list(out.glob(".tmp-killed-*/notebooks/01_claims.ipynb")):
+        time.sleep(0.2)
+    assert list(out.glob(".tmp-killed-*")), "the run never started"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert not (out / "killed").exists()
+    assert (out / "latest").resolve() == (out / "t1").resolve()
+    assert (out / "t1" / "manifest.json").read_bytes() == before
+    with open(out / ".narrative.lock", "a+") as handle:  # the dead run's lock is gone
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

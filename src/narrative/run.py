@@ -197,6 +197,11 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
         write_manifest(work / "manifest.json", manifest)
         result = RunResult(final, "running")
         total = len(P.NOTEBOOKS)
+        overall = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            overall = tqdm(total=total, desc="narrative suite", unit="notebook", position=1, leave=False)
         for number, name in enumerate(P.NOTEBOOKS, start=1):
             say(f"[{number}/{total}] {name} ...")
             began = time.perf_counter()
@@ -213,8 +218,12 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
             if executed.is_file():
                 export_html(executed, work / "html" / name.replace(".ipynb", ".html"))
             say(f"[{number}/{total}] {name} {'failed' if result.error else 'done'} in {result.seconds[name]:.1f} s")
+            if overall is not None:
+                overall.update(1)
             if result.error:
                 break
+        if overall is not None:
+            overall.close()
         manifest["stages"] = read_timings(work)
         result.stages = manifest["stages"]
         result.status = "failed" if result.error else "succeeded"

@@ -133,12 +133,17 @@ class ChunkResult:
     doc_sums: pd.DataFrame | None = None
     evidence: pd.DataFrame | None = None
     words: int = 0
+    n_claims: int = 0
 
 
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
                   lexicon: str | None = None, method: str = "rules", level: str = "claim",
-                  sentiment: bool = True) -> ChunkResult:
-    """Run the requested stages on one documents chunk (pure: same input, same output)."""
+                  sentiment: bool = True, keep: Sequence[str] = ("claims", "scores")) -> ChunkResult:
+    """Run the requested stages on one documents chunk (pure: same input, same output).
+
+    ``keep`` names the row tables to send back (``claims``, ``scores``); the
+    rest are summarised (counts, per-document sums) and dropped on the worker.
+    """
     from .claims import extract_claims
     from .compare import doc_sums, term_counts
     from .features import evidence, frame_scores
@@ -151,9 +156,9 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         if level == "claim":
             table, text_col = result.claims, "content"
     if "frames" in stages:
-        keep = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
+        id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         lex = _lexicon(lexicon)
-        result.scores = frame_scores(table, text_column=text_col, lexicon=lex, keep=keep, sentiment=sentiment)
+        result.scores = frame_scores(table, text_column=text_col, lexicon=lex, keep=id_columns, sentiment=sentiment)
         result.doc_sums = doc_sums(result.scores, list(lex.categories))
         if "evidence" in stages:
             offset = "content_start" if level == "claim" else None
@@ -161,8 +166,11 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     if "counts" in stages:
         for side, part in table.groupby("side", sort=True):
             result.counts[str(side)] = term_counts(part[text_col])
-    if "claims" not in stages:
+    result.n_claims = 0 if result.claims is None else len(result.claims)
+    if "claims" not in stages or "claims" not in keep:
         result.claims = None
+    if "scores" not in keep:
+        result.scores = None
     return result
 
 
@@ -270,8 +278,10 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     from .actors import load_actors
 
     sides = load_actors(actors).source_sides()
+    keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))
+                 if out is not None or stdout == name)
     fn = partial(process_chunk, stages=tuple(stages), actors=actors, lexicon=lexicon, method=method, level=level,
-                 sentiment=sentiment)
+                 sentiment=sentiment, keep=keep)
     result = StreamResult()
     claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
     scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
@@ -281,8 +291,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
         chunks = iter_chunks(paths, chunk_docs=chunk_docs, columns=columns, sides=sides)
         for part in map_chunks(fn, _counting(chunks, result), backend=backend, jobs=jobs, scheduler=scheduler):
             result.words += part.words
+            result.claims += part.n_claims
             if part.claims is not None:
-                result.claims += len(part.claims)
                 claims_file.write(part.claims)
             if part.scores is not None:
                 scores_file.write(part.scores)
