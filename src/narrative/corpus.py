@@ -218,21 +218,23 @@ def _read_csv(path: Path) -> pd.DataFrame:
         raise csv_error(path, exc) from None
 
 
+def jsonl_record(path: Path, number: int, line: str) -> dict | None:
+    """One JSON-lines record (with its line number in ``__row__``), None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), number, f"malformed JSON: {exc.msg} at column {exc.colno}", "line") from None
+    if not isinstance(record, dict):
+        raise InputError(str(path), number, f"expected a JSON object, got {type(record).__name__}", "line")
+    record["__row__"] = number
+    return record
+
+
 def _read_jsonl(path: Path) -> pd.DataFrame:
-    records = []
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), number, f"malformed JSON: {exc.msg} at column {exc.colno}", "line") from None
-        if not isinstance(record, dict):
-            raise InputError(str(path), number, f"expected a JSON object, got {type(record).__name__}", "line")
-        record["__row__"] = number
-        records.append(record)
-    frame = pd.DataFrame.from_records(records)
-    return frame
+    records = (jsonl_record(path, n, line) for n, line in enumerate(_read_text(path).splitlines(), start=1))
+    return pd.DataFrame.from_records([r for r in records if r is not None])
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:

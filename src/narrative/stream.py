@@ -20,8 +20,6 @@ Examples
 """
 from __future__ import annotations
 
-import io
-import json
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +28,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
-from .corpus import SUFFIXES, Columns, _expand, _read_text, _to_documents, check_text_file, csv_error
+from .corpus import SUFFIXES, Columns, _expand, _read_text, _to_documents, check_text_file, csv_error, jsonl_record
 from .errors import InputError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
@@ -77,24 +75,14 @@ def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.
     elif kind == "jsonl":
         check_text_file(path)
         batch, number = [], 0
-        with path.open(encoding="utf-8") as handle:
-            try:
-                for number, line in enumerate(handle, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        record = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise InputError(str(path), number, f"malformed JSON: {exc.msg}", "line") from None
-                    if not isinstance(record, dict):
-                        raise InputError(str(path), number, "expected a JSON object", "line")
-                    record["__row__"] = number
+        with path.open(encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, start=1):
+                record = jsonl_record(path, number, line)
+                if record is not None:
                     batch.append(record)
-                    if len(batch) == size:
-                        yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
-                        batch = []
-            except UnicodeDecodeError:
-                raise InputError(str(path), number + 1, "not valid UTF-8", "line") from None
+                if len(batch) == size:
+                    yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
+                    batch = []
         if batch:
             yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
     else:
