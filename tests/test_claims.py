@@ -130,3 +130,17 @@ def test_own_voice_follows_the_documents_side():
                          "text": ["The front held.", "The front held."]})
     c = extract_claims(docs)
     assert c[["actor", "side"]].values.tolist() == [["blog", "ukraine"], ["(author)", "journalist"]]
+
+
+def test_unit_hedges_prefilter_is_exact():
+    """The substring/loose-pattern prefilter finds exactly what the strict per-unit search finds."""
+    from narrative.claims import _unit_hedges, hedge_pattern, units
+
+    texts = [NEWS, "Kyiv said the so-called referendum, if true, was ALLEGED. It is unclear.",
+             "The \u017fo-called vote (long s) and the \u212aremlin's unverified claim.", "No hedges here."]
+    for text in texts:
+        spans = units(text)
+        strict = [sorted({m.group(0).lower() for m in hedge_pattern().finditer(text, a, b)}) for a, b in spans]
+        assert _unit_hedges(text, spans) == strict
+    assert _unit_hedges(texts[1], units(texts[1])) == [["alleged", "if true", "so-called"], ["it is unclear"]]
+    assert _unit_hedges(texts[2], units(texts[2])) == [["unverified", "\u017fo-called"]]

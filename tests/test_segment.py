@@ -1,6 +1,10 @@
 import pytest
 
-from narrative.segment import sentences, split_sentences, tokenize, tokens
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrative.segment import (TOKEN_RE, plain_punkt, sentence_tokenizer, sentences, split_sentences, tokenize,
+                               tokens, words)
 
 from conftest import NEWS
 
@@ -32,3 +36,47 @@ def test_offsets_index_the_original_text():
 def test_tokenize_keeps_inner_apostrophes_and_hyphens():
     text = "Russia’s counter-offensive didn't stop."
     assert [text[a:b] for a, b in tokenize(text)] == ["Russia’s", "counter-offensive", "didn't", "stop", "."]
+
+
+PIECES = st.sampled_from(["-", "'", "\u2019", "_", " ", "\n", "\u00a0", "\u2014", "\u201c", ".", "a", "\u0416", "7", "\u00b2", "\u0663"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=40))
+def test_fast_words_equal_the_token_regex(pieces):
+    """The split/isalnum tokeniser is only a speed-up: same tokens as TOKEN_RE on any Unicode."""
+    text = "".join(pieces)
+    assert words(text) == TOKEN_RE.findall(text)
+
+
+def test_fast_words_on_the_demo_corpus():
+    from narrative.corpus import load_corpus
+
+    from conftest import DEMO
+
+    texts = load_corpus(DEMO)["text"].tolist()
+    assert all(words(t) == TOKEN_RE.findall(t) for t in texts[::10])
+
+
+SENTENCE_BITS = st.sampled_from(["said", "Mr", "U.S", "Gen", "A", "no", "I", "The", "it's", "That's", "5", "..."])
+MARKS = st.sampled_from([". ", "? ", "! ", ".\n\n", ". “", ".” ", ", ", " ", ".", "'s ", "-", ".) ", "»", "--",
+                         "\t", "\x0b", "\x0c", "\r\n", "\u00a0", "\x1c", ".'"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(SENTENCE_BITS, MARKS, st.text(max_size=3)), max_size=40))
+def test_memoised_punkt_splits_exactly_like_nltk(pieces):
+    """The memo is a speed-up only: same sentences as NLTK's Punkt with the same parameters."""
+    text = "".join(pieces)
+    memo = sentence_tokenizer()
+    assert list(memo.span_tokenize(text)) == list(plain_punkt().span_tokenize(text))
+
+
+def test_memoised_punkt_on_the_demo_corpus():
+    from narrative.corpus import load_corpus
+
+    from conftest import DEMO
+
+    texts = load_corpus(DEMO)["text"].tolist()[::5]
+    reference = plain_punkt()
+    assert [split_sentences(t) for t in texts] == [list(reference.span_tokenize(t)) for t in texts]

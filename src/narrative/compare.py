@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import false_discovery_control
 
-from .segment import TOKEN_RE
+from .segment import words
 
 LOG_ODDS_COLUMNS = ("count_a", "count_b", "delta", "var", "z")
 DIFF_COLUMNS = ("category", "mean_a", "mean_b", "diff", "ci_low", "ci_high", "p", "q", "n_docs_a", "n_docs_b")
@@ -33,10 +33,10 @@ def term_counts(texts: Iterable[str], *, lowercase: bool = True, words_only: boo
     """
     counter: Counter[str] = Counter()
     for text in texts:
-        tokens = TOKEN_RE.findall(text.lower() if lowercase else text)
-        if words_only:
-            tokens = [t for t in tokens if t[0].isalnum() or t[0] == "_"]
-        counter.update(tokens)
+        counter.update(words(text.lower() if lowercase else text))
+    if words_only:  # punctuation tokens are single characters: drop them once, not per text
+        for term in [t for t in counter if not (t[0].isalnum() or t[0] == "_")]:
+            del counter[term]
     series = pd.Series(counter, dtype="int64")
     return series.sort_index()
 

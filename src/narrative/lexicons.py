@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InputError
-from .segment import TOKEN_RE
+from .segment import TOKEN_RE, words as _words
 
 COLUMNS = ("category", "phrase", "weight", "note")
 
@@ -140,7 +140,7 @@ class Lexicon:
 
     def count(self, text: str) -> tuple[int, dict[str, float]]:
         """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path)."""
-        words = TOKEN_RE.findall(text.lower())
+        words = _words(text.lower())
         totals: dict[str, float] = {}
         for _i, _n, index in self._scan(words):
             _pattern, _phrase, cats, weight = self._phrases[index]

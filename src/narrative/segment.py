@@ -20,11 +20,12 @@ Examples
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, _pair_iter
 
 from .schema import SENTENCES, TOKENS
 
@@ -38,9 +39,86 @@ def abbreviations() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+#: the characters NLTK's boundary-realignment pattern can start with
+_REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+
+#: a candidate break whose neighbours are plain words: ``said. The``
+_PLAIN_CONTEXT = re.compile(r"([A-Za-z]{2,})([.?!])(\s+)([A-Za-z]+)((?:['’][a-z]+)?,?)")
+
+
+class _MemoPunkt(PunktSentenceTokenizer):
+    """Punkt with its per-candidate decision memoised (same output, ~3x faster).
+
+    Why: NLTK re-tokenises and re-annotates the few words around every ``.?!``.
+    With fixed parameters (abbreviations only, no learned orthography) that
+    decision is a function of the context string, and for a plain word before
+    the mark and a plain word after it, only whether the first is an
+    abbreviation and the case of the second matter; so such contexts share one
+    canonical key, and the decision itself is always Punkt's own.
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._abbrevs = params.abbrev_types
+        self._decisions: dict[str, bool] = {}
+
+    def _key(self, context: str) -> str:
+        m = _PLAIN_CONTEXT.fullmatch(context)
+        if m is None or m.group(1).lower() in self._abbrevs:
+            return context
+        nxt = "Aa" if m.group(4)[0].isupper() else "aa"
+        return "xx" + m.group(2) + m.group(3) + nxt + m.group(5)
+
+    def _get_last_whitespace_index(self, text: str) -> int:
+        # NLTK scans backwards in Python; rfind per whitespace character is the same answer in C
+        index = max(text.rfind(c) for c in string.whitespace)
+        return index if index > 0 else 0
+
+    def _realign_boundaries(self, text, slices):
+        # NLTK's loop, minus the regex call (and slice copy) when the next sentence cannot start
+        # with one of the closing marks the realignment pattern begins with
+        realign = 0
+        for sentence1, sentence2 in _pair_iter(slices):
+            sentence1 = slice(sentence1.start + realign, sentence1.stop)
+            if not sentence2:
+                if text[sentence1]:
+                    yield sentence1
+                continue
+            m = None
+            if text[sentence2.start:sentence2.start + 1] in _REALIGN_FIRST:
+                m = self._lang_vars.re_boundary_realignment.match(text[sentence2])
+            if m:
+                yield slice(sentence1.start, sentence2.start + len(m.group(0).rstrip()))
+                realign = m.end()
+            else:
+                realign = 0
+                if text[sentence1]:
+                    yield sentence1
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        key = self._key(text)
+        try:
+            return self._decisions[key]
+        except KeyError:
+            if len(self._decisions) > self._CACHE_LIMIT:
+                self._decisions.clear()
+            value = self._decisions[key] = super().text_contains_sentbreak(key)
+            return value
+
+
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """A Punkt tokenizer that knows the shipped abbreviations (cached)."""
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    assert "xx" not in params.abbrev_types  # the canonical word of _MemoPunkt
+    return _MemoPunkt(params)
+
+
+def plain_punkt() -> PunktSentenceTokenizer:
+    """NLTK's own Punkt with the same parameters, unmemoised (the reference in tests and the bench)."""
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     return PunktSentenceTokenizer(params)
@@ -49,6 +127,27 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence in ``text``."""
     return list(sentence_tokenizer().span_tokenize(text))
+
+
+def words(text: str) -> list[str]:
+    """The tokens of ``text`` as strings: exactly ``TOKEN_RE.findall(text)``, ~1.5x faster.
+
+    Why hand-written: most whitespace-separated pieces are a single word
+    (``str.isalnum`` is the same test as the regex's ``\\w`` minus "_"), so only
+    the pieces with punctuation go through the regex.
+
+    >>> words("Troops “continue to deter” attacks, it's said.")
+    ['Troops', '“', 'continue', 'to', 'deter', '”', 'attacks', ',', "it's", 'said', '.']
+    """
+    out: list[str] = []
+    keep, split = out.append, out.extend
+    findall = TOKEN_RE.findall
+    for piece in text.split():
+        if piece.isalnum():
+            keep(piece)
+        else:
+            split(findall(piece))
+    return out
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
