@@ -158,3 +158,31 @@ def test_vectorised_multilabel_bootstrap_equals_f1_score():
                  for idx in (np.concatenate([np.repeat(members[k], int(c)) for k, c in enumerate(row)]) for row in weights)]
     assert _bootstrap_macro_f1_multilabel(labels, pred, g, weights) == pytest.approx(
         tuple(np.percentile(reference, [2.5, 97.5])))
+
+
+def test_score_and_explain_split_over_processes_equals_in_process():
+    from narrative.corpus import load_corpus
+    from narrative.model import build_model, score_and_explain
+
+    from conftest import DEMO
+
+    docs = load_corpus(DEMO)
+    sentences = [s.strip() for t in docs["text"].head(300) for s in t.split(". ") if len(s.split()) > 3][:2400]
+    y = ["a" if i % 3 else "b" for i in range(len(sentences))]
+    model = build_model("full").fit(sentences[:600], y[:600])
+    serial = score_and_explain(model, sentences, n_jobs=1)
+    split = score_and_explain(model, sentences, n_jobs=2)
+    assert np.array_equal(serial[0], split[0]) and serial[1] == split[1]
+    assert len(serial[1]) == len(sentences) and serial[1][0]
+
+
+def test_lexicon_is_shared_while_its_file_is_unchanged(tmp_path):
+    """load_lexicon returns the same parsed object (its match memo survives CV refits) until the file changes."""
+    assert load_lexicon() is load_lexicon()
+    path = tmp_path / "lex.csv"
+    path.write_text("category,phrase,weight,note\nwar,attack*,1,\n", encoding="utf-8")
+    first = load_lexicon(path)
+    assert load_lexicon(path) is first
+    path.write_text("category,phrase,weight,note\nwar,attack*,1,\npeace,talks,1,\n", encoding="utf-8")
+    second = load_lexicon(path)
+    assert second is not first and second.categories == ("war", "peace")

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", type=Path, help="directory of the suite (default: ./notebooks)")
     run.add_argument("--wait", action="store_true", help="wait for a lock held by another run instead of exiting 3")
     run.add_argument("--keep", type=int, help="keep only the N newest runs after a success")
+    run.add_argument("--parallel", type=int, metavar="N",
+                     help="notebooks executed at once when their inputs are ready (default 2; 1 = one after another)")
     run.add_argument("--no-progress", action="store_true", help="no per-cell progress bars")
     run.add_argument("--profile", action="store_true", help="print seconds per notebook and per stage at the end")
     run.add_argument("--help-params", action="store_true", help="list the parameters and exit")

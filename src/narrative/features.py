@@ -79,19 +79,25 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
     def transform(self, X):
         check_is_fitted(self, "lexicon_")
-        texts = _texts(X)
-        out = np.zeros((len(texts), len(self.categories_)), dtype=float)
-        index = {c: j for j, c in enumerate(self.categories_)}
-        for i, text in enumerate(texts):
-            n_tokens, totals = self.lexicon_.count(text)
-            if n_tokens:
-                for cat, value in totals.items():
-                    out[i, index[cat]] = value * self.per / n_tokens
-        return out
+        return lexicon_rates(self.lexicon_, _texts(X), self.per)[1]
 
     def get_feature_names_out(self, input_features=None):
         check_is_fitted(self, "lexicon_")
         return self.categories_.copy()
+
+
+def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0) -> tuple[list[int], np.ndarray]:
+    """``(n_tokens per text, weighted hits per `per` tokens: texts × lexicon.categories)``, one pass per text."""
+    index = {c: j for j, c in enumerate(lexicon.categories)}
+    rates = np.zeros((len(texts), len(index)), dtype=float)
+    n_tokens = []
+    for i, text in enumerate(texts):
+        n, totals = lexicon.count(text)
+        n_tokens.append(n)
+        if n:
+            for cat, value in totals.items():
+                rates[i, index[cat]] = value * per / n
+    return n_tokens, rates
 
 
 def _fast_words_and_emoticons(self):
@@ -165,10 +171,9 @@ class SentimentFeatures(TransformerMixin, BaseEstimator):
 
 
 def _score_chunk(texts: list[str], lexicon: Lexicon, sentiment: bool):
-    lex = LexiconFeatures(lexicon=lexicon).fit(texts)
-    n_tokens = [lexicon.count(t)[0] for t in texts]
+    n_tokens, rates = lexicon_rates(lexicon, texts)
     vader = SentimentFeatures().fit(texts).transform(texts)[:, 0] if sentiment else None
-    return n_tokens, lex.transform(texts), vader
+    return n_tokens, rates, vader
 
 
 def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,

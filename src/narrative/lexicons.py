@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -83,11 +84,11 @@ class Lexicon:
             for pattern, group in grouped.items()
         ]
         self._exact_first: dict[str, list[int]] = {}
-        self._prefix_first: list[tuple[str, int]] = []
+        self._prefix_first: dict[int, dict[str, list[int]]] = {}  # prefix length -> prefix -> phrases
         for index, (pattern, *_rest) in enumerate(self._phrases):
             head = pattern[0]
             if head.endswith("*"):
-                self._prefix_first.append((head[:-1], index))
+                self._prefix_first.setdefault(len(head) - 1, {}).setdefault(head[:-1], []).append(index)
             else:
                 self._exact_first.setdefault(head, []).append(index)
         self._starts = _StartIndex(self._first_candidates)
@@ -96,8 +97,11 @@ class Lexicon:
     # -- matching ---------------------------------------------------------
     def _first_candidates(self, token: str) -> tuple[int, ...]:
         """Indices of phrases whose first token matches ``token``, longest first."""
-        found = list(self._exact_first.get(token, ()))
-        found += [i for prefix, i in self._prefix_first if token.startswith(prefix)]
+        by_prefix: list[int] = []
+        for length, prefixes in self._prefix_first.items():  # one lookup per prefix length, not per prefix
+            if len(token) >= length:
+                by_prefix += prefixes.get(token[:length], ())
+        found = list(self._exact_first.get(token, ())) + sorted(by_prefix)
         found.sort(key=lambda i: -len(self._phrases[i][0]))
         return tuple(found)
 
@@ -157,7 +161,28 @@ def default_lexicon_path():
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read a lexicon CSV (the shipped ``frames.csv`` when ``path`` is None)."""
+    """Read a lexicon CSV (the shipped ``frames.csv`` when ``path`` is None).
+
+    The parsed lexicon is shared while the file is unchanged (same path, size and
+    modification time), so its per-token match memo survives the refits of
+    cross-validation; a :class:`Lexicon` is never modified after construction.
+    """
+    if path is None:
+        return _load_cached(None, None)
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        stat = None
+    key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns) if stat else None
+    return _load_cached(str(path), key) if key else _read_lexicon(path)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str | None, _key) -> Lexicon:
+    return _read_lexicon(path)
+
+
+def _read_lexicon(path: str | Path | None) -> Lexicon:
     where = str(path) if path is not None else "narrative/lexicons/frames.csv"
     try:
         raw = Path(path).read_bytes() if path is not None else default_lexicon_path().read_bytes()

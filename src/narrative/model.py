@@ -275,6 +275,35 @@ def explain(model: Pipeline, texts: Sequence[str] | None = None, k: int = 3, *, 
     return out
 
 
+def _score_part(model: Pipeline, texts: list[str], k: int) -> tuple[np.ndarray, list[str]]:
+    X = model.named_steps["features"].transform(texts)
+    return model.named_steps["clf"].predict_proba(X), explain(model, X=X, k=k)
+
+
+def score_and_explain(model: Pipeline, texts: Sequence[str], *, k: int = 3,
+                      n_jobs: int = 1) -> tuple[np.ndarray, list[str]]:
+    """``(class probabilities, explanations)`` of a fitted binary model for many texts,
+    split over ``n_jobs`` processes (the featurizers are per-text, so the result does not
+    depend on ``n_jobs``).
+
+    >>> import numpy as np
+    >>> m = build_model("lexicon").fit(["troops attacked", "we negotiate peace"] * 5, ["a", "b"] * 5)
+    >>> proba, why = score_and_explain(m, ["they attacked again"])
+    >>> proba.round(2).tolist(), why
+    ([[0.81, 0.19]], ['diplomacy:-1.06; aggression:-0.35'])
+    """
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, len(model.named_steps["clf"].classes_))), []
+    n_parts = max(1, min(n_jobs or 1, len(texts) // 1000 or 1))
+    bounds = np.linspace(0, len(texts), n_parts + 1).astype(int)
+    if n_parts == 1:
+        return _score_part(model, texts, k)
+    parts = joblib.Parallel(n_jobs=n_parts)(joblib.delayed(_score_part)(model, texts[a:b], k)
+                                            for a, b in zip(bounds, bounds[1:]))
+    return np.vstack([p for p, _ in parts]), [w for _, why in parts for w in why]
+
+
 def data_hash(texts: Sequence[str], y: Sequence[str]) -> str:
     digest = hashlib.sha256()
     for text, label in zip(texts, y):

@@ -24,6 +24,14 @@ from .errors import ParameterError
 
 NOTEBOOKS = ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb")
 PARAMETERS_TAG = "parameters"
+#: which notebooks read another's tables: ``narrative run`` starts a notebook when these have succeeded,
+#: so 03 runs beside 02 → 04 on a two-core machine
+DEPENDS = {
+    "01_claims.ipynb": (),
+    "02_lexicon_framing.ipynb": ("01_claims.ipynb",),
+    "03_classifier.ipynb": ("01_claims.ipynb",),
+    "04_comparison_report.ipynb": ("01_claims.ipynb", "02_lexicon_framing.ipynb"),
+}
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class RunResult:
     seconds: dict[str, float] = field(default_factory=dict)
     error: NotebookError | None = None
     stages: list[dict] = field(default_factory=list)
+    wall: float = 0.0  # seconds from the first notebook's start to the last one's end
 
 
 def default_run_id() -> str:
@@ -117,6 +118,74 @@ def export_html(executed: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path, progress,
+             html: Path) -> tuple[float, dict | None]:
+    """Execute one notebook and export its HTML (in a worker process): ``(seconds, error fields or None)``."""
+    began = time.perf_counter()
+    error = None
+    try:
+        execute(notebook, output, parameters, cwd, progress)
+    except NotebookError as exc:
+        error = {"notebook": exc.notebook, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
+    seconds = round(time.perf_counter() - began, 2)
+    if output.is_file():
+        export_html(output, html)
+    return seconds, error
+
+
+def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], result: RunResult, manifest: dict, *,
+                 progress: bool, say: Callable[[str], None], parallel: int | None) -> None:
+    """Execute the suite in dependency order, ``parallel`` notebooks at once, in worker processes
+    (papermill's ``cwd`` handling is not thread-safe: nteract/papermill#473). After a failure no
+    new notebook starts; the running ones finish."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    parallel = max(1, parallel or min(2, os.cpu_count() or 1))
+    total = len(P.NOTEBOOKS)
+    overall = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        overall = tqdm(total=total, desc="narrative suite", unit="notebook", position=0, leave=False)
+    done: set[str] = set()
+    running: dict = {}
+    slots = list(range(1, parallel + 1))  # terminal rows for the per-notebook bars
+    pending = list(P.NOTEBOOKS)
+    with ProcessPoolExecutor(max_workers=parallel, mp_context=multiprocessing.get_context("spawn")) as pool:
+        while pending or running:
+            startable = [nb for nb in pending if set(P.DEPENDS.get(nb, ())) <= done] if not result.error else []
+            for name in startable[:parallel - len(running)]:
+                pending.remove(name)
+                slot = slots.pop(0)
+                bar = {"desc": name.split("_")[0], "position": slot, "leave": False} if progress else False
+                say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} ...")
+                future = pool.submit(_run_one, source_dir / name, work / "notebooks" / name,
+                                     P.for_notebook(parameters, name), work, bar,
+                                     work / "html" / name.replace(".ipynb", ".html"))
+                running[future] = (name, slot)
+            if not running:
+                break  # a failure stopped the rest
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                name, slot = running.pop(future)
+                slots.append(slot)
+                seconds, error = future.result()
+                result.seconds[name] = seconds
+                manifest["seconds"] = {nb: result.seconds[nb] for nb in P.NOTEBOOKS if nb in result.seconds}
+                if error and not result.error:
+                    result.error = NotebookError(**error)
+                    manifest["error"] = error
+                if not error:
+                    done.add(name)
+                say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {'failed' if error else 'done'} in {seconds:.1f} s")
+                if overall is not None:
+                    overall.update(1)
+    result.seconds = dict(manifest["seconds"])
+    if overall is not None:
+        overall.close()
+
+
 def read_timings(run_dir: Path) -> list[dict]:
     """Stage timings the suite's steps appended to ``timings.jsonl``."""
     path = run_dir / "timings.jsonl"
@@ -129,7 +198,8 @@ def profile_table(result: RunResult) -> str:
     """Seconds per notebook and per stage, as printed by ``narrative run --profile``."""
     lines = [f"{'notebook':<34}{'seconds':>9}"]
     lines += [f"{name:<34}{secs:>9.1f}" for name, secs in result.seconds.items()]
-    lines.append(f"{'total':<34}{sum(result.seconds.values()):>9.1f}")
+    lines.append(f"{'sum':<34}{sum(result.seconds.values()):>9.1f}")
+    lines.append(f"{'wall (notebooks run side by side)':<34}{result.wall:>9.1f}")
     lines += ["", f"{'stage':<52}{'seconds':>9}"]
     lines += [f"{t['stage']:<52}{t['seconds']:>9.1f}" for t in result.stages]
     return "\n".join(lines)
@@ -174,8 +244,12 @@ def retain(out: Path, keep: int) -> list[Path]:
 
 def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = None, wait: bool = False,
               keep: int | None = None, progress: bool = True, say: Callable[[str], None] = print,
-              notebooks: Path | None = None) -> RunResult:
-    """Validate, lock, execute the suite, write the report, publish. See module docstring."""
+              notebooks: Path | None = None, parallel: int | None = None) -> RunResult:
+    """Validate, lock, execute the suite, write the report, publish. See module docstring.
+
+    ``parallel``: notebooks executed at once (default: 2, or 1 on a one-core machine); a
+    notebook starts when the notebooks it reads (:data:`narrative.params.DEPENDS`) succeeded.
+    """
     parameters = P.validate(parameters)
     source_dir = notebooks_dir(notebooks)
     run_id = check_run_id(default_run_id() if run_id is None else run_id)
@@ -196,34 +270,10 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
         }
         write_manifest(work / "manifest.json", manifest)
         result = RunResult(final, "running")
-        total = len(P.NOTEBOOKS)
-        overall = None
-        if progress:
-            from tqdm.auto import tqdm
-
-            overall = tqdm(total=total, desc="narrative suite", unit="notebook", position=1, leave=False)
-        for number, name in enumerate(P.NOTEBOOKS, start=1):
-            say(f"[{number}/{total}] {name} ...")
-            began = time.perf_counter()
-            try:
-                execute(source_dir / name, work / "notebooks" / name, P.for_notebook(parameters, name), work, progress)
-            except NotebookError as exc:
-                result.error = exc
-                manifest["error"] = {"notebook": exc.notebook, "cell_index": exc.cell_index,
-                                     "ename": exc.ename, "evalue": exc.evalue}
-            finally:
-                result.seconds[name] = round(time.perf_counter() - began, 2)
-                manifest["seconds"] = result.seconds
-            executed = work / "notebooks" / name
-            if executed.is_file():
-                export_html(executed, work / "html" / name.replace(".ipynb", ".html"))
-            say(f"[{number}/{total}] {name} {'failed' if result.error else 'done'} in {result.seconds[name]:.1f} s")
-            if overall is not None:
-                overall.update(1)
-            if result.error:
-                break
-        if overall is not None:
-            overall.close()
+        began = time.perf_counter()
+        _execute_all(source_dir, work, parameters, result, manifest, progress=progress, say=say,
+                     parallel=parallel)
+        result.wall = manifest["wall_seconds"] = round(time.perf_counter() - began, 2)
         manifest["stages"] = read_timings(work)
         result.stages = manifest["stages"]
         result.status = "failed" if result.error else "succeeded"

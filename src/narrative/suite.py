@@ -22,7 +22,7 @@ from .features import evidence, frame_scores
 from .lexicons import load_lexicon
 from .stream import run_stream
 from .annotate import read_labels
-from .model import build_model, evaluate, evaluate_multilabel, explain, mask_texts, top_features
+from .model import build_model, evaluate, evaluate_multilabel, mask_texts, score_and_explain, top_features
 from .tables import write_table
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
@@ -121,7 +121,8 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
 
 def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_splits=5, n_boot=1000,
                     top_k=20, seed=0, frame_labels=None, jobs=1, split="grouped") -> dict:
-    """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv, confusion/top_features.png.
+    """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv (out-of-fold),
+    claim_side_probabilities.csv (quoted/reported claims and other voices), confusion/top_features.png.
 
     Task: which side's official voice a claim resembles, trained on the
     publishers' own (``self``) claims, evaluated by grouped CV with and
@@ -149,13 +150,15 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     top = top_features(model, k=top_k)
     predictions = data[["doc_id", "claim_id", "side"]].reset_index(drop=True).assign(
         predicted_unmasked=p_plain["full"].to_numpy(), predicted_masked=p_mask["full"].to_numpy())
-    # every claim gets the masked model's side probabilities and its top reasons
-    with timed(run_dir, "classifier: score and explain every claim"):
-        all_masked = mask_texts(claims["content"].astype(str).tolist(), load_actors(actors))
-        X_all = model.named_steps["features"].transform(all_masked)
-        proba = model.named_steps["clf"].predict_proba(X_all)
-        explanations = explain(model, X=X_all)
-    scored = claims[["doc_id", "claim_id", "side", "quote_type"]].copy()
+    # the claims outside the training population (quoted and reported claims, other sides' voices)
+    # get the masked model's side probabilities and their top reasons: "whose official voice does
+    # this claim resemble?". The publishers' own claims are the training population; their honest
+    # scores are the out-of-fold predictions above, not in-sample ones.
+    outside = claims[~((claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b]))]
+    with timed(run_dir, "classifier: score and explain quoted/other claims"):
+        outside_masked = mask_texts(outside["content"].astype(str).tolist(), load_actors(actors))
+        proba, explanations = score_and_explain(model, outside_masked, n_jobs=jobs)
+    scored = outside[["doc_id", "claim_id", "side", "quote_type"]].reset_index(drop=True)
     for j, cls in enumerate(model.named_steps["clf"].classes_):
         scored[f"p_{cls}"] = proba[:, j].round(4)
     scored["explanation"] = explanations
