@@ -29,6 +29,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,13 +134,22 @@ class Lexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, with offsets into ``text``."""
         end = len(text) if end is None else end
-        spans = [m.span() for m in TOKEN_RE.finditer(text, start, end)]
-        lowered = text.lower()
-        words = [lowered[a:b] for a, b in spans]
+        piece = text[start:end]
+        lowered = piece.lower()
+        if len(lowered) == len(piece):  # lower() kept every offset (not so for e.g. "İ")
+            words = _words(lowered)
+        else:
+            words = [w.lower() for w in _words(piece)]
+        found = list(self._scan(words))
+        if not found:
+            return []
+        # offsets only up to the last hit; list() drains the C iterator without a Python loop per token
+        last = max(i + n for i, n, _index in found)
+        matches = list(islice(TOKEN_RE.finditer(text, start, end), last))
         hits = []
-        for i, n, index in self._scan(words):
+        for i, n, index in found:
             _pattern, phrase, cats, weight = self._phrases[index]
-            hits.append(Hit(spans[i][0], spans[i + n - 1][1], phrase, cats, weight))
+            hits.append(Hit(matches[i].start(), matches[i + n - 1].end(), phrase, cats, weight))
         return hits
 
     def count(self, text: str) -> tuple[int, dict[str, float]]:
