@@ -29,7 +29,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import compress, count as counter, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -109,12 +109,13 @@ class Lexicon:
     def _scan(self, words: list[str]):
         """Yield ``(token index, length, phrase index)`` of each longest, non-overlapping match.
 
-        A list comprehension over the self-filling start index visits only the
-        tokens that can begin a phrase; the rest of the text costs one dict lookup.
+        One C-level pass (``compress`` over ``map`` of the self-filling start index)
+        picks the tokens that can begin a phrase; the rest of the text costs one
+        dict lookup and no Python bytecode.
         """
         starts, phrases, n_words = self._starts, self._phrases, len(words)
         free = 0
-        for i in [i for i, w in enumerate(words) if starts[w]]:
+        for i in compress(counter(), map(starts.__getitem__, words)):
             if i < free:
                 continue
             for index in starts[words[i]]:
