@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",
                            epilog="Example: narrative bench data/raw/press-releases --json bench.json")
     bench.add_argument("inputs", nargs="*", default=["data/raw/press-releases"], metavar="INPUT")
-    bench.add_argument("--repeat", type=int, default=3, help="best of N timings (default 3)")
+    bench.add_argument("--repeat", type=int, default=5, help="best of N timings (default 5; this VM varies ±20%% run to run)")
     bench.add_argument("--limit-docs", type=int, help="only the first N documents")
     bench.add_argument("--json", type=Path, help="also write the results as JSON here")
     return parser
