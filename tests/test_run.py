@@ -91,6 +91,22 @@ def test_suite_succeeds_and_writes_everything(suite_run):
     assert not list(out.glob(".tmp-*"))
 
 
+def test_notebooks_run_in_dependency_order_and_side_by_side(suite_run):
+    """03 reads only 01's tables, so it starts with 02 (two at a time); 04 starts after 02 ends."""
+    _result, out, _corpus = suite_run
+    times = {}
+    for nb in P.NOTEBOOKS:
+        meta = json.loads((out / "t1" / "notebooks" / nb).read_text())["metadata"]["papermill"]
+        times[nb] = (meta["start_time"], meta["end_time"])
+    n01, n02, n03, n04 = P.NOTEBOOKS
+    assert set(P.DEPENDS) == set(P.NOTEBOOKS)
+    assert all(P.NOTEBOOKS.index(d) < P.NOTEBOOKS.index(nb) for nb, deps in P.DEPENDS.items() for d in deps)
+    assert times[n01][1] <= times[n02][0] and times[n01][1] <= times[n03][0] and times[n02][1] <= times[n04][0]
+    assert times[n03][0] < times[n02][1]  # 03 ran while 02 was running
+    manifest = json.loads((out / "t1" / "manifest.json").read_text())
+    assert 0 < manifest["wall_seconds"] < sum(manifest["seconds"].values())
+
+
 def test_index_links_everything_and_escapes_corpus_text(suite_run):
     _result, out, _corpus = suite_run
     run = out / "t1"

@@ -171,12 +171,14 @@ def scale_run(args) -> int:
     sides = sorted(result.counts)
     odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
     seconds = time.perf_counter() - began
-    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    self_rss = usage.ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     stats = {"documents": result.documents, "words": result.words, "claims": result.claims, "seconds": round(seconds, 1),
              "words_per_s": round(result.words / seconds), "jobs": args.jobs, "backend": args.backend,
              "vocabulary": int(len(odds)) if odds is not None else None,
-             "peak_rss_mb_main": round(self_rss), "peak_rss_mb_largest_worker": round(child_rss)}
+             "peak_rss_mb_main": round(self_rss), "peak_rss_mb_largest_worker": round(child_rss),
+             "cpu_seconds_main": round(usage.ru_utime + usage.ru_stime, 1)}  # reading, merging, the Dask client/scheduler
     print(json.dumps(stats, indent=2))
     if args.json:
         args.json.write_text(json.dumps(stats, indent=2))
