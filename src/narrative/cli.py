@@ -37,7 +37,8 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
                         help="local processes, or a Dask distributed cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: start a "
                         "LocalCluster with --jobs workers")
-    parser.add_argument("--chunk-docs", type=int, default=2000, help="documents per chunk (memory per worker)")
+    parser.add_argument("--chunk-docs", type=int, help="documents per chunk (memory per worker; default 2000, "
+                        "5000 with --backend dask)")
 
 
 def build_parser() -> argparse.ArgumentParser:

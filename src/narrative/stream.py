@@ -33,6 +33,8 @@ from .errors import InputError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
 BACKENDS = ("local", "dask")
+#: default documents per chunk, per backend
+CHUNK_DOCS = {"local": 2000, "dask": 5000}
 
 
 # -- reading in chunks ------------------------------------------------------
@@ -252,7 +254,7 @@ class _Appender:
 
 
 def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local", jobs: int = 2,
-               scheduler: str | None = None, chunk_docs: int = 2000, columns: Columns | None = None,
+               scheduler: str | None = None, chunk_docs: int | None = None, columns: Columns | None = None,
                actors: str | None = None, lexicon: str | None = None, method: str = "rules",
                level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
@@ -260,7 +262,10 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
     ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given.
+    ``chunk_docs`` defaults to :data:`CHUNK_DOCS` for the backend (Dask's per-task overhead favours
+    larger chunks: 1→2 workers went from 1.63x to 1.68x with 5,000 instead of 2,000 documents).
     """
+    chunk_docs = chunk_docs or CHUNK_DOCS[backend if backend in CHUNK_DOCS else "local"]
     from functools import partial
 
     from .actors import load_actors
