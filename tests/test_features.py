@@ -186,3 +186,10 @@ def test_lexicon_is_shared_while_its_file_is_unchanged(tmp_path):
     path.write_text("category,phrase,weight,note\nwar,attack*,1,\npeace,talks,1,\n", encoding="utf-8")
     second = load_lexicon(path)
     assert second is not first and second.categories == ("war", "peace")
+
+
+def test_featurizers_declare_text_input_like_countvectorizer():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    for est in (LexiconFeatures(), SentimentFeatures()):
+        assert est.__sklearn_tags__().input_tags == CountVectorizer().__sklearn_tags__().input_tags

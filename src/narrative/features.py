@@ -50,7 +50,18 @@ def _texts(X) -> list[str]:
     return ["" if v is None else str(v) for v in array]
 
 
-class LexiconFeatures(TransformerMixin, BaseEstimator):
+class _TextInput:
+    """Declares, in scikit-learn's estimator tags, that X is a sequence of strings (as for
+    ``CountVectorizer``), so tools that read tags do not feed these transformers numeric arrays."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags
+
+
+class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
     """Hits per 1,000 tokens for each lexicon category.
 
     Parameters
@@ -148,7 +159,7 @@ def _vader(text: str) -> tuple[float, float, float, float]:
     return (s["compound"], s["pos"], s["neg"], s["neu"])
 
 
-class SentimentFeatures(TransformerMixin, BaseEstimator):
+class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
     """VADER (Hutto & Gilbert 2014) compound/pos/neg/neu scores via NLTK, offline.
 
     The lexicon comes from the pip-installed ``vaderSentiment`` wheel through
