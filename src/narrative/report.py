@@ -160,6 +160,8 @@ def write_index(run_dir: Path, manifest: dict) -> Path:
     tables = "".join(f'<li><a href="tables/{e(p.name)}">{e(p.name)}</a></li>' for p in sorted((run_dir / "tables").glob("*.csv")))
     params = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in sorted(manifest.get("parameters", {}).items()))
     seconds = ", ".join(f"{e(k)} {v:.1f} s" for k, v in manifest.get("seconds", {}).items())
+    if manifest.get("wall_seconds"):
+        seconds += f"; {manifest['wall_seconds']:.1f} s wall, notebooks running side by side"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>narrative report {e(manifest.get('run_id'))}</title><style>{CSS}</style></head>
