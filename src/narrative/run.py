@@ -118,19 +118,16 @@ def export_html(executed: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
-def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path, progress,
-             html: Path) -> tuple[float, dict | None]:
-    """Execute one notebook and export its HTML (in a worker process): ``(seconds, error fields or None)``."""
+def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path,
+             progress) -> tuple[float, dict | None]:
+    """Execute one notebook (in a worker process): ``(seconds, error fields or None)``."""
     began = time.perf_counter()
     error = None
     try:
         execute(notebook, output, parameters, cwd, progress)
     except NotebookError as exc:
         error = {"notebook": exc.notebook, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
-    seconds = round(time.perf_counter() - began, 2)
-    if output.is_file():
-        export_html(output, html)
-    return seconds, error
+    return round(time.perf_counter() - began, 2), error
 
 
 def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], result: RunResult, manifest: dict, *,
@@ -139,7 +136,7 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
     (papermill's ``cwd`` handling is not thread-safe: nteract/papermill#473). After a failure no
     new notebook starts; the running ones finish."""
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 
     parallel = max(1, parallel or min(2, os.cpu_count() or 1))
     total = len(P.NOTEBOOKS)
@@ -152,7 +149,11 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
     running: dict = {}
     slots = list(range(1, parallel + 1))  # terminal rows for the per-notebook bars
     pending = list(P.NOTEBOOKS)
-    with ProcessPoolExecutor(max_workers=parallel, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # HTML exports run on a thread of this process, off the critical path: a notebook's
+    # dependents start as soon as it has executed
+    exports = ThreadPoolExecutor(max_workers=1)
+    exported = []
+    with exports, ProcessPoolExecutor(max_workers=parallel, mp_context=multiprocessing.get_context("spawn")) as pool:
         while pending or running:
             startable = [nb for nb in pending if set(P.DEPENDS.get(nb, ())) <= done] if not result.error else []
             for name in startable[:parallel - len(running)]:
@@ -161,8 +162,7 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                 bar = {"desc": name.split("_")[0], "position": slot, "leave": False} if progress else False
                 say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} ...")
                 future = pool.submit(_run_one, source_dir / name, work / "notebooks" / name,
-                                     P.for_notebook(parameters, name), work, bar,
-                                     work / "html" / name.replace(".ipynb", ".html"))
+                                     P.for_notebook(parameters, name), work, bar)
                 running[future] = (name, slot)
             if not running:
                 break  # a failure stopped the rest
@@ -171,6 +171,9 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                 name, slot = running.pop(future)
                 slots.append(slot)
                 seconds, error = future.result()
+                executed = work / "notebooks" / name
+                if executed.is_file():
+                    exported.append(exports.submit(export_html, executed, work / "html" / name.replace(".ipynb", ".html")))
                 result.seconds[name] = seconds
                 manifest["seconds"] = {nb: result.seconds[nb] for nb in P.NOTEBOOKS if nb in result.seconds}
                 if error and not result.error:
@@ -181,6 +184,8 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                 say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {'failed' if error else 'done'} in {seconds:.1f} s")
                 if overall is not None:
                     overall.update(1)
+    for export in exported:
+        export.result()  # an export error surfaces here, after every notebook has finished
     result.seconds = dict(manifest["seconds"])
     if overall is not None:
         overall.close()
