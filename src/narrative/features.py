@@ -28,6 +28,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .lexicons import Lexicon, load_lexicon
+from .parallel import map_parts
 from .schema import EVIDENCE
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neg", "vader_neu")
@@ -202,15 +203,7 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
     """
     lexicon = lexicon or load_lexicon()
     texts = table[text_column].fillna("").astype(str).tolist()
-    n_chunks = max(1, min(n_jobs, len(texts) // 2000 or 1))
-    bounds = np.linspace(0, len(texts), n_chunks + 1).astype(int)
-    chunks = [texts[a:b] for a, b in zip(bounds, bounds[1:])]
-    if n_chunks > 1:
-        from joblib import Parallel, delayed
-
-        parts = Parallel(n_jobs=n_chunks)(delayed(_score_chunk)(c, lexicon, sentiment) for c in chunks)
-    else:
-        parts = [_score_chunk(c, lexicon, sentiment) for c in chunks]
+    parts = map_parts(_score_chunk, texts, lexicon, sentiment, n_jobs=n_jobs, min_part=2000)
     out = table[[c for c in keep if c in table.columns]].reset_index(drop=True).copy()
     out["n_tokens"] = [n for p in parts for n in p[0]]
     rates = pd.DataFrame(np.vstack([p[1] for p in parts]) if parts else np.zeros((0, len(lexicon.categories))),

@@ -38,6 +38,7 @@ from sklearn.preprocessing import StandardScaler
 
 from .actors import Actors
 from .features import LexiconFeatures, SentimentFeatures
+from .parallel import map_parts
 
 MODEL_KINDS = ("full", "lexicon", "vader", "majority")
 MASK_TOKEN = ""  # names are deleted: a placeholder word would itself reveal the side by its frequency
@@ -275,7 +276,7 @@ def explain(model: Pipeline, texts: Sequence[str] | None = None, k: int = 3, *, 
     return out
 
 
-def _score_part(model: Pipeline, texts: list[str], k: int) -> tuple[np.ndarray, list[str]]:
+def _score_part(texts: list[str], model: Pipeline, k: int) -> tuple[np.ndarray, list[str]]:
     X = model.named_steps["features"].transform(texts)
     return model.named_steps["clf"].predict_proba(X), explain(model, X=X, k=k)
 
@@ -295,12 +296,7 @@ def score_and_explain(model: Pipeline, texts: Sequence[str], *, k: int = 3,
     texts = list(texts)
     if not texts:
         return np.zeros((0, len(model.named_steps["clf"].classes_))), []
-    n_parts = max(1, min(n_jobs or 1, len(texts) // 1000 or 1))
-    bounds = np.linspace(0, len(texts), n_parts + 1).astype(int)
-    if n_parts == 1:
-        return _score_part(model, texts, k)
-    parts = joblib.Parallel(n_jobs=n_parts)(joblib.delayed(_score_part)(model, texts[a:b], k)
-                                            for a, b in zip(bounds, bounds[1:]))
+    parts = map_parts(_score_part, texts, model, k, n_jobs=n_jobs, min_part=1000)
     return np.vstack([p for p, _ in parts]), [w for _, why in parts for w in why]
 
 
