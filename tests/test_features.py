@@ -51,6 +51,17 @@ def test_count_agrees_with_find():
     assert totals == expected and n > 50
 
 
+def test_count_tokens_are_the_texts_tokens_when_lower_case_is_longer():
+    """'İ'.lower() is two characters; the count still sees the text's own tokens."""
+    from narrative.segment import TOKEN_RE
+
+    text = "Andriy Yermak met Ambassador İbrahim Kalın for talks on security guarantees."
+    n, totals = load_lexicon().count(text)
+    assert n == len(TOKEN_RE.findall(text)) == 12
+    assert [text[h.start:h.end] for h in load_lexicon().find(text)] == ["talks", "security guarantees"]
+    assert totals == {"diplomacy": 2.0}
+
+
 def test_user_lexicon_and_errors(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("category,phrase,weight,note\nescalation,escalat*,2,\n", encoding="utf-8")

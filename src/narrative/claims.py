@@ -54,7 +54,7 @@ import pandas as pd
 
 from .actors import Actor, Actors, load_actors
 from .schema import CLAIMS, OTHER_SIDE
-from .segment import TOKEN_RE, split_sentences
+from .segment import TOKEN_RE, lower_words, split_sentences
 
 JOURNALIST = "journalist"
 AUTHOR = "(author)"
@@ -407,8 +407,6 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     own_actor, own_side = own_voice(source, side, actors)
     quotes = quote_spans(text)
     first_words = frozenset(cue_index()[0])
-    lowered = text.lower()
-    aligned = len(lowered) == len(text)  # lower() kept every offset (not so for e.g. "İ")
     last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
     spans = units(text)
     hedges_in = _unit_hedges(text, spans)
@@ -417,7 +415,7 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
         hedges = sorted(set(hedges_in[u]) | set(hedges_in[u + 1] if u + 1 < len(spans) else []))
         found = []
         # candidate detection: token objects are built only for units holding a cue
-        lows = TOKEN_RE.findall(lowered, ua, ub) if aligned else [w.lower() for w in TOKEN_RE.findall(text, ua, ub)]
+        lows = lower_words(text[ua:ub])
         cues = _find_cues(lows) if not first_words.isdisjoint(lows) else []
         toks = _tokens(text, ua, ub) if cues else []
         for c0, c1, stance, kind in cues:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InputError
-from .segment import TOKEN_RE, words as _words
+from .segment import TOKEN_RE, lower_words
 
 COLUMNS = ("category", "phrase", "weight", "note")
 
@@ -135,13 +135,7 @@ class Lexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, with offsets into ``text``."""
         end = len(text) if end is None else end
-        piece = text[start:end]
-        lowered = piece.lower()
-        if len(lowered) == len(piece):  # lower() kept every offset (not so for e.g. "İ")
-            words = _words(lowered)
-        else:
-            words = [w.lower() for w in _words(piece)]
-        found = list(self._scan(words))
+        found = list(self._scan(lower_words(text[start:end])))
         if not found:
             return []
         # offsets only up to the last hit; list() drains the C iterator without a Python loop per token
@@ -155,7 +149,7 @@ class Lexicon:
 
     def count(self, text: str) -> tuple[int, dict[str, float]]:
         """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path)."""
-        words = _words(text.lower())
+        words = lower_words(text)
         totals: dict[str, float] = {}
         for _i, _n, index in self._scan(words):
             _pattern, _phrase, cats, weight = self._phrases[index]

@@ -108,20 +108,23 @@ class _MemoPunkt(PunktSentenceTokenizer):
             return value
 
 
+def _punkt_parameters() -> PunktParameters:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return params
+
+
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """A Punkt tokenizer that knows the shipped abbreviations (cached)."""
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations())
+    params = _punkt_parameters()
     assert "xx" not in params.abbrev_types  # the canonical word of _MemoPunkt
     return _MemoPunkt(params)
 
 
 def plain_punkt() -> PunktSentenceTokenizer:
     """NLTK's own Punkt with the same parameters, unmemoised (the reference in tests and the bench)."""
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(_punkt_parameters())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -148,6 +151,19 @@ def words(text: str) -> list[str]:
         else:
             split(findall(piece))
     return out
+
+
+def lower_words(text: str) -> list[str]:
+    """``[w.lower() for w in words(text)]``, lower-casing the text once when that keeps its
+    length (it does not for e.g. "İ", whose lower case is two characters).
+
+    >>> lower_words("The Kremlin SAID")
+    ['the', 'kremlin', 'said']
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return words(lowered)
+    return [w.lower() for w in words(text)]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
