@@ -25,7 +25,6 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import re
@@ -39,6 +38,9 @@ from .errors import InputError
 from .schema import DOCUMENTS, OTHER_SIDE
 
 log = logging.getLogger(__name__)
+
+#: chunk size that reads each file in one piece (``load_corpus``)
+WHOLE_FILE = 1 << 40
 
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".txt": "txt"}
 BINARY_PROBE = 8192
@@ -94,26 +96,11 @@ def load_corpus(
         Missing file or column, malformed CSV/JSON, non-UTF-8 or binary
         content, or an empty corpus.
     """
-    chunks = list(iter_corpus(paths, columns=columns, sides=sides))
+    chunks = list(iter_chunks(paths, chunk_docs=WHOLE_FILE, columns=columns, sides=sides))
     if not chunks:
         shown = ", ".join(str(p) for p in _as_list(paths))
         raise InputError(shown, None, "empty corpus: no documents with text")
-    docs = pd.concat(chunks, ignore_index=True)
-    return _dedupe_ids(docs)
-
-
-def iter_corpus(
-    paths: Sequence[str | Path] | str | Path,
-    *,
-    columns: Columns | None = None,
-    sides: Mapping[str, str] | None = None,
-) -> Iterator[pd.DataFrame]:
-    """Yield one documents DataFrame per input file (see :func:`load_corpus`)."""
-    columns = columns or Columns()
-    for path in _expand(paths):
-        frame = _read_file(path, columns, sides or {})
-        if len(frame):
-            yield frame
+    return pd.concat(chunks, ignore_index=True)
 
 
 def input_files(paths: Sequence[str | Path] | str | Path) -> list[Path]:
@@ -190,34 +177,6 @@ def csv_error(path: Path, exc: Exception) -> InputError:
     return InputError(str(path), line, f"malformed CSV: {detail}", "line")
 
 
-def _read_file(path: Path, columns: Columns, sides: Mapping[str, str]) -> pd.DataFrame:
-    kind = SUFFIXES[path.suffix.lower()]
-    if kind == "txt":
-        text = _read_text(path)
-        raw = pd.DataFrame({"doc_id": [path.stem], "title": [path.stem], "text": [text]})
-        source = path.parent.name if path.parent.name else path.stem
-        raw["source"] = source
-        return _to_documents(raw, path, Columns(text="text", title="title", id="doc_id"), sides, first_row=1)
-    if kind == "csv":
-        raw = _read_csv(path)
-        return _to_documents(raw, path, columns, sides, first_row=2)
-    if kind == "jsonl":
-        raw = _read_jsonl(path)
-        return _to_documents(raw, path, columns, sides, first_row=1)
-    raw = _read_parquet(path)
-    return _to_documents(raw, path, columns, sides, first_row=1)
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    text = _read_text(path)
-    try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
-    except pd.errors.EmptyDataError:
-        raise InputError(str(path), None, "empty CSV file (no header)") from None
-    except pd.errors.ParserError as exc:
-        raise csv_error(path, exc) from None
-
-
 def jsonl_record(path: Path, number: int, line: str) -> dict | None:
     """One JSON-lines record (with its line number in ``__row__``), None for a blank line."""
     if not line.strip():
@@ -230,22 +189,6 @@ def jsonl_record(path: Path, number: int, line: str) -> dict | None:
         raise InputError(str(path), number, f"expected a JSON object, got {type(record).__name__}", "line")
     record["__row__"] = number
     return record
-
-
-def _read_jsonl(path: Path) -> pd.DataFrame:
-    records = (jsonl_record(path, n, line) for n, line in enumerate(_read_text(path).splitlines(), start=1))
-    return pd.DataFrame.from_records([r for r in records if r is not None])
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    if head != b"PAR1":
-        raise InputError(str(path), None, "not a Parquet file (missing PAR1 magic bytes)")
-    try:
-        return pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises several unrelated types
-        raise InputError(str(path), None, f"unreadable Parquet file: {exc}") from None
 
 
 def _pick(raw: pd.DataFrame, path: Path, role: str, given: str | None, required: bool) -> str | None:
@@ -302,13 +245,71 @@ def _to_documents(raw: pd.DataFrame, path: Path, columns: Columns, sides: Mappin
     return docs.reset_index(drop=True)
 
 
-def _dedupe_ids(docs: pd.DataFrame) -> pd.DataFrame:
-    """Make doc_id unique by suffixing repeats with -2, -3, … in reading order."""
-    counts = docs.groupby("doc_id").cumcount()
-    if counts.any():
-        docs = docs.copy()
-        docs.loc[counts > 0, "doc_id"] = docs.loc[counts > 0, "doc_id"] + "-" + (counts[counts > 0] + 1).astype(str)
-    return docs
+# -- reading, whole or in chunks -------------------------------------------
+def iter_chunks(paths, *, chunk_docs: int = 2000, columns: Columns | None = None,
+                sides: Mapping[str, str] | None = None) -> Iterator[pd.DataFrame]:
+    """Documents tables of at most ``chunk_docs`` rows, in reading order, with globally unique doc ids."""
+    columns, sides = columns or Columns(), sides or {}
+    seen: dict[str, int] = {}
+    for path in _expand(paths):
+        for chunk in _file_chunks(path, chunk_docs, columns, sides):
+            ids = []
+            for doc_id in chunk["doc_id"]:
+                n = seen.get(doc_id, 0) + 1
+                seen[doc_id] = n
+                ids.append(doc_id if n == 1 else f"{doc_id}-{n}")
+            chunk["doc_id"] = ids
+            if len(chunk):
+                yield chunk
+
+
+def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.DataFrame]:
+    kind = SUFFIXES[path.suffix.lower()]
+    if kind == "txt":
+        raw = pd.DataFrame({"doc_id": [path.stem], "title": [path.stem], "text": [_read_text(path)],
+                            "source": [path.parent.name or path.stem]})
+        yield _to_documents(raw, path, Columns(text="text", title="title", id="doc_id"), sides, first_row=1)
+    elif kind == "csv":
+        check_text_file(path)
+        try:
+            reader = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=size,
+                                 encoding="utf-8-sig")
+            row = 2
+            for raw in reader:
+                yield _to_documents(raw, path, columns, sides, first_row=row)
+                row += len(raw)
+        except pd.errors.EmptyDataError:
+            raise InputError(str(path), None, "empty CSV file (no header)") from None
+        except pd.errors.ParserError as exc:
+            raise csv_error(path, exc) from None
+    elif kind == "jsonl":
+        check_text_file(path)
+        batch, number = [], 0
+        with path.open(encoding="utf-8-sig") as handle:
+            for number, line in enumerate(handle, start=1):
+                record = jsonl_record(path, number, line)
+                if record is not None:
+                    batch.append(record)
+                if len(batch) == size:
+                    yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
+                    batch = []
+        if batch:
+            yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
+    else:
+        import pyarrow.parquet as pq
+
+        with path.open("rb") as handle:
+            if handle.read(4) != b"PAR1":
+                raise InputError(str(path), None, "not a Parquet file (missing PAR1 magic bytes)")
+        try:
+            batches = pq.ParquetFile(path).iter_batches(batch_size=size)
+        except Exception as exc:  # pyarrow raises several unrelated types
+            raise InputError(str(path), None, f"unreadable Parquet file: {exc}") from None
+        row = 1
+        for batch in batches:
+            raw = batch.to_pandas()
+            yield _to_documents(raw, path, columns, sides, first_row=row)
+            row += len(raw)
 
 
 def fingerprint(paths: Iterable[Path]) -> dict[str, str]:

@@ -24,80 +24,17 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
-from .corpus import SUFFIXES, Columns, _expand, _read_text, _to_documents, check_text_file, csv_error, jsonl_record
+from .corpus import Columns, iter_chunks  # noqa: F401  (iter_chunks: re-exported, the streaming reader)
 from .errors import InputError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
 BACKENDS = ("local", "dask")
 #: default documents per chunk, per backend
 CHUNK_DOCS = {"local": 2000, "dask": 5000}
-
-
-# -- reading in chunks ------------------------------------------------------
-def iter_chunks(paths, *, chunk_docs: int = 2000, columns: Columns | None = None,
-                sides: Mapping[str, str] | None = None) -> Iterator[pd.DataFrame]:
-    """Documents tables of at most ``chunk_docs`` rows, in reading order, with globally unique doc ids."""
-    columns, sides = columns or Columns(), sides or {}
-    seen: dict[str, int] = {}
-    for path in _expand(paths):
-        for chunk in _file_chunks(path, chunk_docs, columns, sides):
-            ids = []
-            for doc_id in chunk["doc_id"]:
-                n = seen.get(doc_id, 0) + 1
-                seen[doc_id] = n
-                ids.append(doc_id if n == 1 else f"{doc_id}-{n}")
-            chunk["doc_id"] = ids
-            if len(chunk):
-                yield chunk
-
-
-def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.DataFrame]:
-    kind = SUFFIXES[path.suffix.lower()]
-    if kind == "txt":
-        raw = pd.DataFrame({"doc_id": [path.stem], "title": [path.stem], "text": [_read_text(path)],
-                            "source": [path.parent.name or path.stem]})
-        yield _to_documents(raw, path, Columns(text="text", title="title", id="doc_id"), sides, first_row=1)
-    elif kind == "csv":
-        check_text_file(path)
-        try:
-            reader = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, chunksize=size,
-                                 encoding="utf-8-sig")
-            row = 2
-            for raw in reader:
-                yield _to_documents(raw, path, columns, sides, first_row=row)
-                row += len(raw)
-        except pd.errors.EmptyDataError:
-            raise InputError(str(path), None, "empty CSV file (no header)") from None
-        except pd.errors.ParserError as exc:
-            raise csv_error(path, exc) from None
-    elif kind == "jsonl":
-        check_text_file(path)
-        batch, number = [], 0
-        with path.open(encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                record = jsonl_record(path, number, line)
-                if record is not None:
-                    batch.append(record)
-                if len(batch) == size:
-                    yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
-                    batch = []
-        if batch:
-            yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
-    else:
-        import pyarrow.parquet as pq
-
-        with path.open("rb") as handle:
-            if handle.read(4) != b"PAR1":
-                raise InputError(str(path), None, "not a Parquet file (missing PAR1 magic bytes)")
-        row = 1
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=size):
-            raw = batch.to_pandas()
-            yield _to_documents(raw, path, columns, sides, first_row=row)
-            row += len(raw)
 
 
 # -- the stage function -----------------------------------------------------
