@@ -144,3 +144,38 @@ def test_unit_hedges_prefilter_is_exact():
         assert _unit_hedges(text, spans) == strict
     assert _unit_hedges(texts[1], units(texts[1])) == [["alleged", "if true", "so-called"], ["it is unclear"]]
     assert _unit_hedges(texts[2], units(texts[2])) == [["unverified", "\u017fo-called"]]
+
+
+HEDGE_BITS = st.sampled_from(["if true", "IF TRUE", "If", "true", "alleged", "Allegedly", "so-called", "so", "-",
+                              "called", "unverified", "it is unclear", "It Was", "not clear", "x", "_", "’", ".",
+                              " ", "\n", "\u017f", "\u212a", "\u0130", "reportedly", "un"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(HEDGE_BITS, st.text(max_size=2)), max_size=30))
+def test_unit_hedges_equal_the_strict_pattern_on_any_text(pieces):
+    """Trying the loose pattern only where a phrase occurs is a speed-up: same hedges per unit."""
+    from narrative.claims import _unit_hedges, hedge_pattern, units
+
+    text = "".join(pieces)
+    spans = units(text)
+    strict = [sorted({m.group(0).lower() for m in hedge_pattern().finditer(text, a, b)}) for a, b in spans]
+    assert _unit_hedges(text, spans) == strict
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["-", "'", "\u2019", "_", " ", "\n", "\u00a0", "\x1c", "\u2014", "\u201c",
+                                           ".", "a", "\u0416", "7", "\u0130"]), st.text(max_size=4)), max_size=40),
+       st.integers(0, 8), st.integers(0, 8))
+def test_token_lists_equal_the_token_regex(pieces, a, cut):
+    """Toks (built from whitespace-prefixed pieces) has exactly TOKEN_RE's tokens and offsets in text[a:b]."""
+    from narrative.claims import Toks
+    from narrative.segment import TOKEN_RE
+
+    text = "".join(pieces)
+    a = min(a, len(text))
+    b = max(a, len(text) - cut)
+    toks, found = Toks(text, a, b), list(TOKEN_RE.finditer(text, a, b))
+    assert (toks.start, toks.end, toks.text) == ([m.start() for m in found], [m.end() for m in found],
+                                                 [m.group() for m in found])
+    assert toks.low == [w.lower() for w in toks.text]

@@ -56,7 +56,7 @@ def _shape(tok: str) -> str:
 
 def _doc_context(text: str, actors: Actors):
     """Per-document lookups: quote membership, actor mentions, rule roles, units and tokens."""
-    from .claims import _tokens, iter_claims, quote_spans, units
+    from .claims import Toks, iter_claims, quote_spans, units
 
     quotes = quote_spans(text)
     in_quote = bytearray(len(text) + 1)
@@ -71,7 +71,7 @@ def _doc_context(text: str, actors: Actors):
         rule[c.content_start:c.content_end] = b"\x03" * (c.content_end - c.content_start)
         rule[c.speaker_start:c.speaker_end] = b"\x01" * (c.speaker_end - c.speaker_start)
         rule[c.cue_start:c.cue_end] = b"\x02" * (c.cue_end - c.cue_start)
-    seqs = [(a, b, _tokens(text, a, b)) for a, b in units(text)]
+    seqs = [(a, b, Toks(text, a, b)) for a, b in units(text)]
     return in_quote, actor_at, rule, seqs, rule_claims
 
 
@@ -82,16 +82,16 @@ def unit_features(toks, in_quote, actor_at, rule) -> list[list[str]]:
     """crfsuite feature strings for each token of one unit."""
     from .claims import PRONOUNS, cue_index
 
-    index = cue_index()[0]
-    lows = [t.low for t in toks]
+    index = cue_index()
+    lows = toks.low
     n = len(toks)
     cue_pos = [i for i, w in enumerate(lows) if w in index]
-    roles = [RULE_NAMES[rule[t.start]] for t in toks]
+    roles = [RULE_NAMES[rule[s]] for s in toks.start]
     out = []
-    for i, t in enumerate(toks):
+    for i, (start, word) in enumerate(zip(toks.start, toks.text)):
         w = lows[i]
-        f = ["b", "w=" + w, "s=" + _shape(t.text), "x3=" + w[-3:], "r=" + roles[i],
-             "q=%d" % in_quote[t.start], "a=%d" % actor_at[t.start]]
+        f = ["b", "w=" + w, "s=" + _shape(word), "x3=" + w[-3:], "r=" + roles[i],
+             "q=%d" % in_quote[start], "a=%d" % actor_at[start]]
         if w in index:
             f.append("cue")
         if w in PRONOUNS:
@@ -126,8 +126,8 @@ def _gold_labels(text: str, relations, toks) -> list[str]:
                 for c in range(a, min(b, len(text))):
                     role_at[c] = (role, r_index)
     labels, prev = [], None
-    for t in toks:
-        here = role_at[t.start]
+    for start in toks.start:
+        here = role_at[start]
         if here is None:
             labels.append("O")
         else:
@@ -187,7 +187,7 @@ class Labeller:
         out = []
         for a, b, toks in seqs:
             spans: list[Span] = []
-            if toks and (self.all_units or any(rule[t.start] or in_quote[t.start] or t.low in words for t in toks)):
+            if toks and (self.all_units or any(rule[s] or in_quote[s] or w in words for s, w in zip(toks.start, toks.low))):
                 labels = self.tagger.tag(unit_features(toks, in_quote, actor_at, rule))
                 for i, label in enumerate(labels):
                     if label == "O":
@@ -205,7 +205,7 @@ class Labeller:
 def _candidate_words() -> frozenset[str]:
     from .claims import cue_index
 
-    return frozenset(cue_index()[0]) | {":"}
+    return frozenset(cue_index()) | {":"}
 
 
 def relations(units_spans) -> list[dict]:
@@ -254,26 +254,26 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
     for u, (ua, ub, toks, _spans) in enumerate(per_unit):
         hedges = sorted(set(hedges_in[u]) | set(hedges_in[u + 1] if u + 1 < len(per_unit) else []))
         for rel in by_unit.get(u, []):
-            pieces = [(toks[s.first].start, toks[s.last].end) for s in rel["con"]]
-            pieces += [(t[s.first].start, t[s.last].end) for t, s in rel.get("more", [])]
+            pieces = [(toks.start[s.first], toks.end[s.last]) for s in rel["con"]]
+            pieces += [(t.start[s.first], t.end[s.last]) for t, s in rel.get("more", [])]
             if not pieces:
                 continue
             a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)
             cue = rel["cue"]
-            ca, cb = toks[cue.first].start, toks[cue.last].end
+            ca, cb = toks.start[cue.first], toks.end[cue.last]
             if (ca, cb) in rule_speaker:  # the rules found this cue: their source handling is more precise
                 sa, sb = rule_speaker[(ca, cb)]
             elif rel["src"]:
                 src = min(rel["src"], key=lambda s: abs(s.first - cue.first))
-                sa, sb = toks[src.first].start, toks[src.last].end
+                sa, sb = toks.start[src.first], toks.end[src.last]
             else:  # the CRF saw no source: fall back on the rules' noun-phrase search around the cue
                 np_range = (_left_np(toks, cue.first - 1, 0) or _right_np(toks, cue.last + 1, len(toks))
                             or _subject(toks, 0, cue.first))
-                sa, sb = (toks[np_range[0]].start, toks[np_range[1]].end) if np_range else (-1, -1)
+                sa, sb = (toks.start[np_range[0]], toks.end[np_range[1]]) if np_range else (-1, -1)
             speaker = text[sa:sb] if sa >= 0 else ""
             actor = _resolve(speaker, actors, last) if speaker else None
-            stance = lexicon.get(tuple(t.low for t in toks[cue.first:cue.last + 1]),
-                                 lexicon.get((toks[cue.last].low,), ("neutral", "")))[0]
+            stance = lexicon.get(tuple(toks.low[cue.first:cue.last + 1]),
+                                 lexicon.get((toks.low[cue.last],), ("neutral", "")))[0]
             yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb,
                         actor.name if actor else speaker, actor.side if actor else OTHER_SIDE,
                         text[ca:cb], ca, cb, stance, text[a:b], a, b, _quote_type(a, b, quotes), hedges)

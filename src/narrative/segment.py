@@ -71,10 +71,35 @@ class _MemoPunkt(PunktSentenceTokenizer):
         nxt = "Aa" if m.group(4)[0].isupper() else "aa"
         return "xx" + m.group(2) + m.group(3) + nxt + m.group(5)
 
-    def _get_last_whitespace_index(self, text: str) -> int:
-        # NLTK scans backwards in Python; rfind per whitespace character is the same answer in C
-        index = max(text.rfind(c) for c in string.whitespace)
-        return index if index > 0 else 0
+    def _slices_from_text(self, text: str):
+        # NLTK's _match_potential_end_contexts and _slices_from_text fused into one loop (same
+        # candidates, contexts and decisions), with the last-whitespace search done by rfind in C
+        # over only the whitespace characters the text contains, instead of a Python scan
+        spaces = [c for c in string.whitespace if c in text]
+        only = spaces[0] if len(spaces) == 1 else None
+        rfind, decide = text.rfind, self.text_contains_sentbreak
+        last_break = prev_start = prev_stop = 0
+        prev = None
+        for match in list(self._lang_vars.period_context_re().finditer(text)) + [None]:
+            if match is not None:
+                here = match.start()
+                if only is not None:
+                    k = rfind(only, prev_stop, here)
+                else:
+                    k = max([rfind(c, prev_stop, here) for c in spaces], default=-1)
+                word_start = k + 1 if k > prev_stop else prev_start
+                if prev is None or prev_stop > word_start:  # the previous candidate overlaps this word
+                    prev, prev_start, prev_stop = match, word_start, here
+                    continue
+            if prev is not None:
+                context = text[prev_start:prev_stop] + prev.group() + prev.group("after_tok")
+                if decide(context):
+                    yield slice(last_break, prev.end())
+                    last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+            if match is not None:
+                prev, prev_start, prev_stop = match, word_start, here
+        # the last sentence does not contain trailing whitespace
+        yield slice(last_break, len(text.rstrip()))
 
     def _realign_boundaries(self, text, slices):
         # NLTK's loop, minus the regex call (and slice copy) when the next sentence cannot start
@@ -98,14 +123,18 @@ class _MemoPunkt(PunktSentenceTokenizer):
                     yield sentence1
 
     def text_contains_sentbreak(self, text: str) -> bool:
-        key = self._key(text)
-        try:
-            return self._decisions[key]
+        try:  # contexts repeat ("said. The"): the exact string first, then its canonical key
+            return self._decisions[text]
         except KeyError:
-            if len(self._decisions) > self._CACHE_LIMIT:
-                self._decisions.clear()
+            pass
+        key = self._key(text)
+        value = self._decisions.get(key)
+        if value is None:
             value = self._decisions[key] = super().text_contains_sentbreak(key)
-            return value
+        if len(self._decisions) > self._CACHE_LIMIT:
+            self._decisions.clear()
+        self._decisions[text] = value
+        return value
 
 
 def _punkt_parameters() -> PunktParameters:
