@@ -83,3 +83,43 @@ def test_synth_is_reproducible_and_streams(tmp_path, corpus):
     result = run_stream([a], stages=("claims", "counts"), jobs=1, chunk_docs=16)
     assert result.documents == 50 and {"kremlin", "ukraine"} <= set(result.counts)
     assert "journalist" not in result.counts  # the documents' own side speaks in their unattributed sentences
+
+
+def test_repeated_ids_are_made_unique_as_when_loading_whole(tmp_path):
+    """Workers parse raw chunks; ids repeated within and across chunks still get the reader's -n suffixes."""
+    import json
+
+    from narrative.claims import extract_claims
+    from narrative.tables import flatten_lists
+
+    texts = ["Peskov said the talks were over.", "Kyiv said the front held.", "Zelensky said: “We hold.”",
+             "The ministry claimed the village was taken.", "Nothing was said.", "Putin said it was a success."]
+    ids = ["a", "b", "a", "a", "c", "b"]  # chunks of 2: [a b] [a a] [c b]
+    path = tmp_path / "dup.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t, "source": "wire"}) + "\n" for i, t in zip(ids, texts)))
+    expected = flatten_lists(extract_claims(load_corpus(path)))
+    assert load_corpus(path)["doc_id"].tolist() == ["a", "b", "a-2", "a-3", "c", "b-2"]
+    for jobs in (1, 2):
+        out = tmp_path / f"claims-{jobs}.csv"
+        result = run_stream([path], stages=("claims",), claims_out=out, chunk_docs=2, jobs=jobs)
+        got = pd.read_csv(out, keep_default_na=False, dtype=str)
+        assert result.documents == 6
+        assert got["claim_id"].tolist() == expected["claim_id"].tolist()
+        assert got["doc_id"].tolist() == expected["doc_id"].tolist()
+
+
+def test_a_malformed_line_fails_with_its_number_from_a_worker(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "Fine."}\n\n{"text": "Also fine."}\n{"text": oops}\n')
+    with pytest.raises(InputError, match=r"bad.jsonl, line 4: malformed JSON"):
+        run_stream([path], stages=("claims",), chunk_docs=2, jobs=2)
+
+
+def test_chunk_counts_sum_like_chained_adds():
+    from narrative.compare import term_counts
+    from narrative.stream import _summed
+
+    parts = [term_counts(["the war", "Kyiv held"]), term_counts(["the ministry said", "É é"]), term_counts(["war"])]
+    chained = parts[0].add(parts[1], fill_value=0).astype("int64").add(parts[2], fill_value=0).astype("int64")
+    pd.testing.assert_series_equal(_summed(parts), chained, check_names=False)
+    assert _summed(parts)["war"] == 2 and _summed(parts[:1]) is parts[0]

@@ -17,7 +17,6 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.stats import false_discovery_control
 
 from .segment import words
 
@@ -112,6 +111,8 @@ def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: st
 def differences_from_sums(sums: pd.DataFrame, categories: Sequence[str], *, by: str = "side", a: str, b: str,
                           n_boot: int = 2000, n_perm: int = 2000, seed: int = 0) -> pd.DataFrame:
     """:func:`frame_differences` from per-document sums (:func:`doc_sums`), e.g. merged from chunks."""
+    from scipy.stats import false_discovery_control  # ~1 s to import: only where q-values are made
+
     rng = np.random.default_rng(seed)
     part_a, part_b = sums[sums[by] == a].sort_values("doc_id"), sums[sums[by] == b].sort_values("doc_id")
     if part_a.empty or part_b.empty:

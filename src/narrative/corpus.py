@@ -246,29 +246,75 @@ def _to_documents(raw: pd.DataFrame, path: Path, columns: Columns, sides: Mappin
 
 
 # -- reading, whole or in chunks -------------------------------------------
+@dataclass
+class RawChunk:
+    """A piece of one input file, read but not yet parsed into documents.
+
+    The cheap half of reading (lines of a JSONL file; a CSV/Parquet reader's raw
+    table) happens where the corpus is; :func:`parse_chunk`, the costly half
+    (JSON decoding, column mapping, ids), can run in a worker process.
+    """
+
+    path: Path
+    kind: str
+    data: object  # jsonl: list of lines; otherwise a raw DataFrame
+    first_row: int
+
+
+class UniqueIds:
+    """Makes doc ids unique across a corpus in reading order: the n-th repeat of ``x`` becomes ``x-n``."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, doc_ids) -> list[str]:
+        out = []
+        for doc_id in doc_ids:
+            n = self.seen.get(doc_id, 0) + 1
+            self.seen[doc_id] = n
+            out.append(doc_id if n == 1 else f"{doc_id}-{n}")
+        return out
+
+
 def iter_chunks(paths, *, chunk_docs: int = 2000, columns: Columns | None = None,
                 sides: Mapping[str, str] | None = None) -> Iterator[pd.DataFrame]:
     """Documents tables of at most ``chunk_docs`` rows, in reading order, with globally unique doc ids."""
-    columns, sides = columns or Columns(), sides or {}
-    seen: dict[str, int] = {}
+    unique = UniqueIds()
+    for raw in raw_chunks(paths, chunk_docs=chunk_docs):
+        chunk = parse_chunk(raw, columns, sides)
+        chunk["doc_id"] = unique(chunk["doc_id"])
+        if len(chunk):
+            yield chunk
+
+
+def raw_chunks(paths, *, chunk_docs: int = 2000) -> Iterator[RawChunk]:
+    """The files of ``paths`` in pieces of at most ``chunk_docs`` records, read but not parsed.
+
+    Checks what needs the whole file (UTF-8, CSV structure, Parquet magic) and
+    raises :class:`InputError` for it here.
+    """
     for path in _expand(paths):
-        for chunk in _file_chunks(path, chunk_docs, columns, sides):
-            ids = []
-            for doc_id in chunk["doc_id"]:
-                n = seen.get(doc_id, 0) + 1
-                seen[doc_id] = n
-                ids.append(doc_id if n == 1 else f"{doc_id}-{n}")
-            chunk["doc_id"] = ids
-            if len(chunk):
-                yield chunk
+        yield from _file_chunks(path, chunk_docs)
 
 
-def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.DataFrame]:
+def parse_chunk(raw: RawChunk, columns: Columns | None = None, sides: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The documents of one raw chunk (doc ids unique within the file's records, not yet across files)."""
+    columns, sides = columns or Columns(), sides or {}
+    if raw.kind == "txt":
+        return _to_documents(raw.data, raw.path, Columns(text="text", title="title", id="doc_id"), sides, raw.first_row)
+    if raw.kind == "jsonl":
+        records = [r for number, line in enumerate(raw.data, start=raw.first_row)
+                   if (r := jsonl_record(raw.path, number, line)) is not None]
+        return _to_documents(pd.DataFrame.from_records(records), raw.path, columns, sides, first_row=1)
+    return _to_documents(raw.data, raw.path, columns, sides, first_row=raw.first_row)
+
+
+def _file_chunks(path: Path, size: int) -> Iterator[RawChunk]:
     kind = SUFFIXES[path.suffix.lower()]
     if kind == "txt":
         raw = pd.DataFrame({"doc_id": [path.stem], "title": [path.stem], "text": [_read_text(path)],
                             "source": [path.parent.name or path.stem]})
-        yield _to_documents(raw, path, Columns(text="text", title="title", id="doc_id"), sides, first_row=1)
+        yield RawChunk(path, kind, raw, 1)
     elif kind == "csv":
         check_text_file(path)
         try:
@@ -276,7 +322,7 @@ def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.
                                  encoding="utf-8-sig")
             row = 2
             for raw in reader:
-                yield _to_documents(raw, path, columns, sides, first_row=row)
+                yield RawChunk(path, kind, raw, row)
                 row += len(raw)
         except pd.errors.EmptyDataError:
             raise InputError(str(path), None, "empty CSV file (no header)") from None
@@ -284,17 +330,16 @@ def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.
             raise csv_error(path, exc) from None
     elif kind == "jsonl":
         check_text_file(path)
-        batch, number = [], 0
+        lines, records, first = [], 0, 1
         with path.open(encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, start=1):
-                record = jsonl_record(path, number, line)
-                if record is not None:
-                    batch.append(record)
-                if len(batch) == size:
-                    yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
-                    batch = []
-        if batch:
-            yield _to_documents(pd.DataFrame.from_records(batch), path, columns, sides, first_row=1)
+                lines.append(line)
+                records += not line.isspace()
+                if records == size:
+                    yield RawChunk(path, kind, lines, first)
+                    lines, records, first = [], 0, number + 1
+        if records:
+            yield RawChunk(path, kind, lines, first)
     else:
         import pyarrow.parquet as pq
 
@@ -308,7 +353,7 @@ def _file_chunks(path: Path, size: int, columns: Columns, sides) -> Iterator[pd.
         row = 1
         for batch in batches:
             raw = batch.to_pandas()
-            yield _to_documents(raw, path, columns, sides, first_row=row)
+            yield RawChunk(path, kind, raw, row)
             row += len(raw)
 
 

@@ -20,12 +20,10 @@ Examples
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .schema import SENTENCES, TOKENS
 
@@ -39,138 +37,19 @@ def abbreviations() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-#: the characters NLTK's boundary-realignment pattern can start with
-_REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
-
-#: a candidate break whose neighbours are plain words: ``said. The``
-_PLAIN_CONTEXT = re.compile(r"([A-Za-z]{2,})([.?!])(\s+)([A-Za-z]+)((?:['’][a-z]+)?,?)")
-
-
-class _MemoPunkt(PunktSentenceTokenizer):
-    """Punkt with its per-candidate decision memoised (same output, ~3x faster).
-
-    Why: NLTK re-tokenises and re-annotates the few words around every ``.?!``.
-    With fixed parameters (abbreviations only, no learned orthography) that
-    decision is a function of the context string, and for a plain word before
-    the mark and a plain word after it, only whether the first is an
-    abbreviation and the case of the second matter; so such contexts share one
-    canonical key, and the decision itself is always Punkt's own.
-    """
-
-    _CACHE_LIMIT = 200_000
-
-    def __init__(self, params: PunktParameters) -> None:
-        super().__init__(params)
-        self._abbrevs = params.abbrev_types
-        self._decisions: dict[str, bool] = {}
-
-    def _key(self, context: str) -> str:
-        m = _PLAIN_CONTEXT.fullmatch(context)
-        if m is None or m.group(1).lower() in self._abbrevs:
-            return context
-        nxt = "Aa" if m.group(4)[0].isupper() else "aa"
-        return "xx" + m.group(2) + m.group(3) + nxt + m.group(5)
-
-    def span_tokenize(self, text: str, realign_boundaries: bool = True):
-        """NLTK's ``span_tokenize``: the same candidates, contexts, decisions and realignment, in
-        two loops over lists instead of three chained generators."""
-        spans = self._break_spans(text)
-        return iter(self._realigned(text, spans) if realign_boundaries else spans)
-
-    def _break_spans(self, text: str) -> list[tuple[int, int]]:
-        # NLTK's _match_potential_end_contexts and _slices_from_text fused: the word before each
-        # candidate comes from rfind (in C, over only the whitespace characters the text holds)
-        # instead of a Python scan; the candidate pattern is NLTK's, compiled with re (below)
-        spaces = [c for c in string.whitespace if c in text]
-        only = spaces[0] if len(spaces) == 1 else None
-        rfind, decide = text.rfind, self.text_contains_sentbreak
-        out = []
-        last_break = prev_start = prev_stop = 0
-        prev = None
-        for match in [*_period_context(self._lang_vars).finditer(text), None]:
-            if match is not None:
-                here = match.start()
-                if only is not None:
-                    k = rfind(only, prev_stop, here)
-                else:
-                    k = max([rfind(c, prev_stop, here) for c in spaces], default=-1)
-                word_start = k + 1 if k > prev_stop else prev_start
-                if prev is None or prev_stop > word_start:  # the previous candidate overlaps this word
-                    prev, prev_start, prev_stop = match, word_start, here
-                    continue
-            if prev is not None:
-                after, nxt = prev.group("after_tok", "next_tok")
-                if decide(text[prev_start:prev_stop] + prev.group() + after):
-                    out.append((last_break, prev.end()))
-                    last_break = prev.start("next_tok") if nxt else prev.end()
-            if match is not None:
-                prev, prev_start, prev_stop = match, word_start, here
-        out.append((last_break, len(text.rstrip())))  # the last sentence without trailing whitespace
-        return out
-
-    def _realigned(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        # NLTK's _realign_boundaries, minus the regex call (and slice copy) when the next sentence
-        # cannot start with one of the closing marks the realignment pattern begins with
-        out, realign, last = [], 0, len(spans) - 1
-        for k, (a, b) in enumerate(spans):
-            a += realign
-            m = None
-            if k < last:
-                a2, b2 = spans[k + 1]
-                if text[a2:a2 + 1] in _REALIGN_FIRST:
-                    m = self._lang_vars.re_boundary_realignment.match(text[a2:b2])
-            if m:
-                out.append((a, a2 + len(m.group(0).rstrip())))
-                realign = m.end()
-            else:
-                realign = 0
-                if a < b:
-                    out.append((a, b))
-        return out
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        try:  # contexts repeat ("said. The"): the exact string first, then its canonical key
-            return self._decisions[text]
-        except KeyError:
-            pass
-        key = self._key(text)
-        value = self._decisions.get(key)
-        if value is None:
-            value = self._decisions[key] = super().text_contains_sentbreak(key)
-        if len(self._decisions) > self._CACHE_LIMIT:
-            self._decisions.clear()
-        self._decisions[text] = value
-        return value
-
-
-@lru_cache(maxsize=4)
-def _period_context(lang_vars) -> re.Pattern:
-    """NLTK's candidate pattern compiled with ``re`` instead of the ``regex`` module behind NLTK's
-    time-limited wrapper (linear pattern; ~2x faster). ``regex``'s ``\\s`` excludes U+001C-U+001F,
-    which ``re``'s includes, so the classes are spelled out to match exactly the same text."""
-    pattern = lang_vars.period_context_re().pattern
-    classes = {r"\s": r"[^\S\x1c-\x1f]", r"\S": r"[\S\x1c-\x1f]"}
-    pattern = re.sub(r"\\[sS]", lambda m: classes[m.group()], pattern)
-    return re.compile(pattern, re.UNICODE | re.VERBOSE)
-
-
-def _punkt_parameters() -> PunktParameters:
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations())
-    return params
-
-
 @lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """A Punkt tokenizer that knows the shipped abbreviations (cached)."""
-    params = _punkt_parameters()
-    assert "xx" not in params.abbrev_types  # the canonical word of _MemoPunkt
-    return _MemoPunkt(params)
+def sentence_tokenizer():
+    """A Punkt tokenizer that knows the shipped abbreviations (cached; see :mod:`narrative.punkt`)."""
+    from .punkt import memo_punkt  # NLTK is imported only where sentences are split (~2 s per process)
+
+    return memo_punkt(abbreviations())
 
 
-def plain_punkt() -> PunktSentenceTokenizer:
+def plain_punkt():
     """NLTK's own Punkt with the same parameters, unmemoised (the reference in tests and the bench)."""
-    return PunktSentenceTokenizer(_punkt_parameters())
+    from .punkt import plain
+
+    return plain(abbreviations())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

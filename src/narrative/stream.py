@@ -2,7 +2,9 @@
 
 Memory grows with the vocabulary and the number of documents' aggregates,
 not with the text: each chunk's documents, claims and scores are written
-out and dropped. The same :func:`process_chunk` runs on every backend:
+out and dropped. The reading process only cuts the files into raw chunks
+(lines, raw tables); :func:`process_raw` parses each and runs
+:func:`process_chunk` on it, the same functions on every backend:
 
 * ``local`` with ``jobs=1``: in this process;
 * ``local`` with ``jobs>1``: a pool of worker processes (both cores by default);
@@ -28,7 +30,7 @@ from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
-from .corpus import Columns, iter_chunks  # noqa: F401  (iter_chunks: re-exported, the streaming reader)
+from .corpus import Columns, RawChunk, UniqueIds, iter_chunks, parse_chunk, raw_chunks  # noqa: F401  (iter_chunks: re-exported)
 from .errors import InputError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
@@ -61,6 +63,7 @@ class ChunkResult:
     evidence: pd.DataFrame | None = None
     words: int = 0
     n_claims: int = 0
+    doc_ids: list[str] = field(default_factory=list)  # the chunk's documents, in order
 
 
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
@@ -94,6 +97,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         for side, part in table.groupby("side", sort=True):
             result.counts[str(side)] = term_counts(part[text_col])
     result.n_claims = 0 if result.claims is None else len(result.claims)
+    result.doc_ids = docs["doc_id"].tolist()
     if "claims" not in stages or "claims" not in keep:
         result.claims = None
     if "scores" not in keep:
@@ -101,26 +105,43 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     return result
 
 
+def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Columns | None = None,
+                sides: dict[str, str] | None = None, **options) -> ChunkResult:
+    """Parse a raw chunk and run :func:`process_chunk` on it, where the chunk is processed (so a
+    worker, not the process reading the corpus, pays for JSON decoding and column mapping).
+
+    ``doc_ids`` replaces the parsed ids (the reader's corpus-wide unique ids, see :func:`run_stream`).
+    """
+    docs = parse_chunk(raw, columns, sides)
+    if doc_ids is not None:
+        docs["doc_id"] = doc_ids
+    if docs.empty:
+        return ChunkResult()
+    return process_chunk(docs, **options)
+
+
 # -- backends ----------------------------------------------------------------
-def _ordered(submit: Callable, gather: Callable, chunks: Iterator, in_flight: int) -> Iterator:
-    """Submit chunks with at most ``in_flight`` pending; yield results in submission order."""
+def _ordered(submit: Callable, gather: Callable, chunks: Iterator, in_flight: int) -> Iterator[tuple]:
+    """Submit chunks with at most ``in_flight`` pending; yield ``(chunk, result)`` in submission order."""
     pending: deque = deque()
     for chunk in chunks:
-        pending.append(submit(chunk))
+        pending.append((chunk, submit(chunk)))
         if len(pending) >= in_flight:
-            yield gather(pending.popleft())
+            chunk, future = pending.popleft()
+            yield chunk, gather(future)
     while pending:
-        yield gather(pending.popleft())
+        chunk, future = pending.popleft()
+        yield chunk, gather(future)
 
 
-def map_chunks(fn: Callable, chunks: Iterator[pd.DataFrame], *, backend: str = "local", jobs: int = 2,
-               scheduler: str | None = None) -> Iterator:
-    """``fn`` over chunks on the chosen backend, results in order, bounded memory."""
+def map_chunks(fn: Callable, chunks: Iterator, *, backend: str = "local", jobs: int = 2,
+               scheduler: str | None = None) -> Iterator[tuple]:
+    """``(chunk, fn(chunk))`` for each chunk on the chosen backend, in order, bounded memory."""
     if backend not in BACKENDS:
         raise InputError("--backend", None, f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
     if backend == "local" and jobs <= 1:
         for chunk in chunks:
-            yield fn(chunk)
+            yield chunk, fn(chunk)
         return
     if backend == "local":
         from concurrent.futures import ProcessPoolExecutor
@@ -210,16 +231,22 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     sides = load_actors(actors).source_sides()
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))
                  if out is not None or stdout == name)
-    fn = partial(process_chunk, stages=tuple(stages), actors=actors, lexicon=lexicon, method=method, level=level,
-                 sentiment=sentiment, keep=keep)
+    fn = partial(process_raw, columns=columns, sides=sides, stages=tuple(stages), actors=actors, lexicon=lexicon,
+                 method=method, level=level, sentiment=sentiment, keep=keep)
     result = StreamResult()
     claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
     scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
     evidence_file = _Appender(evidence_out, "csv")
+    pending: dict[str, list[pd.Series]] = {}  # per side: chunk counts not yet summed
+    unique = UniqueIds()
     ok = False
     try:
-        chunks = iter_chunks(paths, chunk_docs=chunk_docs, columns=columns, sides=sides)
-        for part in map_chunks(fn, _counting(chunks, result), backend=backend, jobs=jobs, scheduler=scheduler):
+        chunks = raw_chunks(paths, chunk_docs=chunk_docs)
+        for raw, part in map_chunks(fn, chunks, backend=backend, jobs=jobs, scheduler=scheduler):
+            doc_ids = unique(part.doc_ids)
+            if doc_ids != part.doc_ids:  # an id seen before (rare): redo this chunk, here, with unique ids
+                part = fn(raw, doc_ids)
+            result.documents += len(doc_ids)
             result.words += part.words
             result.claims += part.n_claims
             if part.claims is not None:
@@ -231,10 +258,12 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
             if part.evidence is not None:
                 evidence_file.write(part.evidence)
             for side, counts in part.counts.items():
-                prev = result.counts.get(side)
-                result.counts[side] = counts if prev is None else prev.add(counts, fill_value=0).astype("int64")
+                pending.setdefault(side, []).append(counts)
+                if len(pending[side]) >= _MERGE_EVERY:
+                    pending[side] = [_summed(pending[side])]
             if progress:
                 progress(result)
+        result.counts = {side: _summed(parts) for side, parts in sorted(pending.items())}
         if result.documents == 0:
             shown = ", ".join(str(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths))
             raise InputError(shown, None, "empty corpus: no documents with text")
@@ -246,7 +275,19 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     return result
 
 
-def _counting(chunks: Iterator[pd.DataFrame], result: StreamResult) -> Iterator[pd.DataFrame]:
-    for chunk in chunks:
-        result.documents += len(chunk)
-        yield chunk
+#: chunk counts summed in one step every this many chunks (one aligned add per chunk cost the client
+#: ~3 CPU-s on 200k documents; memory stays bounded by this many vocabularies per side)
+_MERGE_EVERY = 32
+
+
+def _summed(parts: list[pd.Series]) -> pd.Series:
+    """Term counts added up, sorted by term (what ``a.add(b, fill_value=0)`` chains give, in one step)."""
+    if len(parts) == 1:
+        return parts[0]
+    import numpy as np
+
+    joined = pd.concat(parts)
+    codes, terms = pd.factorize(joined.index, sort=True)
+    totals = np.zeros(len(terms), dtype="int64")
+    np.add.at(totals, codes, joined.to_numpy(dtype="int64"))  # exact integer sums (no float weights)
+    return pd.Series(totals, index=terms)
