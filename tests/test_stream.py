@@ -123,3 +123,18 @@ def test_chunk_counts_sum_like_chained_adds():
     chained = parts[0].add(parts[1], fill_value=0).astype("int64").add(parts[2], fill_value=0).astype("int64")
     pd.testing.assert_series_equal(_summed(parts), chained, check_names=False)
     assert _summed(parts)["war"] == 2 and _summed(parts[:1]) is parts[0]
+
+
+def test_ids_repeated_within_a_chunk_do_not_redo_it(tmp_path, monkeypatch):
+    """Within-chunk repeats are renamed where the chunk is parsed; only ids seen in an earlier chunk cost a redo."""
+    import json
+
+    import narrative.stream as S
+
+    calls = []
+    real = S.process_raw
+    monkeypatch.setattr(S, "process_raw", lambda raw, doc_ids=None, **kw: calls.append(doc_ids) or real(raw, doc_ids, **kw))
+    path = tmp_path / "dup.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": "Kyiv said the front held."}) + "\n" for i in "aab"))
+    result = run_stream([path], stages=("claims",), chunk_docs=3, jobs=1)
+    assert result.documents == 3 and calls == [None]

@@ -64,6 +64,7 @@ class ChunkResult:
     words: int = 0
     n_claims: int = 0
     doc_ids: list[str] = field(default_factory=list)  # the chunk's documents, in order
+    read_ids: list[str] = field(default_factory=list)  # their ids as read, before de-duplication
 
 
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
@@ -110,14 +111,17 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     """Parse a raw chunk and run :func:`process_chunk` on it, where the chunk is processed (so a
     worker, not the process reading the corpus, pays for JSON decoding and column mapping).
 
-    ``doc_ids`` replaces the parsed ids (the reader's corpus-wide unique ids, see :func:`run_stream`).
+    Ids repeated within the chunk get the reader's ``-n`` suffixes; ``doc_ids`` replaces them with
+    the corpus-wide unique ids when an id was already seen in an earlier chunk (see :func:`run_stream`).
     """
     docs = parse_chunk(raw, columns, sides)
-    if doc_ids is not None:
-        docs["doc_id"] = doc_ids
+    read_ids = docs["doc_id"].tolist()
+    docs["doc_id"] = doc_ids if doc_ids is not None else UniqueIds()(read_ids)
     if docs.empty:
         return ChunkResult()
-    return process_chunk(docs, **options)
+    result = process_chunk(docs, **options)
+    result.read_ids = read_ids
+    return result
 
 
 # -- backends ----------------------------------------------------------------
@@ -243,8 +247,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     try:
         chunks = raw_chunks(paths, chunk_docs=chunk_docs)
         for raw, part in map_chunks(fn, chunks, backend=backend, jobs=jobs, scheduler=scheduler):
-            doc_ids = unique(part.doc_ids)
-            if doc_ids != part.doc_ids:  # an id seen before (rare): redo this chunk, here, with unique ids
+            doc_ids = unique(part.read_ids)
+            if doc_ids != part.doc_ids:  # an id seen in an earlier chunk (rare): redo this chunk, here
                 part = fn(raw, doc_ids)
             result.documents += len(doc_ids)
             result.words += part.words
