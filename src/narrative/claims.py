@@ -145,12 +145,12 @@ def _hedge_phrases() -> tuple[str, ...]:
     return tuple(p.lower() for p in _data_lines("journalist_hedges.txt"))
 
 
-def _occurrences(text: str, sub: str) -> Iterator[int]:
-    """Start of every (possibly overlapping) occurrence of ``sub`` in ``text``."""
-    i = text.find(sub)
+def _occurrences(text: str, phrase: str) -> Iterator[int]:
+    """Start of every (possibly overlapping) occurrence of ``phrase`` in ``text``."""
+    i = text.find(phrase)
     while i >= 0:
         yield i
-        i = text.find(sub, i + 1)
+        i = text.find(phrase, i + 1)
 
 
 #: characters that re.IGNORECASE equates with an ASCII letter although lower() does not map them to it

@@ -298,7 +298,7 @@ def raw_chunks(paths, *, chunk_docs: int = 2000) -> Iterator[RawChunk]:
 
 
 def parse_chunk(raw: RawChunk, columns: Columns | None = None, sides: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The documents of one raw chunk (doc ids unique within the file's records, not yet across files)."""
+    """The documents of one raw chunk, with doc ids as read (:class:`UniqueIds` makes them unique)."""
     columns, sides = columns or Columns(), sides or {}
     if raw.kind == "txt":
         return _to_documents(raw.data, raw.path, Columns(text="text", title="title", id="doc_id"), sides, raw.first_row)
