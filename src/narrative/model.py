@@ -151,9 +151,10 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
                  multilabel: bool = False) -> dict[str, np.ndarray]:
     """Out-of-fold predictions of every model kind; rows no fold tests stay None (0 for multi-label).
 
-    All (kind, fold) fits go to the workers as one batch, costliest kind first, instead
-    of one ``cross_val_predict`` per kind: with 5 folds on 2 workers every kind ended
-    with one worker idle. Same fits, same predictions.
+    All (kind, fold) fits go to the workers as one batch, in the order of ``kinds``
+    (:data:`MODEL_KINDS` lists the costliest first), instead of one ``cross_val_predict``
+    per kind: with 5 folds on 2 workers every kind ended with one worker idle. Same fits,
+    same predictions.
     """
     from sklearn.utils.parallel import Parallel, delayed
 

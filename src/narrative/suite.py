@@ -146,7 +146,8 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     if len(data) > max_claims:
         data = data.sample(n=max_claims, random_state=seed).sort_index()
     texts, y, groups = data["content"].tolist(), data["side"].to_numpy(), data["doc_id"].to_numpy()
-    masked = mask_texts(texts, load_actors(actors))
+    cast = load_actors(actors)
+    masked = mask_texts(texts, cast)
     dates = None
     if split == "time":
         dates = data["doc_id"].map(read_table(run_dir, "documents.csv").set_index("doc_id")["date"]).tolist()
@@ -166,7 +167,7 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     # scores are the out-of-fold predictions above, not in-sample ones.
     outside = claims[~((claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b]))]
     with timed(run_dir, "classifier: score and explain quoted/other claims"):
-        outside_masked = mask_texts(outside["content"].astype(str).tolist(), load_actors(actors))
+        outside_masked = mask_texts(outside["content"].astype(str).tolist(), cast)
         proba, explanations = score_and_explain(model, outside_masked, n_jobs=jobs)
     scored = outside[["doc_id", "claim_id", "side", "quote_type"]].reset_index(drop=True)
     for j, cls in enumerate(model.named_steps["clf"].classes_):
