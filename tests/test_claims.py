@@ -179,3 +179,34 @@ def test_token_lists_equal_the_token_regex(pieces, a, cut):
     assert (toks.start, toks.end, toks.text) == ([m.start() for m in found], [m.end() for m in found],
                                                  [m.group() for m in found])
     assert toks.low == [w.lower() for w in toks.text]
+
+
+def test_a_long_document_gives_the_claims_of_its_paragraphs():
+    """300 news paragraphs as one document: each paragraph's claims, with offsets shifted (the
+    work per cue and per claim looks only at its own unit, so this also runs in linear time)."""
+    one = claims_of(NEWS)
+    sep = "\n\n"
+    joined = claims_of(sep.join([NEWS] * 300))
+    assert len(joined) == 300 * len(one)
+    step = len(NEWS) + len(sep)
+    last = joined.iloc[-len(one):].reset_index(drop=True)
+    for col in ("speaker_start", "cue_start", "content_start", "content_end"):
+        shifted = one[col].where(one[col] < 0, one[col] + 299 * step)
+        assert last[col].tolist() == shifted.tolist()
+    assert last[["speaker", "actor", "side", "cue", "content", "quote_type"]].equals(
+        one[["speaker", "actor", "side", "cue", "content", "quote_type"]])
+
+
+def test_quote_index_answers_as_the_scans_did():
+    from narrative.claims import Quotes
+
+    text = 'He said "no," and “yes” then «oui» and “ever'
+    spans = quote_spans(text)
+    q = Quotes(spans)
+    for a in range(len(text) + 1):
+        assert q.inside(a) == any(q0 < a < q1 for q0, q1 in spans)
+        before = [s for s in spans if s[1] <= a]
+        assert q.last_ending_by(a) == (before[-1] if before else None)
+        for b in range(a, len(text) + 1):
+            assert q.overlapping(a, b) == [s for s in spans if s[0] < b and s[1] > a]
+            assert q.opening_in(a, b) == any(a <= s[0] < b for s in spans)

@@ -234,12 +234,12 @@ def relations(units_spans) -> list[dict]:
 
 def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller, side: str | None = None):
     """Claims of one document from the CRF (same record type and rules for self claims as the rules)."""
-    from .claims import (Claim, _left_np, own_voice, _quote_type, _resolve, _right_np, _subject, _unit_hedges,
+    from .claims import (Claim, Quotes, _left_np, own_voice, _quote_type, _resolve, _right_np, _subject, _unit_hedges,
                          cue_lexicon, quote_spans)
     from .schema import OTHER_SIDE
 
     own_actor, own_side = own_voice(source, side, actors)
-    quotes = quote_spans(text)
+    quotes = Quotes(quote_spans(text))
     per_unit, rule_claims = labeller.spans(text, actors)
     rule_speaker = {(c.cue_start, c.cue_end): (c.speaker_start, c.speaker_end) for c in rule_claims}
     rels = relations(per_unit)
