@@ -157,10 +157,16 @@ def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 150
     say(f"features for {len(gold)} documents, {n_seq:,} units, {n_tok:,} tokens in {time.perf_counter() - began:.0f} s")
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.minfreq": min_freq,
                         "feature.possible_transitions": True})
+    import tempfile
+
+    from .infra.files import write_bytes
+
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
-    trainer.train(str(output))
+    with tempfile.TemporaryDirectory() as scratch:  # the old model stays until the new one is whole
+        trained = Path(scratch) / "model.crfsuite"
+        trainer.train(str(trained))
+        write_bytes(output, trained.read_bytes())
     say(f"trained in {time.perf_counter() - began:.0f} s -> {output} ({output.stat().st_size / 1e6:.1f} MB)")
     return output
 

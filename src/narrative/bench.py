@@ -97,5 +97,7 @@ def report(table: pd.DataFrame, json_path: Path | None = None) -> str:
         payload = {"words": table.attrs["words"], "documents": table.attrs["documents"],
                    "peak_rss_mb": table.attrs["peak_rss_mb"], "matcher_vs_regex": ratio, "long_document_ratio": long_ratio,
                    "rows": table.to_dict(orient="records")}
-        json_path.write_text(json.dumps(payload, indent=2))
+        from .infra.files import write_text
+
+        write_text(json_path, json.dumps(payload, indent=2))
     return "\n".join(lines)

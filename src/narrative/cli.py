@@ -1,8 +1,10 @@
 """The ``narrative`` command: parse arguments, call one function, map errors to exit codes.
 
-Exit codes: 0 success; 1 a notebook or step failed; 2 bad input or
-parameters (one line naming the file, row and problem); 3 the output
-directory is locked by another run.
+Exit codes: 0 success; 1 a notebook or step failed (a run is kept with
+status ``failed``); 2 bad input, parameters or an output that cannot be
+written (one line naming the file, row and problem; nothing is written);
+3 the output directory is locked by another run (also after ``--wait``
+times out); 130/143 interrupted by SIGINT/SIGTERM.
 """
 from __future__ import annotations
 
@@ -17,11 +19,33 @@ EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
 
 
 def exit_code(error: NarrativeError) -> int:
+    from .infra.files import OutputError
+
     if isinstance(error, LockedError):
         return EXIT_LOCKED
-    if isinstance(error, (InputError, ParameterError, RunExistsError)):
+    if isinstance(error, (InputError, ParameterError, RunExistsError, OutputError)):
         return EXIT_INPUT
     return EXIT_FAILED
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("narrative")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def _positive(text: str) -> int:
+    """An integer >= 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -32,18 +56,19 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--side-column", help="column holding the side (default: side; else from the actors file's publishers)")
     parser.add_argument("--actors", type=Path, help="actors YAML file (default: the shipped one)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
-    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2: both cores); 1 = in process")
+    parser.add_argument("--jobs", type=_positive, default=2, help="worker processes (default 2: both cores); 1 = in process")
     parser.add_argument("--backend", choices=("local", "dask"), default="local",
                         help="local processes, or a Dask distributed cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: start a "
                         "LocalCluster with --jobs workers")
-    parser.add_argument("--chunk-docs", type=int, help="documents per chunk (memory per worker; default 2000, "
+    parser.add_argument("--chunk-docs", type=_positive, help="documents per chunk (memory per worker; default 2000, "
                         "5000 with --backend dask)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="narrative", description="Compare how claims are framed: "
                                      "who claims what, with which framing, and how the sides differ.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the notebook suite into a report directory",
@@ -82,14 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     comp = sub.add_parser("compare", help="log-odds and frame differences between two sides",
                           epilog="Example: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv")
     _corpus_args(comp)
-    comp.add_argument("--by", default="side", choices=("side",), help="grouping column")
+    comp.add_argument("--by", default="side", choices=("side",), help="grouping column (default: side)")
     comp.add_argument("--a", default="kremlin", help="first group (default: kremlin)")
     comp.add_argument("--b", default="ukraine", help="second group (default: ukraine)")
-    comp.add_argument("--level", choices=("claim", "document"), default="claim")
-    comp.add_argument("--lexicon", type=Path)
-    comp.add_argument("--top", type=int, default=30, help="terms shown each way")
-    comp.add_argument("--format", choices=("csv",), default="csv")
-    comp.add_argument("--seed", type=int, default=0)
+    comp.add_argument("--level", choices=("claim", "document"), default="claim",
+                      help="compare claims' contents (default) or whole documents")
+    comp.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
+    comp.add_argument("--top", type=_positive, default=30, help="terms shown each way (default 30)")
+    comp.add_argument("--format", choices=("csv",), default="csv", help="output format (csv)")
+    comp.add_argument("--n-boot", type=_positive, default=2000, help="bootstrap resamples for the CIs (default 2000)")
+    comp.add_argument("--n-perm", type=_positive, default=2000, help="permutations for the p-values (default 2000)")
+    comp.add_argument("--seed", type=int, default=0, help="random seed (same seed, same output; default 0)")
     ev = sub.add_parser("eval-attribution", help="score claim extraction against brat/PolNeAR gold",
                         epilog="Example: narrative eval-attribution --gold ../shared/eval/polnear/dev --by-cue")
     ev.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/")
@@ -139,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "a", None) is not None and args.a == getattr(args, "b", None):
+        parser.error(f"--a and --b are the same group ({args.a!r}); compare two different groups")
     try:
         from . import commands
         return getattr(commands, args.command.replace("-", "_"))(args)
@@ -151,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("narrative: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # an unreadable input, a full disk: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"narrative: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,20 +13,53 @@ from .errors import InputError
 from .tables import write_table
 
 
-def _stream(args, stages, **outputs):
+def _reads(args) -> list:
+    """The files a corpus command reads: the corpus, the actors file, the lexicon."""
+    from .corpus import input_files
+
+    extra = [getattr(args, name, None) for name in ("actors", "lexicon")]
+    return input_files(args.inputs) + [p for p in extra if p is not None]
+
+
+def _progress_bar():
+    """A documents progress bar on an interactive terminal (none in logs, e.g. under cron)."""
+    if not sys.stderr.isatty():
+        return None, None
+    from tqdm.auto import tqdm
+
+    bar = tqdm(desc="documents", unit=" docs", leave=False, file=sys.stderr)
+
+    def update(result):
+        bar.update(result.documents - bar.n)
+        bar.set_postfix_str(f"{result.words:,} words, {result.claims:,} claims", refresh=False)
+
+    return update, bar
+
+
+def _stream(args, stages, *, progress=None, **outputs):
     """Run the streaming pipeline with the corpus, column and backend options every corpus command shares."""
-    from .corpus import Columns, input_files
+    from .corpus import Columns
+    from .infra.files import check_outputs
     from .stream import run_stream
 
-    for target in [v for k, v in outputs.items() if k.endswith("_out") and v is not None]:
-        if any(target.resolve() == f.resolve() for f in input_files(args.inputs)):
-            raise InputError(str(target), None, "output would overwrite an input file")
+    check_outputs({_OPTION.get(k, k): v for k, v in outputs.items() if k.endswith("_out")}, reads=_reads(args))
+    bar = None
+    if progress is None:
+        progress, bar = _progress_bar()
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
-    return run_stream(args.inputs, stages=stages, backend=args.backend, jobs=args.jobs, scheduler=args.scheduler,
-                      chunk_docs=args.chunk_docs, columns=columns,
-                      actors=str(args.actors) if args.actors else None,
-                      lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
-                      level=getattr(args, "level", "claim"), **outputs)
+    try:
+        return run_stream(args.inputs, stages=stages, backend=args.backend, jobs=args.jobs, scheduler=args.scheduler,
+                          chunk_docs=args.chunk_docs, columns=columns,
+                          actors=str(args.actors) if args.actors else None,
+                          lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
+                          level=getattr(args, "level", "claim"), progress=progress, **outputs)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+#: the option that names each output of the streaming pipeline (for error messages)
+_OPTION = {"claims_out": "-o", "scores_out": "-o", "evidence_out": "--evidence"}
 
 
 def run(args) -> int:
@@ -64,8 +97,13 @@ def frames(args) -> int:
 
 def compare(args) -> int:
     from . import compare as C
+    from .infra.files import check_outputs
     from .lexicons import load_lexicon
 
+    frames_path = None
+    if args.output is not None:
+        frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
+        check_outputs({"-o": args.output, "its frame table": frames_path}, reads=_reads(args))
     result = _stream(args, ("frames", "counts"), sentiment=False)
     for name in (args.a, args.b):
         if name not in result.counts:
@@ -73,14 +111,13 @@ def compare(args) -> int:
     odds = C.top_terms(C.log_odds_dirichlet(result.counts[args.a], result.counts[args.b]), k=args.top).reset_index()
     categories = list(load_lexicon(args.lexicon).categories)
     diffs = C.differences_from_sums(result.merged_doc_sums(), categories, by=args.by, a=args.a, b=args.b,
-                                    seed=args.seed)
+                                    n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed)
     if args.output is None:
         write_table(odds, None, "csv")
         sys.stdout.write("\n")
         write_table(diffs, None, "csv")
     else:
         write_table(odds, args.output, "csv")
-        frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
         write_table(diffs, frames_path, "csv")
         print(f"wrote {args.output} (log-odds, top {args.top} each way) and {frames_path} (frame differences)",
               file=sys.stderr)
@@ -93,6 +130,9 @@ def eval_attribution(args) -> int:
     from .claims import extract_claims
     from .evaluate import evaluate_attribution, format_scores, predictions_from_claims, read_gold
 
+    from .infra.files import check_outputs, write_text
+
+    check_outputs({"--json": args.json}, reads=_gold_files(args.gold) + [p for p in (args.pred, args.model) if p])
     gold = read_gold(args.gold)
     if args.pred:
         claims = pd.read_json(args.pred, lines=True) if args.pred.suffix == ".jsonl" else pd.read_csv(args.pred)
@@ -104,20 +144,33 @@ def eval_attribution(args) -> int:
     if args.json:
         out = {k: v for k, v in scores.items() if k != "by_cue"}
         out["by_cue"] = scores["by_cue"].to_dict(orient="records")
-        args.json.write_text(json.dumps(out, indent=2))
+        write_text(args.json, json.dumps(out, indent=2))
     return 0
+
+
+def _gold_files(folder) -> list:
+    """The files a brat gold folder holds (outputs must not land on them)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
 
 
 def bench(args) -> int:
     from .bench import report, run_bench
+    from .corpus import input_files
+    from .infra.files import check_outputs
 
+    check_outputs({"--json": args.json}, reads=input_files(args.inputs))
     print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs), args.json))
     return 0
 
 
 def train_attribution(args) -> int:
     from .attribution import default_model_path, train
+    from .infra.files import check_outputs
 
+    check_outputs({"-o": args.output}, reads=_gold_files(args.gold))
     train(args.gold, args.output or default_model_path(), max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
           say=lambda m: print(m, file=sys.stderr))
     return 0
@@ -141,8 +194,11 @@ def validate_lexicon(args) -> int:
 
 
 def synth(args) -> int:
+    from .corpus import input_files
+    from .infra.files import check_outputs
     from .synth import write_synthetic
 
+    check_outputs({"-o": args.output}, reads=input_files(args.corpus))
     stats = write_synthetic(args.output, docs=args.docs, corpus=args.corpus, words_per_doc=args.words_per_doc,
                             seed=args.seed, progress=lambda n: print(f"{n:,} documents", file=sys.stderr))
     print(f"wrote {stats['documents']:,} documents, {stats['words']:,} words, {stats['bytes'] / 1e6:.0f} MB to {args.output}")
@@ -156,7 +212,9 @@ def scale_run(args) -> int:
     import time
 
     from . import compare as C
+    from .infra.files import check_outputs, write_text
 
+    check_outputs({"-o": args.output, "--json": args.json}, reads=_reads(args))
     began = time.perf_counter()
     last = [0.0]
 
@@ -181,5 +239,5 @@ def scale_run(args) -> int:
              "cpu_seconds_main": round(usage.ru_utime + usage.ru_stime, 1)}  # reading, merging, the Dask client/scheduler
     print(json.dumps(stats, indent=2))
     if args.json:
-        args.json.write_text(json.dumps(stats, indent=2))
+        write_text(args.json, json.dumps(stats, indent=2))
     return 0

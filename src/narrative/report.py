@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .infra.files import write_text
+
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem} h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
@@ -185,5 +187,5 @@ def write_index(run_dir: Path, manifest: dict) -> Path:
 </body></html>
 """
     path = run_dir / "index.html"
-    path.write_text(page, encoding="utf-8")
+    write_text(path, page)
     return path

@@ -33,6 +33,7 @@ from typing import Any, Callable
 from . import params as P
 from .corpus import fingerprint, input_files
 from .errors import LockedError, NotebookError, ParameterError, RunExistsError
+from .infra.files import write_text
 
 SUBDIRS = ("notebooks", "html", "tables", "figures")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
@@ -211,9 +212,7 @@ def profile_table(result: RunResult) -> str:
 
 
 def write_manifest(path: Path, manifest: dict) -> None:
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str), encoding="utf-8")
-    tmp.replace(path)
+    write_text(path, json.dumps(manifest, indent=2, sort_keys=True, default=str))
 
 
 def publish_latest(out: Path, run_id: str) -> None:

@@ -187,39 +187,39 @@ class StreamResult:
 
 
 class _Appender:
-    """Write DataFrame chunks to one CSV/JSONL file, header once, atomically renamed at the end."""
+    """Write DataFrame chunks to one CSV/JSONL file, header once, committed at the end
+    (:class:`narrative.infra.files.AtomicFile`: renamed into place, or written through to a device)."""
 
     def __init__(self, path: Path | None, fmt: str, *, stdout: bool = False):
         import sys
 
-        self.path, self.fmt, self.handle, self.header = path, fmt, None, True
+        from .infra.files import AtomicFile
+
+        self.fmt, self.header, self.file = fmt, True, None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.tmp = path.with_name(f".{path.name}.tmp")
-            self.handle = self.tmp.open("w", encoding="utf-8", newline="")
+            self.file = AtomicFile(path)
+            self.write_text = self.file.write
         elif stdout:
-            self.handle = sys.stdout
+            self.write_text = sys.stdout.write
+        else:
+            self.write_text = None
 
     def write(self, frame: pd.DataFrame) -> None:
         from .tables import flatten_lists
 
-        if self.handle is None or frame is None:
+        if self.write_text is None or frame is None:
             return
         if self.fmt == "csv":
-            flatten_lists(frame).to_csv(self.handle, index=False, header=self.header, lineterminator="\n",
-                                        float_format="%.6g")
+            self.write_text(flatten_lists(frame).to_csv(index=False, header=self.header, lineterminator="\n",
+                                                        float_format="%.6g"))
         else:
             text = frame.to_json(orient="records", lines=True, force_ascii=False)
-            self.handle.write(text if text.endswith("\n") or not text else text + "\n")
+            self.write_text(text if text.endswith("\n") or not text else text + "\n")
         self.header = False
 
     def close(self, ok: bool) -> None:
-        if self.handle is not None and self.path is not None:
-            self.handle.close()
-            if ok:
-                self.tmp.replace(self.path)
-            else:
-                self.tmp.unlink(missing_ok=True)
+        if self.file is not None:
+            self.file.commit() if ok else self.file.abort()
 
 
 def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local", jobs: int = 2,
@@ -245,13 +245,17 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     fn = partial(process_raw, columns=columns, sides=sides, stages=tuple(stages), actors=actors, lexicon=lexicon,
                  method=method, level=level, sentiment=sentiment, keep=keep)
     result = StreamResult()
-    claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
-    scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
-    evidence_file = _Appender(evidence_out, "csv")
     pending: dict[str, list[pd.Series]] = {}  # per side: chunk counts not yet summed
     unique = UniqueIds()
     ok = False
+    files: list[_Appender] = []
     try:
+        claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
+        files.append(claims_file)
+        scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
+        files.append(scores_file)
+        evidence_file = _Appender(evidence_out, "csv")
+        files.append(evidence_file)
         chunks = raw_chunks(paths, chunk_docs=chunk_docs)
         for raw, part in map_chunks(fn, chunks, backend=backend, jobs=jobs, scheduler=scheduler):
             doc_ids = unique(part.read_ids)
@@ -280,9 +284,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
             raise InputError(shown, None, "empty corpus: no documents with text")
         ok = True
     finally:
-        claims_file.close(ok)
-        scores_file.close(ok)
-        evidence_file.close(ok)
+        for file in files:
+            file.close(ok)
     return result
 
 

@@ -37,10 +37,11 @@ def write_synthetic(output: str | Path, *, docs: int, corpus="data/raw/press-rel
     sides = sorted(pool)
     lengths = {s: np.array([len(x.split()) for x in pool[s]]) for s in sides}
     start = dt.date(2022, 1, 3)
+    from .infra.files import AtomicFile
+
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
     words = 0
-    with output.open("w", encoding="utf-8") as handle:
+    with AtomicFile(output, newline=None) as handle:
         for i in range(docs):
             side = sides[i % len(sides)]
             picks, n = [], 0
@@ -55,4 +56,5 @@ def write_synthetic(output: str | Path, *, docs: int, corpus="data/raw/press-rel
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             if progress and (i + 1) % 100_000 == 0:
                 progress(i + 1)
-    return {"documents": docs, "words": words, "bytes": output.stat().st_size}
+    size = output.stat().st_size if output.is_file() else 0
+    return {"documents": docs, "words": words, "bytes": size}

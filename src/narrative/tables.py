@@ -2,8 +2,8 @@
 
 List cells (a claim's ``hedges``) are ``;``-joined in CSV and kept as JSON
 arrays in JSON lines; floats keep 6 significant digits; rows end in ``\\n``.
-Files are written whole to a temporary name and renamed, so a reader never
-sees half a table.
+Files are written by :mod:`narrative.infra.files` (whole, to a temporary name,
+then renamed; devices written through), so a reader never sees half a table.
 """
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+
+from .infra.files import write_text
 
 
 def flatten_lists(frame: pd.DataFrame, sep: str = ";") -> pd.DataFrame:
@@ -37,13 +39,9 @@ def table_text(frame: pd.DataFrame, fmt: str = "csv") -> str:
 
 
 def write_table(frame: pd.DataFrame, output: str | Path | None, fmt: str = "csv") -> None:
-    """Write to ``output`` atomically (temporary file, then rename), or to stdout when None."""
+    """Write to ``output`` (see :mod:`narrative.infra.files`), or to stdout when None."""
     text = table_text(frame, fmt)
     if output is None:
         sys.stdout.write(text)
         return
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    write_text(output, text)

@@ -1,0 +1,1 @@
+"""Infrastructure shared by the stages: safe file output, worker processes, package data."""

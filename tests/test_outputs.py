@@ -1,0 +1,127 @@
+"""Outputs never destroy anything: devices and FIFOs written through, symlinks followed, inputs and
+directories refused (issue: nothing a user gives is ever destroyed). Real files, real devices."""
+from __future__ import annotations
+
+import os
+import stat
+import threading
+
+import pandas as pd
+import pytest
+
+from narrative.cli import main
+from narrative.infra.files import AtomicFile, OutputError, check_outputs, write_text
+
+from conftest import NEWS
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "in.csv"
+    pd.DataFrame({"text": [NEWS], "side": ["other"]}).to_csv(path, index=False)
+    return path
+
+
+def _snapshot(folder):
+    return {p.name: (p.read_bytes() if p.is_file() and not p.is_symlink() else os.readlink(p) if p.is_symlink() else None)
+            for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["claims", "{in}", "-o", "{in}"], "-o would overwrite a file this command reads"),
+    (["frames", "{in}", "-o", "{in}"], "-o would overwrite a file this command reads"),
+    (["frames", "{in}", "-o", "{dir}/f.csv", "--evidence", "{in}"], "--evidence would overwrite a file this command reads"),
+    (["frames", "{in}", "-o", "{dir}/f.csv", "--evidence", "{dir}/f.csv"], "--evidence and -o name the same file"),
+    (["compare", "{in}", "--a", "kremlin", "--b", "ukraine", "-o", "{in}"], "-o would overwrite a file this command reads"),
+    (["compare", "{in}", "--a", "kremlin", "--b", "ukraine", "-o", "{dir}/x.csv"],
+     None),
+    (["claims", "{in}", "-o", "{dir}"], "-o is a directory; give a file name"),
+    (["claims", "{in}", "--actors", "{dir}/actors.yaml", "-o", "{dir}/actors.yaml"], "-o would overwrite"),
+])
+def test_outputs_that_would_destroy_are_refused(tmp_path, corpus, capsys, argv, message):
+    (tmp_path / "actors.yaml").write_text("actors: []\n")
+    before = _snapshot(tmp_path)
+    args = [a.replace("{in}", str(corpus)).replace("{dir}", str(tmp_path)) for a in argv]
+    code = main(args)
+    err = capsys.readouterr().err
+    if message is None:  # a control: a fresh output name works
+        assert code == 0, err
+        return
+    assert code == 2
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert _snapshot(tmp_path) == before
+
+
+def test_compare_refuses_an_input_as_its_frame_table(tmp_path, capsys):
+    """compare -o out.csv also writes out.frames.csv: that must not be an input either."""
+    src = tmp_path / "out.frames.csv"
+    pd.DataFrame({"text": [NEWS], "side": ["other"]}).to_csv(src, index=False)
+    before = src.read_bytes()
+    assert main(["compare", str(src), "--a", "kremlin", "--b", "ukraine", "-o", str(tmp_path / "out.csv")]) == 2
+    assert "its frame table would overwrite a file this command reads" in capsys.readouterr().err
+    assert src.read_bytes() == before and not (tmp_path / "out.csv").exists()
+
+
+def test_device_node_is_written_through_not_replaced(tmp_path, corpus):
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a copy of /dev/null
+    except PermissionError:
+        pytest.skip("creating a device node needs root")
+    assert main(["claims", str(corpus), "-o", str(node)]) == 0
+    assert stat.S_ISCHR(node.stat().st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_full_device_gives_one_line_and_exit_2(tmp_path, corpus, capsys):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    assert main(["claims", str(corpus), "-o", "/dev/full"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("narrative: /dev/full: cannot write: No space left on device") and err.count("\n") == 1
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_fifo_is_written_through(tmp_path, corpus):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    assert main(["claims", str(corpus), "--format", "csv", "-o", str(fifo), "--jobs", "1"]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].startswith(b"doc_id,claim_id")
+
+
+def test_symlink_keeps_the_link_and_replaces_its_target(tmp_path, corpus):
+    target = tmp_path / "real.csv"
+    target.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert main(["claims", str(corpus), "--format", "csv", "-o", str(link), "--jobs", "1"]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text().startswith("doc_id,claim_id")
+
+
+def test_dev_stdout_is_written_through(tmp_path, corpus, capfd):
+    assert main(["claims", str(corpus), "--format", "csv", "-o", "/dev/stdout", "--jobs", "1"]) == 0
+    assert capfd.readouterr().out.startswith("doc_id,claim_id")
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")
+
+
+def test_atomic_file_keeps_the_old_file_when_aborted(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("good\n")
+    f = AtomicFile(path)
+    f.write("half")
+    f.abort()
+    assert path.read_text() == "good\n" and [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+    write_text(path, "new\n")
+    assert path.read_text() == "new\n"
+
+
+def test_check_outputs_allows_the_same_device_twice():
+    check_outputs({"-o": "/dev/null", "--evidence": "/dev/null"})
+    with pytest.raises(OutputError, match="is a directory"):
+        check_outputs({"-o": "/tmp"})
