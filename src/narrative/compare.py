@@ -83,6 +83,30 @@ def top_terms(table: pd.DataFrame, k: int = 20) -> pd.DataFrame:
     return pd.concat([top_a, top_b])
 
 
+#: cells (resamples x documents) of one block of bootstrap weights or permutation masks: 4M floats,
+#: 32 MB, so memory stays bounded however many documents there are
+_BLOCK_CELLS = 4_000_000
+
+
+def _batches(total: int, width: int):
+    """Block sizes that add up to ``total`` with at most :data:`_BLOCK_CELLS` cells of ``width``."""
+    step = max(1, _BLOCK_CELLS // max(width, 1))
+    for start in range(0, total, step):
+        yield min(step, total - start)
+
+
+def _boot_means(rng: np.random.Generator, sums: np.ndarray, counts: np.ndarray, n_boot: int) -> np.ndarray:
+    """``n_boot`` cluster-bootstrap ratio means (documents resampled with replacement), computed in
+    blocks: the same draws as one ``multinomial(size=n_boot)`` call, in bounded memory."""
+    n = len(counts)
+    p = np.full(n, 1 / n)
+    out = []
+    for size in _batches(n_boot, n):
+        w = rng.multinomial(n, p, size=size).astype(float)
+        out.append((w @ sums) / (w @ counts)[:, None])
+    return np.vstack(out)
+
+
 def _doc_sums(frame: pd.DataFrame, categories: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     grouped = frame.groupby("doc_id", sort=True)
     return grouped[list(categories)].sum().to_numpy(float), grouped.size().to_numpy(float)
@@ -122,22 +146,20 @@ def differences_from_sums(sums: pd.DataFrame, categories: Sequence[str], *, by: 
     mean_a, mean_b = sums_a.sum(0) / n_a.sum(), sums_b.sum(0) / n_b.sum()
     observed = mean_a - mean_b
 
-    def boot(sums, counts):
-        w = rng.multinomial(len(counts), np.full(len(counts), 1 / len(counts)), size=n_boot).astype(float)
-        return (w @ sums) / (w @ counts)[:, None]
-
-    diffs = boot(sums_a, n_a) - boot(sums_b, n_b)
+    diffs = _boot_means(rng, sums_a, n_a, n_boot) - _boot_means(rng, sums_b, n_b, n_boot)
     low, high = np.percentile(diffs, [2.5, 97.5], axis=0)
 
     sums = np.vstack([sums_a, sums_b])
     counts = np.concatenate([n_a, n_b])
     k = len(n_a)
-    masks = np.zeros((n_perm, len(counts)), dtype=float)
-    for i in range(n_perm):
-        masks[i, rng.permutation(len(counts))[:k]] = 1.0
-    perm_a = (masks @ sums) / (masks @ counts)[:, None]
-    perm_b = ((1 - masks) @ sums) / ((1 - masks) @ counts)[:, None]
-    extreme = (np.abs(perm_a - perm_b) >= np.abs(observed) - 1e-12).sum(0)
+    extreme = np.zeros(len(categories), dtype=int)
+    for size in _batches(n_perm, len(counts)):  # the same permutations, a bounded block at a time
+        masks = np.zeros((size, len(counts)), dtype=float)
+        for i in range(size):
+            masks[i, rng.permutation(len(counts))[:k]] = 1.0
+        perm_a = (masks @ sums) / (masks @ counts)[:, None]
+        perm_b = ((1 - masks) @ sums) / ((1 - masks) @ counts)[:, None]
+        extreme += (np.abs(perm_a - perm_b) >= np.abs(observed) - 1e-12).sum(0)
     p = (extreme + 1) / (n_perm + 1)
     q = false_discovery_control(p, method="bh")
     out = pd.DataFrame({"category": list(categories), "mean_a": mean_a, "mean_b": mean_b, "diff": observed,
@@ -158,8 +180,7 @@ def frame_profile(scores: pd.DataFrame, categories: Sequence[str], *, by: str = 
     rows = []
     for group, part in scores.groupby(by, sort=True):
         sums, counts = _doc_sums(part, categories)
-        w = rng.multinomial(len(counts), np.full(len(counts), 1 / len(counts)), size=n_boot).astype(float)
-        boot = (w @ sums) / (w @ counts)[:, None]
+        boot = _boot_means(rng, sums, counts, n_boot)
         low, high = np.percentile(boot, [2.5, 97.5], axis=0)
         mean = sums.sum(0) / counts.sum()
         for j, cat in enumerate(categories):
