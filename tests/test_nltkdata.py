@@ -37,3 +37,29 @@ print(round(s["compound"], 4))
 def test_registered_on_nltk_path(tmp_path):
     ensure_nltk_data(tmp_path)
     assert str(tmp_path) in nltk.data.path
+
+
+def test_processes_building_at_once_all_succeed(tmp_path):
+    """A fresh install whose workers all build the data at the same moment (real processes)."""
+    go = tmp_path / "go"
+    target = tmp_path / "nltk_data"
+    code = f"""
+import pathlib, time
+from narrative import nltkdata
+go = pathlib.Path({str(go)!r})
+while not go.exists():
+    time.sleep(0.005)
+nltkdata.ensure_nltk_data(pathlib.Path({str(target)!r}))
+from nltk.sentiment import SentimentIntensityAnalyzer
+print(SentimentIntensityAnalyzer().polarity_scores("a great success")["compound"] > 0)
+"""
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    import time
+
+    time.sleep(1.5)  # let every interpreter import and wait at the line
+    go.touch()
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, [err for _out, err in results]
+    assert all(out.strip() == "True" for out, _err in results)
+    assert sorted(p.name for p in (target / "sentiment").iterdir()) == [".vader_lexicon.lock", "vader_lexicon.zip"]

@@ -19,11 +19,14 @@ Run ``python -m narrative.nltkdata`` to build it ahead of time (``make`` does).
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 import zipfile
 from importlib import resources
 from pathlib import Path
+
+from .infra.files import write_bytes
 
 VADER_ZIP = Path("sentiment") / "vader_lexicon.zip"
 VADER_MEMBER = "vader_lexicon/vader_lexicon.txt"
@@ -43,15 +46,35 @@ def default_dir() -> Path:
 
 
 def build(target: Path) -> Path:
-    """Write ``target/sentiment/vader_lexicon.zip`` from the vaderSentiment wheel."""
-    source = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    """Write ``target/sentiment/vader_lexicon.zip`` from the vaderSentiment wheel.
+
+    Safe when several processes build at once (a fresh install whose two workers both need it):
+    one builds under an exclusive lock, to a unique temporary name renamed into place; the
+    others wait for the lock and find it built.
+    """
+    import fcntl
+
     out = target / VADER_ZIP
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".zip.tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(VADER_MEMBER, source.read_bytes())
-    tmp.replace(out)
+    with open(out.parent / ".vader_lexicon.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _valid(out):
+            return out
+        source = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(VADER_MEMBER, source)
+        write_bytes(out, buffer.getvalue())
     return out
+
+
+def _valid(path: Path) -> bool:
+    """A complete zip holding the VADER lexicon."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.getinfo(VADER_MEMBER).file_size > 0
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def ensure_nltk_data(target: Path | None = None) -> Path:
