@@ -218,29 +218,87 @@ def test_report_in_headless_chromium(suite_run, tmp_path):
     assert (tmp_path / "index.png").stat().st_size > 50_000
 
 
-def test_kill_9_mid_run_leaves_earlier_runs_and_latest_intact(suite_run):
-    """SIGKILL the whole run (orchestrator and kernel) while a notebook executes."""
-    import os
-    import signal
+def _start_run(out, corpus, run_id):
+    """``narrative run`` in a real child process, returned once a notebook's kernel is executing."""
     import subprocess
     import sys
     import time
 
+    import psutil
+
+    argv = [sys.executable, "-m", "narrative.cli", "run", "--corpus", str(corpus), "--out", str(out),
+            "--run-id", run_id, "--no-progress", "--notebooks", str(ROOT / "notebooks"), "-p", "n_boot", "50"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 120
+    family = []
+    while time.time() < deadline:
+        try:
+            family = psutil.Process(proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            break
+        if any("ipykernel" in " ".join(p.cmdline()) for p in family if p.is_running()) and \
+                list(out.glob(f".tmp-{run_id}-*/notebooks/01_claims.ipynb")):
+            break
+        time.sleep(0.1)
+    assert family, "the run started no worker"
+    return proc, family
+
+
+def _survivors(family, seconds=15.0):
+    """The processes of ``family`` still alive after up to ``seconds`` (zombies count as gone)."""
+    import time
+
+    import psutil
+
+    deadline = time.time() + seconds
+    while True:
+        alive = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+        if not alive or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    for p in alive:  # do not leave them running if the test fails
+        p.kill()
+    return alive
+
+
+def test_kill_9_of_the_orchestrator_leaves_no_process_and_the_next_run_cleans_up(suite_run, capsys):
+    """SIGKILL only ``narrative run`` itself while a notebook executes: its workers and kernels die
+    with it, earlier runs and ``latest`` are untouched, and the next run marks the dead run failed."""
+    import os
+    import signal
+
     _result, out, corpus = suite_run
     before = (out / "t1" / "manifest.json").read_bytes()
-    argv = [sys.executable, "-m", "narrative.cli", "run", "--corpus", str(corpus), "--out", str(out),
-            "--run-id", "killed", "--no-progress", "--notebooks", str(ROOT / "notebooks"), "-p", "n_boot", "50"]
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and not list(out.glob(".tmp-killed-*/notebooks/01_claims.ipynb")):
-        time.sleep(0.2)
-    assert list(out.glob(".tmp-killed-*")), "the run never started"
-    os.killpg(proc.pid, signal.SIGKILL)
+    proc, family = _start_run(out, corpus, "killed")
+    os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    assert not (out / "killed").exists()
+    assert [p.pid for p in _survivors(family)] == []
+    assert not (out / "killed").exists() and list(out.glob(".tmp-killed-*"))
     assert (out / "latest").resolve() == (out / "t1").resolve()
     assert (out / "t1" / "manifest.json").read_bytes() == before
-    with open(out / ".narrative.lock", "a+") as handle:  # the dead run's lock is gone
-        import fcntl
+    # the next run (here: one refused after the lock for its taken id) recovers the debris first
+    from narrative.run import locked, recover_abandoned
 
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with locked(out, False):
+        kept = recover_abandoned(out, say=lambda m: None)
+    assert kept == [out / "killed"] and not list(out.glob(".tmp-*"))
+    manifest = json.loads((out / "killed" / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["error"]["ename"] == "Abandoned"
+    assert [p.name for p in (out / "killed").iterdir()] == ["manifest.json"]
+    assert (out / "latest").resolve() == (out / "t1").resolve()
+
+
+def test_sigterm_stops_the_run_marks_it_failed_and_exits_143(suite_run):
+    import os
+    import signal
+
+    _result, out, corpus = suite_run
+    proc, family = _start_run(out, corpus, "termed")
+    os.kill(proc.pid, signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert "narrative: interrupted by SIGTERM; failed run kept at" in err and "Traceback" not in err
+    assert [p.pid for p in _survivors(family, seconds=5)] == []
+    manifest = json.loads((out / "termed" / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["error"]["ename"] == "Interrupted"
+    assert (out / "latest").resolve() == (out / "t1").resolve() and not list(out.glob(".tmp-*"))

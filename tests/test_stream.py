@@ -138,3 +138,37 @@ def test_ids_repeated_within_a_chunk_do_not_redo_it(tmp_path, monkeypatch):
     path.write_text("".join(json.dumps({"id": i, "text": "Kyiv said the front held."}) + "\n" for i in "aab"))
     result = run_stream([path], stages=("claims",), chunk_docs=3, jobs=1)
     assert result.documents == 3 and calls == [None]
+
+
+def test_kill_9_of_a_streaming_command_leaves_no_worker(tmp_path):
+    """``narrative claims --jobs 2`` killed with SIGKILL while its workers are busy: none survives."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from conftest import DEMO
+
+    out = tmp_path / "claims.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "narrative.cli", "claims", str(DEMO), "--jobs", "2",
+                             "--chunk-docs", "50", "-o", str(out)], stderr=subprocess.DEVNULL, start_new_session=True)
+    family, deadline = [], time.time() + 60
+    while time.time() < deadline and len(family) < 2:
+        family = [p for p in psutil.Process(proc.pid).children(recursive=True)
+                  if "resource_tracker" not in " ".join(p.cmdline())]
+        time.sleep(0.1)
+    assert len(family) >= 2, "the workers never started"
+    time.sleep(1.0)  # let them work on chunks
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in family):
+        time.sleep(0.1)
+    alive = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    for p in alive:
+        p.kill()
+    assert alive == []
+    assert not out.exists()  # the output is only ever renamed into place when complete

@@ -9,11 +9,12 @@ times out); 130/143 interrupted by SIGINT/SIGTERM.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import InputError, LockedError, NarrativeError, NotebookError, ParameterError, RunExistsError
+from .errors import InputError, Interrupted, LockedError, NarrativeError, NotebookError, ParameterError, RunExistsError
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
 
@@ -46,6 +47,21 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+#: how long ``narrative run --wait`` queues by default (seconds)
+DEFAULT_WAIT = 6 * 3600.0
+
+
+def _seconds(text: str) -> float | bool:
+    """Seconds to wait (argparse type): a number >= 0; 0 means no limit."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {text}")
+    return True if value == 0 else value
 
 
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -81,9 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("reports"), help="directory holding runs (default: reports)")
     run.add_argument("--run-id", help="name of this run (default: UTC timestamp)")
     run.add_argument("--notebooks", type=Path, help="directory of the suite (default: ./notebooks)")
-    run.add_argument("--wait", action="store_true", help="wait for a lock held by another run instead of exiting 3")
-    run.add_argument("--keep", type=int, help="keep only the N newest runs after a success")
-    run.add_argument("--parallel", type=int, metavar="N",
+    run.add_argument("--wait", nargs="?", type=_seconds, const=DEFAULT_WAIT, default=False, metavar="SECONDS",
+                     help="queue behind a run that holds the lock instead of exiting 3; give up (exit 3) after "
+                          f"SECONDS (default {DEFAULT_WAIT:g}: 6 hours; 0 = wait forever)")
+    run.add_argument("--keep", type=_positive, metavar="N", help="keep only the N newest runs after a success")
+    run.add_argument("--parallel", type=_positive, metavar="N",
                      help="notebooks executed at once when their inputs are ready (default 2; 1 = one after another)")
     run.add_argument("--no-progress", action="store_true", help="no per-cell progress bars")
     run.add_argument("--profile", action="store_true", help="print seconds per notebook and per stage at the end")
@@ -175,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotebookError as exc:
         print(f"narrative: notebook failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except Interrupted as exc:
+        print(f"narrative: {exc}", file=sys.stderr)
+        return 128 + getattr(signal.Signals, exc.signal, signal.SIGTERM).value
     except NarrativeError as exc:
         print(f"narrative: {exc}", file=sys.stderr)
         return exit_code(exc)

@@ -72,7 +72,8 @@ def run(args) -> int:
     config = P.read_config(args.config) if args.config else None
     merged = P.merge_parameters(config=config, pairs=args.parameter, corpus=args.corpus)
     result = run_suite(merged, out=args.out, run_id=args.run_id, wait=args.wait, keep=args.keep,
-                       progress=not args.no_progress, notebooks=args.notebooks, parallel=args.parallel,
+                       progress=not args.no_progress and sys.stderr.isatty(), notebooks=args.notebooks,
+                       parallel=args.parallel,
                        say=lambda m: print(m, file=sys.stderr))
     if args.profile:
         print(profile_table(result), file=sys.stderr)

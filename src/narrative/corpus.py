@@ -134,7 +134,7 @@ def _expand(paths) -> Iterator[Path]:
 
 
 def check_text_file(path: Path, block: int = 1 << 22) -> None:
-    """Raise InputError unless ``path`` is UTF-8 text; reads in blocks (constant memory)."""
+    """Raise InputError unless ``path`` is UTF-8 text without NUL bytes; reads in blocks (constant memory)."""
     import codecs
 
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -145,6 +145,10 @@ def check_text_file(path: Path, block: int = 1 << 22) -> None:
             if first and b"\x00" in data[:BINARY_PROBE]:
                 raise InputError(str(path), None, "binary file (NUL bytes), not UTF-8 text")
             first = False
+            nul = data.find(b"\x00")
+            if nul >= 0:  # text never holds NUL: a corrupt or partly binary file
+                raise InputError(str(path), lines + data.count(b"\n", 0, nul),
+                                 f"NUL byte at offset {offset + nul} (binary data in a text file)", "line")
             try:
                 decoder.decode(data)
             except UnicodeDecodeError as exc:
@@ -294,7 +298,10 @@ def raw_chunks(paths, *, chunk_docs: int = 2000) -> Iterator[RawChunk]:
     raises :class:`InputError` for it here.
     """
     for path in _expand(paths):
-        yield from _file_chunks(path, chunk_docs)
+        try:
+            yield from _file_chunks(path, chunk_docs)
+        except OSError as exc:  # no permission, an I/O error: one line naming the file
+            raise InputError(str(path), None, f"cannot read: {exc.strerror or exc}") from None
 
 
 def parse_chunk(raw: RawChunk, columns: Columns | None = None, sides: Mapping[str, str] | None = None) -> pd.DataFrame:

@@ -69,9 +69,24 @@ class RunExistsError(NarrativeError):
 
 @dataclass
 class LockedError(NarrativeError):
-    """Another run holds the lock on the output directory."""
+    """Another run holds the lock on the output directory (``waited``: seconds waited for it)."""
 
     path: str
+    waited: float | None = None
 
     def __str__(self) -> str:
+        if self.waited is not None:
+            return f"{self.path}: another narrative run still holds this lock after waiting {self.waited:g} s"
         return f"{self.path}: another narrative run holds this lock (use --wait to queue)"
+
+
+@dataclass
+class Interrupted(NarrativeError):
+    """The run received SIGTERM or SIGINT; it was stopped and kept with status failed."""
+
+    signal: str
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = f"; failed run kept at {self.path} (status failed)" if self.path else ""
+        return f"interrupted by {self.signal}{where}"

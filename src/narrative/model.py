@@ -159,8 +159,11 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
     from sklearn.utils.parallel import Parallel, delayed
 
     tasks = [(kind, train, test) for kind in kinds for train, test in folds]
-    outs = Parallel(n_jobs=n_jobs)(delayed(_fit_predict)(kind, texts, labels, train, test, seed, multilabel)
-                                   for kind, train, test in tasks)
+    from .infra.processes import joblib_workers
+
+    with joblib_workers():
+        outs = Parallel(n_jobs=n_jobs)(delayed(_fit_predict)(kind, texts, labels, train, test, seed, multilabel)
+                                       for kind, train, test in tasks)
     preds = {kind: (np.zeros_like(labels) if multilabel else np.full(len(labels), None, dtype=object)) for kind in kinds}
     for (kind, _train, test), out in zip(tasks, outs):
         preds[kind][test] = out

@@ -43,6 +43,7 @@ class Param:
     notebooks: tuple[str, ...]
     optional: bool = False
     choices: tuple[str, ...] = ()
+    minimum: int | None = None  # smallest usable value of an int parameter (e.g. 2 folds)
 
 
 ALL = NOTEBOOKS
@@ -54,17 +55,19 @@ SCHEMA: tuple[Param, ...] = (
     Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
     Param("side_a", "str", "kremlin", "first side to compare", ALL),
     Param("side_b", "str", "ukraine", "second side to compare", ALL),
-    Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",)),
+    Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),
+          minimum=10),
     Param("frame_labels", "path", "data/annotations/frames_labels.csv", "hand-labelled claims for the frames classifier (none: skip)",
           ("03_classifier.ipynb",), True),
     Param("split", "str", "grouped", "cross-validation: grouped by document, or time-ordered (train on the past)",
           ("03_classifier.ipynb",), choices=("grouped", "time")),
-    Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",)),
-    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ALL),
-    Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",)),
-    Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb")),
+    Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",), minimum=2),
+    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ALL, minimum=1),
+    Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
+    Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
+          minimum=1),
     Param("jobs", "int", 2, "worker processes for claims, frame scoring and cross-validation (both cores by default)",
-          ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb")),
+          ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb"), minimum=1),
     Param("backend", "str", "local", "claim extraction on local processes or a Dask cluster", ("01_claims.ipynb",),
           choices=("local", "dask")),
     Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
@@ -84,6 +87,12 @@ def read_config(path: str | Path) -> dict[str, Any]:
         data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
     except FileNotFoundError:
         raise ParameterError("--config", f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise ParameterError("--config", f"{path} is a directory, not a YAML file") from None
+    except UnicodeDecodeError:
+        raise ParameterError("--config", f"{path} is not UTF-8 text (a binary file?)") from None
+    except OSError as exc:
+        raise ParameterError("--config", f"cannot read {path}: {exc.strerror}") from None
     except yaml.YAMLError as exc:
         raise ParameterError("--config", f"{path} is not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
@@ -99,7 +108,10 @@ def merge_parameters(*, config: dict | None = None, pairs: Iterable[tuple[str, s
         merged[name] = value
     for name, text in pairs:
         _known(name)
-        merged[name] = yaml.safe_load(text) if text != "" else ""
+        try:
+            merged[name] = yaml.safe_load(text) if text != "" else ""
+        except yaml.YAMLError as exc:
+            raise ParameterError(name, f"value {text!r} is not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if corpus:
         merged["corpus"] = list(corpus)
     return merged
@@ -135,8 +147,9 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             raise ParameterError(spec.name, f"expected an integer, got {value!r}")
-        if value < 0:
-            raise ParameterError(spec.name, f"must be >= 0, got {value}")
+        least = 0 if spec.minimum is None else spec.minimum
+        if value < least:
+            raise ParameterError(spec.name, f"must be >= {least}, got {value}")
         return value
     if kind == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):

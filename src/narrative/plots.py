@@ -89,6 +89,12 @@ def weekly(rates: pd.DataFrame, category: str, *, title: str | None = None) -> F
     fig = Figure(figsize=(8, 3.5))
     ax = fig.subplots()
     part = rates[rates["category"] == category]
+    if part.empty:  # the corpus has no (parseable) dates: say so instead of drawing empty axes
+        ax.text(0.5, 0.5, "No dated documents: weekly rates need a date column",
+                ha="center", va="center", transform=ax.transAxes, color="#555")
+        ax.set_axis_off()
+        ax.set_title(title or f"'{category}' framing by week")
+        return fig
     for i, (group, g) in enumerate(part.groupby("group", sort=True)):
         g = g.sort_values("week")
         ax.plot(g["week"], g["mean"], color=colour(group, i), label=group, lw=1.2)

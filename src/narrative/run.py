@@ -4,6 +4,7 @@ Layout of a run directory::
 
     notebooks/   executed notebooks        html/       notebooks without input cells
     tables/      CSV outputs               figures/    PNG figures
+    logs/        each notebook's kernel log (its stderr)
     manifest.json (status, parameters, input sha256, versions, seconds)
     index.html    the report
 
@@ -22,6 +23,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -32,13 +34,17 @@ from typing import Any, Callable
 
 from . import params as P
 from .corpus import fingerprint, input_files
-from .errors import LockedError, NotebookError, ParameterError, RunExistsError
+from .errors import Interrupted, LockedError, NotebookError, ParameterError, RunExistsError
 from .infra.files import write_text
+from .infra.processes import alive, die_with_parent, kill_tree
 
-SUBDIRS = ("notebooks", "html", "tables", "figures")
+SUBDIRS = ("notebooks", "html", "tables", "figures", "logs")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 LOCK_NAME = ".narrative.lock"
 KERNEL = "python3"
+#: the kernel's own log stays out of the run's log (cron mails it): its per-kernel "running over TCP
+#: without encryption" warning is about loopback sockets nobody else can reach; cell errors are in the notebook
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 VERSIONED = ("narrative", "pandas", "numpy", "scikit-learn", "scipy", "matplotlib", "nltk", "papermill",
              "nbconvert", "vaderSentiment", "python-crfsuite", "pyarrow")
 
@@ -83,15 +89,30 @@ def versions() -> dict[str, str]:
 
 
 @contextmanager
-def locked(out: Path, wait: bool):
-    """An exclusive advisory lock on ``out/.narrative.lock`` (released on exit or death)."""
+def locked(out: Path, wait: bool | float, poll: float = 1.0):
+    """An exclusive advisory lock on ``out/.narrative.lock`` (released on exit or death).
+
+    ``wait``: False fails at once with :class:`LockedError`; True waits as long as it takes; a
+    number waits at most that many seconds, then fails (so one stalled run under cron cannot
+    block every later night).
+    """
+    if out.exists() and not out.is_dir():
+        raise ParameterError("out", f"{out} is a file, not a directory of runs")
     out.mkdir(parents=True, exist_ok=True)
     handle = open(out / LOCK_NAME, "a+")
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise LockedError(str(out / LOCK_NAME)) from None
+        if wait is True:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        else:
+            deadline = time.monotonic() + (0 if wait is False else float(wait))
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise LockedError(str(out / LOCK_NAME), float(wait) if wait is not False else None) from None
+                    time.sleep(min(poll, max(0.0, deadline - time.monotonic())))
         yield
     finally:
         handle.close()
@@ -104,7 +125,8 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path,
 
     try:
         papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL,
-                                   cwd=str(cwd), progress_bar=progress, log_output=False)
+                                   cwd=str(cwd), progress_bar=progress, log_output=False,
+                                   extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as exc:
         raise NotebookError(notebook.name, exc.cell_index, exc.ename, exc.evalue) from None
 
@@ -121,13 +143,32 @@ def export_html(executed: Path, target: Path) -> None:
 
 def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path,
              progress) -> tuple[float, dict | None]:
-    """Execute one notebook (in a worker process): ``(seconds, error fields or None)``."""
+    """Execute one notebook (in a worker process): ``(seconds, error fields or None)``.
+
+    The kernel and everything it starts write their stderr to ``logs/<notebook>.log`` in the
+    run directory (kernel warnings, tracebacks of helper processes), not into the user's or
+    cron's log; the progress bar stays on this worker's terminal.
+    """
     began = time.perf_counter()
     error = None
+    log = os.open(cwd / "logs" / notebook.with_suffix(".log").name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+    terminal = os.dup(2)
+    os.dup2(log, 2)  # inherited by the kernel that papermill starts
     try:
+        if progress:
+            progress = {**progress, "file": os.fdopen(os.dup(terminal), "w", buffering=1)}
         execute(notebook, output, parameters, cwd, progress)
     except NotebookError as exc:
         error = {"notebook": exc.notebook, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
+    except Exception as exc:  # the kernel did not start or died (e.g. loopback down): one line, not a traceback
+        text = " ".join(str(exc).split()) or "no message"
+        error = {"notebook": notebook.name, "cell_index": None, "ename": type(exc).__name__, "evalue": text[:300]}
+    finally:
+        os.dup2(terminal, 2)
+        os.close(terminal)
+        os.close(log)
+        if progress:
+            progress["file"].close()
     return round(time.perf_counter() - began, 2), error
 
 
@@ -135,7 +176,9 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                  progress: bool, say: Callable[[str], None], parallel: int | None) -> None:
     """Execute the suite in dependency order, ``parallel`` notebooks at once, in worker processes
     (papermill's ``cwd`` handling is not thread-safe: nteract/papermill#473). After a failure no
-    new notebook starts; the running ones finish."""
+    new notebook starts; the running ones finish. On SIGTERM/SIGINT (raised here as
+    :class:`narrative.errors.Interrupted`) the workers and their kernels are killed at once.
+    Workers die with this process (:func:`narrative.infra.processes.die_with_parent`)."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 
@@ -154,7 +197,9 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
     # dependents start as soon as it has executed
     exports = ThreadPoolExecutor(max_workers=1)
     exported = []
-    with exports, ProcessPoolExecutor(max_workers=parallel, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=parallel, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=die_with_parent)
+    try:
         while pending or running:
             startable = [nb for nb in pending if set(P.DEPENDS.get(nb, ())) <= done] if not result.error else []
             for name in startable[:parallel - len(running)]:
@@ -185,11 +230,36 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                 say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {'failed' if error else 'done'} in {seconds:.1f} s")
                 if overall is not None:
                     overall.update(1)
-    for export in exported:
-        export.result()  # an export error surfaces here, after every notebook has finished
+    except BaseException:
+        # the notebooks must stop now, not go on writing into this run
+        for child in _children():
+            kill_tree(child)
+        pool.shutdown(wait=False, cancel_futures=True)
+        exports.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        if overall is not None:
+            overall.close()
+    pool.shutdown()
+    with exports:
+        for export in exported:
+            export.result()  # an export error surfaces here, after every notebook has finished
     result.seconds = dict(manifest["seconds"])
-    if overall is not None:
-        overall.close()
+
+
+def _children() -> list[int]:
+    """Pids of this process's direct children that run notebooks: the workers, not
+    multiprocessing's resource tracker (it must outlive them to clean up what they leave)."""
+    import psutil
+
+    out = []
+    for child in psutil.Process().children():
+        try:
+            if not any("resource_tracker" in part for part in child.cmdline()):
+                out.append(child.pid)
+        except psutil.NoSuchProcess:
+            pass
+    return out
 
 
 def read_timings(run_dir: Path) -> list[dict]:
@@ -246,22 +316,94 @@ def retain(out: Path, keep: int) -> list[Path]:
     return removed
 
 
-def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = None, wait: bool = False,
+def _raise_interrupted(signum, _frame):
+    raise Interrupted(signal.Signals(signum).name)
+
+
+@contextmanager
+def _stop_on_signals():
+    """SIGTERM and SIGINT raise :class:`Interrupted` in the main thread while the suite runs."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, _raise_interrupted) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+TMP_RE = re.compile(r"^\.tmp-(?P<run_id>.+)-(?P<pid>\d+)$")
+
+
+def recover_abandoned(out: Path, say: Callable[[str], None] = print) -> list[Path]:
+    """Runs whose process died (``kill -9``, a crash, a reboot) leave ``.tmp-<id>-<pid>``: mark each
+    failed, delete its partial outputs (a full disk gets its space back) and keep its manifest as
+    ``<id>`` (or ``<id>.abandoned-<pid>`` if that name is taken). Call with the lock held: then no
+    live run owns a temporary directory, whatever its pid says. Returns the kept directories."""
+    kept = []
+    for tmp in sorted(out.glob(".tmp-*")):
+        match = TMP_RE.match(tmp.name)
+        if not match or not tmp.is_dir():
+            continue
+        pid = int(match["pid"])
+        run_id = match["run_id"]
+        manifest_path = tmp / "manifest.json"
+        try:
+            manifest = json.loads(manifest_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            manifest = {"run_id": run_id}
+        owner = "died" if not alive(pid) else "is no longer this run (pid reused)"
+        manifest.update(status="failed", finished=manifest.get("finished") or dt.datetime.now(dt.timezone.utc).isoformat(),
+                        error={"notebook": None, "cell_index": None, "ename": "Abandoned",
+                               "evalue": f"the run's process (pid {pid}) {owner} before it finished; "
+                                         "partial outputs were removed by the next run"})
+        for child in tmp.iterdir():
+            if child.name != "manifest.json":
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        write_manifest(manifest_path, manifest)
+        target = out / run_id
+        if target.exists() or not RUN_ID_RE.match(run_id):
+            target = out / f"{run_id}.abandoned-{pid}"
+        tmp.rename(target)
+        say(f"narrative: run {run_id} was abandoned by process {pid}; marked failed at {target}")
+        kept.append(target)
+    for stale in out.glob(".latest.*"):  # a publish cut short
+        if stale.is_symlink():
+            stale.unlink()
+    return kept
+
+
+def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = None, wait: bool | float = False,
               keep: int | None = None, progress: bool = True, say: Callable[[str], None] = print,
               notebooks: Path | None = None, parallel: int | None = None) -> RunResult:
     """Validate, lock, execute the suite, write the report, publish. See module docstring.
 
     ``parallel``: notebooks executed at once (default: 2, or 1 on a one-core machine); a
     notebook starts when the notebooks it reads (:data:`narrative.params.DEPENDS`) succeeded.
+    ``wait``: False, True or seconds to wait for another run's lock (see :func:`locked`).
+    On SIGTERM/SIGINT the notebooks are stopped, the run is kept with status ``failed`` and
+    :class:`narrative.errors.Interrupted` is raised.
     """
     parameters = P.validate(parameters)
+    if keep is not None and (isinstance(keep, bool) or not isinstance(keep, int) or keep < 1):
+        raise ParameterError("keep", f"must be a whole number of runs >= 1, got {keep!r}")
+    if parallel is not None and parallel < 1:
+        raise ParameterError("parallel", f"must be >= 1, got {parallel}")
     source_dir = notebooks_dir(notebooks)
     run_id = check_run_id(default_run_id() if run_id is None else run_id)
     out = Path(out).resolve()
+    if out.exists() and not out.is_dir():
+        raise ParameterError("out", f"{out} is a file, not a directory of runs")
     final = out / run_id
     if final.exists():
         raise RunExistsError(str(final))
+    preflight(parameters)
     with locked(out, wait):
+        recover_abandoned(out, say)
         if final.exists():
             raise RunExistsError(str(final))
         work = out / f".tmp-{run_id}-{os.getpid()}"
@@ -275,8 +417,16 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
         write_manifest(work / "manifest.json", manifest)
         result = RunResult(final, "running")
         began = time.perf_counter()
-        _execute_all(source_dir, work, parameters, result, manifest, progress=progress, say=say,
-                     parallel=parallel)
+        interrupted = None
+        try:
+            with _stop_on_signals():
+                _execute_all(source_dir, work, parameters, result, manifest, progress=progress, say=say,
+                             parallel=parallel)
+        except Interrupted as exc:
+            interrupted = exc
+            result.error = NotebookError("(suite)", None, "Interrupted", f"received {exc.signal}; notebooks stopped")
+            manifest["error"] = {"notebook": None, "cell_index": None, "ename": "Interrupted",
+                                 "evalue": f"received {exc.signal}; notebooks stopped"}
         result.wall = manifest["wall_seconds"] = round(time.perf_counter() - began, 2)
         manifest["stages"] = read_timings(work)
         result.stages = manifest["stages"]
@@ -287,8 +437,50 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
         from .report import write_index
         write_index(work, manifest)
         work.rename(final)
+        if interrupted is not None:
+            interrupted.path = str(final)
+            raise interrupted
         if result.status == "succeeded":
             publish_latest(out, run_id)
             if keep:
                 retain(out, keep)
     return result
+
+
+def preflight(parameters: dict[str, Any]) -> None:
+    """Everything that can be checked before a notebook starts, so bad input exits 2 without a
+    failed run: the actors and lexicon files parse, every corpus file reads (UTF-8, structure,
+    text column, every row), the frame labels parse, and the two sides are different and occur."""
+    from .actors import load_actors
+    from .corpus import Columns, iter_chunks
+    from .errors import InputError
+    from .lexicons import load_lexicon
+
+    def parsed(name, load):
+        try:
+            return load(parameters.get(name))
+        except InputError as exc:
+            raise ParameterError(name, f"{exc}") from None
+
+    cast = parsed("actors", load_actors)
+    lexicon = parsed("lexicon", load_lexicon)
+    if parameters.get("frame_labels"):
+        from .annotate import read_labels
+
+        parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
+    a, b = parameters["side_a"], parameters["side_b"]
+    if a == b:
+        raise ParameterError("side_b", f"is the same side as side_a ({a!r}); compare two different sides")
+    sides = {actor.side for actor in cast.actors} | set(cast.sides) | set(cast.source_sides().values())
+    sides |= {"other", "journalist"}
+    documents = 0
+    for chunk in iter_chunks(parameters["corpus"], columns=Columns(text=parameters.get("text_column")),
+                             sides=cast.source_sides()):
+        documents += len(chunk)
+        sides.update(chunk["side"].unique())
+    if documents == 0:
+        raise InputError(", ".join(parameters["corpus"]), None, "empty corpus: no documents with text")
+    for name, side in (("side_a", a), ("side_b", b)):
+        if side not in sides:
+            raise ParameterError(name, f"unknown side {side!r}: the actors file and the corpus know "
+                                       f"{', '.join(sorted(sides))}")

@@ -151,7 +151,9 @@ def map_chunks(fn: Callable, chunks: Iterator, *, backend: str = "local", jobs: 
     if backend == "local":
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        from .infra.processes import die_with_parent
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             yield from _ordered(lambda c: pool.submit(fn, c), lambda f: f.result(), chunks, 2 * jobs)
         return
     import dask

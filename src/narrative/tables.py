@@ -22,8 +22,8 @@ def flatten_lists(frame: pd.DataFrame, sep: str = ";") -> pd.DataFrame:
     ['alleged;if true', '']
     """
     out = frame.copy()
-    for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, list)).any():
+    for col in out.columns:  # only object columns can hold lists (an empty date column cannot)
+        if out[col].dtype == object and any(isinstance(v, list) for v in out[col]):
             out[col] = out[col].map(lambda v: sep.join(v) if isinstance(v, list) else v)
     return out
 
