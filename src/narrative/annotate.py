@@ -37,7 +37,16 @@ def draw_sample(claims: pd.DataFrame, *, per_side: dict[str, int], seed: int = 0
 
 def read_labels(path: str | Path, categories: Sequence[str]) -> pd.DataFrame:
     """A labels CSV as a 0/1 matrix (one column per category) beside its item, side and text."""
-    frame = pd.read_csv(path, keep_default_na=False, dtype={"labels": str})
+    try:
+        frame = pd.read_csv(path, keep_default_na=False, dtype={"labels": str})
+    except FileNotFoundError:
+        raise InputError(str(path), None, "no such labels file") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), None, "labels file is not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        from .corpus import csv_error
+
+        raise csv_error(Path(path), exc) from None
     if "labels" not in frame.columns:
         raise InputError(str(path), None, "no 'labels' column")
     out = frame.copy()

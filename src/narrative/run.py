@@ -461,6 +461,8 @@ def preflight(parameters: dict[str, Any]) -> None:
             return load(parameters.get(name))
         except InputError as exc:
             raise ParameterError(name, f"{exc}") from None
+        except OSError as exc:  # a directory, no permission
+            raise ParameterError(name, f"cannot read {parameters.get(name)}: {exc.strerror}") from None
 
     cast = parsed("actors", load_actors)
     lexicon = parsed("lexicon", load_lexicon)

@@ -1,0 +1,174 @@
+"""Bad input, as a new user or a tester gives it: one line naming the file/row or parameter, exit 2,
+nothing written, no failed run left behind (issue: nothing a user gives is ever destroyed)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from narrative.cli import main
+
+from conftest import NEWS, ROOT, demo_slice
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return demo_slice(tmp_path_factory.mktemp("bad") / "corpus", n=6)
+
+
+def _write_bad(kind: str, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "news.csv"
+    if kind == "malformed":
+        path.write_text('text,side\n"Kyiv said so",ukraine\n"a row",with,too,many\n', encoding="utf-8")
+    elif kind == "binary":
+        path.write_bytes(b"text\n\x00\x01\x02binary")
+    elif kind == "latin1":
+        path.write_bytes("text\nKyiv said caf\xe9 was shelled\n".encode("latin-1"))
+    elif kind == "late-nul":
+        body = ("a" * 9000) + "\x00 then more"
+        pd.DataFrame({"text": [NEWS, body]}).to_csv(path, index=False)
+    elif kind == "no-text-column":
+        pd.DataFrame({"headline": ["x"]}).to_csv(path, index=False)
+    return folder
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("malformed", "news.csv, line 3: malformed CSV: expected 2 fields, saw 4"),
+    ("binary", "news.csv: binary file (NUL bytes)"),
+    ("latin1", "news.csv, line 2: not valid UTF-8 (byte 0xe9"),
+    ("late-nul", "news.csv, line 3: NUL byte at offset"),
+    ("no-text-column", "news.csv: no text column"),
+])
+def test_run_refuses_a_bad_corpus_before_any_notebook(tmp_path, capsys, kind, message):
+    folder = _write_bad(kind, tmp_path / "corpus")
+    out = tmp_path / "reports"
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    assert main(["run", "--corpus", str(folder), "--out", str(out), "--run-id", "r", "--notebooks",
+                 str(ROOT / "notebooks")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1, err
+    assert not out.exists() or sorted(p.name for p in out.iterdir()) == [".narrative.lock"] or not any(
+        p.name.startswith(("r", ".tmp")) for p in out.iterdir())
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("kind", ["latin1", "late-nul", "binary"])
+def test_claims_refuses_a_bad_corpus(tmp_path, capsys, kind):
+    folder = _write_bad(kind, tmp_path / "corpus")
+    assert main(["claims", str(folder), "-o", str(tmp_path / "c.csv")]) == 2
+    assert "news.csv" in capsys.readouterr().err and not (tmp_path / "c.csv").exists()
+
+
+@pytest.mark.parametrize("pairs, fragment", [
+    ([("n_boot", "0")], "parameter 'n_boot': must be >= 1, got 0"),
+    ([("n_perm", "0")], "parameter 'n_perm': must be >= 1, got 0"),
+    ([("n_splits", "1")], "parameter 'n_splits': must be >= 2, got 1"),
+    ([("jobs", "0")], "parameter 'jobs': must be >= 1, got 0"),
+    ([("max_claims", "0")], "parameter 'max_claims': must be >= 10, got 0"),
+    ([("top_k", "0")], "parameter 'top_k': must be >= 1, got 0"),
+    ([("side_b", "kremlin")], "parameter 'side_b': is the same side as side_a"),
+    ([("side_a", "narnia")], "parameter 'side_a': unknown side 'narnia'"),
+    ([("n_boot", "[1")], "parameter 'n_boot': value '[1' is not valid YAML"),
+    ([("lexicon", "{bad_lexicon}")], "parameter 'lexicon':"),
+    ([("actors", "{bad_actors}")], "parameter 'actors':"),
+    ([("lexicon", "{dir}")], "parameter 'lexicon': cannot read"),
+])
+def test_unusable_parameters_are_refused_naming_the_parameter(tmp_path, corpus, capsys, pairs, fragment):
+    (tmp_path / "lex.csv").write_text("category,phrase\nachievement,\n", encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text("actors: [name: x\n", encoding="utf-8")
+    argv = ["run", "--corpus", str(corpus), "--out", str(tmp_path / "reports"), "--run-id", "p",
+            "--notebooks", str(ROOT / "notebooks")]
+    for name, value in pairs:
+        value = value.format(bad_lexicon=tmp_path / "lex.csv", bad_actors=tmp_path / "actors.yaml", dir=tmp_path)
+        argv += ["-p", name, value]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and err.count("\n") == 1, err
+    assert not (tmp_path / "reports" / "p").exists()
+
+
+@pytest.mark.parametrize("argv_tail, fragment", [
+    (["--keep", "-1"], "argument --keep: must be at least 1, got -1"),
+    (["--keep", "0"], "argument --keep: must be at least 1, got 0"),
+    (["--parallel", "0"], "argument --parallel: must be at least 1"),
+    (["--wait", "-5"], "argument --wait: must be >= 0"),
+    (["--config", "{dir}"], "parameter '--config': {dir} is a directory"),
+    (["--config", "{binary}"], "is not UTF-8 text"),
+    (["--out", "{file}"], "is a file, not a directory of runs"),
+])
+def test_run_options_refused_in_one_line(tmp_path, corpus, capsys, argv_tail, fragment):
+    (tmp_path / "bin.yaml").write_bytes(b"\xff\xfe\x00binary")
+    (tmp_path / "a-file").write_text("x")
+    fill = {"dir": str(tmp_path), "binary": str(tmp_path / "bin.yaml"), "file": str(tmp_path / "a-file")}
+    argv = ["run", "--corpus", str(corpus), "--run-id", "o", "--notebooks", str(ROOT / "notebooks")]
+    if "--out" not in argv_tail:
+        argv += ["--out", str(tmp_path / "reports")]
+    with pytest.raises(SystemExit) if fragment.startswith("argument") else _no_exit():
+        code = main(argv + [a.format(**fill) for a in argv_tail])
+        assert code == 2
+    err = capsys.readouterr().err
+    assert fragment.format(**fill) in err and "Traceback" not in err, err
+    assert (tmp_path / "a-file").read_text() == "x"
+
+
+class _no_exit:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_unreadable_input_is_one_line(tmp_path):
+    """A file the user may not read: as root (CI) the command runs as 'nobody', for whom it is unreadable."""
+    import subprocess
+    import sys
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="narrative-perm-"))
+    try:
+        folder.chmod(0o755)
+        path = folder / "news.csv"
+        pd.DataFrame({"text": [NEWS]}).to_csv(path, index=False)
+        path.chmod(0)
+        user = 65534 if os.geteuid() == 0 else None
+        try:
+            proc = subprocess.run([sys.executable, "-m", "narrative.cli", "claims", str(path)], capture_output=True,
+                                  text=True, user=user, cwd=folder, env={**os.environ, "HOME": str(folder)})
+        except PermissionError:
+            pytest.skip("cannot start a process as 'nobody' here")
+        if "Permission denied" in proc.stderr and "python" in proc.stderr.split(":")[0]:
+            pytest.skip("'nobody' cannot run this virtualenv's interpreter")
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr == f"narrative: {path}: cannot read: Permission denied\n"
+    finally:
+        path.chmod(0o644)
+        import shutil
+
+        shutil.rmtree(folder)
+
+
+def test_corpus_without_dates_gives_empty_weekly_rates_and_a_plot_that_says_so():
+    from narrative import compare, plots
+    from narrative.tables import table_text
+
+    scores = pd.DataFrame({"doc_id": ["a", "b"], "side": ["x", "y"], "resistance": [1.0, 2.0]})
+    weekly = compare.weekly_rates(scores, pd.Series({"a": "", "b": ""}), ["resistance"])
+    assert weekly.empty and table_text(weekly).startswith("week,group,category")
+    fig = plots.weekly(weekly, "resistance")
+    assert "No dated documents" in fig.axes[0].texts[0].get_text()
+
+
+def test_a_file_that_fails_to_read_is_one_line(tmp_path, capsys):
+    """A read that fails with an OS error (here a link to /proc/self/mem, unreadable at offset 0
+    even for root): one line naming the file, exit 2."""
+    if not os.path.exists("/proc/self/mem"):
+        pytest.skip("no /proc/self/mem on this system")
+    link = tmp_path / "news.csv"
+    link.symlink_to("/proc/self/mem")
+    assert main(["claims", str(link)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"narrative: {link}: cannot read: ") and err.count("\n") == 1, err
