@@ -1,5 +1,6 @@
 import hashlib
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -103,3 +104,31 @@ def test_jsonl_output_round_trips(tmp_path):
     assert main(["claims", str(tmp_path / "a.txt"), "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows and all(NEWS[r["content_start"]:r["content_end"]] == r["content"] for r in rows)
+
+
+def test_pyproject_declares_every_library_the_package_imports():
+    """`pip install .` must bring whatever any module imports (e.g. dask for --backend dask)."""
+    import ast
+    import sys
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    from conftest import ROOT
+
+    declared = set()
+    for spec in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:
+        declared.add(re.split(r"[<>=!~ \[]", spec)[0].lower().replace("_", "-"))
+    dists = packages_distributions()
+    missing = {}
+    for path in (ROOT / "src" / "narrative").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "narrative":
+                    continue
+                provided = {d.lower().replace("_", "-") for d in dists.get(top, [top])}
+                if not provided & declared:
+                    missing.setdefault(top, path.name)
+    assert missing == {}

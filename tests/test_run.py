@@ -302,3 +302,23 @@ def test_sigterm_stops_the_run_marks_it_failed_and_exits_143(suite_run):
     manifest = json.loads((out / "termed" / "manifest.json").read_text())
     assert manifest["status"] == "failed" and manifest["error"]["ename"] == "Interrupted"
     assert (out / "latest").resolve() == (out / "t1").resolve() and not list(out.glob(".tmp-*"))
+
+
+def test_a_notebook_opened_by_hand_runs_with_its_defaults_into_a_scratch_run(tmp_path):
+    """02 executed as Jupyter would run it, from ``notebooks/`` with no parameters: it finds the
+    demo corpus from the project root, runs 01 first, and writes only into reports/scratch."""
+    import shutil
+
+    import papermill
+
+    project = tmp_path / "checkout"
+    shutil.copytree(ROOT / "notebooks", project / "notebooks")
+    (project / "src" / "narrative").mkdir(parents=True)
+    demo_slice(project / "data" / "raw" / "press-releases", n=8)
+    before = sorted(p.name for p in (project / "notebooks").iterdir())
+    papermill.execute_notebook(str(project / "notebooks" / "02_lexicon_framing.ipynb"), str(tmp_path / "02.ipynb"),
+                               cwd=str(project / "notebooks"), kernel_name="python3", progress_bar=False)
+    scratch = project / "reports" / "scratch"
+    assert {"claims.csv", "frame_scores.csv", "evidence.csv"} <= {p.name for p in (scratch / "tables").iterdir()}
+    assert sorted(p.name for p in (project / "notebooks").iterdir()) == before
+    assert sorted(p.name for p in project.iterdir()) == ["data", "notebooks", "reports", "src"]

@@ -208,7 +208,7 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                 bar = {"desc": name.split("_")[0], "position": slot, "leave": False} if progress else False
                 say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} ...")
                 future = pool.submit(_run_one, source_dir / name, work / "notebooks" / name,
-                                     P.for_notebook(parameters, name), work, bar)
+                                     {"run_dir": ".", **P.for_notebook(parameters, name)}, work, bar)
                 running[future] = (name, slot)
             if not running:
                 break  # a failure stopped the rest

@@ -41,6 +41,56 @@ class StepError(NarrativeError):
     """A suite step cannot run on this input (e.g. only one side present)."""
 
 
+def project_root(start: Path | None = None) -> Path | None:
+    """The narrative checkout holding ``start`` (default: the current directory), found by its
+    ``notebooks/01_claims.ipynb`` and ``src/narrative``; None outside one."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "notebooks" / "01_claims.ipynb").is_file() and (folder / "src" / "narrative").is_dir():
+            return folder
+    return None
+
+
+def locate(path) -> str:
+    """A default input path as the notebooks write it (``data/raw/press-releases``): as given
+    when it exists from here, else from the project root (a notebook opened in ``notebooks/``)."""
+    given = Path(path)
+    if given.is_absolute() or given.exists():
+        return str(given)
+    root = project_root()
+    return str(root / given) if root is not None and (root / given).exists() else str(given)
+
+
+def open_run_dir(run_dir, notebook: str) -> Path:
+    """The run directory a notebook writes into.
+
+    ``narrative run`` passes its run directory. A notebook opened by hand (``run_dir = None``)
+    gets a scratch run directory, ``reports/scratch`` of the checkout (git-ignored) or a temporary
+    one outside a checkout, and the steps before it run there with their defaults when their
+    tables are missing, so any notebook runs on its own and never writes into the repository.
+    """
+    if run_dir is not None:
+        return Path(run_dir)
+    import tempfile
+
+    from .params import DEPENDS, NOTEBOOKS
+
+    root = project_root()
+    scratch = root / "reports" / "scratch" if root is not None else Path(tempfile.gettempdir()) / "narrative-scratch"
+    for sub in ("tables", "figures"):
+        (scratch / sub).mkdir(parents=True, exist_ok=True)
+    print(f"run_dir: {scratch} (scratch run directory: the notebook was opened outside `narrative run`)")
+    needed = {"01_claims.ipynb": "claims.csv", "02_lexicon_framing.ipynb": "frame_scores.csv"}
+    for earlier in [nb for nb in NOTEBOOKS if nb in DEPENDS.get(notebook, ())]:
+        if not (scratch / "tables" / needed[earlier]).is_file():
+            print(f"running {earlier} first with its defaults (its tables are missing)")
+            if earlier == "01_claims.ipynb":
+                claims_step(scratch, corpus=[locate("data/raw/press-releases")], jobs=2)
+            else:
+                framing_step(scratch, jobs=2)
+    return scratch
+
+
 def _tables(run_dir) -> Path:
     return Path(run_dir) / "tables"
 
@@ -67,6 +117,7 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method
     from .corpus import Columns, load_corpus
     from .stream import run_stream
 
+    corpus = [locate(p) for p in ([corpus] if isinstance(corpus, str) else corpus)]
     cast = load_actors(actors)
     with timed(run_dir, "corpus: load"):
         docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
@@ -180,7 +231,7 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     frames_metrics = None
     if frame_labels:
         lex = load_lexicon()
-        labelled = read_labels(frame_labels, lex.categories)
+        labelled = read_labels(locate(frame_labels), lex.categories)
         with timed(run_dir, "classifier: frames task CV"):
             frames_metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
                                                          n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed,
