@@ -322,3 +322,32 @@ def test_a_notebook_opened_by_hand_runs_with_its_defaults_into_a_scratch_run(tmp
     assert {"claims.csv", "frame_scores.csv", "evidence.csv"} <= {p.name for p in (scratch / "tables").iterdir()}
     assert sorted(p.name for p in (project / "notebooks").iterdir()) == before
     assert sorted(p.name for p in project.iterdir()) == ["data", "notebooks", "reports", "src"]
+
+
+def test_wait_gives_up_after_its_timeout_and_exits_3(tmp_path, capsys):
+    out = tmp_path / "reports"
+    out.mkdir()
+    with open(out / ".narrative.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        code = main(["run", "--corpus", str(ROOT / "data/raw/press-releases"), "--out", str(out), "--run-id", "w",
+                     "--notebooks", str(ROOT / "notebooks"), "--wait", "0.5"])
+    assert code == 3
+    assert "still holds this lock after waiting 0.5 s" in capsys.readouterr().err
+    assert not (out / "w").exists()
+
+
+def test_wait_takes_the_lock_when_the_other_run_releases_it(tmp_path):
+    import threading
+    import time
+
+    from narrative.run import locked
+
+    out = tmp_path / "reports"
+    out.mkdir()
+    handle = open(out / ".narrative.lock", "a+")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    threading.Timer(0.4, handle.close).start()  # the other run ends
+    began = time.monotonic()
+    with locked(out, 30.0, poll=0.05):
+        waited = time.monotonic() - began
+    assert 0.3 < waited < 10
