@@ -172,3 +172,22 @@ def test_a_file_that_fails_to_read_is_one_line(tmp_path, capsys):
     assert main(["claims", str(link)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"narrative: {link}: cannot read: ") and err.count("\n") == 1, err
+
+
+def test_loopback_down_is_one_line_before_any_run(tmp_path, corpus):
+    """In a network namespace whose loopback is down (``unshare -n``), no kernel can start: say so at
+    once instead of a 60-second kernel timeout per notebook, and make no run."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-n", "true"]).returncode != 0:
+        pytest.skip("cannot create a network namespace here (needs unshare and root)")
+    out = tmp_path / "reports"
+    proc = subprocess.run(["unshare", "-n", sys.executable, "-m", "narrative.cli", "run", "--corpus", str(corpus),
+                           "--out", str(out), "--notebooks", str(ROOT / "notebooks")], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("narrative: the Jupyter kernels need the loopback interface") and \
+        proc.stderr.count("\n") == 1
+    assert not out.exists()

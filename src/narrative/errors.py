@@ -90,3 +90,13 @@ class Interrupted(NarrativeError):
     def __str__(self) -> str:
         where = f"; failed run kept at {self.path} (status failed)" if self.path else ""
         return f"interrupted by {self.signal}{where}"
+
+
+@dataclass
+class SetupError(NarrativeError):
+    """The machine cannot run the suite (e.g. the loopback interface that Jupyter kernels use is down)."""
+
+    problem: str
+
+    def __str__(self) -> str:
+        return self.problem

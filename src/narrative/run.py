@@ -34,7 +34,7 @@ from typing import Any, Callable
 
 from . import params as P
 from .corpus import fingerprint, input_files
-from .errors import Interrupted, LockedError, NotebookError, ParameterError, RunExistsError
+from .errors import Interrupted, LockedError, NotebookError, ParameterError, RunExistsError, SetupError
 from .infra.files import write_text
 from .infra.processes import alive, die_with_parent, kill_tree
 
@@ -402,6 +402,7 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
     if final.exists():
         raise RunExistsError(str(final))
     preflight(parameters)
+    check_loopback()
     with locked(out, wait):
         recover_abandoned(out, say)
         if final.exists():
@@ -486,3 +487,20 @@ def preflight(parameters: dict[str, Any]) -> None:
         if side not in sides:
             raise ParameterError(name, f"unknown side {side!r}: the actors file and the corpus know "
                                        f"{', '.join(sorted(sides))}")
+
+
+def check_loopback() -> None:
+    """Jupyter kernels talk to papermill over TCP on 127.0.0.1: fail at once, in one line, when
+    that cannot work (a network namespace or container with loopback down), instead of a
+    60-second kernel timeout per notebook."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind(("127.0.0.1", 0))
+            probe.listen(1)
+            with socket.create_connection(probe.getsockname(), timeout=5):
+                pass
+    except OSError as exc:
+        raise SetupError(f"the Jupyter kernels need the loopback interface (127.0.0.1), which does not work "
+                         f"here: {exc.strerror or exc}; bring it up (ip link set lo up)") from None

@@ -80,7 +80,9 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     from .compare import doc_sums, term_counts
     from .features import evidence, frame_scores
 
-    result = ChunkResult(words=int(docs["text"].str.split().str.len().sum()))
+    from .segment import count_words
+
+    result = ChunkResult(words=sum(map(count_words, docs["text"])))
     cast = _actors(actors)
     table, text_col = docs.assign(claim_id=""), "text"
     if "claims" in stages or level == "claim":
@@ -188,6 +190,10 @@ class StreamResult:
         return pd.concat(self.doc_sums, ignore_index=True) if self.doc_sums else pd.DataFrame()
 
 
+#: rows converted to text at a time when a table is written
+_WRITE_ROWS = 20_000
+
+
 class _Appender:
     """Write DataFrame chunks to one CSV/JSONL file, header once, committed at the end
     (:class:`narrative.infra.files.AtomicFile`: renamed into place, or written through to a device)."""
@@ -211,13 +217,15 @@ class _Appender:
 
         if self.write_text is None or frame is None:
             return
-        if self.fmt == "csv":
-            self.write_text(flatten_lists(frame).to_csv(index=False, header=self.header, lineterminator="\n",
-                                                        float_format="%.6g"))
-        else:
-            text = frame.to_json(orient="records", lines=True, force_ascii=False)
-            self.write_text(text if text.endswith("\n") or not text else text + "\n")
-        self.header = False
+        for a in range(0, max(len(frame), 1), _WRITE_ROWS):  # slices: no whole-table string in memory
+            part = frame.iloc[a:a + _WRITE_ROWS]
+            if self.fmt == "csv":
+                self.write_text(flatten_lists(part).to_csv(index=False, header=self.header, lineterminator="\n",
+                                                           float_format="%.6g"))
+            else:
+                text = part.to_json(orient="records", lines=True, force_ascii=False)
+                self.write_text(text if text.endswith("\n") or not text else text + "\n")
+            self.header = False
 
     def close(self, ok: bool) -> None:
         if self.file is not None:

@@ -121,7 +121,9 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method
     cast = load_actors(actors)
     with timed(run_dir, "corpus: load"):
         docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
-    meta = docs.assign(n_words=docs["text"].str.split().str.len())[DOC_COLUMNS]
+    from .segment import count_words
+
+    meta = docs.assign(n_words=docs["text"].map(count_words))[DOC_COLUMNS]
     with timed(run_dir, f"claims: extract ({claims_method}, {backend}, {jobs} jobs)"):
         run_stream(corpus, stages=("claims",), backend=backend, jobs=jobs, scheduler=scheduler,
                    columns=Columns(text=text_column), actors=actors, method=claims_method,
