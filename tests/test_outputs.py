@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from narrative.cli import main
-from narrative.infra.files import AtomicFile, OutputError, check_outputs, write_text
+from narrative.errors import OutputError
+from narrative.infra.files import AtomicFile, check_outputs, write_text
 
 from conftest import NEWS
 

@@ -14,14 +14,13 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import InputError, Interrupted, LockedError, NarrativeError, NotebookError, ParameterError, RunExistsError
+from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputError, ParameterError,
+                     RunExistsError)
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
 
 
 def exit_code(error: NarrativeError) -> int:
-    from .infra.files import OutputError
-
     if isinstance(error, LockedError):
         return EXIT_LOCKED
     if isinstance(error, (InputError, ParameterError, RunExistsError, OutputError)):
@@ -38,15 +37,20 @@ def _version() -> str:
         return "unknown"
 
 
+def _number(text: str, kind: type, least: float, what: str):
+    """``kind(text)`` if it is at least ``least``, else an argparse error naming the rule."""
+    try:
+        value = kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least:g}, got {text}")
+    return value
+
+
 def _positive(text: str) -> int:
     """An integer >= 1 (argparse type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+    return _number(text, int, 1, "an integer")
 
 
 #: how long ``narrative run --wait`` queues by default (seconds)
@@ -54,13 +58,8 @@ DEFAULT_WAIT = 6 * 3600.0
 
 
 def _seconds(text: str) -> float | bool:
-    """Seconds to wait (argparse type): a number >= 0; 0 means no limit."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be >= 0, got {text}")
+    """Seconds to wait (argparse type): a number >= 0; 0 means no limit (True)."""
+    value = _number(text, float, 0, "seconds")
     return True if value == 0 else value
 
 

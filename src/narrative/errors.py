@@ -44,6 +44,17 @@ class ParameterError(NarrativeError):
 
 
 @dataclass
+class OutputError(NarrativeError):
+    """An output path that cannot or must not be written (see :mod:`narrative.infra.files`)."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+@dataclass
 class NotebookError(NarrativeError):
     """A notebook of the suite failed while executing."""
 

@@ -10,7 +10,7 @@ Rules (one place, used by every command and the run directory):
   terminal, ``/dev/stdout``) is written through, never replaced;
 * a directory is refused, and so is an output that is one of the command's
   inputs or another of its outputs (:func:`check_outputs`);
-* a write that fails (full disk, no permission) raises :class:`OutputError`
+* a write that fails (full disk, no permission) raises :class:`narrative.errors.OutputError`
   with one line naming the file; the temporary file is removed.
 
 Examples
@@ -23,32 +23,20 @@ Examples
 >>> check_outputs({"-o": d / "a.csv"}, reads=[d / "a.csv"])
 Traceback (most recent call last):
 ...
-narrative.infra.files.OutputError: ...a.csv: -o would overwrite a file this command reads
+narrative.errors.OutputError: ...a.csv: -o would overwrite a file this command reads
 """
 from __future__ import annotations
 
 import os
 import secrets
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Mapping
 
-from ..errors import NarrativeError
+from ..errors import OutputError
 
 #: paths under these are never renamed over (``/dev/stdout`` is a symlink to the process's fd 1)
 _SPECIAL_ROOTS = ("/dev/", "/proc/")
-
-
-@dataclass
-class OutputError(NarrativeError):
-    """An output path that cannot or must not be written."""
-
-    path: str
-    problem: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
 
 
 def _write_through(path: Path) -> bool:
