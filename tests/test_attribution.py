@@ -3,10 +3,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrative.attribution import Labeller, default_model_path, train
+from narrative.claims.crf import Labeller, default_model_path, train
 from narrative.claims import extract_claims
 from narrative.cli import main
-from narrative.evaluate import evaluate_attribution, predictions_from_claims, read_gold
+from narrative.claims.gold import evaluate_attribution, predictions_from_claims, read_gold
 
 # Composed for narrative: three short articles with brat attributions (offsets checked below).
 DOCS = {

@@ -134,7 +134,8 @@ def test_own_voice_follows_the_documents_side():
 
 def test_unit_hedges_prefilter_is_exact():
     """The substring/loose-pattern prefilter finds exactly what the strict per-unit search finds."""
-    from narrative.claims import _unit_hedges, hedge_pattern, units
+    from narrative.claims.cues import hedge_pattern, unit_hedges as _unit_hedges
+    from narrative.claims.quotes import units
 
     texts = [NEWS, "Kyiv said the so-called referendum, if true, was ALLEGED. It is unclear.",
              "The \u017fo-called vote (long s) and the \u212aremlin's unverified claim.", "No hedges here."]
@@ -155,7 +156,8 @@ HEDGE_BITS = st.sampled_from(["if true", "IF TRUE", "If", "true", "alleged", "Al
 @given(st.lists(st.one_of(HEDGE_BITS, st.text(max_size=2)), max_size=30))
 def test_unit_hedges_equal_the_strict_pattern_on_any_text(pieces):
     """Trying the loose pattern only where a phrase occurs is a speed-up: same hedges per unit."""
-    from narrative.claims import _unit_hedges, hedge_pattern, units
+    from narrative.claims.cues import hedge_pattern, unit_hedges as _unit_hedges
+    from narrative.claims.quotes import units
 
     text = "".join(pieces)
     spans = units(text)
@@ -169,7 +171,7 @@ def test_unit_hedges_equal_the_strict_pattern_on_any_text(pieces):
        st.integers(0, 8), st.integers(0, 8))
 def test_token_lists_equal_the_token_regex(pieces, a, cut):
     """Toks (built from whitespace-prefixed pieces) has exactly TOKEN_RE's tokens and offsets in text[a:b]."""
-    from narrative.claims import Toks
+    from narrative.claims.tokens import Toks
     from narrative.segment import TOKEN_RE
 
     text = "".join(pieces)
@@ -198,7 +200,7 @@ def test_a_long_document_gives_the_claims_of_its_paragraphs():
 
 
 def test_quote_index_answers_as_the_scans_did():
-    from narrative.claims import Quotes
+    from narrative.claims.quotes import Quotes
 
     text = 'He said "no," and “yes” then «oui» and “ever'
     spans = quote_spans(text)

@@ -129,7 +129,7 @@ def eval_attribution(args) -> int:
     import json
 
     from .claims import extract_claims
-    from .evaluate import evaluate_attribution, format_scores, predictions_from_claims, read_gold
+    from .claims.gold import evaluate_attribution, format_scores, predictions_from_claims, read_gold
 
     from .infra.files import check_outputs, write_text
 
@@ -168,7 +168,7 @@ def bench(args) -> int:
 
 
 def train_attribution(args) -> int:
-    from .attribution import default_model_path, train
+    from .claims.crf import default_model_path, train
     from .infra.files import check_outputs
 
     check_outputs({"-o": args.output}, reads=_gold_files(args.gold))

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
-from .segment import TOKEN_RE
+from ..errors import InputError
+from ..segment import TOKEN_RE
 
 Spans = list[tuple[int, int]]
 BRAT_ID = re.compile(r"^[TERAMN#]\d+\t")

@@ -2,7 +2,7 @@
 
 Rules alone find the clear cases; a conditional random field (Lafferty et al.
 2001; python-crfsuite) learns span boundaries from PolNeAR (Newell et al.
-2018). Each sentence unit (see :func:`narrative.claims.units`) is a sequence
+2018). Each sentence unit (see :func:`narrative.claims.quotes.units`) is a sequence
 of tokens labelled ``B-``/``I-`` × ``SRC``/``CUE``/``CON`` or ``O``. Token
 features are lean: the word, its shape and suffix, neighbours, quote state,
 the cue lexicon, actor mentions, and the rule extractor's own roles (so the
@@ -21,18 +21,28 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .actors import Actors, load_actors
+from ..actors import Actors, load_actors
+from ..errors import InputError
+from ..infra.datafiles import data_path
+from ..infra.files import write_bytes
+from ..schema import OTHER_SIDE
+from .cues import cue_index, cue_lexicon, unit_hedges, with_next
+from .gold import read_gold
+from .quotes import Quotes, quote_spans, units
+from .records import Claim
+from .rules import iter_claims
+from .speakers import PRONOUNS, Resolver, left_np, own_voice, right_np, subject
+from .tokens import Toks
 
 ROLES = ("SRC", "CUE", "CON")
 MODEL_NAME = "attribution.crfsuite"
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("narrative").joinpath(f"models/{MODEL_NAME}")))
+    return data_path(MODEL_NAME, "models")
 
 
 @dataclass
@@ -56,8 +66,6 @@ def _shape(tok: str) -> str:
 
 def _doc_context(text: str, actors: Actors):
     """Per-document lookups: quote membership, actor mentions, rule roles, units and tokens."""
-    from .claims import Toks, iter_claims, quote_spans, units
-
     quotes = quote_spans(text)
     in_quote = bytearray(len(text) + 1)
     for a, b in quotes:
@@ -80,8 +88,6 @@ RULE_NAMES = ("-", "S", "C", "T")
 
 def unit_features(toks, in_quote, actor_at, rule) -> list[list[str]]:
     """crfsuite feature strings for each token of one unit."""
-    from .claims import PRONOUNS, cue_index
-
     index = cue_index()
     lows = toks.low
     n = len(toks)
@@ -141,8 +147,6 @@ def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 150
     """Train the CRF on a PolNeAR-style folder and write the model file."""
     import pycrfsuite
 
-    from .evaluate import read_gold
-
     actors = load_actors()
     gold = read_gold(gold_dir)
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -158,8 +162,6 @@ def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 150
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.minfreq": min_freq,
                         "feature.possible_transitions": True})
     import tempfile
-
-    from .infra.files import write_bytes
 
     output = Path(output)
     began = time.perf_counter()
@@ -180,8 +182,6 @@ class Labeller:
         self.all_units = all_units
         path = Path(model) if model else default_model_path()
         if not path.is_file():
-            from .errors import InputError
-
             raise InputError(str(path), None, "no attribution model; train one with `narrative train-attribution`")
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
@@ -209,8 +209,6 @@ class Labeller:
 
 @lru_cache(maxsize=1)
 def _candidate_words() -> frozenset[str]:
-    from .claims import cue_index
-
     return frozenset(cue_index()) | {":"}
 
 
@@ -240,25 +238,21 @@ def relations(units_spans) -> list[dict]:
 
 def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller, side: str | None = None):
     """Claims of one document from the CRF (same record type and rules for self claims as the rules)."""
-    from .claims import (Claim, Quotes, _left_np, own_voice, _quote_type, _resolve, _right_np, _subject, _unit_hedges,
-                         cue_lexicon, quote_spans)
-    from .schema import OTHER_SIDE
-
     own_actor, own_side = own_voice(source, side, actors)
     quotes = Quotes(quote_spans(text))
     per_unit, rule_claims = labeller.spans(text, actors)
     rule_speaker = {(c.cue_start, c.cue_end): (c.speaker_start, c.speaker_end) for c in rule_claims}
     rels = relations(per_unit)
-    hedges_in = _unit_hedges(text, [(a, b) for a, b, _t, _s in per_unit])
+    hedges_in = unit_hedges(text, [(a, b) for a, b, _t, _s in per_unit])
     lexicon = cue_lexicon()
     by_unit: dict[int, list[dict]] = {}
     for rel in rels:
         by_unit.setdefault(rel["unit"], []).append(rel)
     covered = {u for rel in rels if rel["con"] or rel.get("more") for u in range(rel["unit"], rel["last_unit"] + 1)}
-    last: dict = {}
+    resolver = Resolver(actors)
     number = 0
     for u, (ua, ub, toks, _spans) in enumerate(per_unit):
-        hedges = sorted(set(hedges_in[u]) | set(hedges_in[u + 1] if u + 1 < len(per_unit) else []))
+        hedges = with_next(hedges_in, u)
         for rel in by_unit.get(u, []):
             pieces = [(toks.start[s.first], toks.end[s.last]) for s in rel["con"]]
             pieces += [(t.start[s.first], t.end[s.last]) for t, s in rel.get("more", [])]
@@ -273,16 +267,15 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
                 src = min(rel["src"], key=lambda s: abs(s.first - cue.first))
                 sa, sb = toks.start[src.first], toks.end[src.last]
             else:  # the CRF saw no source: fall back on the rules' noun-phrase search around the cue
-                np_range = (_left_np(toks, cue.first - 1, 0) or _right_np(toks, cue.last + 1, len(toks))
-                            or _subject(toks, 0, cue.first))
+                np_range = (left_np(toks, cue.first - 1, 0) or right_np(toks, cue.last + 1, len(toks))
+                            or subject(toks, 0, cue.first))
                 sa, sb = (toks.start[np_range[0]], toks.end[np_range[1]]) if np_range else (-1, -1)
             speaker = text[sa:sb] if sa >= 0 else ""
-            actor = _resolve(speaker, actors, last) if speaker else None
+            actor, actor_side = resolver.actor_and_side(speaker) if speaker else (speaker, OTHER_SIDE)
             stance = lexicon.get(tuple(toks.low[cue.first:cue.last + 1]),
                                  lexicon.get((toks.low[cue.last],), ("neutral", "")))[0]
-            yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb,
-                        actor.name if actor else speaker, actor.side if actor else OTHER_SIDE,
-                        text[ca:cb], ca, cb, stance, text[a:b], a, b, _quote_type(a, b, quotes), hedges)
+            yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb, actor, actor_side,
+                        text[ca:cb], ca, cb, stance, text[a:b], a, b, quotes.quote_type(a, b), hedges)
             number += 1
         if u not in covered:
             lead = len(text[ua:ub]) - len(text[ua:ub].lstrip())

@@ -1,0 +1,223 @@
+"""Reporting cues, the word lists around them, and journalist hedges (all package data).
+
+Cues come from ``narrative/data/cues.csv`` (with their stance); a verb used as
+a noun ("Russia's claims") or negated ("has not commented") is not a cue. The
+word lists of ``narrative/data/claim_words.yaml`` are read on first use, not on
+import.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, count
+from typing import Iterator
+
+from ..infra.datafiles import data_lines, data_text
+from ..segment import TOKEN_RE
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of ``claim_words.yaml`` (see its header for each one's role)."""
+
+    skip_left: frozenset[str]
+    weekdays: frozenset[str]
+    time_preps: frozenset[str]
+    noun_markers: frozenset[str]
+    negations: frozenset[str]
+    weak_cues: frozenset[str]
+    speaker_words: frozenset[str]
+    speaker_modifiers: frozenset[str]
+    sequential: frozenset[str]
+
+    @property
+    def head_words(self) -> frozenset[str]:
+        """Speaker words that can head a speaker noun phrase."""
+        return self.speaker_words - self.speaker_modifiers
+
+    @property
+    def nearest_actor_cues(self) -> frozenset[str]:
+        """Cues whose source may be the nearest known actor to their left ("said"/"says" never take it)."""
+        return (self.weak_cues | {"added", "announced", "claimed", "warned"}) - {"said", "says"}
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The claim extractor's word lists (read once, on first use)."""
+    import yaml
+
+    spec = yaml.safe_load(data_text("claim_words.yaml"))
+    return Words(**{name: frozenset(spec[name]) for name in Words.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def _derived() -> tuple[frozenset[str], frozenset[str]]:
+    w = words()
+    return w.head_words, w.nearest_actor_cues
+
+
+def head_words() -> frozenset[str]:
+    return _derived()[0]
+
+
+def nearest_actor_cues() -> frozenset[str]:
+    return _derived()[1]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[tuple[str, ...], tuple[str, str]]:
+    """``cue tokens -> (stance, kind)`` from ``narrative/data/cues.csv``."""
+    out = {}
+    for line in data_lines("cues.csv")[1:]:
+        cue, stance, kind = line.split(",")
+        out[tuple(TOKEN_RE.findall(cue.lower()))] = (stance, kind)
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First token -> the cues ``(tokens, stance, kind)`` starting with it, longest first."""
+    index: dict[str, list] = {}
+    for key, (stance, kind) in cue_lexicon().items():
+        index.setdefault(key[0], []).append((key, stance, kind))
+    for cues in index.values():
+        cues.sort(key=lambda c: -len(c[0]))
+    return index
+
+
+def is_noun_use(lows: list[str], i: int) -> bool:
+    """Whether the cue word at ``i`` is used as a noun ("the claims", "Russia's claims")."""
+    if i == 0:
+        return False
+    prev = lows[i - 1]
+    return prev in words().noun_markers or prev.endswith(("’s", "'s"))
+
+
+def negated(lows: list[str], i: int) -> bool:
+    """Whether a negation stands within the three tokens before ``i``."""
+    return not words().negations.isdisjoint(lows[max(0, i - 3):i])
+
+
+def find_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
+    """``(first token, last token, stance, kind)`` of each cue in a unit's lower-cased tokens, left to right.
+
+    >>> find_cues(["he", "did", "not", "say", "so", ",", "according", "to", "them"])
+    [(6, 7, 'neutral', 'preposition')]
+    """
+    index = cue_index()
+    out, free, n_toks = [], 0, len(lows)
+    # only the positions holding a cue's first word are visited (picked in C)
+    for i in compress(count(), map(index.__contains__, lows)):
+        if i < free:  # inside the previous cue
+            continue
+        for key, stance, kind in index[lows[i]]:
+            n = len(key)
+            if n == 1 or (i + n <= n_toks and tuple(lows[i + 1:i + n]) == key[1:]):
+                if kind == "verb" and n == 1 and (is_noun_use(lows, i) or negated(lows, i)):
+                    break
+                out.append((i, i + n - 1, stance, kind))
+                free = i + n
+                break
+    return out
+
+
+_OBJECT_CUES = frozenset({"told", "tells", "tell", "informed", "inform", "informs", "assured", "warned", "urged", "asked"})
+
+
+def content_start(low: list[str], i: int, end: int, cue: str) -> int:
+    """The first content token after a cue: skips time phrases, 'that', a colon, 'in a statement',
+    'to reporters' and, after 'told'-like cues, the object up to 'that'."""
+    w = words()
+    while i < end:
+        t = low[i]
+        if t in ("that", ":", ",") or t in w.skip_left:
+            i += 1
+        elif t in w.time_preps and i + 1 < end and low[i + 1] in w.weekdays:
+            i += 2
+        elif t in w.time_preps and i + 2 < end and low[i + 2] in w.weekdays:
+            i += 3
+        elif t in ("in", "to") and i + 1 < end and low[i + 1] in ("a", "reporters", "journalists"):
+            # "in a statement", "to reporters"
+            k = i + 1
+            while k < end and low[k] not in ("that", ",", ":") and k - i < 5:
+                k += 1
+            if k < end and low[k] in ("that", ",", ":"):
+                i = k + 1
+            else:
+                break
+        else:
+            break
+    if cue in _OBJECT_CUES:
+        # object NP then 'that': "informed President Putin during a visit ... that ..."
+        for k in range(i, min(end, i + 25)):
+            if low[k] == "that":
+                return k + 1
+            if low[k] in ('“', '"', "«", ":", ";"):
+                break
+    return i
+
+
+# -- journalist hedges ("if true", "could not be independently verified") ---------------------
+@lru_cache(maxsize=2)
+def hedge_pattern(loose: bool = False) -> re.Pattern:
+    """Journalist hedges as whole words; ``loose`` drops the right boundary (a superset, used as a prefilter)."""
+    phrases = sorted(data_lines("journalist_hedges.txt"), key=len, reverse=True)
+    right = "" if loose else r"(?![\w-])"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + ")" + right, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _hedge_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in data_lines("journalist_hedges.txt"))
+
+
+def _occurrences(text: str, phrase: str) -> Iterator[int]:
+    """Start of every (possibly overlapping) occurrence of ``phrase`` in ``text``."""
+    i = text.find(phrase)
+    while i >= 0:
+        yield i
+        i = text.find(phrase, i + 1)
+
+
+#: characters that re.IGNORECASE equates with an ASCII letter although lower() does not map them to it
+_CASE_ODDITIES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def unit_hedges(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Hedges found in each unit, as the strict pattern finds them within the unit.
+
+    Fast and exact: a document whose lower-cased text contains no hedge phrase as a
+    substring has none (checked in C, no regex); otherwise the loose pattern, tried
+    only where a phrase occurs, finds the units that can hold one (every unit match
+    lies in or inside a loose match) and only those are searched.
+    """
+    from bisect import bisect_left, bisect_right
+
+    lowered = text.lower()
+    odd = any(c in text for c in _CASE_ODDITIES)
+    if not odd and not any(p in lowered for p in _hedge_phrases()):
+        return [[] for _ in spans]
+    if odd or len(lowered) != len(text):
+        loose = [m.span() for m in hedge_pattern(loose=True).finditer(text)]
+    else:  # a match can only start where a phrase occurs in the lower-cased text: try the regex there only
+        loose, free, at = [], 0, hedge_pattern(loose=True).match
+        for i in sorted({i for p in _hedge_phrases() for i in _occurrences(lowered, p)}):
+            if i >= free and (m := at(text, i)) is not None:
+                loose.append(m.span())
+                free = m.end()
+    strict = hedge_pattern()
+    loose_starts, loose_ends = [s for s, _e in loose], [e for _s, e in loose]  # disjoint, in order
+
+    def touched(a: int, b: int) -> bool:  # some loose match has s < b and e > a
+        return bisect_right(loose_ends, a) < bisect_left(loose_starts, b)
+
+    return [sorted({m.group(0).lower() for m in strict.finditer(text, a, b)}) if touched(a, b) else []
+            for a, b in spans]
+
+
+def with_next(hedges_in: list[list[str]], u: int) -> list[str]:
+    """A unit's hedges and the next unit's ("… captured the town. This could not be verified.")."""
+    if u + 1 < len(hedges_in):
+        return sorted(set(hedges_in[u]) | set(hedges_in[u + 1]))
+    return sorted(set(hedges_in[u]))

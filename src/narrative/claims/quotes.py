@@ -1,0 +1,137 @@
+"""Quotation marks and the units claims are read in.
+
+Quote marks are paired by a small state machine (straight, curly and
+guillemets) that closes an unbalanced quote at the end of its sentence
+instead of swallowing the document; sentences (Punkt) are merged into one
+unit while a quotation is open, so a quote that spans sentences is one unit.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..segment import split_sentences
+
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+QUOTE_RE = re.compile('[“”«»„"]')
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of each quotation (marks included) in ``text[start:end]``.
+
+    Curly quotes and guillemets pair by direction; straight double quotes
+    toggle. An opening mark that is never closed yields no span (callers
+    treat the quote as ending with its sentence). Never raises.
+
+    >>> quote_spans('He said "no" and “yes” and «oui».')
+    [(8, 12), (17, 22), (27, 32)]
+    """
+    end = len(text) if end is None else end
+    spans, open_at, want = [], None, None
+    for m in QUOTE_RE.finditer(text, start, end):
+        i, ch = m.start(), m.group(0)
+        if open_at is None:
+            if ch in OPEN_CLOSE:
+                open_at, want = i, OPEN_CLOSE[ch]
+            elif ch == '"':
+                open_at, want = i, '"'
+        elif ch == want or (want == "”" and ch == '"') or (want == '"' and ch == "”"):
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif ch in OPEN_CLOSE and want != '"' and ch != want:
+            open_at, want = i, OPEN_CLOSE[ch]  # a new opening before a close: the old one was unbalanced
+    return spans
+
+
+class Quotes:
+    """The quotations of one document (disjoint, in text order) with O(log n) lookups, so
+    per-cue and per-claim questions cost the same in a 50 MB document as in a short one.
+
+    >>> q = Quotes(quote_spans('a “b” c “d” e'))
+    >>> q.overlapping(0, 6), q.opening_in(5, 13), q.last_ending_by(9), q.inside(3)
+    ([(2, 5)], True, (2, 5), True)
+    """
+
+    __slots__ = ("spans", "starts", "ends", "_set")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [q0 for q0, _q1 in spans]
+        self.ends = [q1 for _q0, q1 in spans]
+        self._set = set(spans)
+
+    def __contains__(self, span) -> bool:
+        return span in self._set
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Quotations with ``q0 < b`` and ``q1 > a``."""
+        return self.spans[bisect_right(self.ends, a):bisect_left(self.starts, b)]
+
+    def opening_in(self, a: int, b: int) -> bool:
+        """Whether a quotation opens at an offset in ``[a, b)``."""
+        k = bisect_left(self.starts, a)
+        return k < len(self.starts) and self.starts[k] < b
+
+    def last_ending_by(self, x: int) -> tuple[int, int] | None:
+        """The last quotation with ``q1 <= x``."""
+        k = bisect_right(self.ends, x) - 1
+        return self.spans[k] if k >= 0 else None
+
+    def inside(self, x: int) -> bool:
+        """Whether ``q0 < x < q1`` for some quotation."""
+        k = bisect_left(self.starts, x) - 1
+        return k >= 0 and x < self.ends[k]
+
+    def quote_type(self, a: int, b: int) -> str:
+        """``direct`` (all inside one quotation), ``mixed`` (partly quoted) or ``indirect``."""
+        inside = self.overlapping(a, b)
+        if not inside:
+            return "indirect"
+        if any(q0 <= a and b <= q1 for q0, q1 in inside):
+            return "direct"
+        return "mixed"
+
+    def strip(self, text: str, a: int, b: int) -> tuple[int, int]:
+        """``text[a:b]`` trimmed of spaces and separators, without the marks of an exactly quoted
+        content and without a final period outside quotes."""
+        while a < b and text[a] in " \t\n,:;—–-":
+            a += 1
+        while b > a and text[b - 1] in " \t\n,;—–-":
+            b -= 1
+        if (a, b) in self:
+            a, b = a + 1, b - 1
+            while b > a and text[b - 1] in " ,":
+                b -= 1
+        elif b > a and text[b - 1] == "." and not self.inside(b - 1):
+            b -= 1
+        return a, b
+
+
+#: longest unit (characters) that an open quotation may grow by merging sentences. Real quotes stay
+#: far below: the longest unit is 2,170 characters in 324 war-news articles and 3,417 in PolNeAR.
+#: Longer "quotes" are pairing artefacts (one demo release pairs curly marks 11,000 characters
+#: apart and made a 62,862-character unit); the cap bounds the work and the output per unit, so
+#: extraction stays linear in document length, in time and memory, whatever the quote marks do
+MAX_UNIT = 20_000
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """Sentences, merged while a quotation that starts in one continues into the next.
+
+    >>> t = 'He said: “We hold. We stay.” Then he left.'
+    >>> [t[a:b] for a, b in units(t)]
+    ['He said: “We hold. We stay.”', 'Then he left.']
+    """
+    sents = split_sentences(text)
+    quotes = quote_spans(text)
+    opens = [q0 for q0, _q1 in quotes]
+    out: list[list[int]] = []
+    for a, b in sents:
+        # quotations are disjoint and ordered: only the last one opening before the unit's end can cross it
+        k = bisect_left(opens, out[-1][1]) - 1 if out else -1
+        if (k >= 0 and quotes[k][0] >= out[-1][0] and out[-1][1] < quotes[k][1] and quotes[k][1] > a
+                and b - out[-1][0] <= MAX_UNIT):
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]

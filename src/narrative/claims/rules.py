@@ -1,0 +1,175 @@
+"""The parser-free rule extractor (``method="rules"``): fast, with nesting.
+
+After the PARC/PolNeAR notion of an attribution (Pareti 2016; Newell et al. 2018):
+
+1. units: sentences merged while a quotation is open (:mod:`.quotes`);
+2. cues from the cue lexicon (:mod:`.cues`); weak cues ("thanked", "shows") need
+   "that", a colon, a quote or a known actor as subject;
+3. the source: the noun phrase around the cue (:mod:`.speakers`);
+4. the content: what follows the cue (skipping "that", time phrases, a "told X"
+   object) or, for a cue at the end ("…,” Putin said."), what precedes the
+   source; a cue whose source sits inside another claim's content is nested
+   under it (``parent_claim_id``);
+5. units with no cue are claims of the document's own voice (``self``).
+
+Known limits: no syntactic parse, so long-distance subjects and discontinuous
+contents are approximated; ``narrative eval-attribution`` measures how well.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Iterator
+
+from ..actors import Actors
+from ..segment import lower_words
+from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
+from .quotes import Quotes, quote_spans, units
+from .records import Candidate, Claim
+from .speakers import PRONOUNS, Resolver, left_np, own_voice, right_np, subject
+from .tokens import Toks
+
+
+class _Unit:
+    """One unit of a document while its cues are read: tokens, and known actors found once."""
+
+    __slots__ = ("text", "a", "b", "toks", "last_word", "_mentions", "_mention_ends")
+
+    def __init__(self, text: str, a: int, b: int) -> None:
+        self.text, self.a, self.b = text, a, b
+        self.toks = Toks(text, a, b)
+        # the last token that is not closing punctuation: a cue at or after it has its content before it
+        self.last_word = self.toks.last_word()
+        self._mentions = None
+
+    def last_actor_before(self, actors: Actors, at: int) -> tuple[int, int] | None:
+        """Token range of the last known actor mention ending before offset ``at`` (the unit is
+        scanned once, not once per cue)."""
+        if self._mentions is None:
+            self._mentions = actors.matches(self.text[self.a:self.b])
+            self._mention_ends = [m1 for _m0, m1, _actor in self._mentions]
+        k = bisect_right(self._mention_ends, at - self.a) - 1
+        if k < 0:
+            return None
+        m0, m1, _actor = self._mentions[k]
+        starts = self.toks.start
+        k0, k1 = bisect_left(starts, self.a + m0), bisect_left(starts, self.a + m1)
+        return (k0, k1 - 1) if k1 > k0 else None
+
+
+def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, actors: Actors) -> Candidate | None:
+    """The attribution a cue anchors in its unit, or None when it has no source or fails the weak-cue test."""
+    c0, c1, stance, kind = cue
+    text, toks = unit.text, unit.toks
+    starts, ends, low, n_toks = toks.start, toks.end, toks.low, len(toks)
+    cue_text = text[starts[c0]:ends[c1]]
+    if kind == "preposition":  # according to X, ...
+        np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None:
+            return None
+        s0, s1 = np_range
+        before, after = (unit.a, starts[c0]), (ends[s1], unit.b)
+        ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
+        return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
+    cue_low = low[c0]
+    np_range = left_np(toks, c0 - 1, 0)
+    if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
+        # "Putin met the troops, saying ...": the participle's subject opens the clause
+        np_range = subject(toks, 0, c0 - 1)
+    inverted = False
+    if np_range is None:
+        np_range = right_np(toks, c1 + 1, n_toks)
+        inverted = np_range is not None
+    if np_range is None and cue_low in nearest_actor_cues():
+        # "Putin visited troops and thanked them": nearest known actor to the left
+        np_range = unit.last_actor_before(actors, starts[c0])
+    if np_range is None:
+        return None
+    s0, s1 = np_range
+    if cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
+        return None
+    sa = starts[min(s0, c0)]
+    # only the last quotation ending by the source can end right before it
+    before = quotes.last_ending_by(sa)
+    quote_before = before is not None and text[before[1]:sa].strip() in ("", ",")
+    if inverted or quote_before or c1 >= unit.last_word:
+        # content precedes: "“…,” Putin said." / "…, said Peskov."
+        ca, cb = unit.a, sa
+    else:
+        k = content_start(low, c1 + 1, n_toks, cue_low)
+        ca, cb = (starts[k] if k < n_toks else unit.b), unit.b
+    return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
+
+
+def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
+    """A weak cue ("thanked", "shows") is a cue when "that" or a colon follows, or when a known
+    actor or pronoun says it with a quotation or a "that" soon after."""
+    text, toks = unit.text, unit.toks
+    low, n_toks = toks.low, len(toks)
+    nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
+    if nxt in ("that", ":"):
+        return True
+    known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
+    return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 26])
+
+
+def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
+    """Nesting between the candidates of one unit: a source inside the previous content is nested
+    under it, unless a sequential word ("but", ";", ", and") separates them (then the previous
+    content ends there)."""
+    parents: list[int | None] = [None] * len(found)
+    starts, low, sequential = toks.start, toks.low, words().sequential
+    for k in range(1, len(found)):
+        prev, here = found[k - 1], found[k]
+        src_start = starts[here.source_first]
+        if prev.content_start <= src_start < prev.content_end and here.content_start >= prev.content_start:
+            between = low[bisect_left(starts, prev.content_start):bisect_left(starts, src_start)]
+            pairs = set(zip(between, between[1:]))
+            if set(between) & sequential or (",", "and") in pairs or (",", "but") in pairs:
+                prev.content_end = min(prev.content_end, src_start)
+            else:
+                parents[k] = k - 1
+    return parents
+
+
+def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None) -> Iterator[Claim]:
+    """Yield the claims of one document in text order."""
+    own_actor, own_side = own_voice(source, side, actors)
+    quotes = Quotes(quote_spans(text))
+    resolver = Resolver(actors)
+    spans = units(text)
+    hedges_in = unit_hedges(text, spans)
+    any_hedges = any(hedges_in)
+    first_words = cue_index().keys()
+    number = 0
+    for u, (ua, ub) in enumerate(spans):
+        hedges = with_next(hedges_in, u) if any_hedges else []
+        # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
+        lows = lower_words(text[ua:ub])
+        cues = find_cues(lows) if not first_words.isdisjoint(lows) else []
+        found: list[Candidate] = []
+        if cues:
+            unit = _Unit(text, ua, ub)
+            found = [c for c in (_candidate(unit, cue, quotes, actors) for cue in cues) if c is not None]
+        if not found:
+            raw = text[ua:ub]
+            yield Claim(doc_id, f"{doc_id}:{number}", "", "", -1, -1, own_actor, own_side, "", -1, -1, "neutral",
+                        raw.strip(), ua + (len(raw) - len(raw.lstrip())), ua + len(raw.rstrip()), "self", hedges)
+            number += 1
+            continue
+        toks = unit.toks
+        parents = _parents(found, toks)
+        ids = []
+        for k, cand in enumerate(found):
+            sa, sb = toks.start[cand.source_first], toks.end[cand.source_last]
+            speaker = text[sa:sb]
+            actor, actor_side = resolver.actor_and_side(speaker)
+            a, b = quotes.strip(text, cand.content_start, cand.content_end)
+            if b <= a:
+                a, b = cand.content_start, cand.content_start
+            claim_id = f"{doc_id}:{number}"
+            ids.append(claim_id)
+            number += 1
+            parent = ids[parents[k]] if parents[k] is not None else ""
+            yield Claim(doc_id, claim_id, parent, speaker, sa, sb, actor, actor_side,
+                        cand.cue_text, toks.start[cand.cue_first], toks.end[cand.cue_last], cand.stance,
+                        text[a:b], a, b, quotes.quote_type(a, b), hedges)
