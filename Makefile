@@ -20,7 +20,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 $(NLTK): $(STAMP)
-	$(BIN)/python -m narrative.nltkdata
+	$(BIN)/python -m narrative.infra.nltkdata
 
 setup: $(STAMP) $(NLTK) ## create .venv, install pinned requirements and the package, build offline NLTK data
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from narrative.annotate import agreement, draw_sample, lexicon_validation, read_labels
+from narrative.lexicons.validate import agreement, draw_sample, lexicon_validation, read_labels
 from narrative.cli import main
 from narrative.errors import InputError
 from narrative.lexicons import load_lexicon

@@ -153,7 +153,7 @@ def test_unreadable_input_is_one_line(tmp_path):
 
 def test_corpus_without_dates_gives_empty_weekly_rates_and_a_plot_that_says_so():
     from narrative import compare, plots
-    from narrative.tables import table_text
+    from narrative.infra.tables import table_text
 
     scores = pd.DataFrame({"doc_id": ["a", "b"], "side": ["x", "y"], "resistance": [1.0, 2.0]})
     weekly = compare.weekly_rates(scores, pd.Series({"a": "", "b": ""}), ["resistance"])

@@ -4,7 +4,7 @@ import sys
 
 import nltk
 
-from narrative.nltkdata import VADER_ZIP, build, ensure_nltk_data
+from narrative.infra.nltkdata import VADER_ZIP, build, ensure_nltk_data
 
 
 def test_build_from_pip_installed_wheel(tmp_path):
@@ -23,7 +23,7 @@ import socket
 def refuse(*a, **k): raise OSError("network disabled in this test")
 socket.socket.connect = refuse
 socket.create_connection = refuse
-from narrative.nltkdata import ensure_nltk_data
+from narrative.infra.nltkdata import ensure_nltk_data
 ensure_nltk_data(__import__('pathlib').Path({str(tmp_path)!r}))
 import nltk
 from nltk.sentiment import SentimentIntensityAnalyzer
@@ -45,7 +45,7 @@ def test_processes_building_at_once_all_succeed(tmp_path):
     target = tmp_path / "nltk_data"
     code = f"""
 import pathlib, time
-from narrative import nltkdata
+from narrative.infra import nltkdata
 go = pathlib.Path({str(go)!r})
 while not go.exists():
     time.sleep(0.005)

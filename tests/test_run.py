@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from narrative import params as P
+from narrative.pipeline import params as P
 from narrative.cli import main
 from narrative.errors import ParameterError, RunExistsError
-from narrative.run import run_suite
+from narrative.pipeline.run import run_suite
 
 from conftest import ROOT, demo_slice
 
@@ -85,7 +85,7 @@ def test_suite_succeeds_and_writes_everything(suite_run):
         executed = json.loads((run / "notebooks" / nb).read_text())
         assert any("injected-parameters" in c["metadata"].get("tags", []) for c in executed["cells"])
         html = (run / "html" / nb.replace(".ipynb", ".html")).read_text()
-        assert "from narrative import suite" not in html  # input cells hidden
+        assert "from narrative.pipeline import steps" not in html  # input cells hidden
         assert "data:image/png;base64" in html, nb  # the figure is shown
     assert (out / "latest").resolve() == run.resolve()
     assert not list(out.glob(".tmp-*"))
@@ -277,7 +277,7 @@ def test_kill_9_of_the_orchestrator_leaves_no_process_and_the_next_run_cleans_up
     assert (out / "latest").resolve() == (out / "t1").resolve()
     assert (out / "t1" / "manifest.json").read_bytes() == before
     # the next run (here: one refused after the lock for its taken id) recovers the debris first
-    from narrative.run import locked, recover_abandoned
+    from narrative.pipeline.run import locked, recover_abandoned
 
     with locked(out, False):
         kept = recover_abandoned(out, say=lambda m: None)
@@ -340,7 +340,7 @@ def test_wait_takes_the_lock_when_the_other_run_releases_it(tmp_path):
     import threading
     import time
 
-    from narrative.run import locked
+    from narrative.pipeline.run import locked
 
     out = tmp_path / "reports"
     out.mkdir()

@@ -6,7 +6,7 @@ from narrative.cli import main
 from narrative.compare import doc_sums, frame_differences, differences_from_sums
 from narrative.corpus import check_text_file, load_corpus
 from narrative.errors import InputError
-from narrative.stream import iter_chunks, run_stream
+from narrative.pipeline.stream import iter_chunks, run_stream
 
 from conftest import demo_slice
 
@@ -74,7 +74,7 @@ def test_utf8_check_finds_the_line_across_blocks(tmp_path):
 
 
 def test_synth_is_reproducible_and_streams(tmp_path, corpus):
-    from narrative.synth import write_synthetic
+    from narrative.tools.synth import write_synthetic
 
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     stats = write_synthetic(a, docs=50, corpus=[corpus], words_per_doc=40, seed=3)
@@ -90,7 +90,7 @@ def test_repeated_ids_are_made_unique_as_when_loading_whole(tmp_path):
     import json
 
     from narrative.claims import extract_claims
-    from narrative.tables import flatten_lists
+    from narrative.infra.tables import flatten_lists
 
     texts = ["Peskov said the talks were over.", "Kyiv said the front held.", "Zelensky said: “We hold.”",
              "The ministry claimed the village was taken.", "Nothing was said.", "Putin said it was a success."]
@@ -117,7 +117,7 @@ def test_a_malformed_line_fails_with_its_number_from_a_worker(tmp_path):
 
 def test_chunk_counts_sum_like_chained_adds():
     from narrative.compare import term_counts
-    from narrative.stream import _summed
+    from narrative.pipeline.stream import _summed
 
     parts = [term_counts(["the war", "Kyiv held"]), term_counts(["the ministry said", "É é"]), term_counts(["war"])]
     chained = parts[0].add(parts[1], fill_value=0).astype("int64").add(parts[2], fill_value=0).astype("int64")
@@ -129,7 +129,7 @@ def test_ids_repeated_within_a_chunk_do_not_redo_it(tmp_path, monkeypatch):
     """Within-chunk repeats are renamed where the chunk is parsed; only ids seen in an earlier chunk cost a redo."""
     import json
 
-    import narrative.stream as S
+    import narrative.pipeline.stream as S
 
     calls = []
     real = S.process_raw

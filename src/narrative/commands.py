@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 
 from .errors import InputError
-from .tables import write_table
+from .infra.tables import write_table
 
 
 def _reads(args) -> list:
@@ -40,7 +40,7 @@ def _stream(args, stages, *, progress=None, **outputs):
     """Run the streaming pipeline with the corpus, column and backend options every corpus command shares."""
     from .corpus import Columns
     from .infra.files import check_outputs
-    from .stream import run_stream
+    from .pipeline.stream import run_stream
 
     check_outputs({_OPTION.get(k, k): v for k, v in outputs.items() if k.endswith("_out")}, reads=_reads(args))
     bar = None
@@ -63,8 +63,8 @@ _OPTION = {"claims_out": "-o", "scores_out": "-o", "evidence_out": "--evidence"}
 
 
 def run(args) -> int:
-    from . import params as P
-    from .run import profile_table, run_suite
+    from .pipeline import params as P
+    from .pipeline.run import profile_table, run_suite
 
     if args.help_params:
         print(P.describe())
@@ -158,7 +158,7 @@ def _gold_files(folder) -> list:
 
 
 def bench(args) -> int:
-    from .bench import report, run_bench
+    from .tools.bench import report, run_bench
     from .corpus import input_files
     from .infra.files import check_outputs
 
@@ -178,7 +178,7 @@ def train_attribution(args) -> int:
 
 
 def validate_lexicon(args) -> int:
-    from .annotate import agreement, lexicon_validation, read_labels
+    from .lexicons.validate import agreement, lexicon_validation, read_labels
     from .lexicons import load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
@@ -197,7 +197,7 @@ def validate_lexicon(args) -> int:
 def synth(args) -> int:
     from .corpus import input_files
     from .infra.files import check_outputs
-    from .synth import write_synthetic
+    from .tools.synth import write_synthetic
 
     check_outputs({"-o": args.output}, reads=input_files(args.corpus))
     stats = write_synthetic(args.output, docs=args.docs, corpus=args.corpus, words_per_doc=args.words_per_doc,

@@ -28,7 +28,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .lexicons import Lexicon, load_lexicon
-from .parallel import map_parts
+from .infra.parallel import map_parts
 from .schema import EVIDENCE
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neg", "vader_neu")
@@ -144,7 +144,7 @@ def _fast_words_and_emoticons(self):
 def _analyzer():
     from nltk.sentiment import SentimentIntensityAnalyzer, vader
 
-    from .nltkdata import ensure_nltk_data
+    from .infra.nltkdata import ensure_nltk_data
 
     ensure_nltk_data()
     if vader.SentiText._words_and_emoticons is not _fast_words_and_emoticons:
@@ -164,7 +164,7 @@ class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
     """VADER (Hutto & Gilbert 2014) compound/pos/neg/neu scores via NLTK, offline.
 
     The lexicon comes from the pip-installed ``vaderSentiment`` wheel through
-    :func:`narrative.nltkdata.ensure_nltk_data`; nothing is downloaded.
+    :func:`narrative.infra.nltkdata.ensure_nltk_data`; nothing is downloaded.
     """
 
     def fit(self, X, y=None):

@@ -38,7 +38,7 @@ from sklearn.preprocessing import StandardScaler
 
 from .actors import Actors
 from .features import LexiconFeatures, SentimentFeatures
-from .parallel import map_parts
+from .infra.parallel import map_parts
 
 MODEL_KINDS = ("full", "lexicon", "vader", "majority")
 MASK_TOKEN = ""  # names are deleted: a placeholder word would itself reveal the side by its frequency

@@ -16,7 +16,7 @@ byte-identical across backends and job counts.
 
 Examples
 --------
->>> from narrative.stream import run_stream
+>>> from narrative.pipeline.stream import run_stream
 >>> result = run_stream(["data/raw/press-releases"], stages=("claims", "counts"), jobs=2)  # doctest: +SKIP
 >>> result.counts["kremlin"].head()                                                         # doctest: +SKIP
 """
@@ -31,8 +31,8 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from .corpus import Columns, RawChunk, UniqueIds, iter_chunks, parse_chunk, raw_chunks  # noqa: F401  (iter_chunks: re-exported)
-from .errors import InputError
+from ..corpus import Columns, RawChunk, UniqueIds, iter_chunks, parse_chunk, raw_chunks  # noqa: F401  (iter_chunks: re-exported)
+from ..errors import InputError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
 BACKENDS = ("local", "dask")
@@ -43,14 +43,14 @@ CHUNK_DOCS = {"local": 2000, "dask": 5000}
 # -- the stage function -----------------------------------------------------
 @lru_cache(maxsize=4)
 def _actors(path: str | None):
-    from .actors import load_actors
+    from ..actors import load_actors
 
     return load_actors(path)
 
 
 @lru_cache(maxsize=4)
 def _lexicon(path: str | None):
-    from .lexicons import load_lexicon
+    from ..lexicons import load_lexicon
 
     return load_lexicon(path)
 
@@ -76,11 +76,11 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     ``keep`` names the row tables to send back (``claims``, ``scores``); the
     rest are summarised (counts, per-document sums) and dropped on the worker.
     """
-    from .claims import extract_claims
-    from .compare import doc_sums, term_counts
-    from .features import evidence, frame_scores
+    from ..claims import extract_claims
+    from ..compare import doc_sums, term_counts
+    from ..features import evidence, frame_scores
 
-    from .segment import count_words
+    from ..segment import count_words
 
     result = ChunkResult(words=sum(map(count_words, docs["text"])))
     cast = _actors(actors)
@@ -153,7 +153,7 @@ def map_chunks(fn: Callable, chunks: Iterator, *, backend: str = "local", jobs: 
     if backend == "local":
         from concurrent.futures import ProcessPoolExecutor
 
-        from .infra.processes import die_with_parent
+        from ..infra.processes import die_with_parent
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             yield from _ordered(lambda c: pool.submit(fn, c), lambda f: f.result(), chunks, 2 * jobs)
@@ -201,7 +201,7 @@ class _Appender:
     def __init__(self, path: Path | None, fmt: str, *, stdout: bool = False):
         import sys
 
-        from .infra.files import AtomicFile
+        from ..infra.files import AtomicFile
 
         self.fmt, self.header, self.file = fmt, True, None
         if path is not None:
@@ -213,7 +213,7 @@ class _Appender:
             self.write_text = None
 
     def write(self, frame: pd.DataFrame) -> None:
-        from .tables import flatten_lists
+        from ..infra.tables import flatten_lists
 
         if self.write_text is None or frame is None:
             return
@@ -247,7 +247,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     chunk_docs = chunk_docs or CHUNK_DOCS[backend if backend in CHUNK_DOCS else "local"]
     from functools import partial
 
-    from .actors import load_actors
+    from ..actors import load_actors
 
     sides = load_actors(actors).source_sides()
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .infra.files import write_text
+from ..infra.files import write_text
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}

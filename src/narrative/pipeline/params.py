@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .errors import ParameterError
+from ..errors import ParameterError
 
 NOTEBOOKS = ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb")
 PARAMETERS_TAG = "parameters"

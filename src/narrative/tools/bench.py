@@ -45,12 +45,12 @@ def regex_alternation(lexicon) -> re.Pattern:
 def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None) -> pd.DataFrame:
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from .actors import load_actors
-    from .claims import extract_claims
-    from .compare import term_counts
-    from .corpus import load_corpus
-    from .lexicons import load_lexicon
-    from .segment import plain_punkt, words as tokenise
+    from ..actors import load_actors
+    from ..claims import extract_claims
+    from ..compare import term_counts
+    from ..corpus import load_corpus
+    from ..lexicons import load_lexicon
+    from ..segment import plain_punkt, words as tokenise
 
     actors = load_actors()
     docs = load_corpus(corpus, sides=actors.source_sides())
@@ -97,7 +97,7 @@ def report(table: pd.DataFrame, json_path: Path | None = None) -> str:
         payload = {"words": table.attrs["words"], "documents": table.attrs["documents"],
                    "peak_rss_mb": table.attrs["peak_rss_mb"], "matcher_vs_regex": ratio, "long_document_ratio": long_ratio,
                    "rows": table.to_dict(orient="records")}
-        from .infra.files import write_text
+        from ..infra.files import write_text
 
         write_text(json_path, json.dumps(payload, indent=2))
     return "\n".join(lines)

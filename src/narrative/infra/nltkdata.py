@@ -9,13 +9,13 @@ Nothing happens on import; call :func:`ensure_nltk_data` (the featurizers do).
 
 Examples
 --------
->>> from narrative.nltkdata import ensure_nltk_data
+>>> from narrative.infra.nltkdata import ensure_nltk_data
 >>> path = ensure_nltk_data()                       # doctest: +SKIP
 >>> from nltk.sentiment import SentimentIntensityAnalyzer
 >>> SentimentIntensityAnalyzer().polarity_scores("a great victory")["compound"] > 0  # doctest: +SKIP
 True
 
-Run ``python -m narrative.nltkdata`` to build it ahead of time (``make`` does).
+Run ``python -m narrative.infra.nltkdata`` to build it ahead of time (``make`` does).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ import zipfile
 from importlib import resources
 from pathlib import Path
 
-from .infra.files import write_bytes
+from .files import write_bytes
 
 VADER_ZIP = Path("sentiment") / "vader_lexicon.zip"
 VADER_MEMBER = "vader_lexicon/vader_lexicon.txt"

@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import params as P
-from .corpus import fingerprint, input_files
-from .errors import Interrupted, LockedError, NotebookError, ParameterError, RunExistsError, SetupError
-from .infra.files import write_text
-from .infra.processes import alive, die_with_parent, kill_tree
+from ..corpus import fingerprint, input_files
+from ..errors import Interrupted, LockedError, NotebookError, ParameterError, RunExistsError, SetupError
+from ..infra.files import write_text
+from ..infra.processes import alive, die_with_parent, kill_tree
 
 SUBDIRS = ("notebooks", "html", "tables", "figures", "logs")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
@@ -383,7 +383,7 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
     """Validate, lock, execute the suite, write the report, publish. See module docstring.
 
     ``parallel``: notebooks executed at once (default: 2, or 1 on a one-core machine); a
-    notebook starts when the notebooks it reads (:data:`narrative.params.DEPENDS`) succeeded.
+    notebook starts when the notebooks it reads (:data:`narrative.pipeline.params.DEPENDS`) succeeded.
     ``wait``: False, True or seconds to wait for another run's lock (see :func:`locked`).
     On SIGTERM/SIGINT the notebooks are stopped, the run is kept with status ``failed`` and
     :class:`narrative.errors.Interrupted` is raised.
@@ -452,10 +452,10 @@ def preflight(parameters: dict[str, Any]) -> None:
     """Everything that can be checked before a notebook starts, so bad input exits 2 without a
     failed run: the actors and lexicon files parse, every corpus file reads (UTF-8, structure,
     text column, every row), the frame labels parse, and the two sides are different and occur."""
-    from .actors import load_actors
-    from .corpus import Columns, iter_chunks
-    from .errors import InputError
-    from .lexicons import load_lexicon
+    from ..actors import load_actors
+    from ..corpus import Columns, iter_chunks
+    from ..errors import InputError
+    from ..lexicons import load_lexicon
 
     def parsed(name, load):
         try:
@@ -468,7 +468,7 @@ def preflight(parameters: dict[str, Any]) -> None:
     cast = parsed("actors", load_actors)
     lexicon = parsed("lexicon", load_lexicon)
     if parameters.get("frame_labels"):
-        from .annotate import read_labels
+        from ..lexicons.validate import read_labels
 
         parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
     a, b = parameters["side_a"], parameters["side_b"]

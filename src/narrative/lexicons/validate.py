@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from .errors import InputError
-from .lexicons import Lexicon, load_lexicon
+from ..errors import InputError
+from . import Lexicon, load_lexicon
 
 SAMPLE_COLUMNS = ("item", "claim_id", "doc_id", "side", "text")
 
@@ -44,7 +44,7 @@ def read_labels(path: str | Path, categories: Sequence[str]) -> pd.DataFrame:
     except UnicodeDecodeError:
         raise InputError(str(path), None, "labels file is not UTF-8 text") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        from .corpus import csv_error
+        from ..corpus import csv_error
 
         raise csv_error(Path(path), exc) from None
     if "labels" not in frame.columns:

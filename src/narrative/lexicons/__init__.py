@@ -33,8 +33,8 @@ from itertools import compress, count as counter, islice
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import InputError
-from .segment import TOKEN_RE, lower_words
+from ..errors import InputError
+from ..segment import TOKEN_RE, lower_words
 
 COLUMNS = ("category", "phrase", "weight", "note")
 

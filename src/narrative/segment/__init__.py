@@ -25,7 +25,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .schema import SENTENCES, TOKENS
+from ..schema import SENTENCES, TOKENS
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -39,7 +39,7 @@ def abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def sentence_tokenizer():
-    """A Punkt tokenizer that knows the shipped abbreviations (cached; see :mod:`narrative.punkt`)."""
+    """A Punkt tokenizer that knows the shipped abbreviations (cached; see :mod:`narrative.segment.punkt`)."""
     from .punkt import memo_punkt  # NLTK is imported only where sentences are split (~2 s per process)
 
     return memo_punkt(abbreviations())

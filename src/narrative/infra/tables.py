@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .infra.files import write_text
+from .files import write_text
 
 
 def flatten_lists(frame: pd.DataFrame, sep: str = ";") -> pd.DataFrame:

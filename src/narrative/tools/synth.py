@@ -18,9 +18,9 @@ import numpy as np
 
 def sentence_pool(corpus) -> dict[str, list[str]]:
     """side -> sentences of the demo corpus."""
-    from .actors import load_actors
-    from .corpus import load_corpus
-    from .segment import split_sentences
+    from ..actors import load_actors
+    from ..corpus import load_corpus
+    from ..segment import split_sentences
 
     docs = load_corpus(corpus, sides=load_actors().source_sides())
     pool: dict[str, list[str]] = {}
@@ -37,7 +37,7 @@ def write_synthetic(output: str | Path, *, docs: int, corpus="data/raw/press-rel
     sides = sorted(pool)
     lengths = {s: np.array([len(x.split()) for x in pool[s]]) for s in sides}
     start = dt.date(2022, 1, 3)
-    from .infra.files import AtomicFile
+    from ..infra.files import AtomicFile
 
     output = Path(output)
     words = 0

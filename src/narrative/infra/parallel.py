@@ -25,7 +25,7 @@ def map_parts(fn: Callable, items: Sequence, *args, n_jobs: int | None = 1, min_
         return [fn(parts[0], *args)]
     from joblib import Parallel, delayed
 
-    from .infra.processes import joblib_workers
+    from .processes import joblib_workers
 
     with joblib_workers():  # workers exit if this process dies
         return Parallel(n_jobs=n_parts)(delayed(fn)(part, *args) for part in parts)

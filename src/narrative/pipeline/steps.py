@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import NarrativeError
-from .tables import write_table
+from ..errors import NarrativeError
+from ..infra.tables import write_table
 
 # Each step imports what it uses: a notebook's kernel then loads only its own step's
 # libraries (scipy.stats, scikit-learn and NLTK cost ~3 s of imports together).
@@ -109,19 +109,19 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method
                 backend="local", scheduler=None) -> dict:
     """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png.
 
-    Claims are extracted chunk by chunk on ``backend`` (see :mod:`narrative.stream`);
+    Claims are extracted chunk by chunk on ``backend`` (see :mod:`narrative.pipeline.stream`);
     the output is identical on every backend and job count.
     """
-    from . import plots
-    from .actors import load_actors
-    from .corpus import Columns, load_corpus
+    from .. import plots
+    from ..actors import load_actors
+    from ..corpus import Columns, load_corpus
     from .stream import run_stream
 
     corpus = [locate(p) for p in ([corpus] if isinstance(corpus, str) else corpus)]
     cast = load_actors(actors)
     with timed(run_dir, "corpus: load"):
         docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
-    from .segment import count_words
+    from ..segment import count_words
 
     meta = docs.assign(n_words=docs["text"].map(count_words))[DOC_COLUMNS]
     with timed(run_dir, f"claims: extract ({claims_method}, {backend}, {jobs} jobs)"):
@@ -149,9 +149,9 @@ def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method
 
 def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0, jobs=1) -> dict:
     """02: claims.csv → frame_scores.csv, evidence.csv, frame_profile.csv, top_phrases.csv, frame_profile.png."""
-    from . import compare, plots
-    from .features import evidence, frame_scores
-    from .lexicons import load_lexicon
+    from .. import compare, plots
+    from ..features import evidence, frame_scores
+    from ..lexicons import load_lexicon
 
     lex = load_lexicon(lexicon)
     claims = read_table(run_dir, "claims.csv")
@@ -185,11 +185,11 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
     publishers' own (``self``) claims, evaluated by grouped CV with and
     without masking actor names.
     """
-    from . import plots
-    from .actors import load_actors
-    from .annotate import read_labels
-    from .lexicons import load_lexicon
-    from .model import build_model, evaluate, evaluate_multilabel, mask_texts, score_and_explain, top_features
+    from .. import plots
+    from ..actors import load_actors
+    from ..lexicons.validate import read_labels
+    from ..lexicons import load_lexicon
+    from ..model import build_model, evaluate, evaluate_multilabel, mask_texts, score_and_explain, top_features
 
     claims = read_table(run_dir, "claims.csv")
     data = claims[(claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b])]
@@ -250,7 +250,7 @@ def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_
 
 def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0) -> dict:
     """04: claims.csv + frame_scores.csv → log_odds.csv, frame_differences.csv, weekly_rates.csv and figures."""
-    from . import compare, plots
+    from .. import compare, plots
 
     claims = read_table(run_dir, "claims.csv")
     scores = read_table(run_dir, "frame_scores.csv")
