@@ -277,7 +277,7 @@ def test_kill_9_of_the_orchestrator_leaves_no_process_and_the_next_run_cleans_up
     assert (out / "latest").resolve() == (out / "t1").resolve()
     assert (out / "t1" / "manifest.json").read_bytes() == before
     # the next run (here: one refused after the lock for its taken id) recovers the debris first
-    from narrative.pipeline.run import locked, recover_abandoned
+    from narrative.pipeline.rundir import locked, recover_abandoned
 
     with locked(out, False):
         kept = recover_abandoned(out, say=lambda m: None)
@@ -340,7 +340,7 @@ def test_wait_takes_the_lock_when_the_other_run_releases_it(tmp_path):
     import threading
     import time
 
-    from narrative.pipeline.run import locked
+    from narrative.pipeline.rundir import locked
 
     out = tmp_path / "reports"
     out.mkdir()

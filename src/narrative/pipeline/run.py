@@ -1,52 +1,34 @@
-"""Run the notebook suite into ``<out>/<run-id>/``: one orchestrator of small steps.
+"""Run the notebook suite into ``<out>/<run-id>/``: validate, then schedule the notebooks.
 
-Layout of a run directory::
-
-    notebooks/   executed notebooks        html/       notebooks without input cells
-    tables/      CSV outputs               figures/    PNG figures
-    logs/        each notebook's kernel log (its stderr)
-    manifest.json (status, parameters, input sha256, versions, seconds)
-    index.html    the report
-
-Safety: parameters are validated before any notebook starts; a lock on the
-output directory keeps two runs from interleaving; the run is built in a
-hidden temporary directory and renamed into place when it ends, so a killed
-run leaves earlier runs and ``latest`` untouched; a failed run is kept under
-its id with status ``failed`` and ``latest`` is moved only on success.
+Parameters, the corpus, the actors and lexicon files and the loopback interface are checked
+before any notebook starts (:func:`preflight`, :func:`check_loopback`); notebooks then run in
+dependency order, two at a time, in worker processes that die with this one. The run
+directory's lifecycle (lock, manifest, publishing, retention, recovery) is :mod:`.rundir`.
 """
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
-import json
 import os
 import platform
-import re
-import shutil
 import signal
 import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
-from . import params as P
 from ..corpus import fingerprint, input_files
-from ..errors import Interrupted, LockedError, NotebookError, ParameterError, RunExistsError, SetupError
-from ..infra.files import write_text
-from ..infra.processes import alive, die_with_parent, kill_tree
+from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError, SetupError
+from ..infra.processes import die_with_parent, kill_tree
+from . import params as P
+from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, publish_latest, read_timings, recover_abandoned,
+                     retain, versions, write_manifest)
 
-SUBDIRS = ("notebooks", "html", "tables", "figures", "logs")
-RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-LOCK_NAME = ".narrative.lock"
 KERNEL = "python3"
-#: the kernel's own log stays out of the run's log (cron mails it): its per-kernel "running over TCP
-#: without encryption" warning is about loopback sockets nobody else can reach; cell errors are in the notebook
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
-VERSIONED = ("narrative", "pandas", "numpy", "scikit-learn", "scipy", "matplotlib", "nltk", "papermill",
-             "nbconvert", "vaderSentiment", "python-crfsuite", "pyarrow")
+#: the kernel logs errors only (to logs/<notebook>.log): its per-kernel "running over TCP without
+#: encryption" warning is about loopback sockets nobody else can reach
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 @dataclass
@@ -59,16 +41,6 @@ class RunResult:
     wall: float = 0.0  # seconds from the first notebook's start to the last one's end
 
 
-def default_run_id() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def check_run_id(run_id: str) -> str:
-    if not RUN_ID_RE.match(run_id) or run_id in (".", "..") or run_id == "latest":
-        raise ParameterError("run-id", f"{run_id!r} must be 1-100 letters, digits, '.', '_' or '-', not start with '.', and not be 'latest'")
-    return run_id
-
-
 def notebooks_dir(given: Path | None = None) -> Path:
     """The suite's directory: ``given``, else ``./notebooks`` (run from the project root)."""
     folder = Path(given) if given is not None else Path.cwd() / "notebooks"
@@ -76,46 +48,6 @@ def notebooks_dir(given: Path | None = None) -> Path:
     if missing:
         raise ParameterError("notebooks", f"{folder} lacks {', '.join(missing)}; run from the project root or pass --notebooks DIR")
     return folder.resolve()
-
-
-def versions() -> dict[str, str]:
-    out = {"python": platform.python_version()}
-    for name in VERSIONED:
-        try:
-            out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            out[name] = "not installed"
-    return out
-
-
-@contextmanager
-def locked(out: Path, wait: bool | float, poll: float = 1.0):
-    """An exclusive advisory lock on ``out/.narrative.lock`` (released on exit or death).
-
-    ``wait``: False fails at once with :class:`LockedError`; True waits as long as it takes; a
-    number waits at most that many seconds, then fails (so one stalled run under cron cannot
-    block every later night).
-    """
-    if out.exists() and not out.is_dir():
-        raise ParameterError("out", f"{out} is a file, not a directory of runs")
-    out.mkdir(parents=True, exist_ok=True)
-    handle = open(out / LOCK_NAME, "a+")
-    try:
-        if wait is True:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        else:
-            deadline = time.monotonic() + (0 if wait is False else float(wait))
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise LockedError(str(out / LOCK_NAME), float(wait) if wait is not False else None) from None
-                    time.sleep(min(poll, max(0.0, deadline - time.monotonic())))
-        yield
-    finally:
-        handle.close()
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path, progress: bool) -> None:
@@ -262,14 +194,6 @@ def _children() -> list[int]:
     return out
 
 
-def read_timings(run_dir: Path) -> list[dict]:
-    """Stage timings the suite's steps appended to ``timings.jsonl``."""
-    path = run_dir / "timings.jsonl"
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def profile_table(result: RunResult) -> str:
     """Seconds per notebook and per stage, as printed by ``narrative run --profile``."""
     lines = [f"{'notebook':<34}{'seconds':>9}"]
@@ -279,41 +203,6 @@ def profile_table(result: RunResult) -> str:
     lines += ["", f"{'stage':<52}{'seconds':>9}"]
     lines += [f"{t['stage']:<52}{t['seconds']:>9.1f}" for t in result.stages]
     return "\n".join(lines)
-
-
-def write_manifest(path: Path, manifest: dict) -> None:
-    write_text(path, json.dumps(manifest, indent=2, sort_keys=True, default=str))
-
-
-def publish_latest(out: Path, run_id: str) -> None:
-    """Point ``out/latest`` at the run atomically (symlink, then rename over the old one)."""
-    tmp = out / f".latest.{os.getpid()}"
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    tmp.symlink_to(run_id)
-    tmp.replace(out / "latest")
-
-
-def retain(out: Path, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest runs (by manifest start time); never the one ``latest`` names."""
-    latest = (out / "latest").resolve() if (out / "latest").is_symlink() else None
-    runs = []
-    for child in out.iterdir():
-        manifest = child / "manifest.json"
-        if child.is_dir() and not child.is_symlink() and not child.name.startswith(".") and manifest.is_file():
-            try:
-                started = json.loads(manifest.read_text())["started"]
-            except (ValueError, KeyError):
-                continue
-            runs.append((started, child))
-    runs.sort(reverse=True)
-    removed = []
-    for _started, child in runs[keep:]:
-        if latest is not None and child.resolve() == latest:
-            continue
-        shutil.rmtree(child)
-        removed.append(child)
-    return removed
 
 
 def _raise_interrupted(signum, _frame):
@@ -334,47 +223,6 @@ def _stop_on_signals():
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-
-
-TMP_RE = re.compile(r"^\.tmp-(?P<run_id>.+)-(?P<pid>\d+)$")
-
-
-def recover_abandoned(out: Path, say: Callable[[str], None] = print) -> list[Path]:
-    """Runs whose process died (``kill -9``, a crash, a reboot) leave ``.tmp-<id>-<pid>``: mark each
-    failed, delete its partial outputs (a full disk gets its space back) and keep its manifest as
-    ``<id>`` (or ``<id>.abandoned-<pid>`` if that name is taken). Call with the lock held: then no
-    live run owns a temporary directory, whatever its pid says. Returns the kept directories."""
-    kept = []
-    for tmp in sorted(out.glob(".tmp-*")):
-        match = TMP_RE.match(tmp.name)
-        if not match or not tmp.is_dir():
-            continue
-        pid = int(match["pid"])
-        run_id = match["run_id"]
-        manifest_path = tmp / "manifest.json"
-        try:
-            manifest = json.loads(manifest_path.read_text("utf-8"))
-        except (OSError, ValueError):
-            manifest = {"run_id": run_id}
-        owner = "died" if not alive(pid) else "is no longer this run (pid reused)"
-        manifest.update(status="failed", finished=manifest.get("finished") or dt.datetime.now(dt.timezone.utc).isoformat(),
-                        error={"notebook": None, "cell_index": None, "ename": "Abandoned",
-                               "evalue": f"the run's process (pid {pid}) {owner} before it finished; "
-                                         "partial outputs were removed by the next run"})
-        for child in tmp.iterdir():
-            if child.name != "manifest.json":
-                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
-        write_manifest(manifest_path, manifest)
-        target = out / run_id
-        if target.exists() or not RUN_ID_RE.match(run_id):
-            target = out / f"{run_id}.abandoned-{pid}"
-        tmp.rename(target)
-        say(f"narrative: run {run_id} was abandoned by process {pid}; marked failed at {target}")
-        kept.append(target)
-    for stale in out.glob(".latest.*"):  # a publish cut short
-        if stale.is_symlink():
-            stale.unlink()
-    return kept
 
 
 def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = None, wait: bool | float = False,

@@ -31,7 +31,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from ..corpus import Columns, RawChunk, UniqueIds, iter_chunks, parse_chunk, raw_chunks  # noqa: F401  (iter_chunks: re-exported)
+from ..corpus import Columns, RawChunk, UniqueIds, parse_chunk, raw_chunks
 from ..errors import InputError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
