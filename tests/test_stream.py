@@ -6,7 +6,8 @@ from narrative.cli import main
 from narrative.compare import doc_sums, frame_differences, differences_from_sums
 from narrative.corpus import check_text_file, load_corpus
 from narrative.errors import InputError
-from narrative.pipeline.stream import iter_chunks, run_stream
+from narrative.corpus import iter_chunks
+from narrative.pipeline.stream import run_stream
 
 from conftest import demo_slice
 
