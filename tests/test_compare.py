@@ -69,6 +69,7 @@ def test_blockwise_bootstrap_and_permutations_equal_one_block(monkeypatch):
     import numpy as np
 
     from narrative import compare as C
+    from narrative import stats
 
     rng = np.random.default_rng(3)
     scores = pd.DataFrame({"doc_id": [f"d{i // 3}" for i in range(300)],
@@ -76,6 +77,6 @@ def test_blockwise_bootstrap_and_permutations_equal_one_block(monkeypatch):
                            "x": rng.poisson(2, 300).astype(float), "y": rng.poisson(1, 300).astype(float)})
     whole = C.frame_differences(scores, ["x", "y"], a="a", b="b", n_boot=300, n_perm=300, seed=1)
     profile = C.frame_profile(scores, ["x", "y"], n_boot=300, seed=1)
-    monkeypatch.setattr(C, "_BLOCK_CELLS", 7 * 50)  # blocks of 7 resamples over 50 documents
+    monkeypatch.setattr(stats, "BLOCK_CELLS", 7 * 50)  # blocks of 7 resamples over 50 documents
     pd.testing.assert_frame_equal(C.frame_differences(scores, ["x", "y"], a="a", b="b", n_boot=300, n_perm=300, seed=1), whole)
     pd.testing.assert_frame_equal(C.frame_profile(scores, ["x", "y"], n_boot=300, seed=1), profile)

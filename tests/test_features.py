@@ -154,23 +154,6 @@ def test_time_ordered_evaluation_never_trains_on_the_future():
     assert metrics.query("model == 'lexicon' and `class` == 'macro'")["f1"].iloc[0] == 1.0
 
 
-def test_vectorised_multilabel_bootstrap_equals_f1_score():
-    from sklearn.metrics import f1_score
-
-    from narrative.model import _bootstrap_macro_f1_multilabel
-
-    rng = np.random.default_rng(1)
-    labels, pred = rng.integers(0, 2, (300, 10)), rng.integers(0, 2, (300, 10))
-    labels[:, 3] = pred[:, 3] = 0  # a label nobody uses: zero_division=0 as in sklearn
-    g = np.arange(300) // 3
-    weights = rng.multinomial(100, np.full(100, 1 / 100), size=200).astype(float)
-    members = [np.flatnonzero(g == k) for k in range(100)]
-    reference = [f1_score(labels[idx], pred[idx], average="macro", zero_division=0)
-                 for idx in (np.concatenate([np.repeat(members[k], int(c)) for k, c in enumerate(row)]) for row in weights)]
-    assert _bootstrap_macro_f1_multilabel(labels, pred, g, weights) == pytest.approx(
-        tuple(np.percentile(reference, [2.5, 97.5])))
-
-
 def test_score_and_explain_split_over_processes_equals_in_process():
     from narrative.corpus import load_corpus
     from narrative.model import build_model, score_and_explain

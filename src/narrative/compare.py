@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from . import stats
 from .segment import words
 
 LOG_ODDS_COLUMNS = ("count_a", "count_b", "delta", "var", "z")
@@ -83,30 +84,6 @@ def top_terms(table: pd.DataFrame, k: int = 20) -> pd.DataFrame:
     return pd.concat([top_a, top_b])
 
 
-#: cells (resamples x documents) of one block of bootstrap weights or permutation masks: 4M floats,
-#: 32 MB, so memory stays bounded however many documents there are
-_BLOCK_CELLS = 4_000_000
-
-
-def _batches(total: int, width: int):
-    """Block sizes that add up to ``total`` with at most :data:`_BLOCK_CELLS` cells of ``width``."""
-    step = max(1, _BLOCK_CELLS // max(width, 1))
-    for start in range(0, total, step):
-        yield min(step, total - start)
-
-
-def _boot_means(rng: np.random.Generator, sums: np.ndarray, counts: np.ndarray, n_boot: int) -> np.ndarray:
-    """``n_boot`` cluster-bootstrap ratio means (documents resampled with replacement), computed in
-    blocks: the same draws as one ``multinomial(size=n_boot)`` call, in bounded memory."""
-    n = len(counts)
-    p = np.full(n, 1 / n)
-    out = []
-    for size in _batches(n_boot, n):
-        w = rng.multinomial(n, p, size=size).astype(float)
-        out.append((w @ sums) / (w @ counts)[:, None])
-    return np.vstack(out)
-
-
 def _doc_sums(frame: pd.DataFrame, categories: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     grouped = frame.groupby("doc_id", sort=True)
     return grouped[list(categories)].sum().to_numpy(float), grouped.size().to_numpy(float)
@@ -135,8 +112,6 @@ def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: st
 def differences_from_sums(sums: pd.DataFrame, categories: Sequence[str], *, by: str = "side", a: str, b: str,
                           n_boot: int = 2000, n_perm: int = 2000, seed: int = 0) -> pd.DataFrame:
     """:func:`frame_differences` from per-document sums (:func:`doc_sums`), e.g. merged from chunks."""
-    from scipy.stats import false_discovery_control  # ~1 s to import: only where q-values are made
-
     rng = np.random.default_rng(seed)
     part_a, part_b = sums[sums[by] == a].sort_values("doc_id"), sums[sums[by] == b].sort_values("doc_id")
     if part_a.empty or part_b.empty:
@@ -145,23 +120,11 @@ def differences_from_sums(sums: pd.DataFrame, categories: Sequence[str], *, by: 
     sums_b, n_b = part_b[list(categories)].to_numpy(float), part_b["n_rows"].to_numpy(float)
     mean_a, mean_b = sums_a.sum(0) / n_a.sum(), sums_b.sum(0) / n_b.sum()
     observed = mean_a - mean_b
-
-    diffs = _boot_means(rng, sums_a, n_a, n_boot) - _boot_means(rng, sums_b, n_b, n_boot)
-    low, high = np.percentile(diffs, [2.5, 97.5], axis=0)
-
-    sums = np.vstack([sums_a, sums_b])
-    counts = np.concatenate([n_a, n_b])
-    k = len(n_a)
-    extreme = np.zeros(len(categories), dtype=int)
-    for size in _batches(n_perm, len(counts)):  # the same permutations, a bounded block at a time
-        masks = np.zeros((size, len(counts)), dtype=float)
-        for i in range(size):
-            masks[i, rng.permutation(len(counts))[:k]] = 1.0
-        perm_a = (masks @ sums) / (masks @ counts)[:, None]
-        perm_b = ((1 - masks) @ sums) / ((1 - masks) @ counts)[:, None]
-        extreme += (np.abs(perm_a - perm_b) >= np.abs(observed) - 1e-12).sum(0)
-    p = (extreme + 1) / (n_perm + 1)
-    q = false_discovery_control(p, method="bh")
+    diffs = stats.cluster_bootstrap_means(rng, sums_a, n_a, n_boot) - stats.cluster_bootstrap_means(rng, sums_b, n_b, n_boot)
+    low, high = stats.percentile_interval(diffs)
+    p = stats.permutation_pvalues(rng, np.vstack([sums_a, sums_b]), np.concatenate([n_a, n_b]), len(n_a), observed,
+                                  n_perm)
+    q = stats.bh(p)
     out = pd.DataFrame({"category": list(categories), "mean_a": mean_a, "mean_b": mean_b, "diff": observed,
                         "ci_low": low, "ci_high": high, "p": p, "q": q,
                         "n_docs_a": len(n_a), "n_docs_b": len(n_b)}, columns=list(DIFF_COLUMNS))
@@ -180,8 +143,7 @@ def frame_profile(scores: pd.DataFrame, categories: Sequence[str], *, by: str = 
     rows = []
     for group, part in scores.groupby(by, sort=True):
         sums, counts = _doc_sums(part, categories)
-        boot = _boot_means(rng, sums, counts, n_boot)
-        low, high = np.percentile(boot, [2.5, 97.5], axis=0)
+        low, high = stats.percentile_interval(stats.cluster_bootstrap_means(rng, sums, counts, n_boot))
         mean = sums.sum(0) / counts.sum()
         for j, cat in enumerate(categories):
             rows.append((group, cat, mean[j], low[j], high[j], len(counts), len(part)))

@@ -36,6 +36,7 @@ from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
 
+from . import stats
 from .actors import Actors
 from .features import LexiconFeatures, SentimentFeatures
 from .infra.parallel import map_parts
@@ -96,32 +97,6 @@ def mask_texts(texts: Sequence[str], actors: Actors, extra: Sequence[str] | None
         pieces.append(text[last:])
         out.append(" ".join("".join(pieces).split()))
     return out
-
-
-def _bootstrap_macro_f1(y, pred, groups, n_boot: int, seed: int) -> tuple[float, float]:
-    """Percentile CI of macro-F1 resampling groups (documents) with replacement.
-
-    Per-group confusion counts are summed with one matrix product per
-    resample set, which is ~100x faster than calling f1_score per resample.
-    """
-    rng = np.random.default_rng(seed)
-    y, pred, groups = np.asarray(y), np.asarray(pred), np.asarray(groups)
-    labels = np.unique(np.concatenate([y, pred]))
-    _uniq, g = np.unique(groups, return_inverse=True)
-    n_groups, n_labels = g.max() + 1, len(labels)
-    yi, pi = np.searchsorted(labels, y), np.searchsorted(labels, pred)
-    tp = np.zeros((n_groups, n_labels)); fp = np.zeros_like(tp); fn = np.zeros_like(tp)
-    np.add.at(tp, (g[yi == pi], yi[yi == pi]), 1)
-    np.add.at(fp, (g[yi != pi], pi[yi != pi]), 1)
-    np.add.at(fn, (g[yi != pi], yi[yi != pi]), 1)
-    w = rng.multinomial(n_groups, np.full(n_groups, 1 / n_groups), size=n_boot).astype(float)
-    TP, FP, FN = w @ tp, w @ fp, w @ fn
-    denom = 2 * TP + FP + FN
-    f1 = np.divide(2 * TP, denom, out=np.zeros_like(TP), where=denom > 0)
-    present = (TP + FN) > 0
-    scores = (f1 * present).sum(1) / np.maximum(present.sum(1), 1)
-    low, high = np.percentile(scores, [2.5, 97.5])
-    return float(low), float(high)
 
 
 def time_folds(dates: Sequence, groups: Sequence[str], n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -194,7 +169,7 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
         pred_all = out_of_fold[kind]
         preds[kind] = pred_all
         pred, y_t, g_t = np.asarray(pred_all[tested], dtype=object).astype(str), y[tested], groups[tested]
-        low, high = _bootstrap_macro_f1(y_t, pred, g_t, n_boot, seed)
+        low, high = stats.macro_f1_interval(y_t, pred, g_t, n_boot, seed)
         rows.append({"setting": label, "model": kind, "class": "macro",
                      "f1": f1_score(y_t, pred, average="macro", zero_division=0), "ci_low": low, "ci_high": high})
         for cls in np.unique(y_t):
@@ -203,27 +178,6 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
                          "precision": tp / max((pred == cls).sum(), 1), "recall": tp / max((y_t == cls).sum(), 1),
                          "f1": f1_score(y_t == cls, pred == cls, zero_division=0)})
     return pd.DataFrame(rows), preds
-
-
-def _bootstrap_macro_f1_multilabel(labels: np.ndarray, pred: np.ndarray, g: np.ndarray,
-                                   weights: np.ndarray) -> tuple[float, float]:
-    """Percentile CI of macro-F1 over labels (sklearn's zero_division=0 convention), resampling groups.
-
-    Per-group true/false positive and false negative counts per label are
-    summed with one matrix product per resample set instead of calling
-    ``f1_score`` once per resample.
-    """
-    n_groups = weights.shape[1]
-    tp = np.zeros((n_groups, labels.shape[1])); fp = np.zeros_like(tp); fn = np.zeros_like(tp)
-    np.add.at(tp, g, (labels == 1) & (pred == 1))
-    np.add.at(fp, g, (labels == 0) & (pred == 1))
-    np.add.at(fn, g, (labels == 1) & (pred == 0))
-    TP, FP, FN = weights @ tp, weights @ fp, weights @ fn
-    denom = 2 * TP + FP + FN
-    f1 = np.divide(2 * TP, denom, out=np.zeros_like(TP), where=denom > 0)
-    scores = f1.mean(axis=1)
-    low, high = np.percentile(scores, [2.5, 97.5])
-    return float(low), float(high)
 
 
 def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[str], *,
@@ -239,17 +193,15 @@ def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[
 
     texts, groups, labels = list(texts), np.asarray(groups), Y.to_numpy().astype(int)
     folds = list(GroupKFold(n_splits=n_splits).split(texts, labels, groups))
-    rng = np.random.default_rng(seed)
     _uniq, g = np.unique(groups, return_inverse=True)
-    n_groups = g.max() + 1
-    weights = rng.multinomial(n_groups, np.full(n_groups, 1 / n_groups), size=n_boot).astype(float)
+    weights = np.vstack(list(stats.bootstrap_weights(np.random.default_rng(seed), int(g.max()) + 1, n_boot)))
     rows, preds = [], _out_of_fold(kinds, texts, labels, folds, seed, n_jobs, multilabel=True)
     for kind in kinds:
         pred = preds[kind]
         p, r, f, support = precision_recall_fscore_support(labels, pred, average=None, zero_division=0)
         for j, cat in enumerate(Y.columns):
             rows.append({"model": kind, "class": cat, "precision": p[j], "recall": r[j], "f1": f[j], "support": int(support[j])})
-        low, high = _bootstrap_macro_f1_multilabel(labels, pred, g, weights)
+        low, high = stats.multilabel_macro_f1_interval(labels, pred, g, weights)
         rows.append({"model": kind, "class": "macro", "f1": f1_score(labels, pred, average="macro", zero_division=0),
                      "ci_low": low, "ci_high": high, "support": int(labels.sum())})
     return pd.DataFrame(rows), preds
