@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from .errors import InputError
+from .infra.datafiles import data_path
 
 KINDS = ("person", "institution", "place")
 KIND_RANK = {"person": 0, "institution": 1, "place": 2}
@@ -108,7 +108,7 @@ class Actors:
 
 
 def default_actors_path():
-    return resources.files("narrative").joinpath("data/actors.yaml")
+    return data_path("actors.yaml")
 
 
 def load_actors(path: str | Path | None = None) -> Actors:

@@ -16,6 +16,7 @@ from typing import Sequence
 
 from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputError, ParameterError,
                      RunExistsError)
+from .infra.datafiles import DEMO_CORPUS, REPORTS
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
 
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, help="YAML file of parameters")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                      help="set a parameter (VALUE is parsed as YAML); repeatable")
-    run.add_argument("--out", type=Path, default=Path("reports"), help="directory holding runs (default: reports)")
+    run.add_argument("--out", type=Path, default=Path(REPORTS), help=f"directory holding runs (default: {REPORTS})")
     run.add_argument("--run-id", help="name of this run (default: UTC timestamp)")
     run.add_argument("--notebooks", type=Path, help="directory of the suite (default: ./notebooks)")
     run.add_argument("--wait", nargs="?", type=_seconds, const=DEFAULT_WAIT, default=False, metavar="SECONDS",
@@ -163,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
                         epilog="Example: narrative synth --docs 1000000 -o /tmp/synth-1m.jsonl")
     sy.add_argument("--docs", type=int, required=True, help="number of documents")
     sy.add_argument("--words-per-doc", type=int, default=50)
-    sy.add_argument("--corpus", nargs="+", default=["data/raw/press-releases"], help="where the sentences come from")
+    sy.add_argument("--corpus", nargs="+", default=[DEMO_CORPUS], help="where the sentences come from")
     sy.add_argument("--seed", type=int, default=0)
     sy.add_argument("-o", "--output", type=Path, required=True, help="JSON lines file to write")
 
@@ -174,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",
                            epilog="Example: narrative bench data/raw/press-releases --json bench.json")
-    bench.add_argument("inputs", nargs="*", default=["data/raw/press-releases"], metavar="INPUT")
+    bench.add_argument("inputs", nargs="*", default=[DEMO_CORPUS], metavar="INPUT",
+                       help=f"corpus to time (default: {DEMO_CORPUS})")
     bench.add_argument("--repeat", type=int, default=5, help="best of N timings (default 5; this VM varies ±20%% run to run)")
     bench.add_argument("--limit-docs", type=int, help="only the first N documents")
     bench.add_argument("--json", type=Path, help="also write the results as JSON here")

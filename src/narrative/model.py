@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
@@ -39,7 +38,8 @@ from sklearn.preprocessing import StandardScaler
 from . import stats
 from .actors import Actors
 from .features import LexiconFeatures, SentimentFeatures
-from .infra.parallel import map_parts
+from .infra.datafiles import data_lines
+from .infra.parallel import joblib_map, map_parts
 
 MODEL_KINDS = ("full", "lexicon", "vader", "majority")
 MASK_TOKEN = ""  # names are deleted: a placeholder word would itself reveal the side by its frequency
@@ -71,8 +71,7 @@ def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0
 
 def mask_terms() -> list[str]:
     """Side-revealing boilerplate shipped in ``narrative/data/mask_terms.txt``."""
-    text = resources.files("narrative").joinpath("data/mask_terms.txt").read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_lines("mask_terms.txt")
 
 
 def mask_texts(texts: Sequence[str], actors: Actors, extra: Sequence[str] | None = None) -> list[str]:
@@ -131,14 +130,9 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
     per kind: with 5 folds on 2 workers every kind ended with one worker idle. Same fits,
     same predictions.
     """
-    from sklearn.utils.parallel import Parallel, delayed
-
     tasks = [(kind, train, test) for kind in kinds for train, test in folds]
-    from .infra.processes import joblib_workers
-
-    with joblib_workers():
-        outs = Parallel(n_jobs=n_jobs)(delayed(_fit_predict)(kind, texts, labels, train, test, seed, multilabel)
-                                       for kind, train, test in tasks)
+    outs = joblib_map(_fit_predict, ((kind, texts, labels, train, test, seed, multilabel) for kind, train, test in tasks),
+                      n_jobs=n_jobs, sklearn=True)
     preds = {kind: (np.zeros_like(labels) if multilabel else np.full(len(labels), None, dtype=object)) for kind in kinds}
     for (kind, _train, test), out in zip(tasks, outs):
         preds[kind][test] = out

@@ -12,6 +12,11 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+#: the project's default paths, relative to a checkout's root (the one place they are written)
+DEMO_CORPUS = "data/raw/press-releases"
+FRAME_LABELS = "data/annotations/frames_labels.csv"
+REPORTS = "reports"
+
 
 def data_path(name: str, folder: str = "data") -> Path:
     """The file ``narrative/<folder>/<name>`` as a path."""

@@ -28,12 +28,12 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import compress, count as counter, islice
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import InputError
+from ..infra.datafiles import data_path
 from ..segment import TOKEN_RE, lower_words
 
 COLUMNS = ("category", "phrase", "weight", "note")
@@ -162,7 +162,7 @@ class Lexicon:
 
 
 def default_lexicon_path():
-    return resources.files("narrative").joinpath("lexicons/frames.csv")
+    return data_path("frames.csv", "lexicons")
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

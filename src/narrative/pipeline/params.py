@@ -21,6 +21,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..errors import ParameterError
+from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS
 
 NOTEBOOKS = ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb")
 PARAMETERS_TAG = "parameters"
@@ -48,7 +49,7 @@ class Param:
 
 ALL = NOTEBOOKS
 SCHEMA: tuple[Param, ...] = (
-    Param("corpus", "paths", ["data/raw/press-releases"], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
+    Param("corpus", "paths", [DEMO_CORPUS], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
     Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=("rules", "crf")),
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
@@ -57,7 +58,7 @@ SCHEMA: tuple[Param, ...] = (
     Param("side_b", "str", "ukraine", "second side to compare", ALL),
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),
           minimum=10),
-    Param("frame_labels", "path", "data/annotations/frames_labels.csv", "hand-labelled claims for the frames classifier (none: skip)",
+    Param("frame_labels", "path", FRAME_LABELS, "hand-labelled claims for the frames classifier (none: skip)",
           ("03_classifier.ipynb",), True),
     Param("split", "str", "grouped", "cross-validation: grouped by document, or time-ordered (train on the past)",
           ("03_classifier.ipynb",), choices=("grouped", "time")),

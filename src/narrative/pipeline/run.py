@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 from ..corpus import fingerprint, input_files
 from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError, SetupError
-from ..infra.processes import die_with_parent, kill_tree
+from ..infra.parallel import process_pool
+from ..infra.processes import kill_tree
 from . import params as P
 from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, publish_latest, read_timings, recover_abandoned,
                      retain, versions, write_manifest)
@@ -111,8 +112,7 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
     new notebook starts; the running ones finish. On SIGTERM/SIGINT (raised here as
     :class:`narrative.errors.Interrupted`) the workers and their kernels are killed at once.
     Workers die with this process (:func:`narrative.infra.processes.die_with_parent`)."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
     parallel = max(1, parallel or min(2, os.cpu_count() or 1))
     total = len(P.NOTEBOOKS)
@@ -129,8 +129,7 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
     # dependents start as soon as it has executed
     exports = ThreadPoolExecutor(max_workers=1)
     exported = []
-    pool = ProcessPoolExecutor(max_workers=parallel, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=die_with_parent)
+    pool = process_pool(parallel, spawn=True)
     try:
         while pending or running:
             startable = [nb for nb in pending if set(P.DEPENDS.get(nb, ())) <= done] if not result.error else []

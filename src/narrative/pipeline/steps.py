@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NarrativeError
+from ..infra.datafiles import DEMO_CORPUS, REPORTS
 from ..infra.tables import write_table
 
 # Each step imports what it uses: a notebook's kernel then loads only its own step's
@@ -76,7 +77,7 @@ def open_run_dir(run_dir, notebook: str) -> Path:
     from .params import DEPENDS, NOTEBOOKS
 
     root = project_root()
-    scratch = root / "reports" / "scratch" if root is not None else Path(tempfile.gettempdir()) / "narrative-scratch"
+    scratch = root / REPORTS / "scratch" if root is not None else Path(tempfile.gettempdir()) / "narrative-scratch"
     for sub in ("tables", "figures"):
         (scratch / sub).mkdir(parents=True, exist_ok=True)
     print(f"run_dir: {scratch} (scratch run directory: the notebook was opened outside `narrative run`)")
@@ -85,7 +86,7 @@ def open_run_dir(run_dir, notebook: str) -> Path:
         if not (scratch / "tables" / needed[earlier]).is_file():
             print(f"running {earlier} first with its defaults (its tables are missing)")
             if earlier == "01_claims.ipynb":
-                claims_step(scratch, corpus=[locate("data/raw/press-releases")], jobs=2)
+                claims_step(scratch, corpus=[locate(DEMO_CORPUS)], jobs=2)
             else:
                 framing_step(scratch, jobs=2)
     return scratch

@@ -151,11 +151,9 @@ def map_chunks(fn: Callable, chunks: Iterator, *, backend: str = "local", jobs: 
             yield chunk, fn(chunk)
         return
     if backend == "local":
-        from concurrent.futures import ProcessPoolExecutor
+        from ..infra.parallel import process_pool
 
-        from ..infra.processes import die_with_parent
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
+        with process_pool(jobs) as pool:
             yield from _ordered(lambda c: pool.submit(fn, c), lambda f: f.result(), chunks, 2 * jobs)
         return
     import dask

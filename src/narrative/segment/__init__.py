@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
+from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
@@ -33,8 +33,7 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 def abbreviations() -> frozenset[str]:
     """The shipped abbreviation list (lower case, no final period)."""
-    text = resources.files("narrative").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("abbreviations.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,8 @@ from typing import Callable
 
 import numpy as np
 
+from ..infra.datafiles import DEMO_CORPUS
+
 
 def sentence_pool(corpus) -> dict[str, list[str]]:
     """side -> sentences of the demo corpus."""
@@ -29,7 +31,7 @@ def sentence_pool(corpus) -> dict[str, list[str]]:
     return pool
 
 
-def write_synthetic(output: str | Path, *, docs: int, corpus="data/raw/press-releases", words_per_doc: int = 50,
+def write_synthetic(output: str | Path, *, docs: int, corpus=DEMO_CORPUS, words_per_doc: int = 50,
                     seed: int = 0, progress: Callable[[int], None] | None = None) -> dict:
     """Write ``docs`` synthetic documents; return counts (documents, words, bytes)."""
     rng = np.random.default_rng(seed)
