@@ -46,8 +46,11 @@ MASK_TOKEN = ""  # names are deleted: a placeholder word would itself reveal the
 
 
 def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0, seed: int = 0,
-                multilabel: bool = False) -> Pipeline:
+                multilabel: bool = False, lexicon=None) -> Pipeline:
     """A fresh, unfitted pipeline of one of :data:`MODEL_KINDS`.
+
+    ``lexicon``: the frames lexicon of the lexicon features (a path or a loaded ``Lexicon``;
+    None: the shipped one).
 
     ``multilabel=True`` wraps the classifier one-vs-rest for a 0/1 label matrix
     (the frames task); the majority baseline then predicts each label's mode.
@@ -60,7 +63,7 @@ def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0
         if char_ngrams:
             parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)))
     if kind in ("full", "lexicon"):
-        parts.append(("lexicon", Pipeline([("rates", LexiconFeatures()), ("scale", StandardScaler())])))
+        parts.append(("lexicon", Pipeline([("rates", LexiconFeatures(lexicon=lexicon)), ("scale", StandardScaler())])))
     if kind in ("full", "vader"):
         parts.append(("vader", SentimentFeatures()))
     if not parts:
@@ -116,13 +119,14 @@ def time_folds(dates: Sequence, groups: Sequence[str], n_splits: int = 5) -> lis
     return [(np.flatnonzero(index <= k), np.flatnonzero(index == k + 1)) for k in range(n_splits)]
 
 
-def _fit_predict(kind: str, texts: list[str], labels: np.ndarray, train, test, seed: int, multilabel: bool):
-    model = build_model(kind, seed=seed, multilabel=multilabel).fit([texts[i] for i in train], labels[train])
+def _fit_predict(kind: str, texts: list[str], labels: np.ndarray, train, test, seed: int, multilabel: bool, lexicon):
+    model = build_model(kind, seed=seed, multilabel=multilabel, lexicon=lexicon).fit([texts[i] for i in train],
+                                                                                     labels[train])
     return model.predict([texts[i] for i in test])
 
 
 def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, folds, seed: int, n_jobs,
-                 multilabel: bool = False) -> dict[str, np.ndarray]:
+                 multilabel: bool = False, lexicon=None) -> dict[str, np.ndarray]:
     """Out-of-fold predictions of every model kind; rows no fold tests stay None (0 for multi-label).
 
     All (kind, fold) fits go to the workers as one batch, in the order of ``kinds``
@@ -131,7 +135,8 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
     same predictions.
     """
     tasks = [(kind, train, test) for kind in kinds for train, test in folds]
-    outs = joblib_map(_fit_predict, ((kind, texts, labels, train, test, seed, multilabel) for kind, train, test in tasks),
+    outs = joblib_map(_fit_predict, ((kind, texts, labels, train, test, seed, multilabel, lexicon)
+                                     for kind, train, test in tasks),
                       n_jobs=n_jobs, sklearn=True)
     preds = {kind: (np.zeros_like(labels) if multilabel else np.full(len(labels), None, dtype=object)) for kind in kinds}
     for (kind, _train, test), out in zip(tasks, outs):
@@ -141,8 +146,8 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
 
 def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, kinds: Sequence[str] = MODEL_KINDS,
              n_splits: int = 5, n_boot: int = 500, seed: int = 0, label: str = "",
-             n_jobs: int | None = None, dates: Sequence | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Grouped cross-validation of each model kind on the same folds.
+             n_jobs: int | None = None, dates: Sequence | None = None, lexicon=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Grouped cross-validation of each model kind on the same folds (``lexicon``: see :func:`build_model`).
 
     With ``dates`` the folds are time-ordered (:func:`time_folds`) and metrics
     cover the rows that some fold tested. Returns ``(metrics, predictions)``:
@@ -158,7 +163,7 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
     rows, preds = [], pd.DataFrame({"group": groups, "label": y})
     tested = np.zeros(len(y), dtype=bool)
     tested[np.concatenate([test for _train, test in folds])] = True
-    out_of_fold = _out_of_fold(kinds, texts, y, folds, seed, n_jobs)
+    out_of_fold = _out_of_fold(kinds, texts, y, folds, seed, n_jobs, lexicon=lexicon)
     for kind in kinds:
         pred_all = out_of_fold[kind]
         preds[kind] = pred_all
@@ -176,7 +181,7 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
 
 def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[str], *,
                         kinds: Sequence[str] = MODEL_KINDS, n_splits: int = 5, n_boot: int = 500,
-                        seed: int = 0, n_jobs: int | None = None) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+                        seed: int = 0, n_jobs: int | None = None, lexicon=None) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
     """Grouped cross-validation of multi-label models (one column of ``Y`` per category).
 
     Returns ``(metrics, predictions)``: per kind, one row per category
@@ -189,7 +194,7 @@ def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[
     folds = list(GroupKFold(n_splits=n_splits).split(texts, labels, groups))
     _uniq, g = np.unique(groups, return_inverse=True)
     weights = np.vstack(list(stats.bootstrap_weights(np.random.default_rng(seed), int(g.max()) + 1, n_boot)))
-    rows, preds = [], _out_of_fold(kinds, texts, labels, folds, seed, n_jobs, multilabel=True)
+    rows, preds = [], _out_of_fold(kinds, texts, labels, folds, seed, n_jobs, multilabel=True, lexicon=lexicon)
     for kind in kinds:
         pred = preds[kind]
         p, r, f, support = precision_recall_fscore_support(labels, pred, average=None, zero_division=0)

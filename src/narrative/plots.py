@@ -147,3 +147,20 @@ def top_features(table: pd.DataFrame, *, title: str = "Top features per class") 
         ax.set_xlabel("logistic-regression weight")
     ax.set_title(title)
     return fig
+
+
+def claims_by_side(by_side: pd.DataFrame, *, title: str = "Claims per side, by quote type") -> Figure:
+    """Stacked bars: claims per side, split by quote type (``self`` = the publisher's or reporter's own voice)."""
+    import numpy as np
+
+    fig = Figure(figsize=(6, 2.8))
+    ax = fig.subplots()
+    pivot = by_side.pivot(index="side", columns="quote_type", values="claims").fillna(0)
+    left = np.zeros(len(pivot))
+    for i, qt in enumerate(pivot.columns):
+        ax.barh(pivot.index, pivot[qt], left=left, color=PALETTE[i % len(PALETTE)], label=qt)
+        left += pivot[qt].to_numpy()
+    ax.set_xlabel("claims")
+    ax.set_title(title)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="quote type")
+    return fig

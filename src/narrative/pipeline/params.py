@@ -48,14 +48,16 @@ class Param:
 
 
 ALL = NOTEBOOKS
+#: the notebooks that compare sides (01 only extracts)
+ANALYSES = NOTEBOOKS[1:]
 SCHEMA: tuple[Param, ...] = (
     Param("corpus", "paths", [DEMO_CORPUS], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
     Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=("rules", "crf")),
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
     Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
-    Param("side_a", "str", "kremlin", "first side to compare", ALL),
-    Param("side_b", "str", "ukraine", "second side to compare", ALL),
+    Param("side_a", "str", "kremlin", "first side to compare", ANALYSES),
+    Param("side_b", "str", "ukraine", "second side to compare", ANALYSES),
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),
           minimum=10),
     Param("frame_labels", "path", FRAME_LABELS, "hand-labelled claims for the frames classifier (none: skip)",
@@ -63,7 +65,7 @@ SCHEMA: tuple[Param, ...] = (
     Param("split", "str", "grouped", "cross-validation: grouped by document, or time-ordered (train on the past)",
           ("03_classifier.ipynb",), choices=("grouped", "time")),
     Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",), minimum=2),
-    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ALL, minimum=1),
+    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ANALYSES, minimum=1),
     Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
     Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
           minimum=1),
@@ -73,7 +75,7 @@ SCHEMA: tuple[Param, ...] = (
           choices=("local", "dask")),
     Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
           ("01_claims.ipynb",), True),
-    Param("seed", "int", 0, "random seed (same seed, same outputs)", ALL),
+    Param("seed", "int", 0, "random seed (same seed, same outputs)", ANALYSES),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
 

@@ -1,280 +1,197 @@
-"""The notebook suite's steps, one function per notebook, so notebooks stay
-three lines long and every step is testable without a kernel.
+"""The analyses the notebooks show, as functions: each cell of a notebook calls one of them.
 
-Each step reads what the previous step wrote under the run directory
-(``tables/*.csv``) and writes its own tables and figures there.
+Every function reads its inputs as arguments or from the run directory's ``tables/``, writes its
+own tables (``tables/*.csv``) and figures (``figures/*.png``) there, and returns what the notebook
+shows. ``claims_step`` … ``comparison_step`` run a whole notebook's analysis in one call (used
+by tests and to prepare a scratch run); their keyword parameters are exactly the notebook's
+parameters (:data:`narrative.pipeline.params.SCHEMA`; a test ties the three together).
+
+Each function imports what it uses: a notebook's kernel then loads only its own libraries
+(scipy.stats, scikit-learn and NLTK cost ~3 s of imports together).
 """
 from __future__ import annotations
 
-import json
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from ..errors import NarrativeError
-from ..infra.datafiles import DEMO_CORPUS, REPORTS
-from ..infra.tables import write_table
+from .classify import classifier_step, frames_task, score_other_claims, side_task
+from .runfiles import StepError, figure, read_table, timed, write
+from .scratch import locate, open_run_dir
 
-# Each step imports what it uses: a notebook's kernel then loads only its own step's
-# libraries (scipy.stats, scikit-learn and NLTK cost ~3 s of imports together).
+__all__ = [
+    "StepError", "open_run_dir", "read_table", "show",
+    "load_documents", "extract", "claims_by_side", "claims_step",                     # 01
+    "score_frames", "frame_profile", "frame_evidence", "framing_step",                # 02
+    "side_task", "score_other_claims", "frames_task", "classifier_step",              # 03
+    "frame_differences", "log_odds", "weekly", "comparison_step",                     # 04
+]
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
+#: frame-score columns that are not categories
+SCORE_META = ("doc_id", "claim_id", "side", "n_tokens", "vader_compound")
 
 
-TIMINGS = "timings.jsonl"
+# -- 01 claims ----------------------------------------------------------------------------------
+def load_documents(run_dir, *, corpus, text_column=None, actors=None) -> pd.DataFrame:
+    """The corpus's documents with their word counts → ``documents.csv`` (columns :data:`DOC_COLUMNS`)."""
+    from ..actors import load_actors
+    from ..corpus import Columns, load_corpus
+    from ..segment import count_words
+
+    with timed(run_dir, "corpus: load"):
+        docs = load_corpus([locate(p) for p in _paths(corpus)], columns=Columns(text=text_column),
+                           sides=load_actors(actors).source_sides())
+    meta = docs.assign(n_words=docs["text"].map(count_words))[DOC_COLUMNS]
+    write(meta, run_dir, "documents.csv")
+    return meta
 
 
-@contextmanager
-def timed(run_dir, stage: str):
-    """Append ``{"stage", "seconds"}`` to ``run_dir/timings.jsonl`` (read by ``narrative run --profile``)."""
-    began = time.perf_counter()
-    try:
-        yield
-    finally:
-        with (Path(run_dir) / TIMINGS).open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps({"stage": stage, "seconds": round(time.perf_counter() - began, 3)}) + "\n")
+def _paths(corpus) -> list:
+    return [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
 
 
-class StepError(NarrativeError):
-    """A suite step cannot run on this input (e.g. only one side present)."""
+def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", jobs=1, backend="local",
+            scheduler=None) -> pd.DataFrame:
+    """Claims (speaker, cue, content, side) → ``claims.csv``, extracted chunk by chunk on ``backend``
+    (:mod:`narrative.pipeline.stream`): the same output on every backend and job count."""
+    from ..corpus import Columns
+    from .stream import run_stream
+
+    with timed(run_dir, f"claims: extract ({claims_method}, {backend}, {jobs} jobs)"):
+        run_stream([locate(p) for p in _paths(corpus)], stages=("claims",), backend=backend, jobs=jobs,
+                   scheduler=scheduler, columns=Columns(text=text_column), actors=actors, method=claims_method,
+                   claims_out=Path(run_dir) / "tables" / "claims.csv")
+    return read_table(run_dir, "claims.csv")
 
 
-def project_root(start: Path | None = None) -> Path | None:
-    """The narrative checkout holding ``start`` (default: the current directory), found by its
-    ``notebooks/01_claims.ipynb`` and ``src/narrative``; None outside one."""
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "notebooks" / "01_claims.ipynb").is_file() and (folder / "src" / "narrative").is_dir():
-            return folder
-    return None
+def claims_by_side(run_dir, claims: pd.DataFrame) -> tuple[pd.DataFrame, object]:
+    """Claims per side and quote type → ``claims_by_side.csv`` and its bar chart."""
+    from .. import plots
 
-
-def locate(path) -> str:
-    """A default input path as the notebooks write it (``data/raw/press-releases``): as given
-    when it exists from here, else from the project root (a notebook opened in ``notebooks/``)."""
-    given = Path(path)
-    if given.is_absolute() or given.exists():
-        return str(given)
-    root = project_root()
-    return str(root / given) if root is not None and (root / given).exists() else str(given)
-
-
-def open_run_dir(run_dir, notebook: str) -> Path:
-    """The run directory a notebook writes into.
-
-    ``narrative run`` passes its run directory. A notebook opened by hand (``run_dir = None``)
-    gets a scratch run directory, ``reports/scratch`` of the checkout (git-ignored) or a temporary
-    one outside a checkout, and the steps before it run there with their defaults when their
-    tables are missing, so any notebook runs on its own and never writes into the repository.
-    """
-    if run_dir is not None:
-        return Path(run_dir)
-    import tempfile
-
-    from .params import DEPENDS, NOTEBOOKS
-
-    root = project_root()
-    scratch = root / REPORTS / "scratch" if root is not None else Path(tempfile.gettempdir()) / "narrative-scratch"
-    for sub in ("tables", "figures"):
-        (scratch / sub).mkdir(parents=True, exist_ok=True)
-    print(f"run_dir: {scratch} (scratch run directory: the notebook was opened outside `narrative run`)")
-    needed = {"01_claims.ipynb": "claims.csv", "02_lexicon_framing.ipynb": "frame_scores.csv"}
-    for earlier in [nb for nb in NOTEBOOKS if nb in DEPENDS.get(notebook, ())]:
-        if not (scratch / "tables" / needed[earlier]).is_file():
-            print(f"running {earlier} first with its defaults (its tables are missing)")
-            if earlier == "01_claims.ipynb":
-                claims_step(scratch, corpus=[locate(DEMO_CORPUS)], jobs=2)
-            else:
-                framing_step(scratch, jobs=2)
-    return scratch
-
-
-def _tables(run_dir) -> Path:
-    return Path(run_dir) / "tables"
-
-
-def _write(frame: pd.DataFrame, run_dir, name: str) -> Path:
-    path = _tables(run_dir) / name
-    write_table(frame, path, "csv")
-    return path
-
-
-def read_table(run_dir, name: str) -> pd.DataFrame:
-    return pd.read_csv(_tables(run_dir) / name, keep_default_na=False)
+    by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
+    write(by_side, run_dir, "claims_by_side.csv")
+    return by_side, figure(plots.claims_by_side(by_side), run_dir, "claims_by_side.png")
 
 
 def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", jobs=1,
                 backend="local", scheduler=None) -> dict:
-    """01: corpus → documents.csv, claims.csv, claims_by_side.csv, claims_by_side.png.
-
-    Claims are extracted chunk by chunk on ``backend`` (see :mod:`narrative.pipeline.stream`);
-    the output is identical on every backend and job count.
-    """
-    from .. import plots
-    from ..actors import load_actors
-    from ..corpus import Columns, load_corpus
-    from .stream import run_stream
-
-    corpus = [locate(p) for p in ([corpus] if isinstance(corpus, str) else corpus)]
-    cast = load_actors(actors)
-    with timed(run_dir, "corpus: load"):
-        docs = load_corpus(corpus, columns=Columns(text=text_column), sides=cast.source_sides())
-    from ..segment import count_words
-
-    meta = docs.assign(n_words=docs["text"].map(count_words))[DOC_COLUMNS]
-    with timed(run_dir, f"claims: extract ({claims_method}, {backend}, {jobs} jobs)"):
-        run_stream(corpus, stages=("claims",), backend=backend, jobs=jobs, scheduler=scheduler,
-                   columns=Columns(text=text_column), actors=actors, method=claims_method,
-                   claims_out=_tables(run_dir) / "claims.csv")
-    claims = read_table(run_dir, "claims.csv")
-    by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
-    with timed(run_dir, "claims: write tables"):
-        _write(meta, run_dir, "documents.csv")
-        _write(by_side, run_dir, "claims_by_side.csv")
-    fig = plots.Figure(figsize=(6, 2.8))
-    ax = fig.subplots()
-    pivot = by_side.pivot(index="side", columns="quote_type", values="claims").fillna(0)
-    left = np.zeros(len(pivot))
-    for i, qt in enumerate(pivot.columns):
-        ax.barh(pivot.index, pivot[qt], left=left, color=plots.PALETTE[i % len(plots.PALETTE)], label=qt)
-        left += pivot[qt].to_numpy()
-    ax.set_xlabel("claims")
-    ax.set_title("Claims per side, by quote type")
-    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), title="quote type")
-    plots.save(fig, Path(run_dir) / "figures" / "claims_by_side.png")
+    """Notebook 01 in one call: corpus → documents.csv, claims.csv, claims_by_side.csv and figure."""
+    meta = load_documents(run_dir, corpus=corpus, text_column=text_column, actors=actors)
+    claims = extract(run_dir, corpus=corpus, text_column=text_column, actors=actors, claims_method=claims_method,
+                     jobs=jobs, backend=backend, scheduler=scheduler)
+    by_side, fig = claims_by_side(run_dir, claims)
     return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
 
 
-def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0, jobs=1) -> dict:
-    """02: claims.csv → frame_scores.csv, evidence.csv, frame_profile.csv, top_phrases.csv, frame_profile.png."""
+# -- 02 framing -----------------------------------------------------------------------------------
+def score_frames(run_dir, claims: pd.DataFrame, lexicon, *, jobs=1) -> pd.DataFrame:
+    """Hits per 1,000 tokens of every category, and VADER, for each claim → ``frame_scores.csv``."""
+    from ..features import frame_scores
+
+    with timed(run_dir, "frames: lexicon + VADER scores"):
+        scores = frame_scores(claims, text_column="content", lexicon=lexicon, n_jobs=jobs)
+    write(scores, run_dir, "frame_scores.csv")
+    return scores
+
+
+def frame_evidence(run_dir, claims: pd.DataFrame, lexicon, *, per_side: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every lexicon hit in context (offsets into the source text) → ``evidence.csv``, and the
+    ``per_side`` most frequent phrases of each category and side → ``top_phrases.csv``."""
+    from ..features import evidence
+
+    with timed(run_dir, "frames: evidence (KWIC)"):
+        kwic = evidence(claims, text_column="content", lexicon=lexicon, offset_column="content_start")
+    kwic = kwic.merge(claims[["claim_id", "side"]], on="claim_id", how="left")
+    top = (kwic.assign(phrase=kwic["match"].str.lower()).groupby(["category", "side", "phrase"]).size()
+           .rename("hits").reset_index().sort_values(["category", "side", "hits", "phrase"], ascending=[True, True, False, True])
+           .groupby(["category", "side"]).head(per_side))
+    write(kwic, run_dir, "evidence.csv")
+    write(top, run_dir, "top_phrases.csv")
+    return kwic, top
+
+
+def frame_profile(run_dir, scores: pd.DataFrame, lexicon, *, side_a, side_b, n_boot=1000, seed=0):
+    """Mean rate per side and category with 95% cluster-bootstrap CIs → ``frame_profile.csv`` and figure."""
     from .. import compare, plots
-    from ..features import evidence, frame_scores
+
+    with timed(run_dir, "frames: bootstrap profile"):
+        profile = compare.frame_profile(scores, lexicon.categories, n_boot=n_boot, seed=seed)
+    write(profile, run_dir, "frame_profile.csv")
+    shown = profile[profile["side"].isin([side_a, side_b, "journalist"])]
+    title = f"Frame profile: {side_a} vs {side_b}" + (" vs journalist" if "journalist" in set(shown["side"]) else "")
+    fig = plots.frame_profile(shown if len(shown) else profile, title=title)
+    return profile, figure(fig, run_dir, "frame_profile.png")
+
+
+def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0, jobs=1) -> dict:
+    """Notebook 02 in one call: claims.csv → frame_scores, evidence, top_phrases, frame_profile and figure."""
     from ..lexicons import load_lexicon
 
     lex = load_lexicon(lexicon)
     claims = read_table(run_dir, "claims.csv")
-    with timed(run_dir, "frames: lexicon + VADER scores"):
-        scores = frame_scores(claims, text_column="content", lexicon=lex, n_jobs=jobs)
-    with timed(run_dir, "frames: evidence (KWIC)"):
-        kwic = evidence(claims, text_column="content", lexicon=lex, offset_column="content_start")
-    kwic = kwic.merge(claims[["claim_id", "side"]], on="claim_id", how="left")
-    with timed(run_dir, "frames: bootstrap profile"):
-        profile = compare.frame_profile(scores, lex.categories, n_boot=n_boot, seed=seed)
-    top = (kwic.assign(phrase=kwic["match"].str.lower()).groupby(["category", "side", "phrase"]).size()
-           .rename("hits").reset_index().sort_values(["category", "side", "hits", "phrase"], ascending=[True, True, False, True])
-           .groupby(["category", "side"]).head(5))
-    _write(scores, run_dir, "frame_scores.csv")
-    _write(kwic, run_dir, "evidence.csv")
-    _write(profile, run_dir, "frame_profile.csv")
-    _write(top, run_dir, "top_phrases.csv")
-    shown = profile[profile["side"].isin([side_a, side_b, "journalist"])]
-    fig = plots.frame_profile(shown if len(shown) else profile,
-                              title=f"Frame profile: {side_a} vs {side_b}" + (" vs journalist" if "journalist" in set(shown["side"]) else ""))
-    plots.save(fig, Path(run_dir) / "figures" / "frame_profile.png")
+    scores = score_frames(run_dir, claims, lex, jobs=jobs)
+    kwic, top = frame_evidence(run_dir, claims, lex)
+    profile, fig = frame_profile(run_dir, scores, lex, side_a=side_a, side_b=side_b, n_boot=n_boot, seed=seed)
     return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig}
 
 
-def classifier_step(run_dir, *, side_a, side_b, actors=None, max_claims=6000, n_splits=5, n_boot=1000,
-                    top_k=20, seed=0, frame_labels=None, jobs=1, split="grouped") -> dict:
-    """03: claims.csv → classifier_metrics.csv, top_features.csv, predictions.csv (out-of-fold),
-    claim_side_probabilities.csv (quoted/reported claims and other voices), confusion/top_features.png.
-
-    Task: which side's official voice a claim resembles, trained on the
-    publishers' own (``self``) claims, evaluated by grouped CV with and
-    without masking actor names.
-    """
-    from .. import plots
-    from ..actors import load_actors
-    from ..lexicons.validate import read_labels
-    from ..lexicons import load_lexicon
-    from ..model import build_model, evaluate, evaluate_multilabel, mask_texts, score_and_explain, top_features
-
-    claims = read_table(run_dir, "claims.csv")
-    data = claims[(claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b])]
-    if data["side"].nunique() < 2:
-        raise StepError(f"the side classifier needs self claims of both {side_a!r} and {side_b!r}; "
-                        f"found only {sorted(data['side'].unique())}")
-    if len(data) > max_claims:
-        data = data.sample(n=max_claims, random_state=seed).sort_index()
-    texts, y, groups = data["content"].tolist(), data["side"].to_numpy(), data["doc_id"].to_numpy()
-    cast = load_actors(actors)
-    masked = mask_texts(texts, cast)
-    dates = None
-    if split == "time":
-        dates = data["doc_id"].map(read_table(run_dir, "documents.csv").set_index("doc_id")["date"]).tolist()
-    with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
-        m_plain, p_plain = evaluate(texts, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="unmasked",
-                                   n_jobs=jobs, dates=dates)
-        m_mask, p_mask = evaluate(masked, y, groups, n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, label="masked",
-                                 n_jobs=jobs, dates=dates)
-    metrics = pd.concat([m_plain, m_mask], ignore_index=True)
-    model = build_model("full", seed=seed).fit(masked, y)
-    top = top_features(model, k=top_k)
-    predictions = data[["doc_id", "claim_id", "side"]].reset_index(drop=True).assign(
-        predicted_unmasked=p_plain["full"].to_numpy(), predicted_masked=p_mask["full"].to_numpy())
-    # the claims outside the training population (quoted and reported claims, other sides' voices)
-    # get the masked model's side probabilities and their top reasons: "whose official voice does
-    # this claim resemble?". The publishers' own claims are the training population; their honest
-    # scores are the out-of-fold predictions above, not in-sample ones.
-    outside = claims[~((claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b]))]
-    with timed(run_dir, "classifier: score and explain quoted/other claims"):
-        outside_masked = mask_texts(outside["content"].astype(str).tolist(), cast)
-        proba, explanations = score_and_explain(model, outside_masked, n_jobs=jobs)
-    scored = outside[["doc_id", "claim_id", "side", "quote_type"]].reset_index(drop=True)
-    for j, cls in enumerate(model.named_steps["clf"].classes_):
-        scored[f"p_{cls}"] = proba[:, j].round(4)
-    scored["explanation"] = explanations
-    _write(metrics, run_dir, "classifier_metrics.csv")
-    _write(top, run_dir, "top_features.csv")
-    _write(predictions, run_dir, "predictions.csv")
-    _write(scored, run_dir, "claim_side_probabilities.csv")
-    frames_metrics = None
-    if frame_labels:
-        lex = load_lexicon()
-        labelled = read_labels(locate(frame_labels), lex.categories)
-        with timed(run_dir, "classifier: frames task CV"):
-            frames_metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
-                                                         n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed,
-                                                         n_jobs=jobs)
-        _write(frames_metrics, run_dir, "frames_classifier_metrics.csv")
-    tested = p_mask["full"].notna().to_numpy()
-    plots.save(plots.confusion(y[tested], p_mask["full"][tested], title="Side classifier, names masked (out-of-fold)"),
-               Path(run_dir) / "figures" / "confusion.png")
-    fig = plots.top_features(top, title="What the masked side classifier relies on")
-    plots.save(fig, Path(run_dir) / "figures" / "top_features.png")
-    return {"metrics": metrics, "top_features": top, "predictions": predictions, "claims": scored,
-            "frames_metrics": frames_metrics, "figure": fig}
+# -- 03 classifier: see :mod:`.classify` ---------------------------------------------------------
 
 
-def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0) -> dict:
-    """04: claims.csv + frame_scores.csv → log_odds.csv, frame_differences.csv, weekly_rates.csv and figures."""
+# -- 04 comparison --------------------------------------------------------------------------------
+def categories_of(scores: pd.DataFrame) -> list[str]:
+    """The frame categories of a scores table (its columns other than :data:`SCORE_META`)."""
+    return [c for c in scores.columns if c not in SCORE_META]
+
+
+def log_odds(run_dir, claims: pd.DataFrame, *, side_a, side_b, top_k=20):
+    """Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008) of every word
+    between the sides' claims → ``log_odds.csv``, ``log_odds_top.csv`` and figure."""
     from .. import compare, plots
 
-    claims = read_table(run_dir, "claims.csv")
-    scores = read_table(run_dir, "frame_scores.csv")
-    docs = read_table(run_dir, "documents.csv")
-    categories = [c for c in scores.columns if c not in ("doc_id", "claim_id", "side", "n_tokens", "vader_compound")]
     counts_a = compare.term_counts(claims.loc[claims["side"] == side_a, "content"])
     counts_b = compare.term_counts(claims.loc[claims["side"] == side_b, "content"])
     if counts_a.empty or counts_b.empty:
         raise StepError(f"no claims for side {side_a if counts_a.empty else side_b!r}")
     with timed(run_dir, "compare: log-odds"):
         odds = compare.log_odds_dirichlet(counts_a, counts_b, prior=0.01)
+    write(compare.top_terms(odds, k=top_k).reset_index(), run_dir, "log_odds_top.csv")
+    write(odds.reset_index(), run_dir, "log_odds.csv")
+    return odds, figure(plots.log_odds(odds, a=side_a, b=side_b), run_dir, "log_odds.png")
+
+
+def frame_differences(run_dir, scores: pd.DataFrame, *, side_a, side_b, n_boot=1000, n_perm=1000, seed=0):
+    """Mean rate of ``side_a`` minus ``side_b`` per category, with a cluster-bootstrap CI, a
+    permutation p-value and BH q over categories → ``frame_differences.csv``."""
+    from .. import compare
+
     with timed(run_dir, "compare: frame differences (bootstrap + permutation)"):
-        diffs = compare.frame_differences(scores, categories, a=side_a, b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
-    weekly = compare.weekly_rates(scores[scores["side"].isin([side_a, side_b])], docs.set_index("doc_id")["date"], categories)
-    _write(compare.top_terms(odds, k=top_k).reset_index(), run_dir, "log_odds_top.csv")
-    _write(odds.reset_index(), run_dir, "log_odds.csv")
-    _write(diffs, run_dir, "frame_differences.csv")
-    _write(weekly, run_dir, "weekly_rates.csv")
-    fig = plots.log_odds(odds, a=side_a, b=side_b)
-    plots.save(fig, Path(run_dir) / "figures" / "log_odds.png")
-    lead = diffs["category"].iloc[0]
-    plots.save(plots.weekly(weekly, lead), Path(run_dir) / "figures" / "weekly.png")
-    return {"log_odds": odds, "differences": diffs, "weekly": weekly, "figure": fig}
+        diffs = compare.frame_differences(scores, categories_of(scores), a=side_a, b=side_b, n_boot=n_boot,
+                                          n_perm=n_perm, seed=seed)
+    write(diffs, run_dir, "frame_differences.csv")
+    return diffs
+
+
+def weekly(run_dir, scores: pd.DataFrame, category: str, *, side_a, side_b):
+    """Weekly mean rates per side with normal 95% CIs → ``weekly_rates.csv``, and the figure of ``category``."""
+    from .. import compare, plots
+
+    docs = read_table(run_dir, "documents.csv")
+    rates = compare.weekly_rates(scores[scores["side"].isin([side_a, side_b])], docs.set_index("doc_id")["date"],
+                                 categories_of(scores))
+    write(rates, run_dir, "weekly_rates.csv")
+    return rates, figure(plots.weekly(rates, category), run_dir, "weekly.png")
+
+
+def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0) -> dict:
+    """Notebook 04 in one call: claims.csv + frame_scores.csv → log-odds, frame differences, weekly rates."""
+    claims = read_table(run_dir, "claims.csv")
+    scores = read_table(run_dir, "frame_scores.csv")
+    odds, fig = log_odds(run_dir, claims, side_a=side_a, side_b=side_b, top_k=top_k)
+    diffs = frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+    rates, _weekly_fig = weekly(run_dir, scores, diffs["category"].iloc[0], side_a=side_a, side_b=side_b)
+    return {"log_odds": odds, "differences": diffs, "weekly": rates, "figure": fig}
 
 
 def show(fig, dpi: int = 100):

@@ -1,0 +1,49 @@
+"""Reading and writing a run directory's tables, figures and stage timings (for the steps)."""
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import NarrativeError
+from ..infra.tables import write_table
+
+TIMINGS = "timings.jsonl"
+
+
+class StepError(NarrativeError):
+    """A suite step cannot run on this input (e.g. only one side present)."""
+
+
+@contextmanager
+def timed(run_dir, stage: str):
+    """Append ``{"stage", "seconds"}`` to ``run_dir/timings.jsonl`` (read by ``narrative run --profile``)."""
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        with (Path(run_dir) / TIMINGS).open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"stage": stage, "seconds": round(time.perf_counter() - began, 3)}) + "\n")
+
+
+def write(frame: pd.DataFrame, run_dir, name: str) -> Path:
+    """Write ``tables/<name>`` (CSV)."""
+    path = Path(run_dir) / "tables" / name
+    write_table(frame, path, "csv")
+    return path
+
+
+def figure(fig, run_dir, name: str):
+    """Save ``figures/<name>`` (PNG) and return the figure."""
+    from .. import plots
+
+    plots.save(fig, Path(run_dir) / "figures" / name)
+    return fig
+
+
+def read_table(run_dir, name: str) -> pd.DataFrame:
+    """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings."""
+    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False)
