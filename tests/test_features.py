@@ -98,35 +98,32 @@ def test_frame_scores_and_evidence_offsets():
     assert "could not be independently verified" in kwic["match"].str.lower().tolist()
 
 
-def test_fast_vader_tokens_equal_nltk():
-    """The O(n) replacement of NLTK's SentiText tokenisation gives the same tokens and scores."""
+def test_fast_vader_equals_nltks_own_vader():
+    """narrative's analyzer (a subclass, NLTK untouched) gives NLTK's tokens and scores on real text."""
     import csv
     import sys
 
     from nltk.sentiment import vader
 
-    from narrative.features import _analyzer, _fast_words_and_emoticons
+    from narrative.features import _analyzer
     from narrative.segment import split_sentences
+    from narrative.sentiment import FastSentiText
 
     from conftest import DEMO
 
-    analyzer = _analyzer()
-    original = vader.SentiText.__dict__["_words_and_emoticons"]
-    assert original is _fast_words_and_emoticons  # installed by _analyzer()
+    ours = _analyzer()
+    nltk_own = vader.SentimentIntensityAnalyzer()
+    assert "_words_and_emoticons" not in vader.SentiText.__dict__ or \
+        vader.SentiText.__dict__["_words_and_emoticons"].__module__.startswith("nltk")  # NLTK is not patched
     csv.field_size_limit(sys.maxsize)
     rows = list(csv.DictReader((DEMO / "zelenskyy.csv").open(encoding="utf-8")))[:60]
     sentences = [r["body"][a:b] for r in rows for a, b in split_sentences(r["body"])]
-    sentences += ["Great!!! :) not bad...", "-word- ,cat, 'quoted' \"double\" ?!?wow", "!!!", "a b c", "WOW, so GOOD!?!"]
-    punc, regex = analyzer.constants.PUNC_LIST, analyzer.constants.REGEX_REMOVE_PUNCTUATION
-
-    class Reference(vader.SentiText):
-        def _words_and_emoticons(self):  # NLTK's own algorithm, spelled out
-            words = self._words_plus_punc()
-            wes = [we for we in self.text.split() if len(we) > 1]
-            return [words.get(we, we) for we in wes]
-
+    sentences += ["Great!!! :) not bad...", "-word- ,cat, 'quoted' \"double\" ?!?wow", "!!!", "a b c", "WOW, so GOOD!?!",
+                  "It was kind of good, but the BEST part was bad."]
+    punc, regex = ours.constants.PUNC_LIST, ours.constants.REGEX_REMOVE_PUNCTUATION
     for text in sentences:
-        assert vader.SentiText(text, punc, regex).words_and_emoticons == Reference(text, punc, regex).words_and_emoticons
+        assert FastSentiText(text, punc, regex).words_and_emoticons == vader.SentiText(text, punc, regex).words_and_emoticons
+        assert ours.polarity_scores(text) == nltk_own.polarity_scores(text)
     assert len(sentences) > 500
 
 
@@ -187,3 +184,59 @@ def test_featurizers_declare_text_input_like_countvectorizer():
 
     for est in (LexiconFeatures(), SentimentFeatures()):
         assert est.__sklearn_tags__().input_tags == CountVectorizer().__sklearn_tags__().input_tags
+
+
+DATA_FREE_CHECKS = ("check_estimator_cloneable", "check_estimator_repr", "check_no_attributes_set_in_init",
+                    "check_get_params_invariance", "check_set_params", "check_parameters_default_constructible",
+                    "check_do_not_raise_errors_in_init_or_set_params", "check_estimator_tags_renamed",
+                    "check_valid_tag_types")
+
+
+@pytest.mark.parametrize("check", DATA_FREE_CHECKS)
+@pytest.mark.parametrize("make", [LexiconFeatures, SentimentFeatures])
+def test_scikit_learn_checks_that_need_no_numeric_data(make, check):
+    """check_estimator skips text transformers (string input tag); these of its checks apply as they are."""
+    from sklearn.utils import estimator_checks
+
+    getattr(estimator_checks, check)(make.__name__, make())
+
+
+TEXTS = ["Our forces continue to deter enemy attacks.", "Russia claimed a great victory.", "Talks continue.",
+         "The operation achieved its goals, the ministry said."]
+
+
+@pytest.mark.parametrize("make", [LexiconFeatures, SentimentFeatures])
+def test_text_versions_of_the_data_checks(make):
+    """The data-dependent estimator checks, on texts: fit returns self and leaves parameters alone,
+    transform before fit raises NotFittedError, refitting is idempotent, pickling keeps the output."""
+    import pickle
+
+    from sklearn.base import clone
+    from sklearn.exceptions import NotFittedError
+
+    est = make()
+    with pytest.raises(NotFittedError):
+        est.transform(TEXTS)
+    params = clone(est).get_params()
+    assert est.fit(TEXTS) is est and est.get_params() == params
+    first = est.transform(TEXTS)
+    np.testing.assert_array_equal(est.fit(TEXTS).transform(TEXTS), first)
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(est)).transform(TEXTS), first)
+    assert first.shape == (len(TEXTS), len(est.get_feature_names_out()))
+
+
+def test_lexicon_features_validate_their_parameters_when_fitting():
+    with pytest.raises(ValueError, match="per must be a number > 0"):
+        LexiconFeatures(per=-1).fit(TEXTS)
+    with pytest.raises(ValueError, match="lexicon must be None, a path or a Lexicon"):
+        LexiconFeatures(lexicon=3).fit(TEXTS)
+
+
+def test_a_fitted_featurizer_does_not_grow_when_pickled_after_use():
+    """The lexicon's per-token match memo stays out of the pickle."""
+    import pickle
+
+    est = LexiconFeatures().fit(TEXTS)
+    before = len(pickle.dumps(est))
+    est.transform([f"{t} number {i} and word{i}" for i in range(300) for t in TEXTS[:1]])
+    assert len(pickle.dumps(est)) == before

@@ -19,7 +19,9 @@ Examples
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from numbers import Real
 from typing import Sequence
 
 import numpy as np
@@ -84,6 +86,11 @@ class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
         self.per = per
 
     def fit(self, X, y=None):
+        # parameters are checked when fitting, as scikit-learn's own estimators do (not in __init__)
+        if isinstance(self.per, bool) or not isinstance(self.per, Real) or not self.per > 0:
+            raise ValueError(f"LexiconFeatures: per must be a number > 0, got {self.per!r}")
+        if not (self.lexicon is None or isinstance(self.lexicon, (str, os.PathLike, Lexicon))):
+            raise ValueError(f"LexiconFeatures: lexicon must be None, a path or a Lexicon, got {type(self.lexicon).__name__}")
         _texts(X)
         self.lexicon_ = self.lexicon if isinstance(self.lexicon, Lexicon) else load_lexicon(self.lexicon)
         self.categories_ = np.asarray(self.lexicon_.categories, dtype=object)
@@ -112,45 +119,14 @@ def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0) -
     return n_tokens, rates
 
 
-def _fast_words_and_emoticons(self):
-    """Same result as NLTK's ``SentiText._words_and_emoticons`` in O(tokens).
-
-    NLTK builds two dictionaries of every punctuation mark × every word of the
-    sentence to strip punctuation from token edges, which is half of VADER's
-    run time. A token maps to its word when punctuation from ``PUNC_LIST``
-    sits at one end and the rest is a punctuation-free word of the sentence
-    (``punc_after`` wins, as in NLTK's dict update). Tested for equality.
-    """
-    words_only = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
-    out = []
-    for we in self.text.split():
-        if len(we) <= 1:
-            continue
-        if we not in words_only:
-            for p in self.PUNC_LIST:
-                if we.endswith(p) and we[: -len(p)] in words_only:
-                    we = we[: -len(p)]
-                    break
-            else:
-                for p in self.PUNC_LIST:
-                    if we.startswith(p) and we[len(p):] in words_only:
-                        we = we[len(p):]
-                        break
-        out.append(we)
-    return out
-
-
 @lru_cache(maxsize=1)
 def _analyzer():
-    from nltk.sentiment import SentimentIntensityAnalyzer, vader
-
+    """The VADER analyzer (:class:`narrative.sentiment.Analyzer`), with the offline NLTK data."""
     from .infra.nltkdata import ensure_nltk_data
+    from .sentiment import Analyzer
 
     ensure_nltk_data()
-    if vader.SentiText._words_and_emoticons is not _fast_words_and_emoticons:
-        # identical output, ~2x faster VADER (see _fast_words_and_emoticons and its test)
-        vader.SentiText._words_and_emoticons = _fast_words_and_emoticons
-    return SentimentIntensityAnalyzer()
+    return Analyzer()
 
 
 @lru_cache(maxsize=262144)

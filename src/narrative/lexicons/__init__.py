@@ -95,6 +95,17 @@ class Lexicon:
         self._starts = _StartIndex(self._first_candidates)
         self.max_len = max((len(p[0]) for p in self._phrases), default=0)
 
+    def __getstate__(self) -> dict:
+        """Pickle without the per-token match memo: it only caches, and it grows with every text
+        seen (a fitted featurizer went from 37 KB to 165 KB after transforming 300 texts)."""
+        state = self.__dict__.copy()
+        del state["_starts"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._starts = _StartIndex(self._first_candidates)
+
     # -- matching ---------------------------------------------------------
     def _first_candidates(self, token: str) -> tuple[int, ...]:
         """Indices of phrases whose first token matches ``token``, longest first."""
