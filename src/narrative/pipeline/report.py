@@ -1,12 +1,11 @@
 """The run's ``index.html``: question, answer, evidence, links. No JavaScript.
 
-Everything that comes from the corpus or the parameters is passed through
-:func:`html.escape`; figures are linked relatively so the directory can be
-moved, zipped and opened offline.
+The page is ``templates/index.html.j2`` rendered by Jinja2 with autoescape on,
+so everything that comes from the corpus or the parameters is escaped; figures
+are linked relatively so the directory can be moved, zipped and opened offline.
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pandas as pd
@@ -29,11 +28,6 @@ QUESTION = ("How do the sides frame their claims, and how do reporters frame tho
             "when they pass them on?")
 
 
-def e(value) -> str:
-    """Escape anything for HTML text and attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _read(run_dir: Path, name: str) -> pd.DataFrame | None:
     path = run_dir / "tables" / name
     if not path.is_file():
@@ -41,88 +35,75 @@ def _read(run_dir: Path, name: str) -> pd.DataFrame | None:
     return pd.read_csv(path, keep_default_na=False)
 
 
-def table_html(frame: pd.DataFrame, *, max_rows: int = 15, digits: int = 3, css: str = "") -> str:
-    """An escaped HTML table of the first ``max_rows`` rows."""
-    head = "".join(f"<th>{e(c)}</th>" for c in frame.columns)
-    body = []
-    for _, row in frame.head(max_rows).iterrows():
-        cells = []
-        for value in row:
-            if isinstance(value, float):
-                cells.append(f'<td class="num">{value:.{digits}f}</td>')
-            elif isinstance(value, int):
-                cells.append(f'<td class="num">{value:,}</td>')
-            else:
-                cells.append(f"<td>{e(value)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    more = f'<p class="muted">First {max_rows} of {len(frame):,} rows.</p>' if len(frame) > max_rows else ""
-    return f'<table class="{e(css)}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>{more}'
+def _cell(value, digits: int) -> dict:
+    if isinstance(value, float):
+        return {"text": f"{value:.{digits}f}", "num": True}
+    if isinstance(value, int):
+        return {"text": f"{value:,}", "num": True}
+    return {"text": "" if value is None else str(value), "num": False}
 
 
-def _figure(run_dir: Path, name: str, caption: str) -> str:
-    if not (run_dir / "figures" / name).is_file():
-        return ""
-    return f'<figure><img src="figures/{e(name)}" alt="{e(caption)}"><figcaption>{e(caption)}</figcaption></figure>'
+def table_data(frame: pd.DataFrame, *, max_rows: int = 15, digits: int = 3) -> dict:
+    """A table for the template: its columns and the first ``max_rows`` rows as formatted cells."""
+    rows = [[_cell(v, digits) for v in row] for row in frame.head(max_rows).itertuples(index=False)]
+    return {"columns": [str(c) for c in frame.columns], "rows": rows, "more": len(frame) > max_rows,
+            "shown": max_rows, "total": f"{len(frame):,}"}
 
 
-def _summary(run_dir: Path) -> str:
+def _ci(f, lo, hi) -> str:
+    return f"{float(f):.3f} [{float(lo):.3f}, {float(hi):.3f}]"
+
+
+def _summary(run_dir: Path) -> dict | None:
     docs, by_side = _read(run_dir, "documents.csv"), _read(run_dir, "claims_by_side.csv")
     if docs is None:
-        return "<p>No corpus summary (the run stopped before notebook 01 finished).</p>"
+        return None
     dates = pd.to_datetime(docs["date"], utc=True, errors="coerce").dropna()
-    span = f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates"
-    parts = [f"<p><b>{len(docs):,}</b> documents from <b>{docs['source'].nunique()}</b> sources, {e(span)}.</p>"]
+    out = {"documents": f"{len(docs):,}", "sources": docs["source"].nunique(),
+           "span": f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates", "by_side": None}
     if by_side is not None and len(by_side):
         wide = by_side.pivot_table(index="side", columns="quote_type", values="claims", aggfunc="sum", fill_value=0)
         wide["all claims"] = wide.sum(axis=1)
-        parts.append("<p>Claims found, by the speaker's side and quote type (<code>self</code>: the publisher's or "
-                     "reporter's own voice):</p>" + table_html(wide.reset_index().astype({c: int for c in wide.columns})))
-    return "".join(parts)
+        out["by_side"] = table_data(wide.reset_index().astype({c: int for c in wide.columns}))
+    return out
 
 
-def _findings(run_dir: Path, manifest: dict) -> str:
-    parts = []
+def _differences(run_dir: Path, a: str, b: str) -> list[dict]:
     diffs = _read(run_dir, "frame_differences.csv")
-    p = manifest.get("parameters", {})
-    a, b = p.get("side_a", "a"), p.get("side_b", "b")
-    if diffs is not None and len(diffs):
-        lines = []
-        for _, r in diffs.head(5).iterrows():
-            more = a if r["diff"] > 0 else b
-            lines.append(f"<li><b>{e(r['category'])}</b>: {e(more)} uses it more — {r['mean_a']:.2f} vs {r['mean_b']:.2f} "
-                         f"hits per 1,000 tokens (difference {r['diff']:+.2f}, 95% CI {r['ci_low']:+.2f} to {r['ci_high']:+.2f}, "
-                         f"q = {r['q']:.3g})</li>")
-        parts.append(f"<h3>Largest frame differences ({e(a)} − {e(b)})</h3><ol>{''.join(lines)}</ol>")
+    if diffs is None:
+        return []
+    return [{"category": r["category"], "more": a if r["diff"] > 0 else b, "mean_a": f"{r['mean_a']:.2f}",
+             "mean_b": f"{r['mean_b']:.2f}", "diff": f"{r['diff']:+.2f}", "ci_low": f"{r['ci_low']:+.2f}",
+             "ci_high": f"{r['ci_high']:+.2f}", "q": f"{r['q']:.3g}", "p": float(r["p"])}
+            for _, r in diffs.head(5).iterrows()]
+
+
+def _classifier(run_dir: Path) -> dict | None:
     metrics = _read(run_dir, "classifier_metrics.csv")
-    if metrics is not None and len(metrics):
-        macro = metrics[metrics["class"] == "macro"]
-        wide = macro.assign(cell=[f"{float(f):.3f} [{float(lo):.3f}, {float(hi):.3f}]"
-                                  for f, lo, hi in zip(macro["f1"], macro["ci_low"], macro["ci_high"])])
-        wide = wide.pivot(index="model", columns="setting", values="cell").reindex(
-            [m for m in ("full", "lexicon", "vader", "majority") if m in set(macro["model"])]).reset_index()
-        parts.append("<h3>Can a classifier tell the sides apart?</h3><p>Macro-F1 with 95% bootstrap CI over documents, "
-                     "grouped 5-fold cross-validation; <i>masked</i> deletes actor names and side-revealing "
-                     "boilerplate first. <i>full</i> = TF-IDF n-grams + lexicon + VADER; the others are baselines.</p>"
-                     + table_html(wide, max_rows=10))
+    if metrics is None or not len(metrics):
+        return None
+    macro = metrics[metrics["class"] == "macro"]
+    wide = macro.assign(cell=[_ci(f, lo, hi) for f, lo, hi in zip(macro["f1"], macro["ci_low"], macro["ci_high"])])
+    wide = wide.pivot(index="model", columns="setting", values="cell").reindex(
+        [m for m in ("full", "lexicon", "vader", "majority") if m in set(macro["model"])]).reset_index()
+    return table_data(wide, max_rows=10)
+
+
+def _frames(run_dir: Path) -> dict | None:
     frames = _read(run_dir, "frames_classifier_metrics.csv")
-    if frames is not None and len(frames):
-        macro = frames[frames["class"] == "macro"]
-        rows = pd.DataFrame({"model": macro["model"], "macro-F1 [95% CI]": [
-            f"{float(f):.3f} [{float(lo):.3f}, {float(hi):.3f}]" for f, lo, hi in zip(macro["f1"], macro["ci_low"], macro["ci_high"])]})
-        parts.append("<h3>Can a classifier recognise the frames?</h3><p>Multi-label frame categories learned from "
-                     "hand-labelled claims (grouped cross-validation, 95% bootstrap CI over documents); per-category "
-                     'scores are in <a href="tables/frames_classifier_metrics.csv">frames_classifier_metrics.csv</a>.</p>'
-                     + table_html(rows, max_rows=10))
-    return "".join(parts) or "<p>No findings: the run did not reach the comparison.</p>"
+    if frames is None or not len(frames):
+        return None
+    macro = frames[frames["class"] == "macro"]
+    rows = pd.DataFrame({"model": macro["model"], "macro-F1 [95% CI]": [
+        _ci(f, lo, hi) for f, lo, hi in zip(macro["f1"], macro["ci_low"], macro["ci_high"])]})
+    return table_data(rows, max_rows=10)
 
 
-def _evidence(run_dir: Path, manifest: dict) -> str:
+def _evidence(run_dir: Path, sides: list) -> list[dict]:
     kwic, diffs = _read(run_dir, "evidence.csv"), _read(run_dir, "frame_differences.csv")
     if kwic is None or not len(kwic):
-        return ""
+        return []
     cats = list(diffs["category"].head(3)) if diffs is not None else list(dict.fromkeys(kwic["category"]))[:3]
-    p = manifest.get("parameters", {})
-    sides = [p.get("side_a"), p.get("side_b")]
     blocks = []
     for cat in cats:
         part = kwic[kwic["category"] == cat]
@@ -130,62 +111,58 @@ def _evidence(run_dir: Path, manifest: dict) -> str:
             rows = pd.concat([part[part["side"] == side].head(3) for side in sides])
         else:
             rows = part.head(6)
-        if not len(rows):
-            continue
-        lines = "".join(
-            f'<tr><td class="muted">{e(r.get("side", ""))}<br>{e(r["doc_id"])}</td><td class="left">…{e(r["left"])}</td>'
-            f'<td class="match">{e(r["match"])}</td><td class="right">{e(r["right"])}…</td></tr>' for _, r in rows.iterrows())
-        blocks.append(f"<h3>{e(cat)}</h3><table class=\"kwic\"><tbody>{lines}</tbody></table>")
-    return ("<h2>Evidence</h2><p>Keyword-in-context lines behind the headline categories; the full table is "
-            "<a href=\"tables/evidence.csv\">evidence.csv</a> (offsets index the source text).</p>" + "".join(blocks))
+        if len(rows):
+            blocks.append({"category": cat, "rows": [{k: r.get(k, "") for k in ("side", "doc_id", "left", "match", "right")}
+                                                     for _, r in rows.iterrows()]})
+    return blocks
+
+
+FIGURES = (
+    ("frame_profile.png", "Frame profile by side: lexicon hits per 1,000 tokens with 95% bootstrap CIs."),
+    ("log_odds.png", "Words that distinguish the sides (weighted log-odds, informative Dirichlet prior)."),
+    ("weekly.png", "Frame rates by week with 95% CIs."),
+    ("confusion.png", "Side classifier: confusion matrix (out-of-fold predictions)."),
+    ("top_features.png", "Side classifier: the largest weights."),
+    ("claims_by_side.png", "Claims found per side and quote type."),
+)
+
+
+def context(run_dir: Path, manifest: dict) -> dict:
+    """Everything the template shows, as plain values (the template escapes them)."""
+    p = manifest.get("parameters", {})
+    a, b = p.get("side_a", "a"), p.get("side_b", "b")
+    differences = _differences(run_dir, a, b)
+    n_perm = p.get("n_perm")
+    floor = 1 / (n_perm + 1) if isinstance(n_perm, int) else None
+    seconds = ", ".join(f"{k} {v:.1f} s" for k, v in manifest.get("seconds", {}).items())
+    if manifest.get("wall_seconds"):
+        seconds += f"; {manifest['wall_seconds']:.1f} s wall, notebooks running side by side"
+    return {
+        "css": CSS, "question": QUESTION, "run_id": manifest.get("run_id"), "started": manifest.get("started"),
+        "status": manifest.get("status", "running"), "error": manifest.get("error"),
+        "summary": _summary(run_dir), "side_a": a, "side_b": b, "differences": differences, "n_perm": n_perm,
+        "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,
+        "classifier": _classifier(run_dir), "frames": _frames(run_dir),
+        "figures": [{"name": n, "caption": c} for n, c in FIGURES if (run_dir / "figures" / n).is_file()],
+        "evidence": _evidence(run_dir, [a, b]),
+        "notebooks": [p_.stem for p_ in sorted((run_dir / "html").glob("*.html"))],
+        "tables": [p_.name for p_ in sorted((run_dir / "tables").glob("*.csv"))],
+        "parameters": [(k, "" if v is None else v) for k, v in sorted(p.items())], "seconds": seconds,
+    }
+
+
+def render(run_dir: Path, manifest: dict) -> str:
+    """The index page's HTML (Jinja2 with autoescape: corpus text and parameters are escaped)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+                      autoescape=select_autoescape(default=True, default_for_string=True), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("index.html.j2").render(**context(Path(run_dir), manifest))
 
 
 def write_index(run_dir: Path, manifest: dict) -> Path:
     """Write ``run_dir/index.html`` from the run's tables, figures and manifest."""
-    status = manifest.get("status", "running")
-    error = manifest.get("error")
-    err_html = ""
-    if error:
-        err_html = (f"<p><b>Failed</b> in <code>{e(error['notebook'])}</code>, cell {e(error['cell_index'])}: "
-                    f"{e(error['ename'])}: {e(error['evalue'])}</p>")
-    figures = "".join([
-        _figure(run_dir, "frame_profile.png", "Frame profile by side: lexicon hits per 1,000 tokens with 95% bootstrap CIs."),
-        _figure(run_dir, "log_odds.png", "Words that distinguish the sides (weighted log-odds, informative Dirichlet prior)."),
-        _figure(run_dir, "weekly.png", "Frame rates by week with 95% CIs."),
-        _figure(run_dir, "confusion.png", "Side classifier: confusion matrix (out-of-fold predictions)."),
-        _figure(run_dir, "top_features.png", "Side classifier: the largest weights."),
-        _figure(run_dir, "claims_by_side.png", "Claims found per side and quote type."),
-    ])
-    notebooks = "".join(
-        f'<li><a href="html/{e(p.name)}">{e(p.stem)}</a> (<a href="notebooks/{e(p.stem)}.ipynb">ipynb</a>)</li>'
-        for p in sorted((run_dir / "html").glob("*.html")))
-    tables = "".join(f'<li><a href="tables/{e(p.name)}">{e(p.name)}</a></li>' for p in sorted((run_dir / "tables").glob("*.csv")))
-    params = "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in sorted(manifest.get("parameters", {}).items()))
-    seconds = ", ".join(f"{e(k)} {v:.1f} s" for k, v in manifest.get("seconds", {}).items())
-    if manifest.get("wall_seconds"):
-        seconds += f"; {manifest['wall_seconds']:.1f} s wall, notebooks running side by side"
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>narrative report {e(manifest.get('run_id'))}</title><style>{CSS}</style></head>
-<body>
-<h1>narrative report</h1>
-<p class="muted">Run <code>{e(manifest.get('run_id'))}</code> started {e(manifest.get('started'))}
-<span class="status {e(status)}">{e(status)}</span></p>
-{err_html}
-<p><b>Question.</b> {e(QUESTION)}</p>
-<h2>Corpus</h2>{_summary(run_dir)}
-<h2>Findings</h2>{_findings(run_dir, manifest)}
-<h2>Figures</h2>{figures or '<p>No figures.</p>'}
-{_evidence(run_dir, manifest)}
-<h2>Notebooks and tables</h2>
-<ul>{notebooks}</ul><ul>{tables}</ul>
-<h2>Reproduce</h2>
-<p>Parameters of this run (re-run with <code>narrative run --config params.yaml</code>; inputs and versions are in
-<a href="manifest.json">manifest.json</a>). Seconds per notebook: {seconds}.</p>
-<table>{params}</table>
-<p class="muted">Demo corpus source: kremlin.ru / president.gov.ua, CC BY 4.0.</p>
-</body></html>
-"""
-    path = run_dir / "index.html"
-    write_text(path, page)
+    path = Path(run_dir) / "index.html"
+    write_text(path, render(run_dir, manifest))
     return path
