@@ -128,21 +128,52 @@ def test_same_run_id_is_never_overwritten(suite_run, capsys):
     assert (out / "t1" / "manifest.json").read_bytes() == before
 
 
+def _tiny_suite(folder, failing: str | None = None):
+    """Four one-cell notebooks (same names as the suite): the bookkeeping without the analysis."""
+    import nbformat
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in P.NOTEBOOKS:
+        source = "pass"
+        if name == failing:
+            source = "from narrative.pipeline.steps import StepError\nraise StepError('only one side in this corpus')"
+        nb = nbformat.v4.new_notebook()
+        nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                       "language_info": {"name": "python"}}
+        nb.cells = [nbformat.v4.new_code_cell("run_dir = None", metadata={"tags": ["parameters"]}),
+                    nbformat.v4.new_code_cell(source)]
+        nbformat.write(nb, str(folder / name))
+    return folder
+
+
 def test_failure_in_notebook_03_is_kept_and_marked(suite_run, capsys):
-    """A one-sided corpus passes 01 and 02 and fails for real in 03 (no second class)."""
+    """A notebook that fails: the run is kept under its id with status failed, the error named by
+    notebook and cell, 04 never starts, latest stays (one-cell notebooks: bookkeeping only)."""
     _result, out, corpus = suite_run
-    one_side = corpus.parent / "one-side"
-    one_side.mkdir(exist_ok=True)
-    (one_side / "putin.csv").write_bytes((corpus / "putin.csv").read_bytes())
-    code = main(["run", "--corpus", str(one_side), "--out", str(out), "--run-id", "bad", "--no-progress",
-                 "--notebooks", str(ROOT / "notebooks"), "-p", "max_claims", "400", "-p", "n_boot", "50"])
+    tiny = _tiny_suite(out.parent / "tiny", failing="03_classifier.ipynb")
+    code = main(["run", "--corpus", str(corpus), "--out", str(out), "--run-id", "bad", "--no-progress",
+                 "--notebooks", str(tiny)])
     err = capsys.readouterr().err
     assert code == 1
-    assert "03_classifier.ipynb, cell" in err and "StepError" in err
+    assert "notebook failed: 03_classifier.ipynb, cell 2: StepError: only one side in this corpus" in err
     manifest = json.loads((out / "bad" / "manifest.json").read_text())
     assert manifest["status"] == "failed" and manifest["error"]["notebook"] == "03_classifier.ipynb"
     assert (out / "latest").resolve() == (out / "t1").resolve()
     assert "failed" in (out / "bad" / "index.html").read_text()
+
+
+def test_two_runs_of_the_suite_write_byte_identical_tables(suite_run):
+    """Same corpus, same parameters, same seed: the same bytes in every table (a real second run)."""
+    result, out, corpus = suite_run
+    other = out.parent / "reports-again"  # its own output directory: `latest` of the first stays put
+    again = run_suite(small_params([corpus]), out=other, run_id="t1", progress=False,
+                      notebooks=ROOT / "notebooks", say=lambda m: None)
+    assert again.status == "succeeded"
+    first = sorted((out / "t1" / "tables").glob("*.csv"))
+    assert [p.name for p in first] == sorted(p.name for p in (other / "t1" / "tables").glob("*.csv"))
+    assert len(first) == 16
+    for table in first:
+        assert table.read_bytes() == (other / "t1" / "tables" / table.name).read_bytes(), table.name
 
 
 def test_lock_makes_a_second_run_exit_3(suite_run, capsys):

@@ -156,7 +156,7 @@ def weekly_rates(scores: pd.DataFrame, dates: pd.Series, categories: Sequence[st
     ``dates`` maps doc_id → date string. Returns long format: week, group,
     category, mean, ci_low, ci_high, n_docs.
     """
-    when = pd.to_datetime(scores["doc_id"].map(dates), utc=True, errors="coerce")
+    when = pd.to_datetime(scores["doc_id"].map(dates), utc=True, errors="coerce", format="mixed")
     frame = scores.assign(week=when.dt.tz_localize(None).dt.to_period("W-SUN").dt.start_time).dropna(subset=["week"])
     per_doc = frame.groupby(["week", by, "doc_id"])[list(categories)].mean().reset_index()
     long = per_doc.melt(id_vars=["week", by, "doc_id"], value_vars=list(categories), var_name="category")

@@ -110,7 +110,7 @@ def time_folds(dates: Sequence, groups: Sequence[str], n_splits: int = 5) -> lis
     >>> [(tr.tolist(), te.tolist()) for tr, te in folds]
     [([0, 1], [2]), ([0, 1, 2], [3])]
     """
-    frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(list(dates)), utc=True, errors="coerce"),
+    frame = pd.DataFrame({"date": pd.to_datetime(pd.Series(list(dates)), utc=True, errors="coerce", format="mixed"),
                           "group": list(groups)})
     first = frame.groupby("group")["date"].min().sort_values(kind="mergesort")
     blocks = np.array_split(first.index.to_numpy(), n_splits + 1)
@@ -213,8 +213,10 @@ def top_features(model: Pipeline, k: int = 15) -> pd.DataFrame:
     names = model.named_steps["features"].get_feature_names_out()
     coef = clf.coef_[0]
     order = np.argsort(coef)
-    rows = [(names[i], float(coef[i]), str(clf.classes_[1])) for i in order[::-1][:k]]
-    rows += [(names[i], float(coef[i]), str(clf.classes_[0])) for i in order[:k]]
+    # a positive weight pushes towards classes_[1], a negative one towards classes_[0] (a feature is
+    # never listed for the class it pushes away from, however large k is)
+    rows = [(names[i], float(coef[i]), str(clf.classes_[1])) for i in order[::-1][:k] if coef[i] > 0]
+    rows += [(names[i], float(coef[i]), str(clf.classes_[0])) for i in order[:k] if coef[i] < 0]
     return pd.DataFrame(rows, columns=["feature", "weight", "class"])
 
 

@@ -58,7 +58,7 @@ def _summary(run_dir: Path) -> dict | None:
     docs, by_side = _read(run_dir, "documents.csv"), _read(run_dir, "claims_by_side.csv")
     if docs is None:
         return None
-    dates = pd.to_datetime(docs["date"], utc=True, errors="coerce").dropna()
+    dates = pd.to_datetime(docs["date"], utc=True, errors="coerce", format="mixed").dropna()
     out = {"documents": f"{len(docs):,}", "sources": docs["source"].nunique(),
            "span": f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates", "by_side": None}
     if by_side is not None and len(by_side):
