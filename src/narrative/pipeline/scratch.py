@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..infra.datafiles import DEMO_CORPUS, REPORTS
+from ..infra.datafiles import REPORTS
 
 
 def project_root(start: Path | None = None) -> Path | None:
@@ -26,32 +26,13 @@ def locate(path) -> str:
     return str(root / given) if root is not None and (root / given).exists() else str(given)
 
 
-def open_run_dir(run_dir, notebook: str) -> Path:
-    """The run directory a notebook writes into.
-
-    ``narrative run`` passes its run directory. A notebook opened by hand (``run_dir = None``)
-    gets a scratch run directory, ``reports/scratch`` of the checkout (git-ignored) or a temporary
-    one outside a checkout, and the notebooks before it run there with their defaults when their
-    tables are missing, so any notebook runs on its own and never writes into the repository.
-    """
-    if run_dir is not None:
-        return Path(run_dir)
+def scratch_dir() -> Path:
+    """The scratch run directory of a notebook opened by hand: ``reports/scratch`` of the checkout
+    (git-ignored), or a temporary one outside a checkout; created with its ``tables/`` and ``figures/``."""
     import tempfile
-
-    from . import steps
-    from .params import DEPENDS, NOTEBOOKS
 
     root = project_root()
     scratch = root / REPORTS / "scratch" if root is not None else Path(tempfile.gettempdir()) / "narrative-scratch"
     for sub in ("tables", "figures"):
         (scratch / sub).mkdir(parents=True, exist_ok=True)
-    print(f"run_dir: {scratch} (scratch run directory: the notebook was opened outside `narrative run`)")
-    needed = {"01_claims.ipynb": "claims.csv", "02_lexicon_framing.ipynb": "frame_scores.csv"}
-    for earlier in [nb for nb in NOTEBOOKS if nb in DEPENDS.get(notebook, ())]:
-        if not (scratch / "tables" / needed[earlier]).is_file():
-            print(f"running {earlier} first with its defaults (its tables are missing)")
-            if earlier == "01_claims.ipynb":
-                steps.claims_step(scratch, corpus=[locate(DEMO_CORPUS)], jobs=2)
-            else:
-                steps.framing_step(scratch, jobs=2)
     return scratch

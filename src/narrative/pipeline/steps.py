@@ -17,7 +17,9 @@ import pandas as pd
 
 from .classify import classifier_step, frames_task, score_other_claims, side_task
 from .runfiles import StepError, figure, read_table, timed, write
-from .scratch import locate, open_run_dir
+from ..infra.datafiles import DEMO_CORPUS
+from .params import DEPENDS, NOTEBOOKS
+from .scratch import locate, scratch_dir
 
 __all__ = [
     "StepError", "open_run_dir", "read_table", "show",
@@ -30,6 +32,29 @@ __all__ = [
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
 #: frame-score columns that are not categories
 SCORE_META = ("doc_id", "claim_id", "side", "n_tokens", "vader_compound")
+
+
+def open_run_dir(run_dir, notebook: str) -> Path:
+    """The run directory a notebook writes into (every notebook's first call).
+
+    ``narrative run`` passes its run directory. A notebook opened by hand (``run_dir = None``)
+    gets a scratch run directory (:func:`narrative.pipeline.scratch.scratch_dir`), and the
+    notebooks before it run there with their defaults when their tables are missing, so any
+    notebook runs on its own and never writes into the repository.
+    """
+    if run_dir is not None:
+        return Path(run_dir)
+    scratch = scratch_dir()
+    print(f"run_dir: {scratch} (scratch run directory: the notebook was opened outside `narrative run`)")
+    needed = {"01_claims.ipynb": "claims.csv", "02_lexicon_framing.ipynb": "frame_scores.csv"}
+    for earlier in [nb for nb in NOTEBOOKS if nb in DEPENDS.get(notebook, ())]:
+        if not (scratch / "tables" / needed[earlier]).is_file():
+            print(f"running {earlier} first with its defaults (its tables are missing)")
+            if earlier == "01_claims.ipynb":
+                claims_step(scratch, corpus=[locate(DEMO_CORPUS)], jobs=2)
+            else:
+                framing_step(scratch, jobs=2)
+    return scratch
 
 
 # -- 01 claims ----------------------------------------------------------------------------------
