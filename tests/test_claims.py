@@ -212,3 +212,15 @@ def test_quote_index_answers_as_the_scans_did():
         for b in range(a, len(text) + 1):
             assert q.overlapping(a, b) == [s for s in spans if s[0] < b and s[1] > a]
             assert q.opening_in(a, b) == any(a <= s[0] < b for s in spans)
+
+
+def test_a_quotation_closing_in_the_previous_sentence_does_not_empty_the_next_claim():
+    """The bug: "“…” He said this was done “…”" gave the second claim empty content, because the
+    quote-before-the-cue check looked past the start of its sentence."""
+    text = ("Andriy Kovalenko warned that the offensive was “a show for the cameras.” He said this was done "
+            "“to create headlines for a Western audience.”")
+    c = claims_of(text)
+    he = c[c["speaker"] == "He"].iloc[0]
+    assert he["actor"] == "Andriy Kovalenko"
+    assert he["content"] == "this was done “to create headlines for a Western audience.”"
+    assert he["quote_type"] == "mixed"

@@ -160,6 +160,20 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
     tr.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
 
+    tp = sub.add_parser("train-parser", help="train the syntactic layer (spaCy tagger, lemmatizer, parser) on UD English-EWT",
+                        description="Seeded and recorded: converts the treebank, trains on train, keeps the best model "
+                                    "on dev, scores it once on test, and writes the model with meta-narrative.json "
+                                    "(settings, checksums, scores, licence).",
+                        epilog="Example: narrative train-parser --treebank ../shared/treebanks/UD_English-EWT -o build/parser")
+    tp.add_argument("--treebank", type=Path, required=True, help="folder with en_ewt-ud-{train,dev,test}.conllu")
+    tp.add_argument("-o", "--output", type=Path, default=Path("build/parser"),
+                    help="working folder; the model is OUTPUT/training/model-best (default: build/parser)")
+    tp.add_argument("--seed", type=int, default=0)
+    tp.add_argument("--epochs", type=_positive, default=40, help="at most this many passes over train (default 40)")
+    tp.add_argument("--patience", type=_positive, default=4000, help="stop after this many steps without a better dev score")
+    tp.add_argument("--width", type=_positive, default=96, help="tok2vec width (default 96)")
+    tp.add_argument("--depth", type=_positive, default=4, help="tok2vec depth (default 4)")
+
     sy = sub.add_parser("synth", help="write a synthetic corpus of any size from the demo corpus's sentences",
                         epilog="Example: narrative synth --docs 1000000 -o /tmp/synth-1m.jsonl")
     sy.add_argument("--docs", type=int, required=True, help="number of documents")

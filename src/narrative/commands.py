@@ -242,3 +242,11 @@ def scale_run(args) -> int:
     if args.json:
         write_text(args.json, json.dumps(stats, indent=2))
     return 0
+
+
+def train_parser(args) -> int:
+    from .syntax.train import train_parser as train
+
+    train(args.treebank, args.output, seed=args.seed, epochs=args.epochs, patience=args.patience, width=args.width,
+          depth=args.depth, say=lambda m: print(m, file=sys.stderr))
+    return 0

@@ -88,9 +88,10 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     if cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
         return None
     sa = starts[min(s0, c0)]
-    # only the last quotation ending by the source can end right before it
+    # only the last quotation ending by the source can end right before it, and only one that closes in
+    # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
-    quote_before = before is not None and text[before[1]:sa].strip() in ("", ",")
+    quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
     if inverted or quote_before or c1 >= unit.last_word:
         # content precedes: "“…,” Putin said." / "…, said Peskov."
         ca, cb = unit.a, sa
