@@ -41,25 +41,29 @@ def test_registered_on_nltk_path(tmp_path):
 
 def test_processes_building_at_once_all_succeed(tmp_path):
     """A fresh install whose workers all build the data at the same moment (real processes)."""
+    import time
+
     go = tmp_path / "go"
     target = tmp_path / "nltk_data"
     code = f"""
-import pathlib, time
+import pathlib, sys, time
 from narrative.infra import nltkdata
+pathlib.Path({str(tmp_path)!r}, "ready-" + sys.argv[1]).touch()
 go = pathlib.Path({str(go)!r})
 while not go.exists():
-    time.sleep(0.005)
+    time.sleep(0.002)
 nltkdata.ensure_nltk_data(pathlib.Path({str(target)!r}))
 from nltk.sentiment import SentimentIntensityAnalyzer
 print(SentimentIntensityAnalyzer().polarity_scores("a great success")["compound"] > 0)
 """
-    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(6)]
-    import time
-
-    time.sleep(1.5)  # let every interpreter import and wait at the line
-    go.touch()
+    n = 6  # six at once: the old shared temporary name failed in 3 of 3 trials
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(i)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for i in range(n)]
+    deadline = time.time() + 60
+    while len(list(tmp_path.glob("ready-*"))) < n and time.time() < deadline:
+        time.sleep(0.01)
+    go.touch()  # all interpreters are waiting at the line: they build at once
     results = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0] * 6, [err for _out, err in results]
+    assert [p.returncode for p in procs] == [0] * n, [err for _out, err in results]
     assert all(out.strip() == "True" for out, _err in results)
     assert sorted(p.name for p in (target / "sentiment").iterdir()) == [".vader_lexicon.lock", "vader_lexicon.zip"]
