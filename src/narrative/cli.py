@@ -136,6 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--n-boot", type=_positive, default=2000, help="bootstrap resamples for the CIs (default 2000)")
     comp.add_argument("--n-perm", type=_positive, default=2000, help="permutations for the p-values (default 2000)")
     comp.add_argument("--seed", type=int, default=0, help="random seed (same seed, same output; default 0)")
+    dup = sub.add_parser("duplicates", help="exact and near-duplicate documents (word-shingle MinHash/LSH)",
+                         description="One row per document: doc_id, duplicate_of (empty for a kept document: the "
+                                     "earliest of its group by date, else the first read) and similarity (estimated "
+                                     "Jaccard of word 5-shingles with the kept document).",
+                         epilog="Example: narrative duplicates news/ --format csv -o duplicates.csv")
+    dup.add_argument("inputs", nargs="+", metavar="INPUT", help="csv, jsonl, parquet or .txt files, or directories of them")
+    dup.add_argument("--text-column", help="column holding the text (default: text, body or content)")
+    dup.add_argument("--date-column", help="column holding the date (default: date, published)")
+    dup.add_argument("--threshold", type=float, default=0.8, help="similarity that makes a duplicate (default 0.8)")
+    dup.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    dup.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+
     ev = sub.add_parser("eval-attribution", help="score claim extraction against brat/PolNeAR gold",
                         epilog="Example: narrative eval-attribution --gold ../shared/eval/polnear/dev --by-cue")
     ev.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/")

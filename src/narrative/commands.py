@@ -250,3 +250,20 @@ def train_parser(args) -> int:
     train(args.treebank, args.output, seed=args.seed, epochs=args.epochs, patience=args.patience, width=args.width,
           depth=args.depth, say=lambda m: print(m, file=sys.stderr))
     return 0
+
+
+def duplicates(args) -> int:
+    from .corpus import Columns, input_files, iter_chunks
+    from .dedup import find_duplicates
+    from .infra.files import check_outputs
+
+    if not 0 < args.threshold <= 1:
+        raise InputError("--threshold", None, f"must be in (0, 1], got {args.threshold}")
+    check_outputs({"-o": args.output}, reads=input_files(args.inputs))
+    chunks = iter_chunks(args.inputs, columns=Columns(text=args.text_column, date=args.date_column))
+    table = find_duplicates(chunks, threshold=args.threshold)
+    write_table(table, args.output, args.format)
+    dupes = int((table["duplicate_of"] != "").sum())
+    groups = table.loc[table["duplicate_of"] != "", "duplicate_of"].nunique()
+    print(f"{len(table):,} documents: {dupes:,} duplicates in {groups:,} groups", file=sys.stderr)
+    return 0
