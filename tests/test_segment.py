@@ -79,7 +79,8 @@ def test_memoised_punkt_on_the_demo_corpus():
 
     texts = load_corpus(DEMO)["text"].tolist()[::5]
     reference = plain_punkt()
-    assert [split_sentences(t) for t in texts] == [list(reference.span_tokenize(t)) for t in texts]
+    memo = sentence_tokenizer()
+    assert [list(memo.span_tokenize(t)) for t in texts] == [list(reference.span_tokenize(t)) for t in texts]
 
 
 def test_count_words_blockwise_equals_split():
@@ -88,3 +89,20 @@ def test_count_words_blockwise_equals_split():
     text = ("Russia  claimed\tthe town.\n\nKyiv denied it " * 50).strip()
     for block in (1, 3, 7, 64, 10_000):
         assert count_words(text, block=block) == len(text.split())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling continued in the war.The minister said so.", ["Shelling continued in the war.", "The minister said so."]),
+    ("Troops advanced?They did not.", ["Troops advanced?", "They did not."]),
+    ("See kremlin.ru/events.The end.", ["See kremlin.ru/events.The end."]),          # a URL
+    ("Write to press@mod.gov.ua.Thanks", ["Write to press@mod.gov.ua.Thanks"]),        # an e-mail address
+    ("He met Gen.Gerasimov today.", ["He met Gen.Gerasimov today."]),                  # an abbreviation
+    ("The U.S.Army said so.", ["The U.S.Army said so."]),
+    ("Diya.City grew. Then it stopped.", ["Diya.City grew.", "Then it stopped."]),     # a listed dotted name
+])
+def test_run_together_sentences_are_split_without_breaking_urls_and_abbreviations(text, expected):
+    from narrative.segment import split_sentences
+
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == expected
+    assert all(0 <= a < b <= len(text) for a, b in spans)

@@ -51,9 +51,57 @@ def plain_punkt():
     return plain(abbreviations())
 
 
+#: a sentence end run into the next sentence, as machine translation and scraping leave them
+#: ("the war.The minister said"): two lower-case letters, a stop, a capitalised word
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+#: what every run-together point contains: a quick C-level test before the exact pattern
+_STOP_CAPITAL = re.compile(r"[.!?][A-Z]")
+
+
+@lru_cache(maxsize=1)
+def dotted_names() -> frozenset[str]:
+    """Names with a dot between capitalised parts (``narrative/data/dotted_names.txt``)."""
+    return frozenset(data_lines("dotted_names.txt"))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _run_together(text: str, a: int, b: int) -> list[int]:
+    """Offsets in ``text[a:b]`` where a run-together sentence starts; never inside a URL, an e-mail
+    address, an abbreviation Punkt knows ("U.S.", "Gen.") or a listed dotted name."""
+    cuts = []
+    for m in _RUN_TOGETHER.finditer(text, a, b):
+        at = m.start()
+        left = max(a, max(text.rfind(c, a, at) for c in " \t\n\r") + 1)
+        space = _SPACE.search(text, at, b)
+        token = text[left:space.start() if space else b].lstrip("(\"“«'‘")
+        word = token.split(".")[0].lower() if "." in token else ""
+        if ("/" in token or "@" in token or "www" in token.lower() or word in abbreviations()
+                or token.rstrip(".,;:!?)\"”»'’") in dotted_names()):
+            continue
+        cuts.append(at)
+    return cuts
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence in ``text``."""
-    return list(sentence_tokenizer().span_tokenize(text))
+    """``(start, end)`` of each sentence in ``text``: Punkt's sentences, also cut where a
+    sentence runs into the next one without a space ("…the war.The minister said…").
+
+    >>> t = "Shelling continued in the war.The minister said talks were over."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Shelling continued in the war.', 'The minister said talks were over.']
+    """
+    spans = list(sentence_tokenizer().span_tokenize(text))
+    if _STOP_CAPITAL.search(text) is None or _RUN_TOGETHER.search(text) is None:  # most texts: nothing to cut
+        return spans
+    out = []
+    for a, b in spans:
+        for cut in _run_together(text, a, b):
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 def words(text: str) -> list[str]:
