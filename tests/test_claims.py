@@ -224,3 +224,54 @@ def test_a_quotation_closing_in_the_previous_sentence_does_not_empty_the_next_cl
     assert he["actor"] == "Andriy Kovalenko"
     assert he["content"] == "this was done “to create headlines for a Western audience.”"
     assert he["quote_type"] == "mixed"
+
+
+def test_site_furniture_yields_no_claims():
+    """Composed page: advertising slots, a newsletter prompt, a 'read also' link and a video caption
+    between real paragraphs. Only the real sentences become claims, with offsets into the page."""
+    text = ("The governor said the city was shelled overnight.\n\nAdvertisement\n\n"
+            "READ ALSO: Five things to know about the offensive\n\n"
+            "Sign up for our daily newsletter to get the latest news.\n\n"
+            "Kyiv denied the claim. Click here to subscribe to our channel.\n\n"
+            "“We will hold the line,” the commander said.\n\nCLICK HERE TO GET THE NEWS APP")
+    c = claims_of(text)
+    assert c["content"].tolist() == ["the city was shelled overnight", "the claim", "We will hold the line"]
+    assert all(text[a:b] == s for a, b, s in zip(c["content_start"], c["content_end"], c["content"]))
+
+
+def test_a_user_file_adds_boilerplate_patterns(tmp_path):
+    from narrative.actors import load_actors
+    from narrative.claims.boilerplate import Boilerplate
+    from narrative.claims.rules import iter_claims
+
+    extra = tmp_path / "mine.txt"
+    extra.write_text("# our outlet's footer\nthis story was produced with .*\n", encoding="utf-8")
+    text = "The minister said talks would resume.\nThis story was produced with support from a grant."
+    skipped = []
+    claims = list(iter_claims("d", text, "news", load_actors(), boilerplate=Boilerplate(extra), skipped=skipped))
+    assert [c.content for c in claims] == ["talks would resume"]
+    assert [text[a:b] for a, b in skipped] == ["This story was produced with support from a grant."]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("(unclosed\n", encoding="utf-8")
+    with pytest.raises(Exception, match="bad.txt, line 1: invalid pattern"):
+        Boilerplate(bad)
+
+
+def test_no_claim_from_boilerplate_in_the_war_news_development_set():
+    """On the 324 real articles: no claim's content carries site furniture (the newsletter stub
+    pages yield no claim at all)."""
+    import re
+    from pathlib import Path
+
+    from conftest import SHARED
+
+    folder = SHARED / "eval" / "warnews-dev" / "articles"
+    if not folder.is_dir():
+        pytest.skip("../shared/eval/warnews-dev is absent")
+    files = sorted(folder.glob("*.txt"))
+    docs = pd.DataFrame({"doc_id": [p.stem for p in files], "source": "news", "text": [p.read_text() for p in files]})
+    c = extract_claims(docs)
+    furniture = re.compile(r"newsletter|click here|read also|advertisement|sign up|subscribe|topics of interest|"
+                           r"terms of service|recaptcha|see the video|view video|main page", re.I)
+    assert c.loc[c["content"].str.contains(furniture), "content"].tolist() == []
+    assert (c["doc_id"] == "20220127T173000Z_US_en_4c5e1bf0c7").sum() == 0  # a newsletter stub page

@@ -22,6 +22,8 @@ from typing import Iterator
 
 from ..actors import Actors
 from ..segment import lower_words
+from .boilerplate import MAX_SENTENCE, Boilerplate, without
+from .boilerplate import boilerplate as default_boilerplate
 from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
 from .quotes import Quotes, quote_spans, units
 from .records import Candidate, Claim
@@ -132,12 +134,22 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
     return parents
 
 
-def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None) -> Iterator[Claim]:
-    """Yield the claims of one document in text order."""
+def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None,
+                boilerplate: Boilerplate | None = None, skipped: list | None = None) -> Iterator[Claim]:
+    """Yield the claims of one document in text order. Boilerplate lines (:mod:`.boilerplate`) are cut
+    out of the units and yield no claim; their ``(start, end)`` are appended to ``skipped`` when given."""
     own_actor, own_side = own_voice(source, side, actors)
     quotes = Quotes(quote_spans(text))
     resolver = Resolver(actors)
-    spans = units(text)
+    furniture_rules = boilerplate or default_boilerplate()
+    furniture = furniture_rules.spans(text)  # whole lines
+    spans, _removed = without(units(text), furniture, text)
+    # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
+    kept = [(a, b) for a, b in spans if b - a > MAX_SENTENCE or not furniture_rules.is_boilerplate_sentence(text[a:b])]
+    if skipped is not None:
+        skipped.extend(furniture)
+        skipped.extend(sorted(set(spans) - set(kept)))
+    spans = kept
     hedges_in = unit_hedges(text, spans)
     any_hedges = any(hedges_in)
     first_words = cue_index().keys()

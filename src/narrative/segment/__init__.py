@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import pandas as pd
@@ -65,17 +66,24 @@ def dotted_names() -> frozenset[str]:
 
 
 _SPACE = re.compile(r"\s")
+#: a blank line (paragraph break): the next sentence starts after it
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
-def _run_together(text: str, a: int, b: int) -> list[int]:
-    """Offsets in ``text[a:b]`` where a run-together sentence starts; never inside a URL, an e-mail
-    address, an abbreviation Punkt knows ("U.S.", "Gen.") or a listed dotted name."""
+def _run_together(text: str) -> list[int]:
+    """Offsets where a run-together sentence starts (``_RUN_TOGETHER``), found from the rare
+    ``[.!?][A-Z]`` pairs; never inside a URL, an e-mail address, an abbreviation Punkt knows
+    ("U.S.", "Gen.") or a listed dotted name."""
     cuts = []
-    for m in _RUN_TOGETHER.finditer(text, a, b):
-        at = m.start()
-        left = max(a, max(text.rfind(c, a, at) for c in " \t\n\r") + 1)
-        space = _SPACE.search(text, at, b)
-        token = text[left:space.start() if space else b].lstrip("(\"“«'‘")
+    n = len(text)
+    for m in _STOP_CAPITAL.finditer(text):
+        at = m.end() - 1  # the capital letter
+        if not (at >= 3 and "a" <= text[at - 2] <= "z" and "a" <= text[at - 3] <= "z" and at + 1 < n
+                and "a" <= text[at + 1] <= "z"):
+            continue
+        left = max(text.rfind(c, 0, at) for c in " \t\n\r") + 1
+        space = _SPACE.search(text, at)
+        token = text[left:space.start() if space else n].lstrip("(\"“«'‘")
         word = token.split(".")[0].lower() if "." in token else ""
         if ("/" in token or "@" in token or "www" in token.lower() or word in abbreviations()
                 or token.rstrip(".,;:!?)\"”»'’") in dotted_names()):
@@ -85,21 +93,29 @@ def _run_together(text: str, a: int, b: int) -> list[int]:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence in ``text``: Punkt's sentences, also cut where a
-    sentence runs into the next one without a space ("…the war.The minister said…").
+    """``(start, end)`` of each sentence in ``text``: Punkt's sentences, also cut at a blank line
+    (a heading or a site's furniture never runs into the next paragraph) and where a sentence
+    runs into the next one without a space ("…the war.The minister said…").
 
     >>> t = "Shelling continued in the war.The minister said talks were over."
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['Shelling continued in the war.', 'The minister said talks were over.']
     """
     spans = list(sentence_tokenizer().span_tokenize(text))
-    if _STOP_CAPITAL.search(text) is None or _RUN_TOGETHER.search(text) is None:  # most texts: nothing to cut
+    cuts = _run_together(text) if _STOP_CAPITAL.search(text) else []
+    if "\n" in text:  # a blank line ends a sentence ("Advertisement\n\nThe Kremlin said ...")
+        cuts = sorted(set(cuts) | {m.end() for m in _PARAGRAPH.finditer(text)})
+    if not cuts:
         return spans
     out = []
     for a, b in spans:
-        for cut in _run_together(text, a, b):
-            out.append((a, cut))
+        k = bisect_right(cuts, a)
+        while k < len(cuts) and cuts[k] < b:
+            cut = cuts[k]
+            if text[a:cut].strip():
+                out.append((a, a + len(text[a:cut].rstrip())))
             a = cut
+            k += 1
         out.append((a, b))
     return out
 

@@ -1,0 +1,116 @@
+"""Site furniture ("Advertisement", "Read also", newsletter sign-ups) that must not become claims.
+
+A line of the document (text between line breaks, stripped) that matches one of the patterns
+of ``narrative/data/boilerplate.txt`` as a whole, ignoring case, is boilerplate; a unit lying
+wholly inside boilerplate lines yields no claim, not even a ``self`` one. Offsets are untouched:
+the text is never edited, only skipped.
+
+>>> t = "Kyiv said the attack failed.\\nAdvertisement\\nREAD ALSO: Ten things to know\\nMoscow denied it."
+>>> [t[a:b] for a, b in Boilerplate().spans(t)]
+['Advertisement', 'READ ALSO: Ten things to know']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from ..infra.datafiles import data_lines
+
+_LINE = re.compile(r"[^\n]+")
+#: longer lines are article text whatever they contain (a news site's promotion block is one line of ~1,500)
+MAX_LINE = 3000
+#: a sentence that shares its line with article text is furniture only when short ("Click here to
+#: subscribe …"): longer ones are not tested, which keeps the test off the extractor's hot path
+MAX_SENTENCE = 160
+#: what a long furniture line carries (a site's newsletter block runs to ~1,500 characters on one
+#: line); other long lines are not tested at all
+_LONG_FURNITURE = ("newsletter", "privacy", "subscri", "sign up", "recaptcha", "topics of interest")
+#: what a short furniture sentence inside a line of article text carries ("Click here to subscribe")
+_SENTENCE_FURNITURE = ("click", "tap here", "subscri", "newsletter", "sign up", "advertis", "read also", "read more",
+                       "read the full", "video", "main page", "home page", "submit", "opinion", "topics of interest")
+
+
+def _marked(text: str, marks: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(mark in low for mark in marks)  # substring tests in C: cheaper than a case-blind regex
+
+
+class Boilerplate:
+    """The shipped patterns, plus a user's file of more (one regular expression a line, ``#`` comments)."""
+
+    def __init__(self, extra: str | Path | None = None) -> None:
+        patterns = list(data_lines("boilerplate.txt"))
+        if extra is not None:
+            try:
+                lines = Path(extra).read_text("utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(str(extra), None, f"cannot read boilerplate patterns: {exc}") from None
+            for number, line in enumerate(lines, start=1):
+                pattern = line.strip()
+                if not pattern or pattern.startswith("#"):
+                    continue
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise InputError(str(extra), number, f"invalid pattern {pattern!r}: {exc}", "line") from None
+                patterns.append(pattern)
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+    def is_boilerplate_sentence(self, sentence: str) -> bool:
+        """Whether a sentence that shares its line with article text is furniture as a whole: only a
+        short one (:data:`MAX_SENTENCE`) carrying a furniture mark is tested (the extractor's hot path)."""
+        stripped = sentence.strip()
+        return (0 < len(stripped) <= MAX_SENTENCE and _marked(stripped, _SENTENCE_FURNITURE)
+                and self.pattern.fullmatch(stripped) is not None)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each boilerplate line (stripped), in text order."""
+        out = []
+        full = self.pattern.fullmatch
+        for m in _LINE.finditer(text):
+            line = m.group(0)
+            stripped = line.strip()
+            if len(stripped) > MAX_SENTENCE and not _marked(stripped, _LONG_FURNITURE):
+                continue  # a long line is article text unless it carries a promotion block's marks
+            if stripped and len(stripped) <= MAX_LINE and full(stripped):
+                a = m.start() + (len(line) - len(line.lstrip()))
+                out.append((a, a + len(stripped)))
+        return out
+
+
+@lru_cache(maxsize=4)
+def boilerplate(extra: str | None = None) -> Boilerplate:
+    """The patterns (cached per extra file)."""
+    return Boilerplate(extra)
+
+
+def without(units: list[tuple[int, int]], spans: list[tuple[int, int]], text: str) -> tuple[list[tuple[int, int]], int]:
+    """The units with boilerplate lines cut out: a unit that holds one (a quotation merged across
+    paragraphs, say) becomes its pieces before and after it; pieces of only spaces are dropped.
+    Returns the pieces and how many boilerplate characters were removed."""
+    if not spans:
+        return units, 0
+    starts = [a for a, _b in spans]
+    out, removed = [], 0
+    for a, b in units:
+        k = max(0, bisect_right(starts, a) - 1)
+        at = a
+        while k < len(spans) and spans[k][0] < b:
+            s0, s1 = spans[k]
+            if s1 > at:
+                if s0 > at and text[at:s0].strip():
+                    out.append(_trimmed(text, at, s0))
+                removed += min(s1, b) - max(s0, at)
+                at = max(at, s1)
+            k += 1
+        if at < b and text[at:b].strip():
+            out.append(_trimmed(text, at, b) if at > a else (a, b))
+    return out, removed
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    piece = text[a:b]
+    return a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
