@@ -181,8 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
     tp.add_argument("-o", "--output", type=Path, default=Path("build/parser"),
                     help="working folder; the model is OUTPUT/training/model-best (default: build/parser)")
     tp.add_argument("--seed", type=int, default=0)
-    tp.add_argument("--epochs", type=_positive, default=40, help="at most this many passes over train (default 40)")
-    tp.add_argument("--patience", type=_positive, default=4000, help="stop after this many steps without a better dev score")
+    tp.add_argument("--epochs", type=_positive, default=15,
+                    help="passes over train (default 15: the shipped model's setting)")
+    tp.add_argument("--patience", type=_positive, default=3000,
+                    help="stop after this many steps without a better dev score (default 3000)")
     tp.add_argument("--width", type=_positive, default=96, help="tok2vec width (default 96)")
     tp.add_argument("--depth", type=_positive, default=4, help="tok2vec depth (default 4)")
 

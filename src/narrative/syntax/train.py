@@ -9,7 +9,10 @@ size, seconds, versions and the licence (CC BY-SA 4.0, as the treebank's).
 
 Example::
 
-    narrative train-parser --treebank ../shared/treebanks/UD_English-EWT -o build/parser --epochs 15
+    narrative train-parser --treebank ../shared/treebanks/UD_English-EWT -o build/parser
+
+The shipped model (``narrative/models/parser``) came from exactly that command (seed 0, 15 epochs,
+patience 3000, tok2vec width 96 and depth 4): 28 minutes on one core of a 2-core VM.
 """
 from __future__ import annotations
 
