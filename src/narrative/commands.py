@@ -86,7 +86,9 @@ def run(args) -> int:
 
 
 def claims(args) -> int:
-    _stream(args, ("claims",), method=args.method, claims_out=args.output, fmt=args.format, stdout="claims")
+    result = _stream(args, ("claims",), method=args.method, claims_out=args.output, fmt=args.format, stdout="claims")
+    print(f"{result.documents:,} documents, {result.claims:,} claims; {result.boilerplate:,} boilerplate lines or "
+          f"sentences left out (narrative/data/boilerplate.txt)", file=sys.stderr)
     return 0
 
 

@@ -48,6 +48,7 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
                    model=None) -> pd.DataFrame:
     """One row per claim (:data:`narrative.schema.CLAIMS`) for a documents table.
 
+    ``attrs["boilerplate_skipped"]`` counts the boilerplate lines and sentences left out.
     ``method="rules"`` is the rule extractor (:mod:`.rules`); ``method="crf"`` the
     trained labeller (:mod:`.crf`; ``model``: its file, default the shipped one),
     which finds more attributions but no nesting.
@@ -59,10 +60,11 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
         labeller = Labeller(model)
         produce = lambda d, t, s, side: iter_claims_crf(d, t, s, actors, labeller, side)
     elif method == "rules":
-        produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side)
+        produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side, skipped=skipped)
     else:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     rows, parts = [], []
+    skipped: list = []  # boilerplate lines and sentences the rules left out (not tracked by the CRF)
     row_of = attrgetter(*CLAIMS)
     sides = documents["side"] if "side" in documents.columns else [None] * len(documents)
     for doc_id, text, source, side in zip(documents["doc_id"], documents["text"], documents["source"], sides):
@@ -71,7 +73,7 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
             if len(rows) == _ROWS_PER_PART:  # a long document's claims: compact columns, not millions of objects
                 parts.append(pd.DataFrame(rows, columns=list(CLAIMS)))
                 rows = []
-    if not parts:
-        return pd.DataFrame(rows, columns=list(CLAIMS))
     parts.append(pd.DataFrame(rows, columns=list(CLAIMS)))
-    return pd.concat(parts, ignore_index=True)
+    out = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    out.attrs["boilerplate_skipped"] = len(skipped)
+    return out

@@ -64,6 +64,7 @@ class ChunkResult:
     evidence: pd.DataFrame | None = None
     words: int = 0
     n_claims: int = 0
+    boilerplate: int = 0  # boilerplate lines and sentences left out of the claims
     doc_ids: list[str] = field(default_factory=list)  # the chunk's documents, in order
     read_ids: list[str] = field(default_factory=list)  # their ids as read, before de-duplication
 
@@ -101,6 +102,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         for side, part in table.groupby("side", sort=True):
             result.counts[str(side)] = term_counts(part[text_col])
     result.n_claims = 0 if result.claims is None else len(result.claims)
+    result.boilerplate = 0 if result.claims is None else int(result.claims.attrs.get("boilerplate_skipped", 0))
     result.doc_ids = docs["doc_id"].tolist()
     if "claims" not in stages or "claims" not in keep:
         result.claims = None
@@ -181,6 +183,7 @@ class StreamResult:
     documents: int = 0
     words: int = 0
     claims: int = 0
+    boilerplate: int = 0
     counts: dict[str, pd.Series] = field(default_factory=dict)
     doc_sums: list[pd.DataFrame] = field(default_factory=list)
 
@@ -272,6 +275,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
             result.documents += len(doc_ids)
             result.words += part.words
             result.claims += part.n_claims
+            result.boilerplate += part.boilerplate
             if part.claims is not None:
                 claims_file.write(part.claims)
             if part.scores is not None:
