@@ -68,3 +68,9 @@ def test_cli_validate_lexicon(capsys):
                  str(LABELS.with_name("frames_labels_pass2.csv"))]) == 0
     out = capsys.readouterr().out
     assert "mean kappa" in out and "achievement" in out
+    from narrative.lexicons import load_lexicon
+    from narrative.lexicons.validate import agreement, read_labels
+
+    cats = load_lexicon().categories
+    table = agreement(read_labels(LABELS, cats), read_labels(LABELS.with_name("frames_labels_pass2.csv"), cats), cats)
+    assert f"mean kappa {table['kappa'].mean():.3f}" in out

@@ -55,6 +55,15 @@ def test_cli_prints_table(gold_dir, capsys):
     assert main(["eval-attribution", "--gold", str(gold_dir), "--by-cue"]) == 0
     out = capsys.readouterr().out
     assert "content (tokF1>=0.5)" in out and "according to" in out
+    # the printed figures are the evaluation's own
+    from narrative.claims import extract_claims
+
+    gold = read_gold(gold_dir)
+    docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _r in gold.values()]})
+    scores = evaluate_attribution(gold, predictions_from_claims(extract_claims(docs)))
+    line = next(l for l in out.splitlines() if l.startswith("content (tokF1>=0.5)"))
+    assert line.split()[-3:] == [f"{scores['content_precision']:.3f}", f"{scores['content_recall']:.3f}",
+                                 f"{scores['content_f1']:.3f}"]
 
 
 def test_polnear_dev_runs():
