@@ -33,9 +33,12 @@ _SENTENCE_FURNITURE = ("click", "tap here", "subscri", "newsletter", "sign up", 
                        "read the full", "video", "main page", "home page", "submit", "opinion", "topics of interest")
 
 
+_MARK_RES = {marks: re.compile("|".join(map(re.escape, marks))) for marks in (_LONG_FURNITURE, _SENTENCE_FURNITURE)}
+
+
 def _marked(text: str, marks: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(mark in low for mark in marks)  # substring tests in C: cheaper than a case-blind regex
+    # one literal alternation over the lower-cased text, in C (a case-blind regex is much slower)
+    return _MARK_RES[marks].search(text.lower()) is not None
 
 
 class Boilerplate:
@@ -66,12 +69,19 @@ class Boilerplate:
         return (0 < len(stripped) <= MAX_SENTENCE and _marked(stripped, _SENTENCE_FURNITURE)
                 and self.pattern.fullmatch(stripped) is not None)
 
+    def sentences(self, text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The units that are furniture sentences (:meth:`is_boilerplate_sentence`)."""
+        return [(a, b) for a, b in units if b - a <= MAX_SENTENCE and self.is_boilerplate_sentence(text[a:b])]
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each boilerplate line (stripped), in text order."""
         out = []
         full = self.pattern.fullmatch
+        long_marks = _marked(text, _LONG_FURNITURE)  # once per document: most have no promotion block
         for m in _LINE.finditer(text):
             line = m.group(0)
+            if len(line) > MAX_SENTENCE and not long_marks:
+                continue
             stripped = line.strip()
             if len(stripped) > MAX_SENTENCE and not _marked(stripped, _LONG_FURNITURE):
                 continue  # a long line is article text unless it carries a promotion block's marks

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from ..actors import Actors
 from ..segment import lower_words
-from .boilerplate import MAX_SENTENCE, Boilerplate, without
+from .boilerplate import Boilerplate, without
 from .boilerplate import boilerplate as default_boilerplate
 from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
 from .quotes import Quotes, quote_spans, units
@@ -145,7 +145,8 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     furniture = furniture_rules.spans(text)  # whole lines
     spans, _removed = without(units(text), furniture, text)
     # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
-    kept = [(a, b) for a, b in spans if b - a > MAX_SENTENCE or not furniture_rules.is_boilerplate_sentence(text[a:b])]
+    furniture_sentences = set(furniture_rules.sentences(text, spans))
+    kept = [span for span in spans if span not in furniture_sentences] if furniture_sentences else spans
     if skipped is not None:
         skipped.extend(furniture)
         skipped.extend(sorted(set(spans) - set(kept)))
