@@ -71,13 +71,17 @@ class Boilerplate:
 
     def sentences(self, text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The units that are furniture sentences (:meth:`is_boilerplate_sentence`)."""
+        low = text.lower()
+        if not any(mark in low for mark in _SENTENCE_FURNITURE):  # str.find per mark: fast, unlike a regex alternation
+            return []  # no furniture mark anywhere in the document (5 of 6 demo releases): nothing to test
         return [(a, b) for a, b in units if b - a <= MAX_SENTENCE and self.is_boilerplate_sentence(text[a:b])]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of each boilerplate line (stripped), in text order."""
         out = []
         full = self.pattern.fullmatch
-        long_marks = _marked(text, _LONG_FURNITURE)  # once per document: most have no promotion block
+        low = text.lower()
+        long_marks = any(mark in low for mark in _LONG_FURNITURE)  # once per document: most have no promotion block
         for m in _LINE.finditer(text):
             line = m.group(0)
             if len(line) > MAX_SENTENCE and not long_marks:
