@@ -51,3 +51,22 @@ def test_bad_actors_file(tmp_path, content, fragment):
     with pytest.raises(InputError) as info:
         load_actors(path)
     assert fragment in str(info.value)
+
+
+def test_cli_actors_lists_who_speaks_for_which_side(tmp_path, capsys):
+    """The audit table of the composed news paragraph: resolved actors with their sides and mentions."""
+    import pandas as pd
+
+    from narrative.cli import main
+
+    from conftest import NEWS
+
+    src = tmp_path / "news.csv"
+    pd.DataFrame({"text": [NEWS, NEWS]}).to_csv(src, index=False)
+    assert main(["actors", str(src), "-o", str(tmp_path / "a.csv"), "--jobs", "1"]) == 0
+    table = pd.read_csv(tmp_path / "a.csv", keep_default_na=False).set_index("actor")
+    assert table.loc["Dmitry Peskov", "side"] == "kremlin" and table.loc["Dmitry Peskov", "documents"] == 2
+    assert table.loc["Andriy Kovalenko", "side"] == "ukraine"
+    assert "He (2)" in table.loc["Andriy Kovalenko", "mentions"]  # the pronoun resolved to him in both copies
+    assert (table["claims"].diff().dropna() <= 0).all()  # most claims first
+    assert "claims by side: " in capsys.readouterr().err

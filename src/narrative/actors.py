@@ -145,3 +145,31 @@ def load_actors(path: str | Path | None = None) -> Actors:
         publishers[str(source)] = actor
     sides = {str(k): str(v) for k, v in (spec.get("sides") or {}).items()}
     return Actors(actors, aliases, publishers, sides)
+
+
+AUDIT_COLUMNS = ("actor", "side", "claims", "documents", "mentions", "example_claim_id")
+
+
+def audit(claims) -> "pd.DataFrame":
+    """Who speaks for which side in an extraction: one row per (actor, side) of the attributed
+    claims (``self`` claims are the documents' own voice and left out), most claims first.
+    ``mentions`` lists the speaker mentions that resolved to the actor, most frequent first.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["d", "d", "e"], "claim_id": ["d:0", "d:1", "e:0"],
+    ...                   "actor": ["Dmitry Peskov"] * 3, "side": ["kremlin"] * 3,
+    ...                   "speaker": ["Peskov", "He", "Peskov"], "quote_type": ["direct", "indirect", "mixed"]})
+    >>> row = audit(c).iloc[0]
+    >>> row["actor"], row["side"], int(row["claims"]), int(row["documents"]), row["mentions"]
+    ('Dmitry Peskov', 'kremlin', 3, 2, 'Peskov (2); He (1)')
+    """
+    import pandas as pd
+
+    said = claims[claims["quote_type"] != "self"]
+    rows = []
+    for (actor, side), part in said.groupby(["actor", "side"], sort=False):
+        counts = part["speaker"].value_counts()
+        mentions = "; ".join(f"{m} ({n})" for m, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        rows.append((actor, side, len(part), part["doc_id"].nunique(), mentions, part["claim_id"].iloc[0]))
+    out = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
+    return out.sort_values(["claims", "actor"], ascending=[False, True], kind="mergesort").reset_index(drop=True)

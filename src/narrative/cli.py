@@ -136,6 +136,16 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--n-boot", type=_positive, default=2000, help="bootstrap resamples for the CIs (default 2000)")
     comp.add_argument("--n-perm", type=_positive, default=2000, help="permutations for the p-values (default 2000)")
     comp.add_argument("--seed", type=int, default=0, help="random seed (same seed, same output; default 0)")
+    act = sub.add_parser("actors", help="who was resolved to which side in a corpus, with counts (to audit sides)",
+                         description="One row per resolved actor and side: claims, documents, the mentions that "
+                                     "resolved to it (most frequent first) and an example claim id. Unknown named "
+                                     "speakers keep their name with side other.",
+                         epilog="Example: narrative actors news/ --top 50 -o actors.csv")
+    _corpus_args(act)
+    act.add_argument("--top", type=_positive, help="only the N actors with most claims")
+    act.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    act.add_argument("--method", choices=("rules", "crf"), default="rules")
+
     dup = sub.add_parser("duplicates", help="exact and near-duplicate documents (word-shingle MinHash/LSH)",
                          description="One row per document: doc_id, duplicate_of (empty for a kept document: the "
                                      "earliest of its group by date, else the first read) and similarity (estimated "

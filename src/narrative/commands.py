@@ -269,3 +269,25 @@ def duplicates(args) -> int:
     groups = table.loc[table["duplicate_of"] != "", "duplicate_of"].nunique()
     print(f"{len(table):,} documents: {dupes:,} duplicates in {groups:,} groups", file=sys.stderr)
     return 0
+
+
+def actors(args) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from .actors import audit
+    from .infra.files import check_outputs
+
+    check_outputs({"-o": args.output}, reads=_reads(args))
+    with tempfile.TemporaryDirectory() as scratch:  # the claims stream through a file, not memory
+        claims_file = Path(scratch) / "claims.csv"
+        _stream(args, ("claims",), method=args.method, claims_out=claims_file, fmt="csv")
+        claims = pd.read_csv(claims_file, keep_default_na=False,
+                             usecols=["doc_id", "claim_id", "actor", "side", "speaker", "quote_type"])
+    table = audit(claims)
+    if args.top:
+        table = table.head(args.top)
+    write_table(table, args.output, args.format)
+    by_side = table.groupby("side")["claims"].sum().sort_values(ascending=False)
+    print("claims by side: " + ", ".join(f"{side} {n:,}" for side, n in by_side.items()), file=sys.stderr)
+    return 0
