@@ -150,7 +150,7 @@ def load_actors(path: str | Path | None = None) -> Actors:
 AUDIT_COLUMNS = ("actor", "side", "claims", "documents", "mentions", "example_claim_id")
 
 
-def audit(claims) -> "pd.DataFrame":
+def audit(claims):
     """Who speaks for which side in an extraction: one row per (actor, side) of the attributed
     claims (``self`` claims are the documents' own voice and left out), most claims first.
     ``mentions`` lists the speaker mentions that resolved to the actor, most frequent first.
