@@ -104,14 +104,17 @@ class AtomicFile:
             raise
         except OSError as exc:
             self._discard()
-            raise OutputError(str(self.path), f"cannot write: {exc.strerror or exc}") from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OutputError:
+        return OutputError(str(self.path), f"cannot write: {exc.strerror or exc}")
 
     def write(self, data) -> None:
         try:
             self.handle.write(data)
         except OSError as exc:
             self.abort()
-            raise OutputError(str(self.path), f"cannot write: {exc.strerror or exc}") from None
+            raise self._failed(exc) from None
 
     def commit(self) -> None:
         try:
@@ -121,7 +124,7 @@ class AtomicFile:
                 self.tmp = None
         except OSError as exc:
             self._discard()
-            raise OutputError(str(self.path), f"cannot write: {exc.strerror or exc}") from None
+            raise self._failed(exc) from None
 
     def abort(self) -> None:
         try:

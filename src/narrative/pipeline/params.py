@@ -47,7 +47,6 @@ class Param:
     minimum: int | None = None  # smallest usable value of an int parameter (e.g. 2 folds)
 
 
-ALL = NOTEBOOKS
 #: the notebooks that compare sides (01 only extracts)
 ANALYSES = NOTEBOOKS[1:]
 SCHEMA: tuple[Param, ...] = (
