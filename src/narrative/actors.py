@@ -148,12 +148,15 @@ def load_actors(path: str | Path | None = None) -> Actors:
 
 
 AUDIT_COLUMNS = ("actor", "side", "claims", "documents", "mentions", "example_claim_id")
+#: mentions listed per actor, most frequent first (the rest are counted)
+MENTIONS_SHOWN = 8
 
 
 def audit(claims):
     """Who speaks for which side in an extraction: one row per (actor, side) of the attributed
     claims (``self`` claims are the documents' own voice and left out), most claims first.
-    ``mentions`` lists the speaker mentions that resolved to the actor, most frequent first.
+    ``mentions`` lists the speaker mentions that resolved to the actor, most frequent first (at most
+    :data:`MENTIONS_SHOWN`, then how many more).
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["d", "d", "e"], "claim_id": ["d:0", "d:1", "e:0"],
@@ -168,8 +171,10 @@ def audit(claims):
     said = claims[claims["quote_type"] != "self"]
     rows = []
     for (actor, side), part in said.groupby(["actor", "side"], sort=False):
-        counts = part["speaker"].value_counts()
-        mentions = "; ".join(f"{m} ({n})" for m, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        ranked = sorted(part["speaker"].value_counts().items(), key=lambda kv: (-kv[1], kv[0]))
+        mentions = "; ".join(f"{m} ({n})" for m, n in ranked[:MENTIONS_SHOWN])
+        if len(ranked) > MENTIONS_SHOWN:
+            mentions += f"; … (+{len(ranked) - MENTIONS_SHOWN} more)"
         rows.append((actor, side, len(part), part["doc_id"].nunique(), mentions, part["claim_id"].iloc[0]))
     out = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
     return out.sort_values(["claims", "actor"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
