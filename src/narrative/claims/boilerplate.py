@@ -98,14 +98,13 @@ def boilerplate(extra: str | None = None) -> Boilerplate:
     return Boilerplate(extra)
 
 
-def without(units: list[tuple[int, int]], spans: list[tuple[int, int]], text: str) -> tuple[list[tuple[int, int]], int]:
+def without(units: list[tuple[int, int]], spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The units with boilerplate lines cut out: a unit that holds one (a quotation merged across
-    paragraphs, say) becomes its pieces before and after it; pieces of only spaces are dropped.
-    Returns the pieces and how many boilerplate characters were removed."""
+    paragraphs, say) becomes its pieces before and after it; pieces of only spaces are dropped."""
     if not spans:
-        return units, 0
+        return units
     starts = [a for a, _b in spans]
-    out, removed = [], 0
+    out = []
     for a, b in units:
         k = max(0, bisect_right(starts, a) - 1)
         at = a
@@ -114,12 +113,11 @@ def without(units: list[tuple[int, int]], spans: list[tuple[int, int]], text: st
             if s1 > at:
                 if s0 > at and text[at:s0].strip():
                     out.append(_trimmed(text, at, s0))
-                removed += min(s1, b) - max(s0, at)
                 at = max(at, s1)
             k += 1
         if at < b and text[at:b].strip():
             out.append(_trimmed(text, at, b) if at > a else (a, b))
-    return out, removed
+    return out
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:

@@ -143,7 +143,7 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     resolver = Resolver(actors)
     furniture_rules = boilerplate or default_boilerplate()
     furniture = furniture_rules.spans(text)  # whole lines
-    spans, _removed = without(units(text), furniture, text)
+    spans = without(units(text), furniture, text)
     # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
     furniture_sentences = set(furniture_rules.sentences(text, spans))
     kept = [span for span in spans if span not in furniture_sentences] if furniture_sentences else spans
