@@ -249,7 +249,7 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
     for rel in rels:
         by_unit.setdefault(rel["unit"], []).append(rel)
     covered = {u for rel in rels if rel["con"] or rel.get("more") for u in range(rel["unit"], rel["last_unit"] + 1)}
-    resolver = Resolver(actors)
+    resolver = Resolver(actors, text, quotes.inside)
     number = 0
     for u, (ua, ub, toks, _spans) in enumerate(per_unit):
         hedges = with_next(hedges_in, u)
@@ -271,7 +271,7 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
                             or subject(toks, 0, cue.first))
                 sa, sb = (toks.start[np_range[0]], toks.end[np_range[1]]) if np_range else (-1, -1)
             speaker = text[sa:sb] if sa >= 0 else ""
-            actor, actor_side = resolver.actor_and_side(speaker) if speaker else (speaker, OTHER_SIDE)
+            actor, actor_side = resolver.actor_and_side(speaker, sa, (a, b)) if speaker else (speaker, OTHER_SIDE)
             stance = lexicon.get(tuple(toks.low[cue.first:cue.last + 1]),
                                  lexicon.get((toks.low[cue.last],), ("neutral", "")))[0]
             yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb, actor, actor_side,

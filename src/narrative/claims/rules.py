@@ -27,7 +27,7 @@ from .boilerplate import boilerplate as default_boilerplate
 from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
 from .quotes import Quotes, quote_spans, units
 from .records import Candidate, Claim
-from .speakers import PRONOUNS, Resolver, left_np, own_voice, right_np, subject
+from .speakers import PRONOUNS, Resolver, left_np, nearest_subject, own_voice, right_np, subject
 from .tokens import Toks
 
 
@@ -74,9 +74,13 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
     np_range = left_np(toks, c0 - 1, 0)
+    detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
         # "Putin met the troops, saying ...": the participle's subject opens the clause
-        np_range = subject(toks, 0, c0 - 1)
+        np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
+    if np_range is None and c0 >= 1 and low[c0 - 1] in ("and", "but") and kind == "verb":
+        # "Ramaphosa acknowledged the toll but insisted ...": the coordinated verb's subject
+        np_range, detached = nearest_subject(toks, c0 - 2, quotes.inside), True
     inverted = False
     if np_range is None:
         np_range = right_np(toks, c1 + 1, n_toks)
@@ -89,7 +93,7 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     s0, s1 = np_range
     if cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
         return None
-    sa = starts[min(s0, c0)]
+    sa = starts[c0] if detached else starts[min(s0, c0)]
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
@@ -140,7 +144,7 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     out of the units and yield no claim; their ``(start, end)`` are appended to ``skipped`` when given."""
     own_actor, own_side = own_voice(source, side, actors)
     quotes = Quotes(quote_spans(text))
-    resolver = Resolver(actors)
+    resolver = Resolver(actors, text, quotes.inside)
     furniture_rules = boilerplate or default_boilerplate()
     furniture = furniture_rules.spans(text)  # whole lines
     spans = without(units(text), furniture, text)
@@ -176,10 +180,10 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
         for k, cand in enumerate(found):
             sa, sb = toks.start[cand.source_first], toks.end[cand.source_last]
             speaker = text[sa:sb]
-            actor, actor_side = resolver.actor_and_side(speaker)
             a, b = quotes.strip(text, cand.content_start, cand.content_end)
             if b <= a:
                 a, b = cand.content_start, cand.content_start
+            actor, actor_side = resolver.actor_and_side(speaker, sa, (a, b))
             claim_id = f"{doc_id}:{number}"
             ids.append(claim_id)
             number += 1

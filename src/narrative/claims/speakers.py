@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from ..actors import Actor, Actors
 from ..schema import OTHER_SIDE
+from .coref import NameIndex
 from .cues import head_words, words
 from .tokens import Toks
 
 JOURNALIST = "journalist"
 AUTHOR = "(author)"
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def is_name(word: str) -> bool:
@@ -65,7 +67,7 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and low[i] in ("of", "and", "-", ".", "'s", "’s"):
         i += 1
-    if i > j:
+    if i > j or (i == j and low[i] in ("the", "a", "an")):
         return None
     if not (is_name(text[j]) or low[j] in heads):
         return None
@@ -79,20 +81,45 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     """Speaker NP right of the cue (inversion: 'said Peskov', 'according to X')."""
     low, text = toks.low, toks.text
     speaker_words = words().speaker_words
+    if i < end and low[i] in POSSESSIVES:  # "emphasised their willingness": an object, not a speaker
+        return None
     j = i
     while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")
                        or low[j] in PRONOUNS and j == i):
         j += 1
+    while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
+        j -= 1
     if j == i:
         return None
     return (i, j - 1)
 
 
-def subject(toks: Toks, start: int, stop: int) -> tuple[int, int] | None:
-    """The first name or pronoun noun phrase in tokens start..stop-1 (the clause subject)."""
+def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | None:
+    """The nearest name or pronoun noun phrase ending at or before token ``j`` (outside quotations):
+    the subject a coordinated verb shares ("Ramaphosa acknowledged the toll but insisted ...",
+    "Zelensky, who sought a clarification and insisted ...")."""
+    low, text = toks.low, toks.text
+    k = j
+    while k >= 0:
+        if inside_quote is None or not inside_quote(toks.start[k]):
+            if low[k] in PRONOUNS and low[k] not in ("it", "i"):
+                return (k, k)
+            if is_name(text[k]) and low[k] not in ("the", "a", "an") and (k > 0 or not low[k].endswith("ing")):
+                i = k
+                while i > 0 and (is_name(text[i - 1]) or low[i - 1] in ("’s", "'s")):
+                    i -= 1
+                return (i, k)
+        k -= 1
+    return None
+
+
+def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, int] | None:
+    """The first name or pronoun noun phrase in tokens start..stop-1 (the clause subject), skipping
+    tokens inside a quotation when ``inside_quote`` (an offset predicate) is given."""
     low, text = toks.low, toks.text
     i = start
-    while i < stop and not (is_name(text[i]) or low[i] in PRONOUNS):
+    while i < stop and not ((is_name(text[i]) or low[i] in PRONOUNS)
+                            and not (inside_quote is not None and inside_quote(toks.start[i]))):
         i += 1
     if i >= stop:
         return None
@@ -103,22 +130,31 @@ def subject(toks: Toks, start: int, stop: int) -> tuple[int, int] | None:
 
 
 class Resolver:
-    """Resolves speaker mentions of one document: names through the actors file, pronouns to
-    the most recent compatible named speaker seen so far.
+    """Resolves the speaker mentions of one document, in text order.
+
+    Names go through the actors file first; other names, surnames, acronyms, pronouns and
+    descriptions ("the minister") through the document's :class:`.coref.NameIndex` when the text
+    is given, else pronouns to the most recent compatible speaker the actors file knows.
 
     >>> from narrative.actors import load_actors
     >>> r = Resolver(load_actors())
     >>> r.resolve("Kremlin spokesman Dmitry Peskov").name, r.resolve("He").name
     ('Dmitry Peskov', 'Dmitry Peskov')
+    >>> text = "Analyst Filip Ejdus spoke. He said it was spin. Ejdus added more."
+    >>> r = Resolver(load_actors(), text)
+    >>> [r.actor_and_side(m, text.index(m)) for m in ("Analyst Filip Ejdus", "He", "Ejdus")]
+    [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
     """
 
-    __slots__ = ("actors", "last")
+    __slots__ = ("actors", "last", "index")
 
-    def __init__(self, actors: Actors) -> None:
+    def __init__(self, actors: Actors, text: str | None = None, inside_quote=None) -> None:
         self.actors = actors
         self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
+        self.index = NameIndex(text, actors, inside_quote) if text is not None else None
 
     def resolve(self, speaker: str) -> Actor | None:
+        """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
         low = speaker.lower()
         last = self.last
         if low in PRONOUNS:
@@ -138,10 +174,26 @@ class Resolver:
                 last["institution"] = actor
         return actor
 
-    def actor_and_side(self, speaker: str) -> tuple[str, str]:
-        """The resolved actor's name and side, or the mention itself with side ``other``."""
-        actor = self.resolve(speaker)
-        return (actor.name, actor.side) if actor else (speaker, OTHER_SIDE)
+    def actor_and_side(self, speaker: str, start: int = -1,
+                       content: tuple[int, int] | None = None) -> tuple[str, str]:
+        """The resolved actor's name and side, or the mention itself with side ``other``; ``start``
+        is the mention's offset and ``content`` the claim's span (both needed for coreference)."""
+        index = self.index
+        if index is None or start < 0:
+            actor = self.resolve(speaker)
+            return (actor.name, actor.side) if actor else (speaker, OTHER_SIDE)
+        low = speaker.lower()
+        known = self.resolve(speaker)
+        if low in PRONOUNS and low not in ("he", "she"):
+            return (known.name, known.side) if known else (speaker, OTHER_SIDE)
+        entity = index.resolve(speaker, start)
+        index.spoke(entity, start, content)
+        if known is not None and low not in ("he", "she"):
+            return known.name, known.side
+        if entity is None:
+            return (known.name, known.side) if known else (speaker, OTHER_SIDE)
+        actor = entity.actor
+        return (actor.name, actor.side) if actor is not None else (entity.name, OTHER_SIDE)
 
 
 def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:

@@ -1,0 +1,265 @@
+"""Speaker coreference within one document: who "he", "the minister" and "Ejdus" are.
+
+A document's named mentions are read once, left to right and only as far as a speaker needs
+(:class:`NameIndex`): runs of capitalised words, split into titles ("South African President")
+and the name ("Cyril Ramaphosa"), with a role word just before them ("analyst Filip Ejdus"),
+an acronym in brackets ("Institute for the Study of War (ISW)"), a gender when the text gives one
+(the actors file, "Mr"/"Ms", or the first "he"/"she"/"his"/"her" that follows in the sentence) and
+a kind (person when a title, a role word, a reporting verb or such a pronoun goes with it).
+
+:meth:`NameIndex.resolve` maps a speaker mention at an offset to the entity it names:
+
+* a name, a surname ("Ejdus", "Mr Moore") or an acronym ("KIIS", "ISW experts") to the most recent
+  entity carrying it;
+* "he"/"she" to the most recent person of a compatible gender (unknown gender is compatible);
+* a definite description ("the MI6 chief", "the head of state", "the Institute") to the most recent
+  entity whose titles or name hold its head word, else, for a person noun ("the expert"), to the
+  most recent person who spoke.
+
+After Hobbs-style recency with agreement filters (Lappin & Leass 1994 weigh salience the same way);
+no learned model, linear in the document's length.
+
+>>> text = ("MI6 chief Richard Moore spoke in Aspen. He said Russia was tired. "
+...         "The MI6 chief said Kyiv could strike back. Mr Moore added more.")
+>>> ix = NameIndex(text)
+>>> [ix.resolve(m, text.index(m)).name for m in ("He", "The MI6 chief", "Mr Moore")]
+['Richard Moore', 'Richard Moore', 'Richard Moore']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+#: words that make a capitalised run a title, not a name ("President", "Spokesman")
+TITLES = frozenset("""
+president vice prime minister deputy foreign defence defense spokesman spokeswoman spokesperson press secretary
+chancellor general lieutenant colonel major admiral commander chief head director governor mayor senator
+representative ambassador envoy king queen prince pope patriarch chairman chairwoman chair ceo leader
+mr mrs ms dr sir lord lady professor prof judge justice attorney marshal sergeant captain
+""".split())
+#: role nouns before a name ("analyst Filip Ejdus") or heading a definite description ("the expert")
+ROLES = TITLES | frozenset("""
+analyst expert official adviser advisor aide diplomat lawmaker politician billionaire tycoon oligarch businessman
+businesswoman economist researcher scientist historian journalist correspondent reporter editor blogger activist
+commentator lawyer officer soldier resident witness survivor interlocutor author founder owner manager executive
+spokesperson strategist specialist member negotiator mediator observer monitor prosecutor investigator
+""".split())
+#: words that make a capitalised run an organisation
+ORG_WORDS = frozenset("""
+institute institution ministry department office council committee agency service services center centre group party
+bank university forum fund organisation organization union commission command staff administration government
+agency bureau company corporation association foundation court parliament assembly army navy force forces guard
+affairs
+""".split())
+#: words before a run that make its mention an object, not a subject ("a question from Mr Zelensky")
+_OBJECT_BEFORE = frozenset("of with to by from for about against on at in into including between among than like "
+                           "thanked met called told urged asked".split())
+_HONORIFIC = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f"}
+_SKIP_FIRST = frozenset("the a an this that these those in on at for with by from of to and but or as if when while "
+                        "after before since during it he she they we i his her their our its some many other most "
+                        "several both all each".split())
+#: a run of capitalised words (with initials, hyphens, apostrophes and lower-case particles inside)
+_UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F"
+_PARTICLES = frozenset("de van von der al bin da la le du of the for".split())
+_CAP = rf"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Col|Lt|Jr|Sr|[{_UP}])\.|[{_UP}][\w’'-]*)"  # a full stop only after an initial
+_RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?{_CAP})*")
+_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9]{1,9})\)")
+_PRONOUN_AFTER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b|[.!?\n]")
+_WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
+_LOOKBACK = 60  # mentions searched back from a speaker
+
+
+@dataclass(eq=False)
+class Entity:
+    """One named person or organisation of a document."""
+
+    name: str
+    kind: str | None = None  # "person", "org" or None (not known: a place, a name without evidence)
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # surname, acronym, last word
+    actor: object = None  # the actors file's entry, when it names one
+    spoke: bool = False
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+class NameIndex:
+    """Named mentions of one document, read lazily up to the offsets asked about."""
+
+    def __init__(self, text: str, actors=None, inside_quote=None) -> None:
+        self.text, self.actors, self.inside_quote = text, actors, inside_quote
+        self.subject: list[bool] = []  # each mention: outside quotations and not after a preposition
+        self.scanned = 0
+        self.positions: list[int] = []  # mention starts, in text order
+        self.mentions: list[Entity] = []  # the entity mentioned at each position
+        self.by_key: dict[str, Entity] = {}  # most recent entity for each key (lower case)
+        self.speakers: list[tuple[int, Entity]] = []
+        self.contents: list[tuple[int, int]] = []  # what speakers said: names there are not antecedents
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _scan_to(self, end: int) -> None:
+        if end <= self.scanned:
+            return
+        text = self.text
+        for m in _RUN.finditer(text, self.scanned, end):
+            if m.end() > end:  # a run crossing the offset is read on a later call
+                end = m.start()
+                break
+            self._add_run(m.start(), m.group(0))
+        self.scanned = max(self.scanned, end)
+
+    def _add_run(self, start: int, run: str) -> None:
+        words = run.split()
+        low = [w.lower().rstrip(".") for w in words]
+        k = 0
+        while k < len(low) and low[k] in _SKIP_FIRST:  # a sentence-initial "The", "In"
+            k += 1
+        if k == len(low):
+            return
+        words, low = self._drop_possessive(words, low)
+        cut = max((i for i in range(k, len(low)) if low[i] in ROLES or low[i] in ORG_WORDS), default=-1)
+        if cut >= 0 and not set(low[k:]) & TITLES and not _ACRONYM.match(self.text, start + len(run)):
+            cut = -1 if set(low[cut + 1:]) & _PARTICLES or cut == len(low) - 1 else cut
+        if cut >= 0:  # the name is the particle-free end after the last title or organisation word
+            j = len(low)
+            while j > cut + 1 and low[j - 1] not in _PARTICLES:
+                j -= 1
+            name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
+        else:
+            name_words, name_low, titles = words[k:], low[k:], set()
+        if not name_words:
+            return
+        before = _SENTENCE_END.split(self.text[max(0, start - 40):start])[-1]  # this sentence's words only
+        prev = _words(before)[-3:]
+        prev_low = [w.lower() for w in prev]
+        if prev_low and prev_low[-1] in ROLES:  # "analyst Filip Ejdus", "MI6 chief Richard Moore"
+            titles.update(w for w in prev_low if w.isalpha() or w[:1].isdigit() or w.isalnum())
+        name = " ".join(name_words).rstrip(".,")
+        end = start + len(run)
+        acronym = _ACRONYM.match(self.text, end)
+        entity = self._entity_for(name, name_low)
+        entity.titles |= titles
+        if acronym:
+            entity.keys.add(acronym.group(1).lower())
+            self.by_key[acronym.group(1).lower()] = entity
+        if entity.kind is None:
+            if set(name_low) & ORG_WORDS or acronym:
+                entity.kind = "org"
+            elif titles or _CUE_AFTER.match(self.text, end):
+                entity.kind = "person"
+        honorific = next((_HONORIFIC[w] for w in titles if w in _HONORIFIC), None)
+        if honorific and entity.gender is None:
+            entity.gender, entity.kind = honorific, "person"
+        if entity.gender is None and entity.kind != "org" and len(name_words) >= 2:
+            p = _PRONOUN_AFTER.search(self.text, end, end + 160)
+            if p and p.group(0) not in ".!?\n":
+                entity.gender = "m" if p.group(1) else "f"
+                entity.kind = entity.kind or "person"
+        self.positions.append(start)
+        self.mentions.append(entity)
+        quoted = self.inside_quote is not None and self.inside_quote(start)
+        reported = bool(self.contents) and self.contents[-1][0] <= start < self.contents[-1][1]
+        self.subject.append(not quoted and not reported and not (set(prev_low[-2:]) & _OBJECT_BEFORE))
+
+    @staticmethod
+    def _drop_possessive(words: list[str], low: list[str]) -> tuple[list[str], list[str]]:
+        """"Prime Minister Miloš Vučević's": the name without its possessive ending."""
+        last = words[-1]
+        if last.endswith(("'s", "’s")) and len(last) > 2:
+            return words[:-1] + [last[:-2]], low[:-1] + [low[-1][:-2]]
+        return words, low
+
+    def _entity_for(self, name: str, name_low: list[str]) -> Entity:
+        """The entity a name refers to: a known one by full name or surname, else a new one."""
+        full = " ".join(name_low)
+        entity = self.by_key.get(full)
+        if entity is None and len(name_low) == 1:
+            entity = self.by_key.get(name_low[0])
+        if entity is None:
+            actor = None
+            if self.actors is not None:  # "Kyiv International Institute of Sociology" is not Kyiv
+                found = [m for m in self.actors.matches(name) if m[1] == len(name)]
+                actor = found[-1][2] if found else None
+            entity = Entity(name, actor=actor)
+            if actor is not None:
+                entity.kind = "person" if actor.kind == "person" else "org"
+                entity.gender = actor.gender
+        elif len(name) > len(entity.name) and name.endswith(entity.name.split()[-1]):
+            entity.name = name  # "Moore" first, "Richard Moore" later
+        entity.keys.update((full, name_low[-1]))
+        for key in entity.keys:
+            self.by_key[key] = entity
+        return entity
+
+    # -- resolving -------------------------------------------------------------------------------
+    def _recent(self, start: int, ok, subject_only: bool = False) -> Entity | None:
+        k = bisect_left(self.positions, start) - 1
+        stop = max(-1, k - _LOOKBACK)
+        while k > stop:
+            entity = self.mentions[k]
+            if (not subject_only or self.subject[k]) and ok(entity):
+                return entity
+            k -= 1
+        return None
+
+    def resolve(self, mention: str, start: int) -> Entity | None:
+        """The entity a speaker mention at offset ``start`` refers to, or None."""
+        self._scan_to(start + len(mention))
+        words = _words(mention)
+        if not words:
+            return None
+        low = [w.lower() for w in words]
+        if len(low) == 1 and low[0] in ("he", "she"):
+            gender = "m" if low[0] == "he" else "f"
+            ok = lambda e: e.kind == "person" and e.gender in (None, gender)
+            return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
+        if low[0] in ("the", "this") and len(low) >= 2 and (
+                words[-1].islower() and low[-1] in ROLES or "of" in low and low[low.index("of") - 1] in ROLES):
+            return self._description(low, start)
+        # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
+        for w, lw in zip(reversed(words), reversed(low)):
+            if lw.endswith(("'s", "’s")):
+                continue
+            if w[:1].isupper() and lw in self.by_key and lw not in TITLES and lw not in _SKIP_FIRST:
+                return self.by_key[lw]
+        if low[0] in ("the", "this") and len(low) >= 2:
+            return self._description(low, start)
+        return None
+
+    def _description(self, low: list[str], start: int) -> Entity | None:
+        """"the MI6 chief", "the head of state", "the Institute"."""
+        head = low[-1]
+        if "of" in low:  # "the head of state", "the director of the organisation": the noun before "of"
+            head = low[low.index("of") - 1]
+        if low[-2:] == ["of", "state"] or low[-2:] == ["state", "head"]:
+            wanted = {"president", "king", "queen", "leader"}
+        else:
+            wanted = {head}
+        found = self._recent(start, lambda e: bool(e.titles & wanted)
+                             or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split()))
+        if found is None and head in ROLES:
+            for _pos, entity in reversed(self.speakers):
+                if entity.kind == "person":
+                    return entity
+        return found
+
+    def spoke(self, entity: Entity | None, start: int, content: tuple[int, int] | None = None) -> None:
+        """Record a claim: its source ``entity`` at ``start`` (salience for descriptions) and its
+        ``content`` span, whose names are what was said, not who might speak next."""
+        if entity is not None:
+            entity.spoke = True
+            if entity.kind is None and len(entity.name.split()) >= 2:
+                entity.kind = "person"  # "…," says Janis Sarts
+            if not self.speakers or self.speakers[-1][1] is not entity:
+                self.speakers.append((start, entity))
+        if content is not None and content[1] > content[0]:
+            a, b = content
+            self.contents.append(content)
+            for k in range(bisect_left(self.positions, a), bisect_left(self.positions, b)):
+                self.subject[k] = False
