@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     claims.add_argument("--method", choices=("rules", "crf"), default="rules",
                         help="rules (default: nesting, fastest) or crf (trained on PolNeAR: more recall, no nesting)")
+    claims.add_argument("--profile", choices=("speech", "attribution"), default="speech",
+                        help="speech (default: speech acts and quotations, as news-quote studies count them) or "
+                             "attribution (also beliefs, plans and evidence: the PolNeAR sense)")
 
     frames = sub.add_parser("frames", help="frame rates per claim or document",
                             epilog="Example: narrative frames data/raw/press-releases --level document -o frames.csv")
@@ -145,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     act.add_argument("--top", type=_positive, help="only the N actors with most claims")
     act.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     act.add_argument("--method", choices=("rules", "crf"), default="rules")
+    act.add_argument("--profile", choices=("speech", "attribution"), default="speech",
+                        help="speech (default: speech acts and quotations, as news-quote studies count them) or "
+                             "attribution (also beliefs, plans and evidence: the PolNeAR sense)")
 
     dup = sub.add_parser("duplicates", help="exact and near-duplicate documents (word-shingle MinHash/LSH)",
                          description="One row per document: doc_id, duplicate_of (empty for a kept document: the "
@@ -165,6 +171,22 @@ def build_parser() -> argparse.ArgumentParser:
                     "default: run the extractor")
     ev.add_argument("--by-cue", action="store_true", help="also print recall per gold cue")
     ev.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    ev.add_argument("--profile", choices=("speech", "attribution"), default="attribution",
+                    help="which claims count (default attribution: PolNeAR annotates beliefs and evidence too)")
+    eq = sub.add_parser("eval-quotes", help="score claim extraction against news-quote gold (quote F1, speaker accuracy)",
+                        description="Gender Gap Tracker measure: a gold quote is found when one predicted claim covers "
+                                    "more than --threshold of its characters (one-to-one); speaker accuracy counts "
+                                    "matched quotes whose resolved actor names the gold speaker.",
+                        epilog="Example: narrative eval-quotes --gold data/annotations/warnews-dev-quotes.tsv "
+                               "--texts ../shared/eval/warnews-dev/articles")
+    eq.add_argument("--gold", type=Path, required=True, help="TSV: file, quote_start, quote_end, speaker")
+    eq.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
+    eq.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    eq.add_argument("--profile", choices=("speech", "attribution"), default="speech",
+                    help="which claims count (default speech: the news-quote sense)")
+    eq.add_argument("--threshold", type=float, default=0.3, help="share of a gold quote's characters to cover (default 0.3)")
+    eq.add_argument("--errors", action="store_true", help="also list misses, extra claims and wrong speakers (offsets)")
+    eq.add_argument("--json", type=Path, help="also write the scores as JSON here")
     ev.add_argument("--model", type=Path, help="CRF model file (default: the shipped one)")
     ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
     vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",

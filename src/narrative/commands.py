@@ -52,7 +52,8 @@ def _stream(args, stages, *, progress=None, **outputs):
                           chunk_docs=args.chunk_docs, columns=columns,
                           actors=str(args.actors) if args.actors else None,
                           lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
-                          level=getattr(args, "level", "claim"), progress=progress, **outputs)
+                          level=getattr(args, "level", "claim"), profile=getattr(args, "profile", "speech"),
+                          progress=progress, **outputs)
     finally:
         if bar is not None:
             bar.close()
@@ -141,13 +142,35 @@ def eval_attribution(args) -> int:
         claims = pd.read_json(args.pred, lines=True) if args.pred.suffix == ".jsonl" else pd.read_csv(args.pred)
     else:
         docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _r in gold.values()]})
-        claims = extract_claims(docs, method=args.method, model=args.model)
+        claims = extract_claims(docs, method=args.method, model=args.model, profile=args.profile)
     scores = evaluate_attribution(gold, predictions_from_claims(claims))
     print(format_scores(scores, by_cue=40 if args.by_cue else 0))
     if args.json:
         out = {k: v for k, v in scores.items() if k != "by_cue"}
         out["by_cue"] = scores["by_cue"].to_dict(orient="records")
         write_text(args.json, json.dumps(out, indent=2))
+    return 0
+
+
+def eval_quotes(args) -> int:
+    import json
+
+    from .claims import extract_claims
+    from .claims.quotegold import evaluate_quotes, format_quote_scores, read_quote_gold
+    from .infra.files import check_outputs, write_text
+
+    check_outputs({"--json": args.json}, reads=[args.gold] + _gold_files(args.texts))
+    gold = read_quote_gold(args.gold, args.texts)
+    docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _q in gold.values()]})
+    claims = extract_claims(docs, method=args.method, profile=args.profile)
+    scores = evaluate_quotes(gold, claims, threshold=args.threshold)
+    print(format_quote_scores(scores))
+    if args.errors:
+        for name in ("misses", "extra", "wrong_speaker"):
+            for row in scores[name]:
+                print(name, *row, sep="\t")
+    if args.json:
+        write_text(args.json, json.dumps(scores, indent=2, ensure_ascii=False))
     return 0
 
 

@@ -33,11 +33,12 @@ import pandas as pd
 
 from ..actors import Actors, load_actors
 from ..schema import CLAIMS
+from .cues import PROFILES, check_profile
 from .quotes import Quotes, quote_spans, units
 from .records import Claim
 from .rules import iter_claims
 
-__all__ = ["METHODS", "Claim", "Quotes", "extract_claims", "iter_claims", "quote_spans", "units"]
+__all__ = ["METHODS", "PROFILES", "Claim", "Quotes", "extract_claims", "iter_claims", "quote_spans", "units"]
 
 METHODS = ("rules", "crf")
 #: claims held as Python objects before they become DataFrame columns
@@ -45,8 +46,13 @@ _ROWS_PER_PART = 20_000
 
 
 def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, method: str = "rules",
-                   model=None) -> pd.DataFrame:
+                   model=None, profile: str = "speech") -> pd.DataFrame:
     """One row per claim (:data:`narrative.schema.CLAIMS`) for a documents table.
+
+    ``profile="speech"`` (the default) finds speech acts: said, told, claimed, announced,
+    "according to", quotations and the quotation paragraphs that continue them;
+    ``profile="attribution"`` also finds beliefs, plans and evidence ("she believes",
+    "a study shows"), the sense PolNeAR annotates (rules only; the CRF learned that sense).
 
     ``attrs["boilerplate_skipped"]`` counts the boilerplate lines and sentences left out.
     ``method="rules"`` is the rule extractor (:mod:`.rules`); ``method="crf"`` the
@@ -54,13 +60,14 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
     which finds more attributions but no nesting.
     """
     actors = actors or load_actors()
+    check_profile(profile)
     if method == "crf":
         from .crf import Labeller, iter_claims_crf
 
         labeller = Labeller(model)
         produce = lambda d, t, s, side: iter_claims_crf(d, t, s, actors, labeller, side)
     elif method == "rules":
-        produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side, skipped=skipped)
+        produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side, skipped=skipped, profile=profile)
     else:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     rows, parts = [], []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 #: words that make a capitalised run a title, not a name ("President", "Spokesman")
 TITLES = frozenset("""
-president vice prime minister deputy foreign defence defense spokesman spokeswoman spokesperson press secretary
+president vice prime minister deputy spokesman spokeswoman spokesperson press secretary
 chancellor general lieutenant colonel major admiral commander chief head director governor mayor senator
 representative ambassador envoy king queen prince pope patriarch chairman chairwoman chair ceo leader
 mr mrs ms dr sir lord lady professor prof judge justice attorney marshal sergeant captain
@@ -123,16 +123,18 @@ class NameIndex:
         if k == len(low):
             return
         words, low = self._drop_possessive(words, low)
+        run_low = low[k:]
+        acronym_follows = _ACRONYM.match(self.text, start + len(run)) is not None
         cut = max((i for i in range(k, len(low)) if low[i] in ROLES or low[i] in ORG_WORDS), default=-1)
-        if cut >= 0 and not set(low[k:]) & TITLES and not _ACRONYM.match(self.text, start + len(run)):
-            cut = -1 if set(low[cut + 1:]) & _PARTICLES or cut == len(low) - 1 else cut
+        if acronym_follows or (set(run_low) & ORG_WORDS and not set(run_low) & ROLES):
+            cut = -1  # an organisation's whole name: "Kyiv International Institute of Sociology (KIIS)"
+        name_words, name_low, titles = words[k:], low[k:], set()
         if cut >= 0:  # the name is the particle-free end after the last title or organisation word
             j = len(low)
             while j > cut + 1 and low[j - 1] not in _PARTICLES:
                 j -= 1
-            name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
-        else:
-            name_words, name_low, titles = words[k:], low[k:], set()
+            if j < len(low):
+                name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
         if not name_words:
             return
         before = _SENTENCE_END.split(self.text[max(0, start - 40):start])[-1]  # this sentence's words only
@@ -186,6 +188,8 @@ class NameIndex:
             if self.actors is not None:  # "Kyiv International Institute of Sociology" is not Kyiv
                 found = [m for m in self.actors.matches(name) if m[1] == len(name)]
                 actor = found[-1][2] if found else None
+                if actor is not None and not set(name[:found[-1][0]].split()) <= set(actor.name.split()):
+                    actor = None  # "Olena Kovalenko" is not the actors file's "Kovalenko" (Andriy)
             entity = Entity(name, actor=actor)
             if actor is not None:
                 entity.kind = "person" if actor.kind == "person" else "org"
@@ -219,7 +223,7 @@ class NameIndex:
             gender = "m" if low[0] == "he" else "f"
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
             return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
-        if low[0] in ("the", "this") and len(low) >= 2 and (
+        if low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or
                 words[-1].islower() and low[-1] in ROLES or "of" in low and low[low.index("of") - 1] in ROLES):
             return self._description(low, start)
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")

@@ -65,21 +65,34 @@ def nearest_actor_cues() -> frozenset[str]:
     return _derived()[1]
 
 
-@lru_cache(maxsize=1)
-def cue_lexicon() -> dict[tuple[str, ...], tuple[str, str]]:
-    """``cue tokens -> (stance, kind)`` from ``narrative/data/cues.csv``."""
+#: which cues each profile keeps (the ``act`` column of cues.csv)
+PROFILES = {"speech": frozenset({"speech"}), "attribution": frozenset({"speech", "cognition", "evidence"})}
+
+
+def check_profile(profile: str) -> str:
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {tuple(PROFILES)}, not {profile!r}")
+    return profile
+
+
+@lru_cache(maxsize=2)
+def cue_lexicon(profile: str = "attribution") -> dict[tuple[str, ...], tuple[str, str]]:
+    """``cue tokens -> (stance, kind)`` from ``narrative/data/cues.csv``, for the cues a profile keeps
+    (``speech``: speech acts; ``attribution``: also beliefs and evidence)."""
+    acts = PROFILES[check_profile(profile)]
     out = {}
     for line in data_lines("cues.csv")[1:]:
-        cue, stance, kind = line.split(",")
-        out[tuple(TOKEN_RE.findall(cue.lower()))] = (stance, kind)
+        cue, stance, kind, act = line.split(",")
+        if act in acts:
+            out[tuple(TOKEN_RE.findall(cue.lower()))] = (stance, kind)
     return out
 
 
-@lru_cache(maxsize=1)
-def cue_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+@lru_cache(maxsize=2)
+def cue_index(profile: str = "attribution") -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """First token -> the cues ``(tokens, stance, kind)`` starting with it, longest first."""
     index: dict[str, list] = {}
-    for key, (stance, kind) in cue_lexicon().items():
+    for key, (stance, kind) in cue_lexicon(profile).items():
         index.setdefault(key[0], []).append((key, stance, kind))
     for cues in index.values():
         cues.sort(key=lambda c: -len(c[0]))
@@ -99,13 +112,15 @@ def negated(lows: list[str], i: int) -> bool:
     return not words().negations.isdisjoint(lows[max(0, i - 3):i])
 
 
-def find_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
+def find_cues(lows: list[str], profile: str = "attribution") -> list[tuple[int, int, str, str]]:
     """``(first token, last token, stance, kind)`` of each cue in a unit's lower-cased tokens, left to right.
 
     >>> find_cues(["he", "did", "not", "say", "so", ",", "according", "to", "them"])
     [(6, 7, 'neutral', 'preposition')]
+    >>> find_cues(["they", "believe", "that", "it", "works"], "speech")
+    []
     """
-    index = cue_index()
+    index = cue_index(profile)
     out, free, n_toks = [], 0, len(lows)
     # only the positions holding a cue's first word are visited (picked in C)
     for i in compress(count(), map(index.__contains__, lows)):

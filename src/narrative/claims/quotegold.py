@@ -53,20 +53,20 @@ def read_quote_gold(path: str | Path, texts: str | Path) -> dict[str, tuple[str,
         rows = csv.reader(fh, delimiter="\t")
         header = next(rows, None)
         if header is None or tuple(header) != GOLD_COLUMNS:
-            raise InputError(f"{path}: row 1: the header must be {', '.join(GOLD_COLUMNS)} (tab-separated)")
+            raise InputError(str(path), 1, f"the header must be {', '.join(GOLD_COLUMNS)} (tab-separated)")
         for n, row in enumerate(rows, start=2):
             if len(row) != len(GOLD_COLUMNS):
-                raise InputError(f"{path}: row {n}: expected {len(GOLD_COLUMNS)} tab-separated fields, found {len(row)}")
+                raise InputError(str(path), n, f"expected {len(GOLD_COLUMNS)} tab-separated fields, found {len(row)}")
             name, a, b, speaker = row
             stem = Path(name).stem
             if stem not in out:
                 source = texts / name
                 if not source.is_file():
-                    raise InputError(f"{path}: row {n}: no text {source}")
+                    raise InputError(str(path), n, f"no text {source}")
                 out[stem] = (source.read_text(encoding="utf-8"), [])
             text, quotes = out[stem]
             if not (a.isdigit() and b.isdigit() and int(a) < int(b) <= len(text)):
-                raise InputError(f"{path}: row {n}: offsets {a}-{b} do not lie in {name} ({len(text)} characters)")
+                raise InputError(str(path), n, f"offsets {a}-{b} do not lie in {name} ({len(text)} characters)")
             quotes.append(GoldQuote(int(a), int(b), speaker))
     return out
 

@@ -58,7 +58,8 @@ class _Unit:
         return (k0, k1 - 1) if k1 > k0 else None
 
 
-def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, actors: Actors) -> Candidate | None:
+def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, actors: Actors,
+               relaxed: bool = False) -> Candidate | None:
     """The attribution a cue anchors in its unit, or None when it has no source or fails the weak-cue test."""
     c0, c1, stance, kind = cue
     text, toks = unit.text, unit.toks
@@ -91,20 +92,33 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     if np_range is None:
         return None
     s0, s1 = np_range
-    if cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
+    if not relaxed and cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
         return None
     sa = starts[c0] if detached else starts[min(s0, c0)]
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
     quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
-    if inverted or quote_before or c1 >= unit.last_word:
-        # content precedes: "“…,” Putin said." / "…, said Peskov."
+    if inverted or quote_before or c1 >= unit.last_word or _trailing_source(low, s0, c1, n_toks):
+        # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
         ca, cb = (starts[k] if k < n_toks else unit.b), unit.b
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
+
+
+_CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
+                           "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight"})
+
+
+def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
+    """"Internal reasons have grown, Lukashenko said in an interview on Monday.": a source after a
+    comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
+    if s0 < 4 or low[s0 - 1] != "," or c1 + 1 >= n_toks or low[c1 + 1] not in _CIRCUMSTANCE:
+        return False
+    rest = low[c1 + 1:]
+    return not ({"that", ":", "“", '"', "whether", "how", "why", "what"} & set(rest))
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -138,10 +152,30 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
     return parents
 
 
+def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int] | None:
+    """The content of a unit that is one quotation and nothing else but a final stop (a quote
+    paragraph, or the second piece of "“…,” he said. “…”"), or None."""
+    a, b = ua, ub
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    inside = quotes.overlapping(a, b)
+    if len(inside) != 1:
+        return None
+    q0, q1 = inside[0]
+    if q0 > a + 1 or q1 < b - 2 or text[q0:q1].count(" ") < 2:
+        return None
+    return quotes.strip(text, q0, q1)
+
+
 def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None,
-                boilerplate: Boilerplate | None = None, skipped: list | None = None) -> Iterator[Claim]:
+                boilerplate: Boilerplate | None = None, skipped: list | None = None,
+                profile: str = "speech") -> Iterator[Claim]:
     """Yield the claims of one document in text order. Boilerplate lines (:mod:`.boilerplate`) are cut
-    out of the units and yield no claim; their ``(start, end)`` are appended to ``skipped`` when given."""
+    out of the units and yield no claim; their ``(start, end)`` are appended to ``skipped`` when given.
+    ``profile``: ``speech`` (speech acts only, the default) or ``attribution`` (also beliefs and
+    evidence, the PolNeAR sense; weak cues need no quotation or "that")."""
     own_actor, own_side = own_voice(source, side, actors)
     quotes = Quotes(quote_spans(text))
     resolver = Resolver(actors, text, quotes.inside)
@@ -157,19 +191,33 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     spans = kept
     hedges_in = unit_hedges(text, spans)
     any_hedges = any(hedges_in)
-    first_words = cue_index().keys()
+    first_words = cue_index(profile).keys()
+    relaxed = profile == "attribution"
     number = 0
+    last, last_unit = None, -2  # the last attributed claim and its unit: a quotation right after continues it
     for u, (ua, ub) in enumerate(spans):
         hedges = with_next(hedges_in, u) if any_hedges else []
         # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
         lows = lower_words(text[ua:ub])
-        cues = find_cues(lows) if not first_words.isdisjoint(lows) else []
+        cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
         found: list[Candidate] = []
         if cues:
             unit = _Unit(text, ua, ub)
-            found = [c for c in (_candidate(unit, cue, quotes, actors) for cue in cues) if c is not None]
+            found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues) if c is not None]
         if not found:
             raw = text[ua:ub]
+            if last is not None and last_unit == u - 1:
+                piece = _quoted_piece(text, ua, ub, quotes)
+                if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
+                    a, b = piece
+                    last = Claim(doc_id, f"{doc_id}:{number}", last.parent_claim_id, last.speaker,
+                                 last.speaker_start, last.speaker_end, last.actor, last.side, last.cue,
+                                 last.cue_start, last.cue_end, last.cue_stance, text[a:b], a, b, "direct", hedges)
+                    resolver.said(a, b)
+                    last_unit = u
+                    number += 1
+                    yield last
+                    continue
             yield Claim(doc_id, f"{doc_id}:{number}", "", "", -1, -1, own_actor, own_side, "", -1, -1, "neutral",
                         raw.strip(), ua + (len(raw) - len(raw.lstrip())), ua + len(raw.rstrip()), "self", hedges)
             number += 1
@@ -188,6 +236,8 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
             ids.append(claim_id)
             number += 1
             parent = ids[parents[k]] if parents[k] is not None else ""
-            yield Claim(doc_id, claim_id, parent, speaker, sa, sb, actor, actor_side,
-                        cand.cue_text, toks.start[cand.cue_first], toks.end[cand.cue_last], cand.stance,
-                        text[a:b], a, b, quotes.quote_type(a, b), hedges)
+            last = Claim(doc_id, claim_id, parent, speaker, sa, sb, actor, actor_side,
+                         cand.cue_text, toks.start[cand.cue_first], toks.end[cand.cue_last], cand.stance,
+                         text[a:b], a, b, quotes.quote_type(a, b), hedges)
+            last_unit = u
+            yield last

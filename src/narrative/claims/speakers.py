@@ -174,6 +174,11 @@ class Resolver:
                 last["institution"] = actor
         return actor
 
+    def said(self, a: int, b: int) -> None:
+        """Record more content of the last claim (a quotation that continues it)."""
+        if self.index is not None:
+            self.index.spoke(None, a, (a, b))
+
     def actor_and_side(self, speaker: str, start: int = -1,
                        content: tuple[int, int] | None = None) -> tuple[str, str]:
         """The resolved actor's name and side, or the mention itself with side ``other``; ``start``

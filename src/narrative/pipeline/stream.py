@@ -70,7 +70,7 @@ class ChunkResult:
 
 
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
-                  lexicon: str | None = None, method: str = "rules", level: str = "claim",
+                  lexicon: str | None = None, method: str = "rules", profile: str = "speech", level: str = "claim",
                   sentiment: bool = True, keep: Sequence[str] = ("claims", "scores")) -> ChunkResult:
     """Run the requested stages on one documents chunk (pure: same input, same output).
 
@@ -87,7 +87,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     cast = _actors(actors)
     table, text_col = docs.assign(claim_id=""), "text"
     if "claims" in stages or level == "claim":
-        result.claims = extract_claims(docs, cast, method=method)
+        result.claims = extract_claims(docs, cast, method=method, profile=profile)
         if level == "claim":
             table, text_col = result.claims, "content"
     if "frames" in stages:
@@ -236,7 +236,7 @@ class _Appender:
 def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local", jobs: int = 2,
                scheduler: str | None = None, chunk_docs: int | None = None, columns: Columns | None = None,
                actors: str | None = None, lexicon: str | None = None, method: str = "rules",
-               level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
+               profile: str = "speech", level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
                evidence_out: Path | None = None, stdout: str | None = None) -> StreamResult:
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
@@ -254,7 +254,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))
                  if out is not None or stdout == name)
     fn = partial(process_raw, columns=columns, sides=sides, stages=tuple(stages), actors=actors, lexicon=lexicon,
-                 method=method, level=level, sentiment=sentiment, keep=keep)
+                 method=method, profile=profile, level=level, sentiment=sentiment, keep=keep)
     result = StreamResult()
     pending: dict[str, list[pd.Series]] = {}  # per side: chunk counts not yet summed
     unique = UniqueIds()

@@ -44,7 +44,8 @@ CELLS: dict[str, list[tuple[str, str]]] = {
              "reporter (`journalist`) in news. A speaker the actors file does not know keeps its name and side "
              "`other`."),
         (CODE, "claims = steps.extract(run_dir, corpus=corpus, text_column=text_column, actors=actors,\n"
-               "                       claims_method=claims_method, jobs=jobs, backend=backend, scheduler=scheduler)\n"
+               "                       claims_method=claims_method, claims_profile=claims_profile,\n"
+               "                       jobs=jobs, backend=backend, scheduler=scheduler)\n"
                "claims[['doc_id', 'speaker', 'actor', 'side', 'cue', 'cue_stance', 'quote_type', 'content']].head(10)"),
         (MD, "How many claims each side has, by quote type (`direct`: all inside quotation marks; `mixed`: partly "
              "quoted; `indirect`: reported speech). Sides with few claims give wide intervals later on:"),

@@ -1,0 +1,132 @@
+"""Speaker coreference, quote paragraphs and the two profiles, on composed news paragraphs."""
+import pandas as pd
+import pytest
+
+from narrative.claims import extract_claims
+from narrative.claims.quotegold import evaluate_quotes, read_quote_gold, same_speaker
+from narrative.errors import InputError
+
+from conftest import SHARED
+
+
+def attributed(text: str, **kw) -> pd.DataFrame:
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}), **kw)
+    return c[c["quote_type"] != "self"].reset_index(drop=True)
+
+
+MOORE = (
+    "MI6 chief Richard Moore said Russia had seen “epic fails” in its initial goals.\n\n"
+    "He was speaking at a security forum in Colorado.\n\n"
+    "“Our assessment is that the Russians will find it difficult to find manpower,” Mr Moore told the conference. "
+    "“They will have to pause in some way.”\n\n"
+    "The MI6 chief said battlefield success would be an “important reminder” to Europe.\n\n"
+    "“There's no evidence that Putin is suffering from ill-health,” he replied."
+)
+
+
+def test_names_outside_the_actors_file_resolve_through_the_document():
+    c = attributed(MOORE)
+    # "Mr Moore", "The MI6 chief" and "he" all name the one person; "Putin" inside the quotation is not a candidate
+    assert c["actor"].tolist() == ["Richard Moore"] * 5
+    assert c["speaker"].tolist() == ["MI6 chief Richard Moore", "Mr Moore", "Mr Moore", "The MI6 chief", "he"]
+    assert set(c["side"]) == {"other"}
+    for r in c.itertuples():
+        assert MOORE[r.content_start:r.content_end] == r.content
+        assert MOORE[r.speaker_start:r.speaker_end] == r.speaker
+
+
+def test_a_quotation_that_follows_continues_its_speaker():
+    c = attributed(MOORE)
+    piece = c.iloc[2]
+    assert piece["content"] == "They will have to pause in some way."
+    assert piece["quote_type"] == "direct"
+    # the continuation shares the attribution it continues: same speaker and cue offsets
+    assert (piece["speaker_start"], piece["cue_start"]) == (c.iloc[1]["speaker_start"], c.iloc[1]["cue_start"])
+
+
+def test_a_quote_paragraph_after_an_unattributed_sentence_stays_the_reporters():
+    text = ("Analyst Filip Ejdus said the cabinet was built for the West.\n\n"
+            "Reports of fraud triggered protests.\n\n"
+            "“Serbia is still pretending to be on the EU path.”")
+    c = attributed(text)
+    assert c["content"].tolist() == ["the cabinet was built for the West"]
+
+
+def test_pronouns_take_gender_and_subject_position_into_account():
+    text = ("Ukrainian lawmaker Olena Kovalenko met Mr Ivan Petrenko on Monday. "
+            "She said the talks had failed. "
+            "Petrenko, who chaired the meeting, warned that “nothing was agreed.” He added that talks would resume.")
+    c = attributed(text)
+    assert list(zip(c["speaker"], c["actor"])) == [
+        ("She", "Olena Kovalenko"), ("Petrenko", "Ivan Petrenko"), ("He", "Ivan Petrenko")]
+
+
+def test_acronyms_and_organisation_descriptions():
+    text = ("The Kyiv International Institute of Sociology (KIIS) ran the poll in March. "
+            "KIIS said 64% of respondents backed the plan. "
+            "The Institute added that 24% wanted talks.")
+    c = attributed(text)
+    assert c["actor"].tolist() == ["Kyiv International Institute of Sociology"] * 2
+    assert c["content"].tolist() == ["64% of respondents backed the plan", "24% wanted talks"]
+
+
+def test_a_source_after_a_comma_has_the_clause_before_it():
+    text = "Internal reasons have been growing in Ukraine, President Aleksandr Lukashenko said in an interview on Monday."
+    c = attributed(text)
+    assert c["content"].tolist() == ["Internal reasons have been growing in Ukraine"]
+    assert c["actor"].tolist() == ["Aleksandr Lukashenko"]
+
+
+def test_profiles_speech_and_attribution():
+    text = "Western officials believe that Moscow is running short of shells. The report found that drones dominate."
+    assert attributed(text).empty
+    wide = attributed(text, profile="attribution")
+    assert wide["cue"].tolist() == ["believe", "found"]
+    with pytest.raises(ValueError, match="profile"):
+        attributed(text, profile="beliefs")
+
+
+def test_same_speaker_rules():
+    assert same_speaker("South African President Cyril Ramaphosa", "Cyril Ramaphosa")
+    assert same_speaker("the Kremlin", "Kremlin")
+    assert not same_speaker("Volodymyr Zelensky", "Cyril Ramaphosa")
+    assert not same_speaker("(author)", "Cyril Ramaphosa")
+
+
+def test_quote_scores_follow_the_gender_gap_tracker_measure(tmp_path):
+    text = ("“We will hold the line,” the mayor Ivan Fedorov said. Officials added that power was back. "
+            "The city was calm.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    q1 = text.index("We will"), text.index(",”")
+    q2 = text.index("power"), text.index(" back") + 5
+    q3 = text.index("The city"), len(text) - 1  # no claim covers it: a miss
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("file\tquote_start\tquote_end\tspeaker\n"
+                    + "".join(f"a.txt\t{a}\t{b}\t{s}\n" for (a, b), s in ((q1, "Ivan Fedorov"), (q2, "officials"),
+                                                                           (q3, "the mayor"))), encoding="utf-8")
+    g = read_quote_gold(gold, tmp_path)
+    scores = evaluate_quotes(g, extract_claims(pd.DataFrame({"doc_id": ["a"], "source": ["news"], "text": [text]})))
+    assert (scores["gold"], scores["predicted"], scores["matched"]) == (3, 2, 2)
+    assert scores["quote_precision"] == 1.0 and scores["quote_recall"] == pytest.approx(2 / 3)
+    assert scores["speaker_accuracy"] == 1.0
+    assert scores["misses"] == [("a", q3[0], q3[1], "the mayor")]
+
+
+def test_quote_gold_errors_name_file_and_row(tmp_path):
+    (tmp_path / "a.txt").write_text("short", encoding="utf-8")
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("file\tquote_start\tquote_end\tspeaker\na.txt\t0\t99\tX\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold.tsv, row 2: offsets 0-99 do not lie in a.txt"):
+        read_quote_gold(gold, tmp_path)
+    gold.write_text("file,quote_start\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 1: the header"):
+        read_quote_gold(gold, tmp_path)
+
+
+def test_shipped_quote_gold_is_valid_against_the_war_news_texts():
+    texts = SHARED / "eval" / "warnews-dev" / "articles"
+    if not texts.is_dir():
+        pytest.skip("../shared/eval/warnews-dev is absent (shared material is only beside the project checkout)")
+    from pathlib import Path
+    gold = read_quote_gold(Path(__file__).parents[1] / "data" / "annotations" / "warnews-dev-quotes.tsv", texts)
+    assert sum(len(q) for _t, q in gold.values()) == 89 and len(gold) == 12
