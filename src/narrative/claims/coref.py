@@ -28,7 +28,7 @@ no learned model, linear in the document's length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 #: words that make a capitalised run a title, not a name ("President", "Spokesman")
@@ -101,6 +101,7 @@ class NameIndex:
         self.by_key: dict[str, Entity] = {}  # most recent entity for each key (lower case)
         self.speakers: list[tuple[int, Entity]] = []
         self.contents: list[tuple[int, int]] = []  # what speakers said: names there are not antecedents
+        self.content_starts: list[int] = []
 
     # -- reading ---------------------------------------------------------------------------------
     def _scan_to(self, end: int) -> None:
@@ -115,6 +116,8 @@ class NameIndex:
         self.scanned = max(self.scanned, end)
 
     def _add_run(self, start: int, run: str) -> None:
+        if " " not in run and "\t" not in run and not self._single_word_matters(start, run):
+            return  # most runs are one capitalised word: a sentence start, a place, nobody known
         words = run.split()
         low = [w.lower().rstrip(".") for w in words]
         k = 0
@@ -130,13 +133,18 @@ class NameIndex:
             cut = -1  # an organisation's whole name: "Kyiv International Institute of Sociology (KIIS)"
         name_words, name_low, titles = words[k:], low[k:], set()
         if cut >= 0:  # the name is the particle-free end after the last title or organisation word
+            if cut == len(low) - 1:
+                return  # only titles: "Vice President", "the Head of State" (a description, not a name)
             j = len(low)
             while j > cut + 1 and low[j - 1] not in _PARTICLES:
                 j -= 1
-            if j < len(low):
-                name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
-        if not name_words:
-            return
+            # "President of Ukraine Volodymyr Zelenskyy", "Secretary of State Antony Blinken": places,
+            # institutions and "State" before the name belong to the title
+            while j < len(low) - 1 and (low[j] in ORG_WORDS or low[j] == "state" or self._place(words[j])):
+                j += 1
+            if j == len(low) - 1 and (low[j] == "state" or self._place(words[j])):
+                return
+            name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
         before = _SENTENCE_END.split(self.text[max(0, start - 40):start])[-1]  # this sentence's words only
         prev = _words(before)[-3:]
         prev_low = [w.lower() for w in prev]
@@ -166,8 +174,28 @@ class NameIndex:
         self.positions.append(start)
         self.mentions.append(entity)
         quoted = self.inside_quote is not None and self.inside_quote(start)
-        reported = bool(self.contents) and self.contents[-1][0] <= start < self.contents[-1][1]
+        k = bisect_right(self.content_starts, start) - 1
+        reported = k >= 0 and start < self.contents[k][1]
         self.subject.append(not quoted and not reported and not (set(prev_low[-2:]) & _OBJECT_BEFORE))
+
+    def _place(self, word: str) -> bool:
+        """Whether the actors file knows ``word`` as a place or an institution ("Ukraine")."""
+        actor = self.actors.aliases.get(word) if self.actors is not None else None
+        return actor is not None and actor.kind != "person"
+
+    def _single_word_matters(self, start: int, word: str) -> bool:
+        """A one-word run is read when it names a known entity ("Ejdus"), a person of the actors file
+        ("Putin") or comes with an acronym; everything else ("The", "Kyiv", "Monday") is skipped."""
+        low = word.lower().rstrip(".")
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        if low in self.by_key:
+            return True
+        if self.actors is not None:
+            actor = self.actors.aliases.get(word.rstrip(".").removesuffix("'s").removesuffix("’s"))
+            if actor is not None and actor.kind == "person":
+                return True
+        return self.text.startswith(" (", start + len(word))
 
     @staticmethod
     def _drop_possessive(words: list[str], low: list[str]) -> tuple[list[str], list[str]]:
@@ -249,21 +277,29 @@ class NameIndex:
                              or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split()))
         if found is None and head in ROLES:
             for _pos, entity in reversed(self.speakers):
-                if entity.kind == "person":
+                if not isinstance(entity, Entity):  # a speaker the actors file knew
+                    if entity.kind == "person":
+                        return Entity(entity.name, "person", entity.gender, actor=entity)
+                elif entity.kind == "person":
                     return entity
         return found
 
-    def spoke(self, entity: Entity | None, start: int, content: tuple[int, int] | None = None) -> None:
-        """Record a claim: its source ``entity`` at ``start`` (salience for descriptions) and its
-        ``content`` span, whose names are what was said, not who might speak next."""
+    def spoke(self, entity, start: int, content: tuple[int, int] | None = None) -> None:
+        """Record a claim: its source at ``start`` (an :class:`Entity`, an actors-file ``Actor`` or
+        None; salience for descriptions) and its ``content`` span, whose names are what was said,
+        not who might speak next. Reads nothing: a document whose speakers the actors file knows
+        is never scanned."""
         if entity is not None:
-            entity.spoke = True
-            if entity.kind is None and len(entity.name.split()) >= 2:
-                entity.kind = "person"  # "…," says Janis Sarts
+            if isinstance(entity, Entity):
+                entity.spoke = True
+                if entity.kind is None and len(entity.name.split()) >= 2:
+                    entity.kind = "person"  # "…," says Janis Sarts
             if not self.speakers or self.speakers[-1][1] is not entity:
                 self.speakers.append((start, entity))
         if content is not None and content[1] > content[0]:
             a, b = content
-            self.contents.append(content)
+            k = bisect_right(self.content_starts, a)
+            self.contents.insert(k, content)
+            self.content_starts.insert(k, a)
             for k in range(bisect_left(self.positions, a), bisect_left(self.positions, b)):
                 self.subject[k] = False

@@ -191,10 +191,11 @@ class Resolver:
         known = self.resolve(speaker)
         if low in PRONOUNS and low not in ("he", "she"):
             return (known.name, known.side) if known else (speaker, OTHER_SIDE)
+        if known is not None and low not in ("he", "she"):
+            index.spoke(known, start, content)
+            return known.name, known.side
         entity = index.resolve(speaker, start)
         index.spoke(entity, start, content)
-        if known is not None and low not in ("he", "she"):
-            return known.name, known.side
         if entity is None:
             return (known.name, known.side) if known else (speaker, OTHER_SIDE)
         actor = entity.actor
