@@ -52,6 +52,8 @@ bank university forum fund organisation organization union commission command st
 agency bureau company corporation association foundation court parliament assembly army navy force forces guard
 affairs
 """.split())
+#: organisation nouns that can stand for any organisation ("the group says")
+_GENERIC_ORG = frozenset("group organisation organization body agency institution fund alliance bloc".split())
 #: words before a run that make its mention an object, not a subject ("a question from Mr Zelensky")
 _OBJECT_BEFORE = frozenset("of with to by from for about against on at in into including between among than like "
                            "thanked met called told urged asked".split())
@@ -63,7 +65,7 @@ _SKIP_FIRST = frozenset("the a an this that these those in on at for with by fro
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F"
 _PARTICLES = frozenset("de van von der al bin da la le du of the for".split())
 _CAP = rf"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Col|Lt|Jr|Sr|[{_UP}])\.|[{_UP}][\w’'-]*)"  # a full stop only after an initial
-_RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)?{_CAP})*")
+_RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)*{_CAP})*")
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _PRONOUN_AFTER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b|[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+")
@@ -94,7 +96,8 @@ class NameIndex:
 
     def __init__(self, text: str, actors=None, inside_quote=None) -> None:
         self.text, self.actors, self.inside_quote = text, actors, inside_quote
-        self.subject: list[bool] = []  # each mention: outside quotations and not after a preposition
+        self.subject: list[bool] = []  # each mention: first of its sentence, outside quotations and reports
+        self._last_sentence = -1
         self.scanned = 0
         self.positions: list[int] = []  # mention starts, in text order
         self.mentions: list[Entity] = []  # the entity mentioned at each position
@@ -142,6 +145,8 @@ class NameIndex:
             # institutions and "State" before the name belong to the title
             while j < len(low) - 1 and (low[j] in ORG_WORDS or low[j] == "state" or self._place(words[j])):
                 j += 1
+            if j > 0 and low[j - 1] == "of" and len(low) - j >= 3:
+                j += 1  # "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis": "of Lithuania" is the title's
             if j == len(low) - 1 and (low[j] == "state" or self._place(words[j])):
                 return
             name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
@@ -176,7 +181,18 @@ class NameIndex:
         quoted = self.inside_quote is not None and self.inside_quote(start)
         k = bisect_right(self.content_starts, start) - 1
         reported = k >= 0 and start < self.contents[k][1]
-        self.subject.append(not quoted and not reported and not (set(prev_low[-2:]) & _OBJECT_BEFORE))
+        sentence = self._sentence_start(start)
+        first = sentence != self._last_sentence  # the first name of its sentence: the likely subject
+        self.subject.append(not quoted and not reported and first and not (set(prev_low[-2:]) & _OBJECT_BEFORE))
+        if not quoted:
+            self._last_sentence = sentence
+
+    def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts (the last ". ", "? ", "! " or line break before it,
+        looked for within 400 characters)."""
+        text, lo = self.text, max(0, pos - 400)
+        return max(text.rfind(". ", lo, pos), text.rfind("? ", lo, pos), text.rfind("! ", lo, pos),
+                   text.rfind("\n", lo, pos), lo - 1) + 1
 
     def _place(self, word: str) -> bool:
         """Whether the actors file knows ``word`` as a place or an institution ("Ukraine")."""
@@ -247,12 +263,14 @@ class NameIndex:
         if not words:
             return None
         low = [w.lower() for w in words]
+        if len(low) == 1 and low[0] in ("it", "they"):
+            return self._recent(start, lambda e: e.kind == "org", subject_only=True)
         if len(low) == 1 and low[0] in ("he", "she"):
             gender = "m" if low[0] == "he" else "f"
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
             return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
-        if low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or
-                words[-1].islower() and low[-1] in ROLES or "of" in low and low[low.index("of") - 1] in ROLES):
+        if (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
+                or words[-1].islower() and low[-1] in ROLES):
             return self._description(low, start)
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
         for w, lw in zip(reversed(words), reversed(low)):
@@ -275,6 +293,9 @@ class NameIndex:
             wanted = {head}
         found = self._recent(start, lambda e: bool(e.titles & wanted)
                              or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split()))
+        if found is None and head in _GENERIC_ORG:  # "the group", "the organisation": the last organisation
+            found = next((e for _p, e in reversed(self.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
+            found = found or self._recent(start, lambda e: e.kind == "org", subject_only=True)
         if found is None and head in ROLES:
             for _pos, entity in reversed(self.speakers):
                 if not isinstance(entity, Entity):  # a speaker the actors file knew

@@ -74,7 +74,7 @@ def _doc_context(text: str, actors: Actors):
     for a, b, _actor in actors.matches(text):
         actor_at[a:b] = b"\x01" * (b - a)
     rule = bytearray(len(text) + 1)  # 0 none, 1 source, 2 cue, 3 content
-    rule_claims = [c for c in iter_claims("d", text, "", actors) if c.quote_type != "self"]
+    rule_claims = [c for c in iter_claims("d", text, "", actors, profile=RULE_PROFILE) if c.quote_type != "self"]
     for c in rule_claims:
         rule[c.content_start:c.content_end] = b"\x03" * (c.content_end - c.content_start)
         rule[c.speaker_start:c.speaker_end] = b"\x01" * (c.speaker_end - c.speaker_start)
@@ -84,6 +84,8 @@ def _doc_context(text: str, actors: Actors):
 
 
 RULE_NAMES = ("-", "S", "C", "T")
+#: the rules run in the PolNeAR sense to give the CRF its rule features
+RULE_PROFILE = "attribution"
 
 
 def unit_features(toks, in_quote, actor_at, rule) -> list[list[str]]:

@@ -27,7 +27,7 @@ from .boilerplate import boilerplate as default_boilerplate
 from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
 from .quotes import Quotes, quote_spans, units
 from .records import Candidate, Claim
-from .speakers import PRONOUNS, Resolver, left_np, nearest_subject, own_voice, right_np, subject
+from .speakers import PRONOUNS, Resolver, clause_subject, left_np, nearest_subject, own_voice, right_np, subject
 from .tokens import Toks
 
 
@@ -81,7 +81,8 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
         np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
     if np_range is None and c0 >= 1 and low[c0 - 1] in ("and", "but") and kind == "verb":
         # "Ramaphosa acknowledged the toll but insisted ...": the coordinated verb's subject
-        np_range, detached = nearest_subject(toks, c0 - 2, quotes.inside), True
+        np_range = clause_subject(toks, c0 - 1) or nearest_subject(toks, c0 - 2, quotes.inside)
+        detached = True
     inverted = False
     if np_range is None:
         np_range = right_np(toks, c1 + 1, n_toks)
@@ -152,6 +153,13 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
     return parents
 
 
+def _headline(text: str, ua: int, ub: int) -> bool:
+    """An all-capitals unit ("US ADMIRAL SAYS"): a headline or a link, not an attribution."""
+    piece = text[ua:min(ub, ua + 300)]
+    letters = sum(c.isalpha() for c in piece)
+    return letters >= 12 and sum(c.isupper() for c in piece) > 0.8 * letters
+
+
 def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int] | None:
     """The content of a unit that is one quotation and nothing else but a final stop (a quote
     paragraph, or the second piece of "“…,” he said. “…”"), or None."""
@@ -199,7 +207,7 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
         hedges = with_next(hedges_in, u) if any_hedges else []
         # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
         lows = lower_words(text[ua:ub])
-        cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
+        cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) and not _headline(text, ua, ub) else []
         found: list[Candidate] = []
         if cues:
             unit = _Unit(text, ua, ub)

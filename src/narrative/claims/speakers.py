@@ -52,7 +52,11 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
         while k >= stop and low[k] not in (",", "“", '"', "”"):
             k -= 1
         if k >= stop + 1 and low[k] == ",":
+            inner = (k + 1, j - 1)
             j = k - 1
+            if 1 <= inner[1] - inner[0] <= 3 and all(is_name(text[t]) for t in range(inner[0], inner[1] + 1)) \
+                    and not is_name(text[j]) and low[j] in heads:
+                return inner  # "Moldova's prime minister, Natalia Gavrilita, said": the name, not the title
         else:
             return None
     if low[j] in PRONOUNS:
@@ -67,7 +71,7 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and low[i] in ("of", "and", "-", ".", "'s", "’s"):
         i += 1
-    if i > j or (i == j and low[i] in ("the", "a", "an")):
+    if i > j or (i == j and (low[i] in ("the", "a", "an") or low[i] in FUNCTION_WORDS)):
         return None
     if not (is_name(text[j]) or low[j] in heads):
         return None
@@ -94,6 +98,31 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     return (i, j - 1)
 
 
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
+#: capitalised at a sentence start, never a speaker ("As noted, ...", "Despite the sanctions, the IMF ...")
+FUNCTION_WORDS = frozenset("as if when while but and so yet after before since although though because despite in on "
+                           "at for with from during by amid meanwhile however also still".split())
+
+
+def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the unit, when it is a speaker-like one ("The government", "Mr
+    Ramaphosa and others"): the subject a later coordinated verb shares."""
+    low, text = toks.low, toks.text
+    speaker_words, heads = words().speaker_words, head_words()
+    if not stop or low[0] in FUNCTION_WORDS or low[0].endswith("ing"):
+        return None
+    j = 0
+    while j < stop and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
+        j += 1
+    j -= 1
+    while j >= 0 and low[j] in ("and", "of", "the", "a", "an"):
+        j -= 1
+    if j < 0 or not (is_name(text[j]) or low[j] in heads) or (j == 0 and low[0] in ("the", "a", "an")):
+        return None
+    return (0, j)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
 def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | None:
     """The nearest name or pronoun noun phrase ending at or before token ``j`` (outside quotations):
     the subject a coordinated verb shares ("Ramaphosa acknowledged the toll but insisted ...",
@@ -104,7 +133,11 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
         if inside_quote is None or not inside_quote(toks.start[k]):
             if low[k] in PRONOUNS and low[k] not in ("it", "i"):
                 return (k, k)
-            if is_name(text[k]) and low[k] not in ("the", "a", "an") and (k > 0 or not low[k].endswith("ing")):
+            adjective = (low[k].endswith(_DEMONYM_ENDINGS) and k + 1 < len(low)
+                         and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy"
+            if is_name(text[k]) and low[k] not in ("the", "a", "an") and not adjective and low[k] not in _MONTHS \
+                    and low[k] not in words().weekdays \
+                    and (k > 0 or not low[k].endswith("ing")):
                 i = k
                 while i > 0 and (is_name(text[i - 1]) or low[i - 1] in ("’s", "'s")):
                     i -= 1
@@ -189,12 +222,14 @@ class Resolver:
             return (actor.name, actor.side) if actor else (speaker, OTHER_SIDE)
         low = speaker.lower()
         known = self.resolve(speaker)
-        if low in PRONOUNS and low not in ("he", "she"):
+        if low in PRONOUNS and low not in ("he", "she", "it", "they"):
             return (known.name, known.side) if known else (speaker, OTHER_SIDE)
-        if known is not None and low not in ("he", "she"):
+        if known is not None and low not in ("he", "she", "it", "they"):
             index.spoke(known, start, content)
             return known.name, known.side
         entity = index.resolve(speaker, start)
+        if entity is None and known is not None:  # "it"/"they" with no organisation in the text: the actors file's
+            return known.name, known.side
         index.spoke(entity, start, content)
         if entity is None:
             return (known.name, known.side) if known else (speaker, OTHER_SIDE)
