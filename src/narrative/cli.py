@@ -203,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--max-iterations", type=int, default=150)
     tr.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
     tr.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+    tr.add_argument("--no-syntax", action="store_true",
+                    help="leave out the dependency features (no parsing: faster, measured less accurate)")
+    tr.add_argument("--no-clusters", action="store_true", help="leave out the Brown-cluster features")
+    tr.add_argument("--no-tune", action="store_true",
+                    help="skip tuning the decoding threshold on a held-out 20%% of the training documents")
 
     tp = sub.add_parser("train-parser", help="train the syntactic layer (spaCy tagger, lemmatizer, parser) on UD English-EWT",
                         description="Seeded and recorded: converts the treebank, trains on train, keeps the best model "
@@ -239,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"corpus to time (default: {DEMO_CORPUS})")
     bench.add_argument("--repeat", type=int, default=5, help="best of N timings (default 5; this VM varies ±20%% run to run)")
     bench.add_argument("--limit-docs", type=int, help="only the first N documents")
+    bench.add_argument("--crf", action="store_true", help="also time the trained labeller (it parses: slow)")
     bench.add_argument("--json", type=Path, help="also write the results as JSON here")
     return parser
 

@@ -188,7 +188,7 @@ def bench(args) -> int:
     from .infra.files import check_outputs
 
     check_outputs({"--json": args.json}, reads=input_files(args.inputs))
-    print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs), args.json))
+    print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs, crf=args.crf), args.json))
     return 0
 
 
@@ -198,7 +198,7 @@ def train_attribution(args) -> int:
 
     check_outputs({"-o": args.output}, reads=_gold_files(args.gold))
     train(args.gold, args.output or default_model_path(), max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
-          say=lambda m: print(m, file=sys.stderr))
+          syntax=not args.no_syntax, clusters=not args.no_clusters, tune=not args.no_tune, say=lambda m: print(m, file=sys.stderr))
     return 0
 
 

@@ -18,6 +18,7 @@ the model file holds feature weights (single words, shapes), no text.
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,8 +65,9 @@ def _shape(tok: str) -> str:
     return "x"
 
 
-def _doc_context(text: str, actors: Actors):
-    """Per-document lookups: quote membership, actor mentions, rule roles, units and tokens."""
+def _doc_context(text: str, actors: Actors, syntax: bool = False):
+    """Per-document lookups: quote membership, actor mentions, rule roles, units and tokens (with
+    each unit's dependency features when ``syntax``; else None)."""
     quotes = quote_spans(text)
     in_quote = bytearray(len(text) + 1)
     for a, b in quotes:
@@ -79,8 +81,35 @@ def _doc_context(text: str, actors: Actors):
         rule[c.content_start:c.content_end] = b"\x03" * (c.content_end - c.content_start)
         rule[c.speaker_start:c.speaker_end] = b"\x01" * (c.speaker_end - c.speaker_start)
         rule[c.cue_start:c.cue_end] = b"\x02" * (c.cue_end - c.cue_start)
-    seqs = [(a, b, Toks(text, a, b)) for a, b in units(text)]
+    seqs = [(a, b, Toks(text, a, b), None) for a, b in units(text)]
+    if syntax:
+        from .deps import needs_parse, parse, unit_syntax
+
+        todo = [k for k, (_a, _b, toks, _s) in enumerate(seqs) if toks and needs_parse(toks.low)]
+        for k, doc in zip(todo, parse([text[seqs[k][0]:seqs[k][1]] for k in todo])):
+            a, b, toks, _s = seqs[k]
+            seqs[k] = (a, b, toks, unit_syntax(doc, toks, a))
     return in_quote, actor_at, rule, seqs, rule_claims
+
+
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, str]:
+    """Lower-case word -> its Brown cluster's bit path (60,000 most frequent words; package data
+    ``word_clusters.tsv.gz``, from spaCy's ``en_lexeme_cluster`` in spacy-lookups-data 1.0.5, MIT)."""
+    import gzip
+
+    out = {}
+    with gzip.open(data_path("word_clusters.tsv.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, cluster = line.rstrip("\n").split("\t")
+            out[word] = bin(int(cluster))[3:]  # the leading 1 marks the root
+    return out
+
+
+def _cluster_features(path: str | None, tag: str) -> list[str]:
+    if path is None:
+        return [tag + "c=?"]
+    return [f"{tag}c{k}={path[:k]}" for k in (4, 8, 12) if len(path) >= k] or [tag + "c=" + path]
 
 
 RULE_NAMES = ("-", "S", "C", "T")
@@ -88,10 +117,12 @@ RULE_NAMES = ("-", "S", "C", "T")
 RULE_PROFILE = "attribution"
 
 
-def unit_features(toks, in_quote, actor_at, rule) -> list[list[str]]:
-    """crfsuite feature strings for each token of one unit."""
+def unit_features(toks, in_quote, actor_at, rule, syn=None, clusters: bool = False) -> list[list[str]]:
+    """crfsuite feature strings for each token of one unit (``syn``: its dependency features, :mod:`.deps`;
+    ``clusters``: Brown-cluster prefixes of the token and its neighbours)."""
     index = cue_index()
     lows = toks.low
+    paths = [word_clusters().get(w) for w in lows] if clusters else None
     n = len(toks)
     cue_pos = [i for i, w in enumerate(lows) if w in index]
     roles = [RULE_NAMES[rule[s]] for s in toks.start]
@@ -122,6 +153,14 @@ def unit_features(toks, in_quote, actor_at, rule) -> list[list[str]]:
             f.append("BOS")
         if i == n - 1:
             f.append("EOS")
+        if syn is not None:
+            f.extend(syn[i])
+        if paths is not None:
+            f.extend(_cluster_features(paths[i], ""))
+            if i > 0:
+                f.extend(_cluster_features(paths[i - 1], "-1"))
+            if i + 1 < n:
+                f.extend(_cluster_features(paths[i + 1], "+1"))
         out.append(f)
     return out
 
@@ -145,34 +184,90 @@ def _gold_labels(text: str, relations, toks) -> list[str]:
 
 
 def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 150, c1: float = 0.05, c2: float = 0.01,
-          min_freq: int = 2, say: Callable[[str], None] = print) -> Path:
-    """Train the CRF on a PolNeAR-style folder and write the model file."""
-    import pycrfsuite
+          min_freq: int = 2, syntax: bool = True, clusters: bool = True, tune: bool = True,
+          say: Callable[[str], None] = print) -> Path:
+    """Train the CRF on a PolNeAR-style folder and write the model file, and beside it
+    ``<model>.json`` with the settings the labeller needs.
+
+    ``syntax``: dependency features (:mod:`.deps`). ``tune``: first train on 80% of the documents
+    (seeded split) and pick, on the other 20%, the marginal threshold that maximises content F1
+    (:attr:`Labeller.threshold`); the final model is then trained on all documents.
+    """
+    import tempfile
 
     actors = load_actors()
     gold = read_gold(gold_dir)
-    trainer = pycrfsuite.Trainer(verbose=False)
     began, n_seq, n_tok = time.perf_counter(), 0, 0
+    data: dict[str, list] = {}
+    contexts: dict[str, tuple] = {}
     for stem, (text, relations) in gold.items():
-        in_quote, actor_at, rule, seqs, _rules = _doc_context(text, actors)
-        for _a, _b, toks in seqs:
-            if toks:
-                trainer.append(unit_features(toks, in_quote, actor_at, rule), _gold_labels(text, relations, toks))
-                n_seq += 1
-                n_tok += len(toks)
+        contexts[text] = ctx = _doc_context(text, actors, syntax)
+        in_quote, actor_at, rule, seqs, _rules = ctx
+        data[stem] = [(unit_features(toks, in_quote, actor_at, rule, syn, clusters), _gold_labels(text, relations, toks))
+                      for _a, _b, toks, syn in seqs if toks]
+        n_seq += len(data[stem])
+        n_tok += sum(len(x) for x, _y in data[stem])
     say(f"features for {len(gold)} documents, {n_seq:,} units, {n_tok:,} tokens in {time.perf_counter() - began:.0f} s")
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.minfreq": min_freq,
-                        "feature.possible_transitions": True})
-    import tempfile
-
+    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.minfreq": min_freq,
+              "feature.possible_transitions": True}
     output = Path(output)
-    began = time.perf_counter()
+    threshold, tuning = None, {}
     with tempfile.TemporaryDirectory() as scratch:  # the old model stays until the new one is whole
-        trained = Path(scratch) / "model.crfsuite"
-        trainer.train(str(trained))
+        if tune:
+            import random
+
+            stems = sorted(gold)
+            random.Random(0).shuffle(stems)
+            held = stems[:len(stems) // 5]
+            began = time.perf_counter()
+            fold = _fit([data[s] for s in stems[len(held):]], params, Path(scratch) / "fold.crfsuite")
+            labeller = Labeller(fold)
+            labeller.syntax, labeller.clusters, labeller.cache = syntax, clusters, contexts
+            for t in (None, 0.45, 0.4, 0.35, 0.3, 0.25):
+                labeller.threshold = t
+                tuning[str(t)] = _content_f1({s: gold[s] for s in held}, actors, labeller)
+            threshold = max((None, 0.45, 0.4, 0.35, 0.3, 0.25), key=lambda t: tuning[str(t)])
+            say(f"tuned on {len(held)} held-out training documents in {time.perf_counter() - began:.0f} s: "
+                + ", ".join(f"{k} {v:.3f}" for k, v in tuning.items()) + f" -> threshold {threshold}")
+        began = time.perf_counter()
+        trained = _fit(list(data.values()), params, Path(scratch) / "model.crfsuite")
         write_bytes(output, trained.read_bytes())
+    settings = {"syntax": syntax, "clusters": clusters, "threshold": threshold, "tuning_content_f1": tuning, "c1": c1, "c2": c2,
+                "max_iterations": max_iterations, "min_freq": min_freq, "rule_profile": RULE_PROFILE,
+                "trained_on": Path(gold_dir).name}
+    write_bytes(_settings_path(output), json.dumps(settings, indent=2).encode())
     say(f"trained in {time.perf_counter() - began:.0f} s -> {output} ({output.stat().st_size / 1e6:.1f} MB)")
     return output
+
+
+def _fit(docs: list, params: dict, path: Path) -> Path:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for units_ in docs:
+        for xseq, yseq in units_:
+            trainer.append(xseq, yseq)
+    trainer.set_params(params)
+    trainer.train(str(path))
+    return path
+
+
+def _content_f1(gold: dict, actors: Actors, labeller: "Labeller") -> float:
+    from operator import attrgetter
+
+    import pandas as pd
+
+    from ..schema import CLAIMS
+    from .gold import evaluate_attribution, predictions_from_claims
+
+    row = attrgetter(*CLAIMS)
+    rows = [row(c) for stem, (text, _r) in gold.items() for c in iter_claims_crf(stem, text, "news", actors, labeller)]
+    claims = pd.DataFrame(rows, columns=list(CLAIMS))
+    return evaluate_attribution(gold, predictions_from_claims(claims))["content_f1"]
+
+
+def _settings_path(model: Path) -> Path:
+    return model.with_suffix(".json")
 
 
 class Labeller:
@@ -187,16 +282,47 @@ class Labeller:
             raise InputError(str(path), None, "no attribution model; train one with `narrative train-attribution`")
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
+        settings_file = _settings_path(path)
+        settings = json.loads(settings_file.read_text("utf-8")) if settings_file.is_file() else {}
+        self.syntax = settings.get("syntax", False)
+        self.clusters = settings.get("clusters", False)
+        #: a token the CRF labels O takes a role when that role's marginal probability exceeds this
+        #: (tuned on a held-out fold of the training documents; None: plain Viterbi labels)
+        self.threshold: float | None = settings.get("threshold")
+        self.cache: dict | None = None  # text -> document context, while tuning
+
+    def _labels(self, feats) -> list[str]:
+        labels = self.tagger.tag(feats)
+        t = self.threshold
+        if t is None:
+            return labels
+        marginal = self.tagger.marginal
+        for i, label in enumerate(labels):
+            if label != "O":
+                continue
+            best, best_p = None, t
+            for role in ROLES:
+                p = marginal("B-" + role, i) + marginal("I-" + role, i)
+                if p > best_p:
+                    best, best_p = role, p
+            if best is not None:
+                labels[i] = ("I-" if i and labels[i - 1].endswith(best) else "B-") + best
+        return labels
 
     def spans(self, text: str, actors: Actors) -> tuple[list[tuple[int, int, list, list[Span]]], list]:
         """``(unit start, unit end, tokens, spans)`` for each unit, and the rule extractor's claims."""
-        in_quote, actor_at, rule, seqs, rule_claims = _doc_context(text, actors)
+        if self.cache is not None:
+            if text not in self.cache:
+                self.cache[text] = _doc_context(text, actors, self.syntax)
+            in_quote, actor_at, rule, seqs, rule_claims = self.cache[text]
+        else:
+            in_quote, actor_at, rule, seqs, rule_claims = _doc_context(text, actors, self.syntax)
         words = _candidate_words()
         out = []
-        for a, b, toks in seqs:
+        for a, b, toks, syn in seqs:
             spans: list[Span] = []
             if toks and (self.all_units or any(rule[s] or in_quote[s] or w in words for s, w in zip(toks.start, toks.low))):
-                labels = self.tagger.tag(unit_features(toks, in_quote, actor_at, rule))
+                labels = self._labels(unit_features(toks, in_quote, actor_at, rule, syn, self.clusters))
                 for i, label in enumerate(labels):
                     if label == "O":
                         continue
@@ -238,6 +364,18 @@ def relations(units_spans) -> list[dict]:
     return found
 
 
+def _merge_pieces(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A relation's content spans in order, joined where only spaces, punctuation or quotation marks
+    separate them; what stays apart is a discontinuous content ("“…,” she said. “…”")."""
+    out: list[list[int]] = []
+    for a, b in sorted(pieces):
+        if out and (a <= out[-1][1] or not text[out[-1][1]:a].strip(" \t\n,.;:!?\"'“”‘’«»—–-")):
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
 def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller, side: str | None = None):
     """Claims of one document from the CRF (same record type and rules for self claims as the rules)."""
     own_actor, own_side = own_voice(source, side, actors)
@@ -260,7 +398,8 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
             pieces += [(t.start[s.first], t.end[s.last]) for t, s in rel.get("more", [])]
             if not pieces:
                 continue
-            a, b = min(p[0] for p in pieces), max(p[1] for p in pieces)
+            pieces = _merge_pieces(text, pieces)
+            a, b = pieces[0][0], pieces[-1][1]
             cue = rel["cue"]
             ca, cb = toks.start[cue.first], toks.end[cue.last]
             if (ca, cb) in rule_speaker:  # the rules found this cue: their source handling is more precise
@@ -276,9 +415,10 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
             actor, actor_side = resolver.actor_and_side(speaker, sa, (a, b)) if speaker else (speaker, OTHER_SIDE)
             stance = lexicon.get(tuple(toks.low[cue.first:cue.last + 1]),
                                  lexicon.get((toks.low[cue.last],), ("neutral", "")))[0]
-            yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb, actor, actor_side,
-                        text[ca:cb], ca, cb, stance, text[a:b], a, b, quotes.quote_type(a, b), hedges)
-            number += 1
+            for a, b in pieces:  # a discontinuous content: one row per piece, all with the same cue and source
+                yield Claim(doc_id, f"{doc_id}:{number}", "", speaker, sa, sb, actor, actor_side,
+                            text[ca:cb], ca, cb, stance, text[a:b], a, b, quotes.quote_type(a, b), hedges)
+                number += 1
         if u not in covered:
             lead = len(text[ua:ub]) - len(text[ua:ub].lstrip())
             yield Claim(doc_id, f"{doc_id}:{number}", "", "", -1, -1, own_actor, own_side, "", -1, -1, "neutral",

@@ -169,12 +169,24 @@ def evaluate_attribution(gold: dict[str, tuple[str, list[Relation]]], prediction
 
 
 def predictions_from_claims(claims: pd.DataFrame) -> dict[str, list[Relation]]:
-    """Turn a claims table (doc_id = gold stem) into predicted relations, self claims left out."""
+    """Turn a claims table (doc_id = gold stem) into predicted relations, self claims left out.
+
+    Rows with the same cue (offsets) are the pieces of one discontinuous content ("“…,” she
+    said. “…”") and make one relation with several content spans, as the gold has them."""
     out: dict[str, list[Relation]] = defaultdict(list)
+    by_cue: dict[tuple, Relation] = {}
     for r in claims[claims["quote_type"] != "self"].itertuples():
+        content = (int(r.content_start), int(r.content_end))
+        key = (r.doc_id, int(r.cue_start), int(r.cue_end))
+        if r.cue_start >= 0 and key in by_cue:
+            by_cue[key].content.append(content)
+            continue
         cue = [(int(r.cue_start), int(r.cue_end))] if r.cue_start >= 0 else []
         src = [(int(r.speaker_start), int(r.speaker_end))] if r.speaker_start >= 0 else []
-        out[r.doc_id].append(Relation([(int(r.content_start), int(r.content_end))], cue, src))
+        relation = Relation([content], cue, src)
+        if cue:
+            by_cue[key] = relation
+        out[r.doc_id].append(relation)
     return out
 
 

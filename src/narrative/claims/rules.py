@@ -27,7 +27,8 @@ from .boilerplate import boilerplate as default_boilerplate
 from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
 from .quotes import Quotes, quote_spans, units
 from .records import Candidate, Claim
-from .speakers import PRONOUNS, Resolver, clause_subject, left_np, nearest_subject, own_voice, right_np, subject
+from .speakers import (PRONOUNS, Resolver, clause_subject, is_name, left_np, nearest_subject, own_voice, right_np,
+                       subject)
 from .tokens import Toks
 
 
@@ -65,11 +66,22 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     text, toks = unit.text, unit.toks
     starts, ends, low, n_toks = toks.start, toks.end, toks.low, len(toks)
     cue_text = text[starts[c0]:ends[c1]]
+    if kind == "colon":  # Podolyak: “Russia will not dictate the terms.”
+        np_range = left_np(toks, c0 - 1, 0)
+        if np_range is None or np_range[0] != 0 and low[np_range[0] - 1] not in (",", "–", "—", "-"):
+            return None
+        return Candidate(c0, c1, stance, np_range[0], np_range[1], ends[c1], unit.b, cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
         if np_range is None:
             return None
         s0, s1 = np_range
+        if s1 + 2 < n_toks and low[s1 + 1] == ",":  # "according to the governor, Oleh Syniehubov, ..."
+            k = s1 + 2
+            while k < n_toks and is_name(toks.text[k]):
+                k += 1
+            if k > s1 + 2 and k < n_toks and low[k] == ",":
+                s1 = k - 1
         before, after = (unit.a, starts[c0]), (ends[s1], unit.b)
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
@@ -146,11 +158,21 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
         if prev.content_start <= src_start < prev.content_end and here.content_start >= prev.content_start:
             between = low[bisect_left(starts, prev.content_start):bisect_left(starts, src_start)]
             pairs = set(zip(between, between[1:]))
-            if set(between) & sequential or (",", "and") in pairs or (",", "but") in pairs:
+            first = bisect_left(starts, src_start)
+            coordinated = first > 0 and low[first - 1] in ("and", "but") and is_name(toks.text[here.source_first])
+            if coordinated:  # "... “not on the agenda” and Lavrov said ...": the first content ends before "and"
+                prev.content_end = min(prev.content_end, starts[first - 1])
+            elif set(between) & sequential or (",", "and") in pairs or (",", "but") in pairs:
                 prev.content_end = min(prev.content_end, src_start)
             else:
                 parents[k] = k - 1
     return parents
+
+
+def _colon_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
+    """A colon that opens a quotation ("Podolyak: “…”") as a cue of kind ``colon``."""
+    return [(i, i, "neutral", "colon") for i in range(1, len(lows) - 1)
+            if lows[i] == ":" and lows[i + 1] in ("“", '"')]
 
 
 def _headline(text: str, ua: int, ub: int) -> bool:
@@ -208,6 +230,8 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
         # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
         lows = lower_words(text[ua:ub])
         cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) and not _headline(text, ua, ub) else []
+        if ":" in lows and not _headline(text, ua, ub):
+            cues = sorted(cues + _colon_cues(lows))
         found: list[Candidate] = []
         if cues:
             unit = _Unit(text, ua, ub)

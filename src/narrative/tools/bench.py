@@ -1,9 +1,11 @@
 """``narrative bench``: words per second of each stage on one core, beside
 reference baselines timed in the same run on the same text.
 
-Stages: tokenisation, claim extraction (also with the corpus joined into one
-document, which shows that extraction is linear in document length), lexicon framing (count), log-odds
-counting. Baselines: NLTK Punkt sentence splitting, a regex alternation of
+Stages: tokenisation, claim extraction (the default: rules, speech profile; also the attribution
+profile, and the corpus joined into one document, which shows that extraction is linear in
+document length), ``narrative claims`` end to end on one core (start-up, reading and writing
+included), lexicon framing (count), log-odds counting; with ``--crf`` also the trained labeller
+(which parses).  Baselines: NLTK Punkt sentence splitting, a regex alternation of
 every lexicon phrase, scikit-learn's CountVectorizer. Words are
 whitespace-separated tokens of the documents' text. Peak RSS is the
 process's maximum resident set size.
@@ -42,7 +44,21 @@ def regex_alternation(lexicon) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
 
 
-def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None) -> pd.DataFrame:
+def _end_to_end(corpus) -> Callable[[], object]:
+    """``narrative claims CORPUS --jobs 1`` in a fresh interpreter, its output thrown away."""
+    import subprocess
+    import sys
+    import tempfile
+
+    def run():
+        with tempfile.TemporaryDirectory() as scratch:
+            subprocess.run([sys.executable, "-m", "narrative.cli", "claims", *map(str, corpus), "--jobs", "1",
+                            "--format", "csv", "-o", str(Path(scratch) / "claims.csv")],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return run
+
+
+def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bool = False) -> pd.DataFrame:
     from sklearn.feature_extraction.text import CountVectorizer
 
     from ..actors import load_actors
@@ -66,6 +82,7 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None) -> pd.D
     stages = {
         ("stage", "tokenisation"): lambda: [tokenise(t) for t in texts],
         ("stage", "claim extraction"): lambda: extract_claims(docs, actors),
+        ("stage", "claim extraction, attribution profile"): lambda: extract_claims(docs, actors, profile="attribution"),
         ("stage", "claim extraction, one long document"): lambda: extract_claims(one, actors),
         ("stage", "lexicon framing"): lambda: [lex.count(t) for t in texts],
         ("stage", "log-odds counting"): lambda: term_counts(texts),
@@ -73,9 +90,13 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None) -> pd.D
         ("baseline", "regex alternation of lexicon"): lambda: [pattern.findall(t) for t in texts],
         ("baseline", "CountVectorizer"): lambda: CountVectorizer().fit_transform(texts),
     }
+    if not limit_docs:  # the command reads the whole corpus
+        stages[("stage", "narrative claims, end to end")] = _end_to_end(corpus if isinstance(corpus, (list, tuple)) else [corpus])
+    if crf:
+        stages[("stage", "claim extraction, crf (parses)")] = lambda: extract_claims(docs, actors, method="crf")
     rows = []
     for (kind, name), fn in stages.items():
-        seconds = _timed(fn, repeat)
+        seconds = _timed(fn, 1 if "crf" in name else min(repeat, 3) if "end to end" in name else repeat)
         rows.append({"kind": kind, "name": name, "seconds": round(seconds, 3), "words_per_s": round(words / seconds)})
     table = pd.DataFrame(rows)
     table.attrs["words"] = words
@@ -88,14 +109,17 @@ def report(table: pd.DataFrame, json_path: Path | None = None) -> str:
     lookup = dict(zip(table["name"], table["words_per_s"]))
     ratio = lookup["lexicon framing"] / lookup["regex alternation of lexicon"]
     long_ratio = lookup["claim extraction"] / lookup["claim extraction, one long document"]
+    punkt_ratio = lookup["NLTK Punkt sentences"] / lookup["claim extraction"]
     lines = [f"{table.attrs['documents']:,} documents, {table.attrs['words']:,} words, one core; "
              f"peak RSS {table.attrs['peak_rss_mb']} MB",
              table.to_string(index=False),
              f"lexicon matcher vs regex alternation: {ratio:.1f}x",
-             f"claims as one long document vs as separate documents: {long_ratio:.1f}x the time (linear: near 1)"]
+             f"claims as one long document vs as separate documents: {long_ratio:.1f}x the time (linear: near 1)",
+             f"default claim extraction: {punkt_ratio:.1f}x NLTK Punkt's time on the same text"]
     if json_path:
         payload = {"words": table.attrs["words"], "documents": table.attrs["documents"],
                    "peak_rss_mb": table.attrs["peak_rss_mb"], "matcher_vs_regex": ratio, "long_document_ratio": long_ratio,
+                   "claims_vs_punkt": punkt_ratio,
                    "rows": table.to_dict(orient="records")}
         from ..infra.files import write_text
 
