@@ -130,3 +130,30 @@ def test_shipped_quote_gold_is_valid_against_the_war_news_texts():
     from pathlib import Path
     gold = read_quote_gold(Path(__file__).parents[1] / "data" / "annotations" / "warnews-dev-quotes.tsv", texts)
     assert sum(len(q) for _t, q in gold.values()) == 162 and len(gold) == 24
+
+
+def test_colon_attribution_and_according_to_apposition():
+    c = attributed("Zelensky’s adviser Mykhailo Podolyak: “Russia will not dictate the terms.”")
+    assert list(zip(c["actor"], c["cue"], c["content"])) == [
+        ("Mykhailo Podolyak", ":", "Russia will not dictate the terms.")]
+    c = attributed("According to the governor, Oleh Syniehubov, two villages were shelled overnight.")
+    assert list(zip(c["speaker"], c["actor"], c["content"])) == [
+        ("the governor, Oleh Syniehubov", "Oleh Syniehubov", "two villages were shelled overnight")]
+    assert attributed("The agenda: “peace talks”, sanctions and grain.").empty
+
+
+def test_a_coordinated_source_ends_the_previous_content():
+    text = "Peskov told reporters that the talks were “not on the agenda” and Lavrov said the West was to blame."
+    c = attributed(text)
+    assert list(zip(c["actor"], c["content"], c["parent_claim_id"])) == [
+        ("Dmitry Peskov", "the talks were “not on the agenda”", ""), ("Sergei Lavrov", "the West was to blame", "")]
+
+
+def test_pieces_of_one_attribution_score_as_one_relation():
+    from narrative.claims.gold import predictions_from_claims
+
+    c = attributed(MOORE)
+    relations = predictions_from_claims(c.assign(doc_id="d"))["d"]
+    # five rows, four attributions: "Mr Moore told" has two pieces
+    assert len(c) == 5 and len(relations) == 4
+    assert [len(r.content) for r in relations] == [1, 2, 1, 1]

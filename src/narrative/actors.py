@@ -8,7 +8,7 @@ Examples
 >>> from narrative.actors import load_actors
 >>> actors = load_actors()
 >>> actors.resolve("Kremlin Spokesman Dmitry Peskov")
-Actor(name='Dmitry Peskov', side='kremlin', kind='person', gender='m')
+Actor(name='Dmitry Peskov', side='kremlin', kind='person', gender='m', source='')
 >>> actors.resolve("President Donald Trump's special envoy Steve Witkoff").name
 'Steve Witkoff'
 >>> actors.resolve("the Ukrainian military").side
@@ -26,6 +26,7 @@ import yaml
 
 from .errors import InputError
 from .infra.datafiles import data_path
+from .names import TITLES, fold
 
 KINDS = ("person", "institution", "place")
 KIND_RANK = {"person": 0, "institution": 1, "place": 2}
@@ -37,6 +38,7 @@ class Actor:
     side: str
     kind: str = "person"
     gender: str | None = None
+    source: str = ""  # "" for the actors file itself, else the gazetteer the actor came from
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Actors:
     aliases: dict[str, Actor]
     publishers: dict[str, Actor] = field(default_factory=dict)
     sides: dict[str, str] = field(default_factory=dict)
+    #: the noun-phrase side rule (``side_rule`` in the YAML): side -> modifiers, and heads, exclude
+    side_rule: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         patterns, firsts = [], set()
@@ -65,17 +69,50 @@ class Actors:
         self._pattern = re.compile(rf"(?<![\w-]){first}(?:{joined})(?![\w-])")
         self._folded = {self._fold(a): actor for a, actor in self.aliases.items()}
         self._resolved: dict[str, Actor | None] = {}  # speaker mentions repeat: "Peskov", "the ministry"
+        # spelling-variant keys of persons' names ("Zełenski", "Riabkow"): full names, and surnames
+        # that only one person carries
+        self._variants: dict[str, Actor] = {}
+        surnames: dict[str, set] = {}
+        for alias, actor in self.aliases.items():
+            if actor.kind != "person" or not alias[:1].isupper():
+                continue
+            key = fold(alias)
+            if " " in key:
+                self._variants.setdefault(key, actor)
+            if len(key.split()[-1]) >= 5:
+                surnames.setdefault(key.split()[-1], set()).add(actor)
+        for key, owners in surnames.items():
+            curated = {a for a in owners if not a.source}  # the actors file's own people first
+            if len(curated) == 1 or (not curated and len(owners) == 1):
+                self._variants.setdefault(key, next(iter(curated or owners)))
 
     @staticmethod
     def _fold(alias: str) -> str:
         return alias[0].lower() + alias[1:] if alias.startswith("The ") else alias
 
     def matches(self, mention: str) -> list[tuple[int, int, Actor]]:
-        """Every alias found in ``mention``: ``(start, end, actor)``, left to right."""
+        """Every alias found in ``mention``: ``(start, end, actor)``, left to right. A one-word
+        alias right after a capitalised word that is neither a title nor part of the actor's name
+        is another person ("Mykola Kuleba" is not the foreign minister Dmytro Kuleba)."""
         out = []
         for m in self._pattern.finditer(mention):
-            out.append((m.start(), m.end(), self._folded[self._fold(m.group(0))]))
+            actor = self._folded[self._fold(m.group(0))]
+            if actor.kind == "person" and " " not in m.group(0):
+                before = mention[:m.start()].split()
+                prev = before[-1] if before else ""
+                if prev[:1].isupper() and prev.lower().rstrip(".") not in TITLES and prev not in actor.name.split() \
+                        and not prev.endswith(("'s", "’s")):
+                    continue
+            out.append((m.start(), m.end(), actor))
         return out
+
+    def variant(self, name: str) -> Actor | None:
+        """The person a spelling variant names ("Zełenski", "Riabkow", "Siergiej Ławrow"), by
+        :func:`narrative.names.fold`: the full name, else a surname only one person has."""
+        key = fold(name)
+        if not key:
+            return None
+        return self._variants.get(key) or (self._variants.get(key.split()[-1]) if len(key.split()) == 1 else None)
 
     def resolve(self, mention: str) -> Actor | None:
         """The actor a speaker mention names, or None.
@@ -89,6 +126,19 @@ class Actors:
         except KeyError:
             pass
         found = self.matches(mention)
+        if not found:  # a spelling the aliases do not list: the trailing capitalised words, folded
+            words = mention.split()
+            k = len(words)
+            while k > 0 and words[k - 1][:1].isupper():
+                k -= 1
+            while k < len(words) and words[k].lower().rstrip(".") in TITLES:  # "President Zełenski"
+                k += 1
+            name = " ".join(words[k:])
+            actor = self.variant(name) if name else None
+            if actor is not None and len(self._resolved) < 100_000:
+                self._resolved[mention] = actor
+            return actor
+
         def rank(item):
             start, end, actor = item
             possessive = mention[end:end + 2] in ("'s", "’s")
@@ -97,6 +147,26 @@ class Actors:
         if len(self._resolved) < 100_000:
             self._resolved[mention] = actor
         return actor
+
+    def description_side(self, mention: str) -> str | None:
+        """The side a speaker description names by the noun-phrase rule: a side's modifier and an
+        official head noun, and no excluded word ("Russian officials", "the Ukrainian defence
+        ministry", "Moscow-installed authorities" have sides; "a Ukrainian military expert",
+        "Russian independent journalists" do not). None when the rule does not apply.
+
+        >>> a = load_actors()
+        >>> [a.description_side(m) for m in ("Russian officials", "the ukrainian General Staff",
+        ...  "Moscow-installed authorities", "a Ukrainian military expert", "Belarusian officials")]
+        ['kremlin', 'ukraine', 'kremlin', None, None]
+        """
+        rule = self.side_rule
+        if not rule:
+            return None
+        words = set(re.findall(r"[\w’'-]+", mention.lower().replace("’", "'")))
+        if not words & rule["heads"] or words & rule["exclude"]:
+            return None
+        sides = {side for side, modifiers in rule["modifiers"].items() if words & modifiers}
+        return sides.pop() if len(sides) == 1 else None
 
     def publisher(self, source: str) -> Actor | None:
         """The actor that publishes a corpus source (e.g. ``putin`` → the Kremlin's office)."""
@@ -137,6 +207,8 @@ def load_actors(path: str | Path | None = None) -> Actors:
         actors.append(actor)
         for alias in [actor.name, *item.get("aliases", [])]:
             aliases[str(alias)] = actor
+    for gazetteer in spec.get("gazetteers") or []:
+        _add_gazetteer(gazetteer, path, actors, aliases)
     by_name = {a.name: a for a in actors}
     publisher_sides = spec.get("publisher_sides", {}) or {}
     publishers = {}
@@ -144,7 +216,48 @@ def load_actors(path: str | Path | None = None) -> Actors:
         actor = by_name.get(name) or Actor(str(name), str(publisher_sides.get(name, "other")), "institution")
         publishers[str(source)] = actor
     sides = {str(k): str(v) for k, v in (spec.get("sides") or {}).items()}
-    return Actors(actors, aliases, publishers, sides)
+    rule = spec.get("side_rule") or {}
+    side_rule = {}
+    if rule:
+        if not isinstance(rule.get("modifiers"), dict) or not rule.get("heads"):
+            raise InputError(where, None, "side_rule needs 'modifiers' (side -> words) and 'heads'")
+        side_rule = {"modifiers": {str(s): frozenset(str(w).lower().replace("’", "'") for w in ws)
+                                   for s, ws in rule["modifiers"].items()},
+                     "heads": frozenset(str(w).lower() for w in rule["heads"]),
+                     "exclude": frozenset(str(w).lower() for w in rule.get("exclude") or [])}
+    return Actors(actors, aliases, publishers, sides, side_rule)
+
+
+GAZETTEER_COLUMNS = ("name", "wikidata", "side", "gender", "positions", "start", "end")
+
+
+def _add_gazetteer(name: str, actors_path, actors: list, aliases: dict) -> None:
+    """Add the persons of a gazetteer CSV (:mod:`narrative.tools.gazetteer`; a package data file name,
+    or a path relative to the actors file) that the actors file does not already name."""
+    import csv
+
+    source = Path(str(name))
+    if not source.is_absolute():
+        beside = Path(actors_path).parent / source if actors_path is not None else None
+        source = beside if beside is not None and beside.is_file() else data_path(str(name))
+    if not source.is_file():
+        raise InputError(str(name), None, "no such gazetteer (a CSV next to the actors file or shipped with narrative)")
+    known = {fold(a) for a in aliases}
+    lines = [line for line in source.read_text("utf-8").splitlines() if not line.startswith("#")]
+    reader = csv.DictReader(lines)
+    if tuple(reader.fieldnames or ()) != GAZETTEER_COLUMNS:
+        raise InputError(str(source), 1, f"a gazetteer's columns are {', '.join(GAZETTEER_COLUMNS)}")
+    for number, row in enumerate(reader, start=2):
+        if not row["name"] or not row["side"]:
+            raise InputError(str(source), number, "each row needs a name and a side")
+        if fold(row["name"]) in known:
+            continue
+        actor = Actor(row["name"], row["side"], "person", row["gender"] or None, source.name)
+        actors.append(actor)
+        aliases.setdefault(row["name"], actor)
+        parts = row["name"].split()
+        if len(parts) > 1 and len(parts[-1]) >= 5:
+            aliases.setdefault(parts[-1], actor)  # the surname; one shared by two people stays with the first
 
 
 AUDIT_COLUMNS = ("actor", "side", "claims", "documents", "mentions", "example_claim_id")

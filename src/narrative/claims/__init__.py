@@ -6,14 +6,23 @@ document's original text, so ``text[start:end]`` equals each span.
 
 Two extractors share the parts of this package:
 
-* ``rules`` (:mod:`.rules`, the default): parser-free and fast, with nesting and pronouns;
+* ``rules`` (:mod:`.rules`, the default): parser-free and fast, with nesting, quotation
+  paragraphs that continue their speaker, and speakers resolved in the document;
 * ``crf`` (:mod:`.crf`): a conditional random field trained on PolNeAR with the rules'
-  output as features: more recall on news, no nesting.
+  output, dependency features (:mod:`.deps`, the shipped parser) and word clusters: more
+  recall of the PolNeAR kind, no nesting, slower (it parses).
+
+Two profiles say what a claim is: ``speech`` (the default: speech acts and quotations, the
+news-quote sense) and ``attribution`` (also beliefs, plans and evidence, the PolNeAR sense).
+A discontinuous content ("“…,” he said. “…”") is one row per piece, every piece with the same
+cue and source offsets.
 
 The shared parts: :mod:`.quotes` (quotation marks, units), :mod:`.tokens` (a unit's
-tokens), :mod:`.cues` (cue lexicon, word lists, journalist hedges), :mod:`.speakers`
-(speaker noun phrases, resolution, a document's own voice), :mod:`.records` (the
-typed records); :mod:`.gold` reads brat/PolNeAR gold and scores extractions.
+tokens), :mod:`.cues` (cue lexicon with each cue's act, word lists, journalist hedges),
+:mod:`.speakers` (speaker noun phrases, resolution, a document's own voice), :mod:`.coref`
+(names, pronouns and descriptions resolved within the document), :mod:`.records` (the typed
+records); :mod:`.gold` reads brat/PolNeAR gold and scores extractions, :mod:`.quotegold` scores
+news quotes (quote F1, speaker accuracy).
 
 Examples
 --------

@@ -31,20 +31,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-#: words that make a capitalised run a title, not a name ("President", "Spokesman")
-TITLES = frozenset("""
-president vice prime minister deputy spokesman spokeswoman spokesperson press secretary
-chancellor general lieutenant colonel major admiral commander chief head director governor mayor senator
-representative ambassador envoy king queen prince pope patriarch chairman chairwoman chair ceo leader
-mr mrs ms dr sir lord lady professor prof judge justice attorney marshal sergeant captain
-""".split())
-#: role nouns before a name ("analyst Filip Ejdus") or heading a definite description ("the expert")
-ROLES = TITLES | frozenset("""
-analyst expert official adviser advisor aide diplomat lawmaker politician billionaire tycoon oligarch businessman
-businesswoman economist researcher scientist historian journalist correspondent reporter editor blogger activist
-commentator lawyer officer soldier resident witness survivor interlocutor author founder owner manager executive
-spokesperson strategist specialist member negotiator mediator observer monitor prosecutor investigator
-""".split())
+from ..names import ROLES, TITLES
+
 #: words that make a capitalised run an organisation
 ORG_WORDS = frozenset("""
 institute institution ministry department office council committee agency service services center centre group party

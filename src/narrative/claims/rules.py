@@ -3,14 +3,19 @@
 After the PARC/PolNeAR notion of an attribution (Pareti 2016; Newell et al. 2018):
 
 1. units: sentences merged while a quotation is open (:mod:`.quotes`);
-2. cues from the cue lexicon (:mod:`.cues`); weak cues ("thanked", "shows") need
-   "that", a colon, a quote or a known actor as subject;
-3. the source: the noun phrase around the cue (:mod:`.speakers`);
+2. cues from the cue lexicon (:mod:`.cues`) kept by the profile, and a colon before a
+   quotation ("Podolyak: “…”"); weak cues ("thanked", "shows") need "that", a colon, a
+   quote or a known actor as subject (the ``attribution`` profile drops that test);
+   all-capitals units (headlines) have none;
+3. the source: the noun phrase around the cue, a participle's or a coordinated verb's
+   subject (:mod:`.speakers`), resolved in the document (:mod:`.coref`);
 4. the content: what follows the cue (skipping "that", time phrases, a "told X"
-   object) or, for a cue at the end ("…,” Putin said."), what precedes the
-   source; a cue whose source sits inside another claim's content is nested
-   under it (``parent_claim_id``);
-5. units with no cue are claims of the document's own voice (``self``).
+   object) or, for a cue at the end ("…,” Putin said.", "…, Lukashenko said in an
+   interview."), what precedes the source; a cue whose source sits inside another
+   claim's content is nested under it (``parent_claim_id``);
+5. a unit that is one quotation right after an attributed unit continues that claim
+   (same speaker and cue): a quote paragraph, the second piece of "“…,” he said. “…”";
+6. other units with no cue are claims of the document's own voice (``self``).
 
 Known limits: no syntactic parse, so long-distance subjects and discontinuous
 contents are approximated; ``narrative eval-attribution`` measures how well.
@@ -112,7 +117,10 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
     quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
-    if inverted or quote_before or c1 >= unit.last_word or _trailing_source(low, s0, c1, n_toks):
+    at_end = c1 >= unit.last_word and not inverted and not quote_before
+    if at_end and not detached and _BOUNDARY.isdisjoint(low[:s0]):
+        return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
+    if inverted or quote_before or at_end or _trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
@@ -121,6 +129,8 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
 
 
+#: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
+_BOUNDARY = frozenset({",", "”", '"', "—", "–", "-", "’", ":"})
 _CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
                            "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight"})
 

@@ -78,6 +78,11 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     # a sentence-initial capitalised function word is not a name
     if i == stop and low[i] in ("the", "a", "an") and i == j:
         return None
+    if i - 2 >= stop and low[i - 1] in ("in", "of", "for", "at") and low[i - 2] in heads:
+        # "Moscow-installed authorities in Kherson", "the governor of Kharkiv": the head is before the place
+        outer = left_np(toks, i - 2, stop)
+        if outer is not None and outer[1] == i - 2:
+            return (outer[0], j)
     return (i, j)
 
 
@@ -219,11 +224,11 @@ class Resolver:
         index = self.index
         if index is None or start < 0:
             actor = self.resolve(speaker)
-            return (actor.name, actor.side) if actor else (speaker, OTHER_SIDE)
+            return (actor.name, actor.side) if actor else (speaker, self._described(speaker))
         low = speaker.lower()
         known = self.resolve(speaker)
         if low in PRONOUNS and low not in ("he", "she", "it", "they"):
-            return (known.name, known.side) if known else (speaker, OTHER_SIDE)
+            return (known.name, known.side) if known else (speaker, self._described(speaker))
         if known is not None and low not in ("he", "she", "it", "they"):
             index.spoke(known, start, content)
             return known.name, known.side
@@ -232,9 +237,19 @@ class Resolver:
             return known.name, known.side
         index.spoke(entity, start, content)
         if entity is None:
-            return (known.name, known.side) if known else (speaker, OTHER_SIDE)
+            return (known.name, known.side) if known else (speaker, self._described(speaker))
         actor = entity.actor
-        return (actor.name, actor.side) if actor is not None else (entity.name, OTHER_SIDE)
+        if actor is not None:
+            return actor.name, actor.side
+        # a person or body the actors file does not know: the side its mention or titles describe
+        side = self._described(speaker)
+        if side == OTHER_SIDE and entity.titles:
+            side = self._described(" ".join(sorted(entity.titles)))
+        return entity.name, side
+
+    def _described(self, mention: str) -> str:
+        """The noun-phrase side rule (:meth:`narrative.actors.Actors.description_side`), else ``other``."""
+        return self.actors.description_side(mention) or OTHER_SIDE
 
 
 def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:

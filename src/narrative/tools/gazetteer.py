@@ -1,0 +1,95 @@
+"""Build the office-holder gazetteer (``narrative/data/officials.csv``) from Wikidata-derived lists.
+
+Source: the every-politician-scrapers repositories ``russia-cabinet`` and ``ukraine-cabinet``
+(positions, holders, Wikidata ids, start/end dates and gender, queried from Wikidata, CC0).
+Run from checkouts of them::
+
+    python -m narrative.tools.gazetteer kremlin=PATH/russia-cabinet ukraine=PATH/ukraine-cabinet \\
+        -o src/narrative/data/officials.csv
+
+Kept: every holder whose tenure reaches ``--since`` (default 2021-01-01) or is open, with all the
+positions they held since then. One row per person: ``name, wikidata, side, gender, positions,
+start, end``. The header of the written file records the sources and their commits.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+COLUMNS = ("name", "wikidata", "side", "gender", "positions", "start", "end")
+
+
+def _commit(repo: Path) -> str:
+    try:
+        return subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def read_holders(repo: Path, side: str, since: str) -> list[dict]:
+    """Office holders of one repository whose tenure reaches ``since`` (ISO dates compare as text)."""
+    holders = list(csv.DictReader((repo / "html" / "holders21.csv").open(encoding="utf-8")))
+    genders = {}
+    bio = repo / "html" / "bio.csv"
+    if bio.is_file():
+        genders = {r["id"]: r.get("gender", "") for r in csv.DictReader(bio.open(encoding="utf-8"))}
+    people: dict[str, dict] = {}
+    positions = defaultdict(list)
+    for r in holders:
+        end = r.get("end", "")
+        if end and end < since:
+            continue
+        qid = r["personID"]
+        gender = r.get("gender") or genders.get(qid, "")
+        person = people.setdefault(qid, {"name": r["person"], "wikidata": qid, "side": side,
+                                         "gender": {"male": "m", "female": "f"}.get(gender, ""),
+                                         "start": r.get("start", ""), "end": end})
+        person["start"] = min(person["start"] or "9999", r.get("start", "") or "9999").replace("9999", "")
+        person["end"] = "" if not end or not person["end"] else max(person["end"], end)
+        if r["position"] not in positions[qid]:
+            positions[qid].append(r["position"])
+    for qid, person in people.items():
+        person["positions"] = "; ".join(positions[qid])
+    return sorted(people.values(), key=lambda p: p["name"])
+
+
+def build(sources: list[tuple[str, Path]], since: str = "2021-01-01") -> str:
+    rows = []
+    header = ["# Office holders of the Russian and Ukrainian governments (tenure reaching " + since + " or open).",
+              "# Built by `python -m narrative.tools.gazetteer` from Wikidata (CC0) via:"]
+    for side, repo in sources:
+        header.append(f"#   every-politician-scrapers/{repo.name} (html/holders21.csv) at {_commit(repo)} -> side {side}")
+        rows.extend(read_holders(repo, side, since))
+    header.append("# Columns: name, wikidata (Q-id), side, gender (m|f), positions (since then, '; '-joined), start, end.")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return "\n".join(header) + "\n" + out.getvalue()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="+", metavar="SIDE=REPO", help="a side and a repository checkout")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--since", default="2021-01-01", help="keep tenures reaching this date (default 2021-01-01)")
+    args = parser.parse_args(argv)
+    sources = []
+    for item in args.sources:
+        side, _, repo = item.partition("=")
+        if not repo:
+            parser.error(f"{item!r}: expected SIDE=REPO")
+        sources.append((side, Path(repo)))
+    from ..infra.files import write_text
+
+    write_text(args.output, build(sources, args.since))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
