@@ -14,7 +14,7 @@ RESOLVE = [
     ("the Ukrainian military", "Ukrainian military", "ukraine"),
     ("Andriy Kovalenko, head of the Ukraine Counter-Disinformation Center", "Andriy Kovalenko", "ukraine"),
     ("President Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "ukraine"),
-    ("President Donald Trump's special envoy Steve Witkoff", "Steve Witkoff", "us"),
+    ("President Donald Trump's special envoy Steve Witkoff", "Steve Witkoff", "other"),
 ]
 
 
@@ -70,3 +70,48 @@ def test_cli_actors_lists_who_speaks_for_which_side(tmp_path, capsys):
     assert "He (2)" in table.loc["Andriy Kovalenko", "mentions"]  # the pronoun resolved to him in both copies
     assert (table["claims"].diff().dropna() <= 0).all()  # most claims first
     assert "claims by side: " in capsys.readouterr().err
+
+
+def test_the_gazetteer_adds_office_holders_with_spelling_variants():
+    from narrative.actors import load_actors
+
+    actors = load_actors()
+    # from Wikidata via every-politician-scrapers (officials.csv), not listed in actors.yaml
+    shmyhal = actors.resolve("Prime Minister Denys Shmyhal")
+    assert (shmyhal.name, shmyhal.side, shmyhal.gender, shmyhal.source) == (
+        "Denys Shmyhal", "ukraine", "m", "officials.csv")
+    assert actors.resolve("Zakharova").source == ""  # actors.yaml's own entry wins
+    assert actors.resolve("Kuleba").name == "Dmytro Kuleba"
+    assert actors.resolve("Mykola Kuleba") is None  # another person with the minister's surname
+    assert actors.resolve("Zełenski").name == "Volodymyr Zelenskyy"
+    assert actors.resolve("Riabkow").name == "Sergei Ryabkov"
+    assert actors.resolve("Kowalienko").name == "Andriy Kovalenko"
+
+
+def test_the_side_rule_over_speaker_descriptions(tmp_path):
+    import pandas as pd
+
+    from narrative.claims import extract_claims
+
+    text = ("The Russian defence ministry said its forces had repelled attacks. "
+            "Moscow-installed authorities in Kherson said the bridge was hit. "
+            "A Ukrainian military expert, Oleh Zhdanov, said the front was stable. "
+            "Belarusian officials said the border was calm.")
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}))
+    c = c[c["quote_type"] != "self"]
+    assert c["side"].tolist() == ["kremlin", "kremlin", "other", "other"]
+
+
+def test_a_gazetteer_file_beside_a_users_actors_file(tmp_path):
+    from narrative.actors import load_actors
+    from narrative.errors import InputError
+
+    (tmp_path / "mayors.csv").write_text("# composed for this test\nname,wikidata,side,gender,positions,start,end\n"
+                                         "Ihor Terekhov,Q1,ukraine,m,Mayor of Kharkiv,2021-01-01,\n", encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text("gazetteers: [mayors.csv]\nactors:\n  - name: Kremlin\n    side: kremlin\n"
+                                          "    kind: institution\n", encoding="utf-8")
+    actors = load_actors(tmp_path / "actors.yaml")
+    assert (actors.resolve("Terekhov").name, actors.resolve("Terekhov").side) == ("Ihor Terekhov", "ukraine")
+    (tmp_path / "mayors.csv").write_text("name,side\nX,ukraine\n", encoding="utf-8")
+    with pytest.raises(InputError, match="mayors.csv, row 1: a gazetteer's columns"):
+        load_actors(tmp_path / "actors.yaml")

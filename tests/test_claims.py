@@ -65,7 +65,7 @@ CASES = [
      "endorsing", "indirect", "the troops had withdrawn"),
     ('"We will not give up," a senior official told reporters.', "a senior official", "a senior official", "other",
      "told", "neutral", "direct", "We will not give up"),
-    ("Steve Witkoff said on Tuesday that talks would continue.", "Steve Witkoff", "Steve Witkoff", "us", "said",
+    ("Steve Witkoff said on Tuesday that talks would continue.", "Steve Witkoff", "Steve Witkoff", "other", "said",
      "neutral", "indirect", "talks would continue"),
 ]
 

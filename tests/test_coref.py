@@ -157,3 +157,44 @@ def test_pieces_of_one_attribution_score_as_one_relation():
     # five rows, four attributions: "Mr Moore told" has two pieces
     assert len(c) == 5 and len(relations) == 4
     assert [len(r.content) for r in relations] == [1, 2, 1, 1]
+
+
+def test_validate_sides_matches_labels_to_claims_and_scores(tmp_path):
+    from narrative.claims.sidegold import match_sides, read_side_gold, side_scores
+
+    text = ("Kremlin spokesman Dmitry Peskov said the talks had stalled. "
+            "Analyst Filip Ejdus said Belgrade was hedging. The report was published on Monday.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    s1, c1 = text.index("Kremlin"), text.index("the talks")
+    s2, c2 = text.index("Analyst"), text.index("Belgrade")
+    s3 = text.index("The report")
+    gold = tmp_path / "sides.tsv"
+    gold.write_text("file\tspeaker_start\tspeaker_end\tcontent_start\tcontent_end\tside\n"
+                    f"a.txt\t{s1}\t{s1 + 31}\t{c1}\t{c1 + 21}\tkremlin\n"
+                    f"a.txt\t{s2}\t{s2 + 19}\t{c2}\t{c2 + 20}\tukraine\n"      # labelled wrong on purpose
+                    f"a.txt\t{s3}\t{s3 + 10}\t{s3}\t{len(text)}\tother\n", encoding="utf-8")  # no claim there
+    texts, table = read_side_gold(gold, tmp_path)
+    matched = match_sides(table, extract_claims(pd.DataFrame({"doc_id": ["a"], "source": ["news"], "text": [text]})))
+    assert matched["predicted"].tolist() == ["kremlin", "other", ""]
+    scores = side_scores(matched)
+    assert (scores["claims"], scores["matched"]) == (3, 2)
+    assert scores["accuracy"] == pytest.approx(1 / 3) and scores["matched_accuracy"] == 0.5
+    gold.write_text("file\tspeaker_start\tspeaker_end\tcontent_start\tcontent_end\tside\na.txt\t0\t5\t6\t9\tus\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="sides.tsv, row 2: side 'us' is not one of kremlin, ukraine, other"):
+        read_side_gold(gold, tmp_path)
+
+
+def test_gazetteer_tool_builds_one_row_per_person(tmp_path):
+    from narrative.tools.gazetteer import build
+
+    repo = tmp_path / "x-cabinet" / "html"
+    repo.mkdir(parents=True)
+    (repo / "holders21.csv").write_text(
+        "position,person,personID,start,end,gender\n"
+        "Minister of Defence,Oleksii Reznikov,Q1,2021-11-04,2023-09-05,male\n"
+        "Deputy Prime Minister,Oleksii Reznikov,Q1,2020-03-04,2021-11-03,male\n"
+        "Minister of Health,Old Minister,Q2,2016-01-01,2019-08-29,female\n", encoding="utf-8")
+    lines = [line for line in build([("ukraine", repo.parent)]).splitlines() if not line.startswith("#")]
+    assert lines == ["name,wikidata,side,gender,positions,start,end",
+                     "Oleksii Reznikov,Q1,ukraine,m,Minister of Defence; Deputy Prime Minister,2020-03-04,2023-09-05"]

@@ -59,3 +59,20 @@ def test_real_war_news_pairs_match_an_exhaustive_exact_jaccard_scan():
     found = {(i, j) for i, j in itertools.combinations(range(len(files)), 2) if kept[i] == kept[j]}
     assert len(truth) > 10
     assert truth <= found and found <= truth
+
+
+def test_frames_and_compare_count_each_group_of_copies_once(tmp_path, capsys):
+    other = ("Kremlin spokesman Dmitry Peskov said on Monday that the troops had shown courage in Pokrovsk. "
+             "The Ukrainian military said its forces continue to deter enemy attacks despite the difficult situation.")
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(NEWS, encoding="utf-8")
+    (corpus / "a-copy.txt").write_text(NEWS + "\n\nRead also: more news", encoding="utf-8")
+    (corpus / "b.txt").write_text(other, encoding="utf-8")
+    out = tmp_path / "frames.csv"
+    assert main(["frames", str(corpus), "--level", "document", "-o", str(out), "--jobs", "1"]) == 0
+    assert sorted(pd.read_csv(out)["doc_id"]) == ["a-copy", "b"]  # the first read of the pair is kept
+    assert "left out 1 duplicate documents" in capsys.readouterr().err
+    assert main(["frames", str(corpus), "--level", "document", "-o", str(out), "--jobs", "1",
+                 "--keep-duplicates"]) == 0
+    assert sorted(pd.read_csv(out)["doc_id"]) == ["a", "a-copy", "b"]

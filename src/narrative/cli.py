@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     frames = sub.add_parser("frames", help="frame rates per claim or document",
                             epilog="Example: narrative frames data/raw/press-releases --level document -o frames.csv")
     _corpus_args(frames)
+    frames.add_argument("--keep-duplicates", action="store_true",
+                        help="count every copy of a duplicated document (default: each group once; see `duplicates`)")
     frames.add_argument("--level", choices=("claim", "document"), default="claim")
     frames.add_argument("--lexicon", type=Path, help="lexicon CSV (category,phrase,weight,note)")
     frames.add_argument("--format", choices=("csv", "jsonl"), default="csv")
@@ -128,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     comp = sub.add_parser("compare", help="log-odds and frame differences between two sides",
                           epilog="Example: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv")
     _corpus_args(comp)
+    comp.add_argument("--keep-duplicates", action="store_true",
+                      help="count every copy of a duplicated document (default: each group once; see `duplicates`)")
     comp.add_argument("--by", default="side", choices=("side",), help="grouping column (default: side)")
     comp.add_argument("--a", default="kremlin", help="first group (default: kremlin)")
     comp.add_argument("--b", default="ukraine", help="second group (default: ukraine)")
@@ -189,6 +193,20 @@ def build_parser() -> argparse.ArgumentParser:
     eq.add_argument("--json", type=Path, help="also write the scores as JSON here")
     ev.add_argument("--model", type=Path, help="CRF model file (default: the shipped one)")
     ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    vs = sub.add_parser("validate-sides", help="side accuracy of extracted claims against hand labels, and kappa",
+                        description="Each hand-labelled claim (file, speaker and content offsets, side) is matched to "
+                                    "the extracted claim covering most of its content; accuracy counts unmatched ones "
+                                    "as wrong. With --second, Cohen's kappa between the two labellings.",
+                        epilog="Example: narrative validate-sides --gold data/annotations/warnews-dev-sides.tsv "
+                               "--texts ../shared/eval/warnews-dev/articles "
+                               "--second data/annotations/warnews-dev-sides-pass2.tsv")
+    vs.add_argument("--gold", type=Path, required=True, help="TSV: file, speaker_start, speaker_end, content_start, "
+                                                             "content_end, side")
+    vs.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
+    vs.add_argument("--second", type=Path, help="a second labelling of some of the same claims, for Cohen's kappa")
+    vs.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    vs.add_argument("--actors", type=Path, help="actors YAML (default: the shipped one)")
+    vs.add_argument("--errors", action="store_true", help="also list the claims whose side is wrong")
     vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",
                         epilog="Example: narrative validate-lexicon --labels data/annotations/frames_labels.csv "
                                "--second data/annotations/frames_labels_pass2.csv")

@@ -47,13 +47,21 @@ def _stream(args, stages, *, progress=None, **outputs):
     if progress is None:
         progress, bar = _progress_bar()
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
+    drop = frozenset()
+    if getattr(args, "keep_duplicates", True) is False:  # statistics count each group of copies once
+        from .pipeline.stream import duplicate_ids
+
+        drop = duplicate_ids(args.inputs, columns)
+        if drop:
+            print(f"narrative: left out {len(drop):,} duplicate documents (--keep-duplicates keeps them)",
+                  file=sys.stderr)
     try:
         return run_stream(args.inputs, stages=stages, backend=args.backend, jobs=args.jobs, scheduler=args.scheduler,
                           chunk_docs=args.chunk_docs, columns=columns,
                           actors=str(args.actors) if args.actors else None,
                           lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
                           level=getattr(args, "level", "claim"), profile=getattr(args, "profile", "speech"),
-                          progress=progress, **outputs)
+                          progress=progress, drop_ids=drop, **outputs)
     finally:
         if bar is not None:
             bar.close()
@@ -171,6 +179,33 @@ def eval_quotes(args) -> int:
                 print(name, *row, sep="\t")
     if args.json:
         write_text(args.json, json.dumps(scores, indent=2, ensure_ascii=False))
+    return 0
+
+
+def validate_sides(args) -> int:
+    from sklearn.metrics import cohen_kappa_score
+
+    from .actors import load_actors
+    from .claims import extract_claims
+    from .claims.sidegold import format_side_scores, match_sides, read_side_gold, side_scores
+
+    texts, gold = read_side_gold(args.gold, args.texts)
+    docs = pd.DataFrame({"doc_id": list(texts), "source": "news", "text": list(texts.values())})
+    claims = extract_claims(docs, load_actors(args.actors), method=args.method)
+    matched = match_sides(gold, claims)
+    print(format_side_scores(side_scores(matched)))
+    if args.second:
+        _texts, second = read_side_gold(args.second, args.texts)
+        keys = ["doc_id", "speaker_start", "speaker_end", "content_start", "content_end"]
+        both = gold.merge(second, on=keys, suffixes=("", "_2"))
+        if len(both):
+            kappa = cohen_kappa_score(both["side"], both["side_2"])
+            print(f"\nsecond labelling: {len(both)} claims in both, agreement "
+                  f"{(both['side'] == both['side_2']).mean():.3f}, Cohen's kappa {kappa:.3f}")
+    if args.errors:
+        wrong = matched[matched["side"] != matched["predicted"]]
+        print()
+        print(wrong[["doc_id", "speaker_start", "speaker_end", "side", "predicted", "actor"]].to_string(index=False))
     return 0
 
 

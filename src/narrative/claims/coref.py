@@ -57,6 +57,7 @@ _RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTIC
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _PRONOUN_AFTER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b|[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+")
+_APPOSITION = re.compile(r",[ \t]+([^,.;:!?“”\"\n]{3,90}?),")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _LOOKBACK = 60  # mentions searched back from a speaker
@@ -120,7 +121,9 @@ class NameIndex:
         run_low = low[k:]
         acronym_follows = _ACRONYM.match(self.text, start + len(run)) is not None
         cut = max((i for i in range(k, len(low)) if low[i] in ROLES or low[i] in ORG_WORDS), default=-1)
-        if acronym_follows or (set(run_low) & ORG_WORDS and not set(run_low) & ROLES):
+        last_org = max((i for i in range(k, len(low)) if low[i] in ORG_WORDS), default=-1)
+        person_tail = last_org >= 0 and len(low) - last_org - 1 >= 2 and not set(low[last_org + 1:]) & _PARTICLES
+        if acronym_follows or (set(run_low) & ORG_WORDS and not set(run_low) & ROLES and not person_tail):
             cut = -1  # an organisation's whole name: "Kyiv International Institute of Sociology (KIIS)"
         name_words, name_low, titles = words[k:], low[k:], set()
         if cut >= 0:  # the name is the particle-free end after the last title or organisation word
@@ -145,6 +148,10 @@ class NameIndex:
             titles.update(w for w in prev_low if w.isalpha() or w[:1].isdigit() or w.isalnum())
         name = " ".join(name_words).rstrip(".,")
         end = start + len(run)
+        apposition = _APPOSITION.match(self.text, end)
+        if apposition and set(_words(apposition.group(1).lower())) & ROLES:
+            # "Emine Dzheppa, First Deputy Minister of Foreign Affairs of Ukraine, said"
+            titles.update(_words(apposition.group(1).lower()))
         acronym = _ACRONYM.match(self.text, end)
         entity = self._entity_for(name, name_low)
         entity.titles |= titles
@@ -292,6 +299,19 @@ class NameIndex:
                 elif entity.kind == "person":
                     return entity
         return found
+
+    def describe(self, mention: str, start: int) -> Entity | None:
+        """A speaker described but not named ("The EU High Representative said"): a person of its
+        own, a candidate for the next "he"/"she", when its head is a singular role noun."""
+        words = _words(mention)
+        if not words or words[-1].lower() not in ROLES:
+            return None
+        entity = Entity(mention, "person", titles={w.lower() for w in words})
+        k = bisect_right(self.positions, start)
+        self.positions.insert(k, start)
+        self.mentions.insert(k, entity)
+        self.subject.insert(k, True)
+        return entity
 
     def spoke(self, entity, start: int, content: tuple[int, int] | None = None) -> None:
         """Record a claim: its source at ``start`` (an :class:`Entity`, an actors-file ``Actor`` or

@@ -91,6 +91,8 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
+    if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
+        return None  # "was condemned by the UN": a passive, whose speaker is the by-agent, if any
     np_range = left_np(toks, c0 - 1, 0)
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
@@ -129,6 +131,7 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
 
 
+_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
 _BOUNDARY = frozenset({",", "”", '"', "—", "–", "-", "’", ":"})
 _CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",

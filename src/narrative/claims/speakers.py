@@ -146,7 +146,15 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
                 i = k
                 while i > 0 and (is_name(text[i - 1]) or low[i - 1] in ("’s", "'s")):
                     i -= 1
-                return (i, k)
+                relative = low[k + 1:k + 3] == [",", "who"]  # "Zelensky, who sought ... and insisted"
+                p = i - 1
+                if p >= 0 and low[p] in ("the", "a", "an"):  # "…, the IMF upgraded …": look before the article
+                    p -= 1
+                after_verb = p >= 0 and text[p].isalpha() and text[p].islower() and low[p] not in (
+                    "and", "but", "then")  # "Xi praised Putin and called him ...": an object
+                if relative or not after_verb:
+                    return (i, k)
+                k = i
         k -= 1
     return None
 
@@ -235,6 +243,10 @@ class Resolver:
         entity = index.resolve(speaker, start)
         if entity is None and known is not None:  # "it"/"they" with no organisation in the text: the actors file's
             return known.name, known.side
+        if entity is None and known is None and low not in PRONOUNS:
+            described = index.describe(speaker, start)  # "The EU High Representative said. He recalled ..."
+            index.spoke(described, start, content)
+            return speaker, self._described(speaker)
         index.spoke(entity, start, content)
         if entity is None:
             return (known.name, known.side) if known else (speaker, self._described(speaker))
@@ -245,6 +257,8 @@ class Resolver:
         side = self._described(speaker)
         if side == OTHER_SIDE and entity.titles:
             side = self._described(" ".join(sorted(entity.titles)))
+        if side == OTHER_SIDE:  # "Ukrainian Ministry of Foreign Affairs", an organisation's own name
+            side = self._described(entity.name)
         return entity.name, side
 
     def _described(self, mention: str) -> str:

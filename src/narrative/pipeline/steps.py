@@ -77,16 +77,19 @@ def _paths(corpus) -> list:
 
 
 def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", claims_profile="speech",
-            jobs=1, backend="local", scheduler=None) -> pd.DataFrame:
+            keep_duplicates=False, jobs=1, backend="local", scheduler=None) -> pd.DataFrame:
     """Claims (speaker, cue, content, side) → ``claims.csv``, extracted chunk by chunk on ``backend``
     (:mod:`narrative.pipeline.stream`): the same output on every backend and job count."""
     from ..corpus import Columns
-    from .stream import run_stream
+    from .stream import duplicate_ids, run_stream
 
-    with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs)"):
-        run_stream([locate(p) for p in _paths(corpus)], stages=("claims",), backend=backend, jobs=jobs,
+    paths = [locate(p) for p in _paths(corpus)]
+    drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column))
+    with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs, "
+                        f"{len(drop)} duplicate documents left out)"):
+        run_stream(paths, stages=("claims",), backend=backend, jobs=jobs,
                    scheduler=scheduler, columns=Columns(text=text_column), actors=actors, method=claims_method,
-                   profile=claims_profile, claims_out=Path(run_dir) / "tables" / "claims.csv")
+                   profile=claims_profile, drop_ids=drop, claims_out=Path(run_dir) / "tables" / "claims.csv")
     return read_table(run_dir, "claims.csv")
 
 
@@ -100,11 +103,11 @@ def claims_by_side(run_dir, claims: pd.DataFrame) -> tuple[pd.DataFrame, object]
 
 
 def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", claims_profile="speech",
-                jobs=1, backend="local", scheduler=None) -> dict:
+                keep_duplicates=False, jobs=1, backend="local", scheduler=None) -> dict:
     """Notebook 01 in one call: corpus → documents.csv, claims.csv, claims_by_side.csv and figure."""
     meta = load_documents(run_dir, corpus=corpus, text_column=text_column, actors=actors)
     claims = extract(run_dir, corpus=corpus, text_column=text_column, actors=actors, claims_method=claims_method,
-                     claims_profile=claims_profile, jobs=jobs, backend=backend, scheduler=scheduler)
+                     claims_profile=claims_profile, keep_duplicates=keep_duplicates, jobs=jobs, backend=backend, scheduler=scheduler)
     by_side, fig = claims_by_side(run_dir, claims)
     return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
 

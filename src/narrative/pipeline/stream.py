@@ -112,7 +112,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
 
 
 def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Columns | None = None,
-                sides: dict[str, str] | None = None, **options) -> ChunkResult:
+                sides: dict[str, str] | None = None, drop: frozenset = frozenset(), **options) -> ChunkResult:
     """Parse a raw chunk and run :func:`process_chunk` on it, where the chunk is processed (so a
     worker, not the process reading the corpus, pays for JSON decoding and column mapping).
 
@@ -122,11 +122,25 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     docs = parse_chunk(raw, columns, sides)
     read_ids = docs["doc_id"].tolist()
     docs["doc_id"] = doc_ids if doc_ids is not None else UniqueIds()(read_ids)
+    if drop:  # duplicates of documents kept elsewhere in the corpus (see duplicate_ids)
+        keep = ~docs["doc_id"].isin(drop)
+        read_ids = [r for r, k in zip(read_ids, keep) if k]
+        docs = docs[keep.to_numpy()].reset_index(drop=True)
     if docs.empty:
         return ChunkResult()
     result = process_chunk(docs, **options)
     result.read_ids = read_ids
     return result
+
+
+def duplicate_ids(paths, columns: Columns | None = None) -> frozenset:
+    """The ids of the documents that duplicate another one of the corpus (exact or near, see
+    :func:`narrative.dedup.find_duplicates`; the kept one of each group is left out of the set)."""
+    from ..corpus import iter_chunks
+    from ..dedup import find_duplicates
+
+    table = find_duplicates(iter_chunks(paths, columns=columns))
+    return frozenset(table.loc[table["duplicate_of"] != "", "doc_id"])
 
 
 # -- backends ----------------------------------------------------------------
@@ -238,7 +252,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                actors: str | None = None, lexicon: str | None = None, method: str = "rules",
                profile: str = "speech", level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
-               evidence_out: Path | None = None, stdout: str | None = None) -> StreamResult:
+               evidence_out: Path | None = None, stdout: str | None = None,
+               drop_ids: frozenset = frozenset()) -> StreamResult:
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
     ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given.
@@ -253,7 +268,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     sides = load_actors(actors).source_sides()
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))
                  if out is not None or stdout == name)
-    fn = partial(process_raw, columns=columns, sides=sides, stages=tuple(stages), actors=actors, lexicon=lexicon,
+    fn = partial(process_raw, columns=columns, sides=sides, drop=frozenset(drop_ids), stages=tuple(stages),
+                 actors=actors, lexicon=lexicon,
                  method=method, profile=profile, level=level, sentiment=sentiment, keep=keep)
     result = StreamResult()
     pending: dict[str, list[pd.Series]] = {}  # per side: chunk counts not yet summed

@@ -1,0 +1,104 @@
+"""Score the side of extracted claims against hand labels (``narrative validate-sides``).
+
+Gold is a tab-separated file with the columns ``file, speaker_start, speaker_end, content_start,
+content_end, side``: character offsets of one claim's speaker mention and content in
+``TEXTS/<file>``, and its side coded by ``../shared/docs/CODEBOOK.md`` §1 (``kremlin``,
+``ukraine``, ``other``). Only names, offsets and labels are stored; texts are read at run time.
+
+Each gold claim is matched to the extracted (non-``self``) claim of the same file whose content
+covers most of the gold content's characters (at least half), else to one whose speaker mention
+overlaps the gold speaker; a gold claim with no such claim is *unmatched* (the extractor no
+longer finds it) and counts as wrong in ``accuracy`` (``matched_accuracy`` leaves it out).
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError
+
+GOLD_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "side")
+SIDES = ("kremlin", "ukraine", "other")
+
+
+def read_side_gold(path: str | Path, texts: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
+    """``(stem -> text, gold table)``; every offset is checked against its text."""
+    path, texts = Path(path), Path(texts)
+    bodies: dict[str, str] = {}
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = next(reader, None)
+        if header is None or tuple(header) != GOLD_COLUMNS:
+            raise InputError(str(path), 1, f"the header must be {', '.join(GOLD_COLUMNS)} (tab-separated)")
+        for n, row in enumerate(reader, start=2):
+            if len(row) != len(GOLD_COLUMNS):
+                raise InputError(str(path), n, f"expected {len(GOLD_COLUMNS)} tab-separated fields, found {len(row)}")
+            name, *offsets, side = row
+            if side not in SIDES:
+                raise InputError(str(path), n, f"side {side!r} is not one of {', '.join(SIDES)}")
+            stem = Path(name).stem
+            if stem not in bodies:
+                source = texts / name
+                if not source.is_file():
+                    raise InputError(str(path), n, f"no text {source}")
+                bodies[stem] = source.read_text(encoding="utf-8")
+            if not all(o.isdigit() for o in offsets) or not all(int(o) <= len(bodies[stem]) for o in offsets):
+                raise InputError(str(path), n, f"offsets {'-'.join(offsets)} do not lie in {name}")
+            ss, se, cs, ce = map(int, offsets)
+            rows.append((stem, ss, se, cs, ce, side))
+    return bodies, pd.DataFrame(rows, columns=["doc_id", *GOLD_COLUMNS[1:]])
+
+
+def _overlap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, min(b, d) - max(a, c))
+
+
+def match_sides(gold: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The gold table with ``predicted`` (the matched claim's side, or "" when unmatched), ``actor``
+    and ``claim_id``."""
+    attributed = claims[claims["quote_type"] != "self"]
+    by_doc = {d: part for d, part in attributed.groupby("doc_id")}
+    predicted, actors, ids = [], [], []
+    for g in gold.itertuples():
+        part = by_doc.get(g.doc_id)
+        best, best_score = None, 0.0
+        if part is not None:
+            for c in part.itertuples():
+                share = _overlap(g.content_start, g.content_end, c.content_start, c.content_end) / max(
+                    1, g.content_end - g.content_start)
+                speaker = _overlap(g.speaker_start, g.speaker_end, c.speaker_start, c.speaker_end) > 0
+                score = share if share >= 0.5 else (0.25 if speaker else 0.0)
+                if score > best_score:
+                    best, best_score = c, score
+        predicted.append(best.side if best is not None else "")
+        actors.append(best.actor if best is not None else "")
+        ids.append(best.claim_id if best is not None else "")
+    return gold.assign(predicted=predicted, actor=actors, claim_id=ids)
+
+
+def side_scores(matched: pd.DataFrame) -> dict:
+    """Accuracy (unmatched counted wrong), matched accuracy, per-side recall and the confusion table."""
+    n = len(matched)
+    found = matched[matched["predicted"] != ""]
+    right = int((found["side"] == found["predicted"]).sum())
+    confusion = pd.crosstab(matched["side"], matched["predicted"].replace("", "(unmatched)"),
+                            rownames=["gold"], colnames=["predicted"])
+    recall = {side: float((part["predicted"] == side).mean()) for side, part in matched.groupby("side")}
+    return {"claims": n, "matched": len(found), "accuracy": right / n if n else 0.0,
+            "matched_accuracy": right / len(found) if len(found) else 0.0, "recall_by_side": recall,
+            "confusion": confusion, "gold_counts": dict(Counter(matched["side"]))}
+
+
+def format_side_scores(scores: dict) -> str:
+    recall = ", ".join(f"{s} {r:.2f}" for s, r in sorted(scores["recall_by_side"].items()))
+    return "\n".join([
+        f"claims {scores['claims']} ({', '.join(f'{k} {v}' for k, v in sorted(scores['gold_counts'].items()))}), "
+        f"matched to an extracted claim {scores['matched']}",
+        f"side accuracy {scores['accuracy']:.3f} (unmatched counted wrong); on matched claims "
+        f"{scores['matched_accuracy']:.3f}",
+        f"recall by gold side: {recall}",
+        "", scores["confusion"].to_string()])
