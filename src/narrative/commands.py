@@ -233,7 +233,7 @@ def train_attribution(args) -> int:
 
     check_outputs({"-o": args.output}, reads=_gold_files(args.gold))
     train(args.gold, args.output or default_model_path(), max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
-          syntax=not args.no_syntax, clusters=not args.no_clusters, tune=not args.no_tune, say=lambda m: print(m, file=sys.stderr))
+          syntax=not args.no_syntax, clusters=args.clusters, tune=not args.no_tune, say=lambda m: print(m, file=sys.stderr))
     return 0
 
 

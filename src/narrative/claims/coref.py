@@ -54,6 +54,7 @@ _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F"
 _PARTICLES = frozenset("de van von der al bin da la le du of the for".split())
 _CAP = rf"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Col|Lt|Jr|Sr|[{_UP}])\.|[{_UP}][\w’'-]*)"  # a full stop only after an initial
 _RUN = re.compile(rf"(?<![\w’'-]){_CAP}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)*{_CAP})*")
+_RUN_CACHE: dict = {}  # for an index without an actors file
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _PRONOUN_AFTER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b|[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+")
@@ -85,6 +86,13 @@ class NameIndex:
 
     def __init__(self, text: str, actors=None, inside_quote=None) -> None:
         self.text, self.actors, self.inside_quote = text, actors, inside_quote
+        # how each run splits into titles and a name depends only on the run and the actors file
+        if actors is None:
+            self._run_cache = _RUN_CACHE
+        else:
+            if not hasattr(actors, "_run_cache"):
+                actors._run_cache = {}
+            self._run_cache = actors._run_cache
         self.subject: list[bool] = []  # each mention: first of its sentence, outside quotations and reports
         self._last_sentence = -1
         self.scanned = 0
@@ -110,37 +118,17 @@ class NameIndex:
     def _add_run(self, start: int, run: str) -> None:
         if " " not in run and "\t" not in run and not self._single_word_matters(start, run):
             return  # most runs are one capitalised word: a sentence start, a place, nobody known
-        words = run.split()
-        low = [w.lower().rstrip(".") for w in words]
-        k = 0
-        while k < len(low) and low[k] in _SKIP_FIRST:  # a sentence-initial "The", "In"
-            k += 1
-        if k == len(low):
-            return
-        words, low = self._drop_possessive(words, low)
-        run_low = low[k:]
         acronym_follows = _ACRONYM.match(self.text, start + len(run)) is not None
-        cut = max((i for i in range(k, len(low)) if low[i] in ROLES or low[i] in ORG_WORDS), default=-1)
-        last_org = max((i for i in range(k, len(low)) if low[i] in ORG_WORDS), default=-1)
-        person_tail = last_org >= 0 and len(low) - last_org - 1 >= 2 and not set(low[last_org + 1:]) & _PARTICLES
-        if acronym_follows or (set(run_low) & ORG_WORDS and not set(run_low) & ROLES and not person_tail):
-            cut = -1  # an organisation's whole name: "Kyiv International Institute of Sociology (KIIS)"
-        name_words, name_low, titles = words[k:], low[k:], set()
-        if cut >= 0:  # the name is the particle-free end after the last title or organisation word
-            if cut == len(low) - 1:
-                return  # only titles: "Vice President", "the Head of State" (a description, not a name)
-            j = len(low)
-            while j > cut + 1 and low[j - 1] not in _PARTICLES:
-                j -= 1
-            # "President of Ukraine Volodymyr Zelenskyy", "Secretary of State Antony Blinken": places,
-            # institutions and "State" before the name belong to the title
-            while j < len(low) - 1 and (low[j] in ORG_WORDS or low[j] == "state" or self._place(words[j])):
-                j += 1
-            if j > 0 and low[j - 1] == "of" and len(low) - j >= 3:
-                j += 1  # "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis": "of Lithuania" is the title's
-            if j == len(low) - 1 and (low[j] == "state" or self._place(words[j])):
-                return
-            name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
+        cache = self._run_cache
+        split = cache.get((run, acronym_follows), False)
+        if split is False:  # the same runs recur across a corpus ("President of Ukraine Volodymyr Zelenskyy")
+            split = self._split_run(run, acronym_follows)
+            if len(cache) < 200_000:
+                cache[(run, acronym_follows)] = split
+        if split is None:
+            return
+        name_words, name_low, run_titles = split
+        titles = set(run_titles)
         before = _SENTENCE_END.split(self.text[max(0, start - 40):start])[-1]  # this sentence's words only
         prev = _words(before)[-3:]
         prev_low = [w.lower() for w in prev]
@@ -189,6 +177,43 @@ class NameIndex:
         return max(text.rfind(". ", lo, pos), text.rfind("? ", lo, pos), text.rfind("! ", lo, pos),
                    text.rfind("\n", lo, pos), lo - 1) + 1
 
+    def _split_run(self, run: str, acronym_follows: bool):
+        """``(name words, their lower case, title words)`` of a capitalised run, or None when it
+        names nobody (only titles, a place)."""
+        words = run.split()
+        low = [w.lower().rstrip(".") for w in words]
+        k = 0
+        while k < len(low) and low[k] in _SKIP_FIRST:  # a sentence-initial "The", "In"
+            k += 1
+        if k == len(low):
+            return None
+        words, low = self._drop_possessive(words, low)
+        run_low = low[k:]
+        cut = max((i for i in range(k, len(low)) if low[i] in ROLES or low[i] in ORG_WORDS), default=-1)
+        last_org = max((i for i in range(k, len(low)) if low[i] in ORG_WORDS), default=-1)
+        person_tail = last_org >= 0 and len(low) - last_org - 1 >= 2 and not set(low[last_org + 1:]) & _PARTICLES
+        if acronym_follows or (set(run_low) & ORG_WORDS and not set(run_low) & ROLES and not person_tail):
+            cut = -1  # an organisation's whole name: "Kyiv International Institute of Sociology (KIIS)"
+        name_words, name_low, titles = words[k:], low[k:], set()
+        if cut >= 0:  # the name is the particle-free end after the last title or organisation word
+            if cut == len(low) - 1:
+                return None  # only titles: "Vice President", "the Head of State" (a description, not a name)
+            j = len(low)
+            while j > cut + 1 and low[j - 1] not in _PARTICLES:
+                j -= 1
+            # "President of Ukraine Volodymyr Zelenskyy", "Secretary of State Antony Blinken": places,
+            # institutions and "State" before the name belong to the title
+            while j < len(low) - 1 and (low[j] in ORG_WORDS or low[j] == "state" or self._place(words[j])):
+                j += 1
+            if j > 0 and low[j - 1] == "of" and len(low) - j >= 3:
+                j += 1  # "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis": "of Lithuania" is the title's
+            if j == len(low) - 1 and (low[j] == "state" or self._place(words[j])):
+                return None
+            name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
+        if not name_words:
+            return None
+        return tuple(name_words), tuple(name_low), frozenset(titles)
+
     def _place(self, word: str) -> bool:
         """Whether the actors file knows ``word`` as a place or an institution ("Ukraine")."""
         actor = self.actors.aliases.get(word) if self.actors is not None else None
@@ -223,12 +248,7 @@ class NameIndex:
         if entity is None and len(name_low) == 1:
             entity = self.by_key.get(name_low[0])
         if entity is None:
-            actor = None
-            if self.actors is not None:  # "Kyiv International Institute of Sociology" is not Kyiv
-                found = [m for m in self.actors.matches(name) if m[1] == len(name)]
-                actor = found[-1][2] if found else None
-                if actor is not None and not set(name[:found[-1][0]].split()) <= set(actor.name.split()):
-                    actor = None  # "Olena Kovalenko" is not the actors file's "Kovalenko" (Andriy)
+            actor = self._actor_of(name)
             entity = Entity(name, actor=actor)
             if actor is not None:
                 entity.kind = "person" if actor.kind == "person" else "org"
@@ -239,6 +259,23 @@ class NameIndex:
         for key in entity.keys:
             self.by_key[key] = entity
         return entity
+
+    def _actor_of(self, name: str):
+        """The actors file's entry a name ends with ("Kyiv International Institute of Sociology" is
+        not Kyiv; "Olena Kovalenko" is not the actors file's Andriy Kovalenko), cached per actors file."""
+        if self.actors is None:
+            return None
+        cache = self._run_cache
+        key = ("name", name)
+        if key not in cache:
+            found = [m for m in self.actors.matches(name) if m[1] == len(name)]
+            actor = found[-1][2] if found else None
+            if actor is not None and not set(name[:found[-1][0]].split()) <= set(actor.name.split()):
+                actor = None
+            if len(cache) < 200_000:
+                cache[key] = actor
+            return actor
+        return cache[key]
 
     # -- resolving -------------------------------------------------------------------------------
     def _recent(self, start: int, ok, subject_only: bool = False) -> Entity | None:

@@ -183,8 +183,8 @@ def _gold_labels(text: str, relations, toks) -> list[str]:
     return labels
 
 
-def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 150, c1: float = 0.05, c2: float = 0.01,
-          min_freq: int = 2, syntax: bool = True, clusters: bool = True, tune: bool = True,
+def train(gold_dir: str | Path, output: str | Path, *, max_iterations: int = 200, c1: float = 0.2, c2: float = 0.05,
+          min_freq: int = 2, syntax: bool = True, clusters: bool = False, tune: bool = True,
           say: Callable[[str], None] = print) -> Path:
     """Train the CRF on a PolNeAR-style folder and write the model file, and beside it
     ``<model>.json`` with the settings the labeller needs.

@@ -20,7 +20,6 @@ Self claims (no cue) are not quotes and are left out of the predictions.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from .gold import offset_rows
 
 GOLD_COLUMNS = ("file", "quote_start", "quote_end", "speaker")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "the"})
@@ -47,27 +47,12 @@ def read_quote_gold(path: str | Path, texts: str | Path) -> dict[str, tuple[str,
 
     Raises :class:`narrative.errors.InputError` naming the file and row of a bad line.
     """
-    path, texts = Path(path), Path(texts)
     out: dict[str, tuple[str, list[GoldQuote]]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.reader(fh, delimiter="\t")
-        header = next(rows, None)
-        if header is None or tuple(header) != GOLD_COLUMNS:
-            raise InputError(str(path), 1, f"the header must be {', '.join(GOLD_COLUMNS)} (tab-separated)")
-        for n, row in enumerate(rows, start=2):
-            if len(row) != len(GOLD_COLUMNS):
-                raise InputError(str(path), n, f"expected {len(GOLD_COLUMNS)} tab-separated fields, found {len(row)}")
-            name, a, b, speaker = row
-            stem = Path(name).stem
-            if stem not in out:
-                source = texts / name
-                if not source.is_file():
-                    raise InputError(str(path), n, f"no text {source}")
-                out[stem] = (source.read_text(encoding="utf-8"), [])
-            text, quotes = out[stem]
-            if not (a.isdigit() and b.isdigit() and int(a) < int(b) <= len(text)):
-                raise InputError(str(path), n, f"offsets {a}-{b} do not lie in {name} ({len(text)} characters)")
-            quotes.append(GoldQuote(int(a), int(b), speaker))
+    for n, name, text, (a, b, speaker) in offset_rows(path, texts, GOLD_COLUMNS):
+        quotes = out.setdefault(Path(name).stem, (text, []))[1]
+        if not (a.isdigit() and b.isdigit() and int(a) < int(b) <= len(text)):
+            raise InputError(str(path), n, f"offsets {a}-{b} do not lie in {name} ({len(text)} characters)")
+        quotes.append(GoldQuote(int(a), int(b), speaker))
     return out
 
 

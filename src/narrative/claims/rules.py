@@ -191,8 +191,7 @@ def _colon_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
 def _headline(text: str, ua: int, ub: int) -> bool:
     """An all-capitals unit ("US ADMIRAL SAYS"): a headline or a link, not an attribution."""
     piece = text[ua:min(ub, ua + 300)]
-    letters = sum(c.isalpha() for c in piece)
-    return letters >= 12 and sum(c.isupper() for c in piece) > 0.8 * letters
+    return piece == piece.upper() and sum(c.isalpha() for c in piece) >= 12
 
 
 def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int] | None:
@@ -242,9 +241,11 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
         hedges = with_next(hedges_in, u) if any_hedges else []
         # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
         lows = lower_words(text[ua:ub])
-        cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) and not _headline(text, ua, ub) else []
-        if ":" in lows and not _headline(text, ua, ub):
+        cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
+        if ":" in lows:
             cues = sorted(cues + _colon_cues(lows))
+        if cues and _headline(text, ua, ub):
+            cues = []
         found: list[Candidate] = []
         if cues:
             unit = _Unit(text, ua, ub)

@@ -12,13 +12,13 @@ longer finds it) and counts as wrong in ``accuracy`` (``matched_accuracy`` leave
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InputError
+from .gold import offset_rows
 
 GOLD_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "side")
 SIDES = ("kremlin", "ukraine", "other")
@@ -26,30 +26,17 @@ SIDES = ("kremlin", "ukraine", "other")
 
 def read_side_gold(path: str | Path, texts: str | Path) -> tuple[dict[str, str], pd.DataFrame]:
     """``(stem -> text, gold table)``; every offset is checked against its text."""
-    path, texts = Path(path), Path(texts)
     bodies: dict[str, str] = {}
     rows = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = next(reader, None)
-        if header is None or tuple(header) != GOLD_COLUMNS:
-            raise InputError(str(path), 1, f"the header must be {', '.join(GOLD_COLUMNS)} (tab-separated)")
-        for n, row in enumerate(reader, start=2):
-            if len(row) != len(GOLD_COLUMNS):
-                raise InputError(str(path), n, f"expected {len(GOLD_COLUMNS)} tab-separated fields, found {len(row)}")
-            name, *offsets, side = row
-            if side not in SIDES:
-                raise InputError(str(path), n, f"side {side!r} is not one of {', '.join(SIDES)}")
-            stem = Path(name).stem
-            if stem not in bodies:
-                source = texts / name
-                if not source.is_file():
-                    raise InputError(str(path), n, f"no text {source}")
-                bodies[stem] = source.read_text(encoding="utf-8")
-            if not all(o.isdigit() for o in offsets) or not all(int(o) <= len(bodies[stem]) for o in offsets):
-                raise InputError(str(path), n, f"offsets {'-'.join(offsets)} do not lie in {name}")
-            ss, se, cs, ce = map(int, offsets)
-            rows.append((stem, ss, se, cs, ce, side))
+    for n, name, text, (*offsets, side) in offset_rows(path, texts, GOLD_COLUMNS):
+        stem = Path(name).stem
+        bodies[stem] = text
+        if side not in SIDES:
+            raise InputError(str(path), n, f"side {side!r} is not one of {', '.join(SIDES)}")
+        if not all(o.isdigit() for o in offsets) or not all(int(o) <= len(text) for o in offsets):
+            raise InputError(str(path), n, f"offsets {'-'.join(offsets)} do not lie in {name}")
+        ss, se, cs, ce = map(int, offsets)
+        rows.append((stem, ss, se, cs, ce, side))
     return bodies, pd.DataFrame(rows, columns=["doc_id", *GOLD_COLUMNS[1:]])
 
 
