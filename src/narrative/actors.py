@@ -135,7 +135,7 @@ class Actors:
                 k += 1
             name = " ".join(words[k:])
             actor = self.variant(name) if name else None
-            if actor is not None and len(self._resolved) < 100_000:
+            if len(self._resolved) < 100_000:
                 self._resolved[mention] = actor
             return actor
 

@@ -118,7 +118,10 @@ class NameIndex:
     def _add_run(self, start: int, run: str) -> None:
         if " " not in run and "\t" not in run and not self._single_word_matters(start, run):
             return  # most runs are one capitalised word: a sentence start, a place, nobody known
-        acronym_follows = _ACRONYM.match(self.text, start + len(run)) is not None
+        text = self.text
+        end = start + len(run)
+        acronym = _ACRONYM.match(text, end) if text.startswith(" (", end) or text.startswith("(", end) else None
+        acronym_follows = acronym is not None
         cache = self._run_cache
         split = cache.get((run, acronym_follows), False)
         if split is False:  # the same runs recur across a corpus ("President of Ukraine Volodymyr Zelenskyy")
@@ -129,18 +132,16 @@ class NameIndex:
             return
         name_words, name_low, run_titles = split
         titles = set(run_titles)
-        before = _SENTENCE_END.split(self.text[max(0, start - 40):start])[-1]  # this sentence's words only
-        prev = _words(before)[-3:]
-        prev_low = [w.lower() for w in prev]
+        before = _SENTENCE_END.split(text[max(0, start - 40):start])[-1]  # this sentence's words only
+        prev_low = _words(before.lower())[-3:]
         if prev_low and prev_low[-1] in ROLES:  # "analyst Filip Ejdus", "MI6 chief Richard Moore"
             titles.update(w for w in prev_low if w.isalpha() or w[:1].isdigit() or w.isalnum())
         name = " ".join(name_words).rstrip(".,")
-        end = start + len(run)
-        apposition = _APPOSITION.match(self.text, end)
-        if apposition and set(_words(apposition.group(1).lower())) & ROLES:
-            # "Emine Dzheppa, First Deputy Minister of Foreign Affairs of Ukraine, said"
-            titles.update(_words(apposition.group(1).lower()))
-        acronym = _ACRONYM.match(self.text, end)
+        if text.startswith(",", end):
+            apposition = _APPOSITION.match(text, end)
+            if apposition and set(_words(apposition.group(1).lower())) & ROLES:
+                # "Emine Dzheppa, First Deputy Minister of Foreign Affairs of Ukraine, said"
+                titles.update(_words(apposition.group(1).lower()))
         entity = self._entity_for(name, name_low)
         entity.titles |= titles
         if acronym:
