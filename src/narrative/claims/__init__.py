@@ -61,7 +61,8 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
     ``profile="speech"`` (the default) finds speech acts: said, told, claimed, announced,
     "according to", quotations and the quotation paragraphs that continue them;
     ``profile="attribution"`` also finds beliefs, plans and evidence ("she believes",
-    "a study shows"), the sense PolNeAR annotates (rules only; the CRF learned that sense).
+    "a study shows"), the sense PolNeAR annotates (the CRF labels in that sense; with
+    ``profile="speech"`` only its relations with a speech-act cue are kept).
 
     ``attrs["boilerplate_skipped"]`` counts the boilerplate lines and sentences left out.
     ``method="rules"`` is the rule extractor (:mod:`.rules`); ``method="crf"`` the
@@ -74,7 +75,7 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
         from .crf import Labeller, iter_claims_crf
 
         labeller = Labeller(model)
-        produce = lambda d, t, s, side: iter_claims_crf(d, t, s, actors, labeller, side)
+        produce = lambda d, t, s, side: iter_claims_crf(d, t, s, actors, labeller, side, profile)
     elif method == "rules":
         produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side, skipped=skipped, profile=profile)
     else:

@@ -62,6 +62,7 @@ _APPOSITION = re.compile(r",[ \t]+([^,.;:!?“”\"\n]{3,90}?),")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _LOOKBACK = 60  # mentions searched back from a speaker
+_WINDOW = 3000  # characters read back from a speaker when nothing before them was read
 
 
 @dataclass(eq=False)
@@ -108,7 +109,10 @@ class NameIndex:
         if end <= self.scanned:
             return
         text = self.text
-        for m in _RUN.finditer(text, self.scanned, end):
+        # only the window before a speaker can hold its antecedent (recency, _LOOKBACK mentions):
+        # text further back that no speaker needed is not read (press releases: "the President" far apart)
+        begin = max(self.scanned, end - _WINDOW)
+        for m in _RUN.finditer(text, begin, end):
             if m.end() > end:  # a run crossing the offset is read on a later call
                 end = m.start()
                 break

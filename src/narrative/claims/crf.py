@@ -376,13 +376,20 @@ def _merge_pieces(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
     return [(a, b) for a, b in out]
 
 
-def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller, side: str | None = None):
-    """Claims of one document from the CRF (same record type and rules for self claims as the rules)."""
+def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labeller: Labeller, side: str | None = None,
+                    profile: str = "attribution"):
+    """Claims of one document from the CRF (same record type and rules for self claims as the rules).
+
+    The CRF labels in the PolNeAR sense; ``profile="speech"`` keeps the relations whose cue holds a
+    speech-act word of the cue lexicon, or is a colon."""
     own_actor, own_side = own_voice(source, side, actors)
     quotes = Quotes(quote_spans(text))
     per_unit, rule_claims = labeller.spans(text, actors)
     rule_speaker = {(c.cue_start, c.cue_end): (c.speaker_start, c.speaker_end) for c in rule_claims}
     rels = relations(per_unit)
+    if profile == "speech":
+        speech = cue_index("speech")
+        rels = [r for r in rels if any(w in speech or w == ":" for w in r["toks"].low[r["cue"].first:r["cue"].last + 1])]
     hedges_in = unit_hedges(text, [(a, b) for a, b, _t, _s in per_unit])
     lexicon = cue_lexicon()
     by_unit: dict[int, list[dict]] = {}
