@@ -78,10 +78,11 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     rest are summarised (counts, per-document sums) and dropped on the worker.
     """
     from ..claims import extract_claims
-    from ..compare import doc_sums, term_counts
-    from ..features import evidence, frame_scores
-
     from ..segment import count_words
+
+    if "frames" in stages or "counts" in stages:  # scikit-learn and SciPy load only when needed (~1 s)
+        from ..compare import doc_sums, term_counts
+        from ..features import evidence, frame_scores
 
     result = ChunkResult(words=sum(map(count_words, docs["text"])))
     cast = _actors(actors)
