@@ -76,3 +76,22 @@ def test_frames_and_compare_count_each_group_of_copies_once(tmp_path, capsys):
     assert main(["frames", str(corpus), "--level", "document", "-o", str(out), "--jobs", "1",
                  "--keep-duplicates"]) == 0
     assert sorted(pd.read_csv(out)["doc_id"]) == ["a", "a-copy", "b"]
+
+
+def test_streaming_without_duplicates_keeps_every_other_document_and_its_ids(tmp_path):
+    from narrative.pipeline.stream import duplicate_ids, run_stream
+
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    texts = {"a": NEWS, "a2": NEWS + "\n\nRead also: more news", "b": "Peskov said the talks had stalled.",
+             "c": "Kuleba said the grain deal was dead.", "d": "Shoigu said the troops had withdrawn."}
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    drop = duplicate_ids([corpus])
+    assert drop == {"a2"}
+    out = tmp_path / "claims.csv"
+    for chunk_docs in (1, 2, 5):  # the left-out copy at a chunk's start, middle or end
+        result = run_stream([corpus], stages=("claims",), jobs=1, chunk_docs=chunk_docs, claims_out=out,
+                            drop_ids=drop)
+        assert result.documents == 4
+        assert sorted(set(pd.read_csv(out)["doc_id"])) == ["a", "b", "c", "d"]

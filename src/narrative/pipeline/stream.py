@@ -67,6 +67,7 @@ class ChunkResult:
     boilerplate: int = 0  # boilerplate lines and sentences left out of the claims
     doc_ids: list[str] = field(default_factory=list)  # the chunk's documents, in order
     read_ids: list[str] = field(default_factory=list)  # their ids as read, before de-duplication
+    dropped: int = 0  # documents of the chunk left out as duplicates of others
 
 
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
@@ -123,14 +124,13 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     docs = parse_chunk(raw, columns, sides)
     read_ids = docs["doc_id"].tolist()
     docs["doc_id"] = doc_ids if doc_ids is not None else UniqueIds()(read_ids)
+    assigned = docs["doc_id"].tolist()
     if drop:  # duplicates of documents kept elsewhere in the corpus (see duplicate_ids)
-        keep = ~docs["doc_id"].isin(drop)
-        read_ids = [r for r, k in zip(read_ids, keep) if k]
-        docs = docs[keep.to_numpy()].reset_index(drop=True)
-    if docs.empty:
-        return ChunkResult()
-    result = process_chunk(docs, **options)
-    result.read_ids = read_ids
+        docs = docs[~docs["doc_id"].isin(drop).to_numpy()].reset_index(drop=True)
+    result = process_chunk(docs, **options) if len(docs) else ChunkResult()
+    # every document of the chunk, left out or not: the reader's id bookkeeping must see them all
+    result.read_ids, result.doc_ids = read_ids, assigned
+    result.dropped = len(assigned) - len(docs)
     return result
 
 
@@ -289,7 +289,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
             doc_ids = unique(part.read_ids)
             if doc_ids != part.doc_ids:  # an id seen in an earlier chunk (rare): redo this chunk, here
                 part = fn(raw, doc_ids)
-            result.documents += len(doc_ids)
+            result.documents += len(doc_ids) - part.dropped
             result.words += part.words
             result.claims += part.n_claims
             result.boilerplate += part.boilerplate
