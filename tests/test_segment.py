@@ -106,3 +106,29 @@ def test_run_together_sentences_are_split_without_breaking_urls_and_abbreviation
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == expected
     assert all(0 <= a < b <= len(text) for a, b in spans)
+
+
+def test_punkt_without_nltk_package_start_up_leaves_real_nltk_intact():
+    """narrative.segment.punkt loads NLTK's punkt module without nltk/__init__ (1.3 s of start-up);
+    afterwards a real `import nltk` must work as usual and split the same way."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from narrative.segment import split_sentences\n"
+        "text = 'Mr. Putin said so on Monday. He left at 5 p.m. The U.S. did not comment.'\n"
+        "ours = split_sentences(text)\n"
+        "assert 'scipy' not in sys.modules and 'nltk' not in sys.modules, sorted(m for m in sys.modules if 'nltk' in m)\n"
+        "import nltk, nltk.data\n"
+        "from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer\n"
+        "from narrative.segment import abbreviations\n"
+        "params = PunktParameters(); params.abbrev_types = set(abbreviations())\n"
+        "assert list(PunktSentenceTokenizer(params).span_tokenize(text)) == ours, ours\n"
+        "assert callable(nltk.download) and nltk.data.path\n"
+        "from narrative.sentiment import Analyzer\n"
+        "print(ours)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[(0, 28), (29, 72)]"  # "p.m." is an abbreviation: no break after it
