@@ -198,3 +198,13 @@ def test_gazetteer_tool_builds_one_row_per_person(tmp_path):
     lines = [line for line in build([("ukraine", repo.parent)]).splitlines() if not line.startswith("#")]
     assert lines == ["name,wikidata,side,gender,positions,start,end",
                      "Oleksii Reznikov,Q1,ukraine,m,Minister of Defence; Deputy Prime Minister,2020-03-04,2023-09-05"]
+
+
+def test_speech_acts_with_only_a_noun_object_are_not_quotes():
+    assert attributed("The Duchess announced her commitment to the initiative.").empty
+    assert attributed("The Duchess announced her commitment to the initiative.", profile="attribution")["cue"].tolist() \
+        == ["announced"]
+    kept = "Kyiv denied the claim. The Russian president accused the US of ignoring Russia's demands."
+    assert attributed(kept)["content"].tolist() == ["the claim", "the US of ignoring Russia's demands"]
+    told = "The doctrine is highly topical, Vladimir Pertsov told the media on 26 April."
+    assert attributed(told)["content"].tolist() == ["The doctrine is highly topical"]

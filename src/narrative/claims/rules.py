@@ -127,8 +127,32 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
+        if not relaxed and k == c1 + 1 and _noun_object(low, k, cue_low) \
+                and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
+            return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         ca, cb = (starts[k] if k < n_toks else unit.b), unit.b
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
+
+
+#: verbs of saying whose bare object is what was said ("said the talks had stalled"), and denials,
+#: whose object stands for the claim denied ("Kyiv denied the claim", CODEBOOK G3)
+_SAY = frozenset("say said says saying tell told tells telling add added adds adding write wrote writes "
+                 "state stated states deny denied denies denying reject rejected rejects rejecting".split())
+_DETERMINERS = frozenset("the a an their his her its our my your other this these those new".split())
+#: words that show a clause (a finite verb) in what follows the cue
+_FINITE = frozenset("is are was were be been has have had will would could can should must may might did does do "
+                    "'s ’s isn't aren't wasn't weren't won't can't don't doesn't didn't".split())
+
+
+def _noun_object(low: list[str], k: int, cue_low: str) -> bool:
+    """Whether a speech-act verb other than "say"/"tell" takes only a noun phrase here: its object
+    starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
+    if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
+        return False
+    window = low[k:k + 12]
+    if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
+        return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
+    return _FINITE.isdisjoint(window)
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
@@ -141,7 +165,13 @@ _CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while
 def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
     """"Internal reasons have grown, Lukashenko said in an interview on Monday.": a source after a
     comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
-    if s0 < 4 or low[s0 - 1] != "," or c1 + 1 >= n_toks or low[c1 + 1] not in _CIRCUMSTANCE:
+    k = c1 + 1
+    if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in _CIRCUMSTANCE:
+        # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
+        stop = min(n_toks, k + 4)
+        while k < stop and low[k] not in _CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
+            k += 1
+    if s0 < 4 or low[s0 - 1] != "," or k >= n_toks or low[k] not in _CIRCUMSTANCE:
         return False
     rest = low[c1 + 1:]
     return not ({"that", ":", "“", '"', "whether", "how", "why", "what"} & set(rest))
