@@ -74,10 +74,10 @@ WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according to", "Kyiv
 
 @needs_model
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=5)), max_size=50))
-def test_crf_offsets_always_valid(parts):
+@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=5)), max_size=50), st.sampled_from(["speech", "attribution"]))
+def test_crf_offsets_always_valid(parts, profile):
     text = " ".join(parts)
-    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["n"], "text": [text]}), method="crf")
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["n"], "text": [text]}), method="crf", profile=profile)
     for r in c.itertuples():
         assert text[r.content_start:r.content_end] == r.content
         if r.speaker_start >= 0:

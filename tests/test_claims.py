@@ -109,14 +109,15 @@ def test_quote_spans_pairs_mixed_marks():
 
 QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "‘", "’", "'", "„"])
 WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according", "to", "Kyiv", ",", ".", " ", "that", "the",
-                         "Kremlin", "told", "reporters", ":", "\n", "alleged", "if true"])
+                         "Kremlin", "told", "reporters", ":", "\n", "alleged", "if true", "she", "believes", "Mr",
+                         "Ejdus", "minister", "(KIIS)", "Institute", "and", "announced", "its", "Russian", "officials"])
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=6)), max_size=60))
-def test_any_text_yields_valid_offsets(parts):
+@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=6)), max_size=60), st.sampled_from(["speech", "attribution"]))
+def test_any_text_yields_valid_offsets(parts, profile):
     text = " ".join(parts)
-    c = claims_of(text)
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}), profile=profile)
     for r in c.itertuples():
         assert 0 <= r.content_start <= r.content_end <= len(text)
         assert text[r.content_start:r.content_end] == r.content
