@@ -11,13 +11,17 @@ a kind (person when a title, a role word, a reporting verb or such a pronoun goe
 
 * a name, a surname ("Ejdus", "Mr Moore") or an acronym ("KIIS", "ISW experts") to the most recent
   entity carrying it;
-* "he"/"she" to the most recent person of a compatible gender (unknown gender is compatible);
+* "he"/"she" to the most recent person of a compatible gender (unknown gender is compatible) that
+  is the first name of its sentence and stands neither inside a quotation nor inside what a
+  speaker said (the content of a claim already found); "it"/"they" to organisations;
 * a definite description ("the MI6 chief", "the head of state", "the Institute") to the most recent
   entity whose titles or name hold its head word, else, for a person noun ("the expert"), to the
   most recent person who spoke.
 
-After Hobbs-style recency with agreement filters (Lappin & Leass 1994 weigh salience the same way);
-no learned model, linear in the document's length.
+After Hobbs-style recency with agreement filters (Lappin & Leass 1994 weigh salience the same way:
+subjects first); no learned model. Linear in the document's length: each run is read once, at most
+3,000 characters back from a speaker when nothing there was read, and a run's split into titles and
+name is cached per actors file (the same runs recur across a corpus).
 
 >>> text = ("MI6 chief Richard Moore spoke in Aspen. He said Russia was tired. "
 ...         "The MI6 chief said Kyiv could strike back. Mr Moore added more.")
