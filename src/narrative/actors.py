@@ -26,7 +26,7 @@ import yaml
 
 from .errors import InputError
 from .infra.datafiles import data_path
-from .names import TITLES, fold
+from .names import TITLES, fold, in_name
 
 KINDS = ("person", "institution", "place")
 KIND_RANK = {"person": 0, "institution": 1, "place": 2}
@@ -100,7 +100,7 @@ class Actors:
             if actor.kind == "person" and " " not in m.group(0):
                 before = mention[:m.start()].split()
                 prev = before[-1] if before else ""
-                if prev[:1].isupper() and prev.lower().rstrip(".") not in TITLES and prev not in actor.name.split() \
+                if prev[:1].isupper() and prev.lower().rstrip(".") not in TITLES and not in_name(prev, actor.name) \
                         and not prev.endswith(("'s", "’s")):
                     continue
             out.append((m.start(), m.end(), actor))

@@ -19,6 +19,8 @@ not that the key is readable.
 (True, True)
 >>> fold("Peskov") == fold("Putin")
 False
+>>> in_name("Alexander", "Aleksandr Lukashenko"), in_name("Mykola", "Dmytro Kuleba")
+(True, False)
 """
 from __future__ import annotations
 
@@ -56,3 +58,17 @@ def fold(name: str) -> str:
     for pattern, repl in _STEPS:
         s = pattern.sub(repl, s)
     return " ".join(s.split())
+
+
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def _skeleton(word: str) -> str:
+    return _VOWELS.sub("", fold(word).replace("x", "ks"))
+
+
+def in_name(word: str, name: str) -> bool:
+    """Whether ``word`` is one of the words of ``name`` or a spelling of one ("Alexander" in
+    "Aleksandr Lukashenko"): equal once folded, with "x" as "ks" and vowels left out."""
+    skeleton = _skeleton(word)
+    return bool(skeleton) and any(w == word or _skeleton(w) == skeleton for w in name.split())

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..names import ROLES, TITLES
+from ..names import ROLES, TITLES, in_name
 
 #: words that make a capitalised run an organisation
 ORG_WORDS = frozenset("""
@@ -279,7 +279,7 @@ class NameIndex:
         if key not in cache:
             found = [m for m in self.actors.matches(name) if m[1] == len(name)]
             actor = found[-1][2] if found else None
-            if actor is not None and not set(name[:found[-1][0]].split()) <= set(actor.name.split()):
+            if actor is not None and not all(in_name(w, actor.name) for w in name[:found[-1][0]].split()):
                 actor = None
             if len(cache) < 200_000:
                 cache[key] = actor
