@@ -91,13 +91,16 @@ class NameIndex:
 
     def __init__(self, text: str, actors=None, inside_quote=None) -> None:
         self.text, self.actors, self.inside_quote = text, actors, inside_quote
-        # how each run splits into titles and a name depends only on the run and the actors file
+        # how each run splits into titles and a name depends only on the run and the actors file,
+        # and so do the one-word person aliases ("putin") a scan looks for
         if actors is None:
-            self._run_cache = _RUN_CACHE
+            self._run_cache, self._person_words = _RUN_CACHE, frozenset()
         else:
             if not hasattr(actors, "_run_cache"):
                 actors._run_cache = {}
-            self._run_cache = actors._run_cache
+                actors._person_words = frozenset(
+                    alias.lower() for alias, actor in actors.aliases.items() if actor.kind == "person" and " " not in alias)
+            self._run_cache, self._person_words = actors._run_cache, actors._person_words
         self.subject: list[bool] = []  # each mention: first of its sentence, outside quotations and reports
         self._last_sentence = -1
         self.scanned = 0
@@ -116,16 +119,25 @@ class NameIndex:
         # only the window before a speaker can hold its antecedent (recency, _LOOKBACK mentions):
         # text further back that no speaker needed is not read (press releases: "the President" far apart)
         begin = max(self.scanned, end - _WINDOW)
+        by_key, persons = self.by_key, self._person_words
         for m in _RUN.finditer(text, begin, end):
             if m.end() > end:  # a run crossing the offset is read on a later call
                 end = m.start()
                 break
-            self._add_run(m.start(), m.group(0))
+            run = m.group(0)
+            if " " not in run and "\t" not in run:
+                # most runs are one capitalised word: a sentence start, a place, nobody known. One is read
+                # when it names a known entity ("Ejdus"), a person of the actors file ("Putin") or comes
+                # with an acronym
+                low = run.lower().rstrip(".")
+                if low.endswith(("'s", "’s")):
+                    low = low[:-2]
+                if low not in by_key and low not in persons and not text.startswith(" (", m.end()):
+                    continue
+            self._add_run(m.start(), run)
         self.scanned = max(self.scanned, end)
 
     def _add_run(self, start: int, run: str) -> None:
-        if " " not in run and "\t" not in run and not self._single_word_matters(start, run):
-            return  # most runs are one capitalised word: a sentence start, a place, nobody known
         text = self.text
         end = start + len(run)
         acronym = _ACRONYM.match(text, end) if text.startswith(" (", end) or text.startswith("(", end) else None
@@ -227,20 +239,6 @@ class NameIndex:
         """Whether the actors file knows ``word`` as a place or an institution ("Ukraine")."""
         actor = self.actors.aliases.get(word) if self.actors is not None else None
         return actor is not None and actor.kind != "person"
-
-    def _single_word_matters(self, start: int, word: str) -> bool:
-        """A one-word run is read when it names a known entity ("Ejdus"), a person of the actors file
-        ("Putin") or comes with an acronym; everything else ("The", "Kyiv", "Monday") is skipped."""
-        low = word.lower().rstrip(".")
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        if low in self.by_key:
-            return True
-        if self.actors is not None:
-            actor = self.actors.aliases.get(word.rstrip(".").removesuffix("'s").removesuffix("’s"))
-            if actor is not None and actor.kind == "person":
-                return True
-        return self.text.startswith(" (", start + len(word))
 
     @staticmethod
     def _drop_possessive(words: list[str], low: list[str]) -> tuple[list[str], list[str]]:
