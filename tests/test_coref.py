@@ -208,3 +208,15 @@ def test_speech_acts_with_only_a_noun_object_are_not_quotes():
     assert attributed(kept)["content"].tolist() == ["the claim", "the US of ignoring Russia's demands"]
     told = "The doctrine is highly topical, Vladimir Pertsov told the media on 26 April."
     assert attributed(told)["content"].tolist() == ["The doctrine is highly topical"]
+
+
+def test_a_pronoun_after_the_cue_is_its_object_and_a_long_quotation_has_no_pieces():
+    # "say it" has an object, not an inverted speaker
+    c = attributed("I must say it exceeded our boldest expectations.")
+    assert c.empty or "it" not in c["speaker"].tolist()
+    assert attributed("“We will hold,” said he.")["speaker"].tolist() == ["he"]
+    # an unclosed quotation spanning several sentences is not repeated as a piece of each of them
+    text = ("Kremlin spokesman Dmitry Peskov said the talks had stalled. "
+            "“The West is to blame. Sanctions changed nothing. The people know it. Nobody was surprised.")
+    c = attributed(text)
+    assert not c.duplicated(["content_start", "content_end"]).any()

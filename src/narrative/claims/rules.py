@@ -236,7 +236,9 @@ def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int
     if len(inside) != 1:
         return None
     q0, q1 = inside[0]
-    if q0 > a + 1 or q1 < b - 2 or text[q0:q1].count(" ") < 2:
+    # the quotation opens at the unit's start and closes at its end: a unit inside a longer (or an
+    # unclosed) quotation is not a piece of its own
+    if not (a <= q0 <= a + 1 and b - 2 <= q1 <= b) or text[q0:q1].count(" ") < 2:
         return None
     return quotes.strip(text, q0, q1)
 

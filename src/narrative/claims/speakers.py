@@ -92,9 +92,13 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     speaker_words = words().speaker_words
     if i < end and low[i] in POSSESSIVES:  # "emphasised their willingness": an object, not a speaker
         return None
+    if i < end and low[i] in PRONOUNS:
+        # "“…,” said he." inverts; "I must say it exceeded …", "say it again" have an object
+        if low[i] in ("he", "she") and (i + 1 >= end or not low[i + 1][:1].isalnum()):
+            return (i, i)
+        return None
     j = i
-    while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")
-                       or low[j] in PRONOUNS and j == i):
+    while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
