@@ -234,36 +234,32 @@ class Resolver:
         """The resolved actor's name and side, or the mention itself with side ``other``; ``start``
         is the mention's offset and ``content`` the claim's span (both needed for coreference)."""
         index = self.index
-        if index is None or start < 0:
-            actor = self.resolve(speaker)
-            return (actor.name, actor.side) if actor else (speaker, self._described(speaker))
-        low = speaker.lower()
         known = self.resolve(speaker)
-        if low in PRONOUNS and low not in ("he", "she", "it", "they"):
-            return (known.name, known.side) if known else (speaker, self._described(speaker))
-        if known is not None and low not in ("he", "she", "it", "they"):
+        low = speaker.lower()
+        anaphor = low in ("he", "she", "it", "they")
+        if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
+            return self._named(known, speaker)
+        if known is not None and not anaphor:
             index.spoke(known, start, content)
             return known.name, known.side
         entity = index.resolve(speaker, start)
-        if entity is None and known is not None:  # "it"/"they" with no organisation in the text: the actors file's
-            return known.name, known.side
-        if entity is None and known is None and low not in PRONOUNS:
-            described = index.describe(speaker, start)  # "The EU High Representative said. He recalled ..."
-            index.spoke(described, start, content)
-            return speaker, self._described(speaker)
-        index.spoke(entity, start, content)
         if entity is None:
-            return (known.name, known.side) if known else (speaker, self._described(speaker))
-        actor = entity.actor
-        if actor is not None:
-            return actor.name, actor.side
-        # a person or body the actors file does not know: the side its mention or titles describe
-        side = self._described(speaker)
-        if side == OTHER_SIDE and entity.titles:
-            side = self._described(" ".join(sorted(entity.titles)))
-        if side == OTHER_SIDE:  # "Ukrainian Ministry of Foreign Affairs", an organisation's own name
-            side = self._described(entity.name)
-        return entity.name, side
+            if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
+                index.spoke(None if anaphor else index.describe(speaker, start), start, content)
+            return self._named(known, speaker)  # "it"/"they" with no organisation in the text: the actors file's
+        index.spoke(entity, start, content)
+        if entity.actor is not None:
+            return entity.actor.name, entity.actor.side
+        # a person or body the actors file does not know: the side its mention, its titles or its own
+        # name ("Ukrainian Ministry of Foreign Affairs") describes
+        for description in (speaker, " ".join(sorted(entity.titles)), entity.name):
+            side = self.actors.description_side(description)
+            if side:
+                return entity.name, side
+        return entity.name, OTHER_SIDE
+
+    def _named(self, actor: Actor | None, speaker: str) -> tuple[str, str]:
+        return (actor.name, actor.side) if actor else (speaker, self._described(speaker))
 
     def _described(self, mention: str) -> str:
         """The noun-phrase side rule (:meth:`narrative.actors.Actors.description_side`), else ``other``."""
