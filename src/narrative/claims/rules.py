@@ -23,6 +23,7 @@ contents are approximated; ``narrative eval-attribution`` measures how well.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from typing import Iterator
 
 from ..actors import Actors
@@ -288,9 +289,8 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
                 piece = _quoted_piece(text, ua, ub, quotes)
                 if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
                     a, b = piece
-                    last = Claim(doc_id, f"{doc_id}:{number}", last.parent_claim_id, last.speaker,
-                                 last.speaker_start, last.speaker_end, last.actor, last.side, last.cue,
-                                 last.cue_start, last.cue_end, last.cue_stance, text[a:b], a, b, "direct", hedges)
+                    last = replace(last, claim_id=f"{doc_id}:{number}", content=text[a:b], content_start=a,
+                                   content_end=b, quote_type="direct", hedges=hedges)
                     resolver.said(a, b)
                     last_unit = u
                     number += 1
