@@ -220,3 +220,13 @@ def test_a_pronoun_after_the_cue_is_its_object_and_a_long_quotation_has_no_piece
             "“The West is to blame. Sanctions changed nothing. The people know it. Nobody was surprised.")
     c = attributed(text)
     assert not c.duplicated(["content_start", "content_end"]).any()
+
+
+def test_first_person_in_a_publishers_document_is_the_publisher():
+    text = ("Vladimir Putin: Zelensky said he wanted talks. I said in yesterday's address that the talks "
+            "had stalled.")
+    press = extract_claims(pd.DataFrame({"doc_id": ["k"], "source": ["kremlin"], "text": [text]}))
+    news = extract_claims(pd.DataFrame({"doc_id": ["n"], "source": ["news"], "text": [text]}))
+    first = lambda c: c[c["speaker"] == "I"][["actor", "side"]].values.tolist()
+    assert first(press) == [["Office of the President of Russia", "kremlin"]]
+    assert first(news) == [["Volodymyr Zelenskyy", "ukraine"]]  # no publisher: the last person named, as before

@@ -402,7 +402,7 @@ def iter_claims_crf(doc_id: str, text: str, source: str, actors: Actors, labelle
     for rel in rels:
         by_unit.setdefault(rel["unit"], []).append(rel)
     covered = {u for rel in rels if rel["con"] or rel.get("more") for u in range(rel["unit"], rel["last_unit"] + 1)}
-    resolver = Resolver(actors, text, quotes.inside)
+    resolver = Resolver(actors, text, quotes.inside, actors.publisher(source))
     number = 0
     for u, (ua, ub, toks, _spans) in enumerate(per_unit):
         hedges = with_next(hedges_in, u)

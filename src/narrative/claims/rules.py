@@ -253,7 +253,7 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     evidence, the PolNeAR sense; weak cues need no quotation or "that")."""
     own_actor, own_side = own_voice(source, side, actors)
     quotes = Quotes(quote_spans(text))
-    resolver = Resolver(actors, text, quotes.inside)
+    resolver = Resolver(actors, text, quotes.inside, actors.publisher(source))
     furniture_rules = boilerplate or default_boilerplate()
     furniture = furniture_rules.spans(text)  # whole lines
     spans = without(units(text), furniture, text)

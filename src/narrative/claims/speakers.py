@@ -196,12 +196,16 @@ class Resolver:
     [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
     """
 
-    __slots__ = ("actors", "last", "index")
+    __slots__ = ("actors", "last", "index", "publisher")
 
-    def __init__(self, actors: Actors, text: str | None = None, inside_quote=None) -> None:
+    def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
+                 publisher: Actor | None = None) -> None:
         self.actors = actors
         self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
         self.index = NameIndex(text, actors, inside_quote) if text is not None else None
+        #: who "I"/"we" are in a publisher's own document (a Kremlin transcript's "I said" is the
+        #: president, not the last person he mentioned)
+        self.publisher = publisher
 
     def resolve(self, speaker: str) -> Actor | None:
         """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
@@ -237,6 +241,8 @@ class Resolver:
         known = self.resolve(speaker)
         low = speaker.lower()
         anaphor = low in ("he", "she", "it", "they")
+        if low in ("i", "we") and self.publisher is not None:
+            return self.publisher.name, self.publisher.side
         if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
             return self._named(known, speaker)
         if known is not None and not anaphor:
