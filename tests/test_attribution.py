@@ -69,7 +69,7 @@ def test_shipped_model_on_example_article(example_text):
 
 
 QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "’", "'"])
-WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according to", "Kyiv", ",", ".", " ", "that", ":", "\n"])
+WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according to", "Kyiv", ",", ".", " ", "that", ":", "\n", "―", "—"])
 
 
 @needs_model
@@ -92,3 +92,41 @@ def test_cli_train_and_eval(tmp_path, capsys):
     assert main(["train-attribution", "--gold", str(gold_dir), "-o", str(model), "--max-iterations", "20"]) == 0
     assert main(["eval-attribution", "--gold", str(gold_dir), "--method", "crf", "--model", str(model)]) == 0
     assert "content (tokF1>=0.5)" in capsys.readouterr().out
+
+
+SIGNED = ("Readers sent us their views on the election.\n"
+          "“He has never listened to us. Nobody in my town trusts him.”\n― Ana Ruiz\n"
+          "“We need jobs, not walls,”― Carlos Mendes, a teacher\n"
+          "The debate — which ran long — ended late.")
+
+
+@pytest.mark.parametrize("method", ["rules", "crf"])
+def test_a_signature_dash_attributes_the_quotation_it_signs(method):
+    if method == "crf" and not default_model_path().is_file():
+        pytest.skip("no shipped attribution model")
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["n"], "text": [SIGNED]}), method=method,
+                       profile="attribution")
+    signed = c[c["cue"] == "―"]
+    assert list(zip(signed["speaker"], signed["content"])) == [
+        ("Ana Ruiz", "He has never listened to us. Nobody in my town trusts him."),
+        ("Carlos Mendes", "We need jobs, not walls")]
+    assert not (c["cue"] == "—").any()  # dashes around an aside sign nothing
+
+
+def test_a_cue_without_content_takes_the_longer_side_of_its_unit():
+    from narrative.claims.crf import Span, _rest_of_unit
+    from narrative.claims.tokens import Toks
+
+    text = "Secret Service protocol called for a trauma center, a source said."
+    toks = Toks(text, 0, len(text))
+    cue = toks.text.index("said")
+    rel = {"toks": toks, "cue": Span("CUE", cue, cue), "src": [Span("SRC", cue - 2, cue - 1)]}
+    (a, b), = _rest_of_unit(toks, rel)
+    assert text[a:b] == "Secret Service protocol called for a trauma center"
+    text = "Palmieri said during a rally in Michigan that Clinton will speak on Friday."
+    toks = Toks(text, 0, len(text))
+    rel = {"toks": toks, "cue": Span("CUE", 1, 1), "src": [Span("SRC", 0, 0)]}
+    (a, b), = _rest_of_unit(toks, rel)
+    assert text[a:b] == "that Clinton will speak on Friday"
+    rel = {"toks": toks, "cue": Span("CUE", 4, 4), "src": []}  # "rally": no cue word, no content
+    assert _rest_of_unit(toks, rel) == []

@@ -132,3 +132,14 @@ def test_punkt_without_nltk_package_start_up_leaves_real_nltk_intact():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[(0, 28), (29, 72)]"  # "p.m." is an abbreviation: no break after it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("― Sonya Herridge\n“During the debate he lied.”", ["― Sonya Herridge", "“During the debate he lied.”"]),
+    ("Kovalenko wrote on Telegram\nthat the line held.", ["Kovalenko wrote on Telegram\nthat the line held."]),
+    ("He said\n“no” twice.", ["He said\n“no” twice."]),  # a quotation of one lower-case word: no new line
+])
+def test_a_line_opening_with_a_quotation_starts_a_sentence(text, expected):
+    from narrative.segment import split_sentences
+
+    assert [text[a:b] for a, b in split_sentences(text)] == expected

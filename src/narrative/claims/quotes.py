@@ -12,6 +12,9 @@ from bisect import bisect_left, bisect_right
 
 from ..segment import split_sentences
 
+#: dashes that sign a quotation ("“…” ― Sonya Herridge", "“…” — Volodymyr Zelensky")
+DASHES = frozenset("―—–")
+CLOSING_QUOTES = frozenset('”"»')
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 QUOTE_RE = re.compile('[“”«»„"]')
 
@@ -121,6 +124,9 @@ def units(text: str) -> list[tuple[int, int]]:
     >>> t = 'He said: “We hold. We stay.” Then he left.'
     >>> [t[a:b] for a, b in units(t)]
     ['He said: “We hold. We stay.”', 'Then he left.']
+    >>> t = "“We hold.”\\n― Ana Ruiz\\n“We stay.”"
+    >>> [t[a:b] for a, b in units(t)]
+    ['“We hold.”\\n― Ana Ruiz', '“We stay.”']
     """
     sents = split_sentences(text)
     quotes = quote_spans(text)
@@ -132,6 +138,8 @@ def units(text: str) -> list[tuple[int, int]]:
         if (k >= 0 and quotes[k][0] >= out[-1][0] and out[-1][1] < quotes[k][1] and quotes[k][1] > a
                 and b - out[-1][0] <= MAX_UNIT):
             out[-1][1] = b
+        elif out and text[a] in DASHES and b - a <= 80 and text[out[-1][1] - 1] in CLOSING_QUOTES:
+            out[-1][1] = b  # a signature line ("“…” \n― Sonya Herridge") belongs to the quotation it signs
         else:
             out.append([a, b])
     return [(a, b) for a, b in out]

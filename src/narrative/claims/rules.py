@@ -3,8 +3,8 @@
 After the PARC/PolNeAR notion of an attribution (Pareti 2016; Newell et al. 2018):
 
 1. units: sentences merged while a quotation is open (:mod:`.quotes`);
-2. cues from the cue lexicon (:mod:`.cues`) kept by the profile, and a colon before a
-   quotation ("Podolyak: “…”"); weak cues ("thanked", "shows") need "that", a colon, a
+2. cues from the cue lexicon (:mod:`.cues`) kept by the profile, a colon before a
+   quotation ("Podolyak: “…”") and a dash that signs one ("“…” ― Sonya Herridge"); weak cues ("thanked", "shows") need "that", a colon, a
    quote or a known actor as subject (the ``attribution`` profile drops that test);
    all-capitals units (headlines) have none;
 3. the source: the noun phrase around the cue, a participle's or a coordinated verb's
@@ -31,7 +31,7 @@ from ..segment import lower_words
 from .boilerplate import Boilerplate, without
 from .boilerplate import boilerplate as default_boilerplate
 from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
-from .quotes import Quotes, quote_spans, units
+from .quotes import CLOSING_QUOTES, DASHES, Quotes, quote_spans, units
 from .records import Candidate, Claim
 from .speakers import (PRONOUNS, Resolver, clause_subject, is_name, left_np, nearest_subject, own_voice, right_np,
                        subject)
@@ -77,6 +77,14 @@ def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, acto
         if np_range is None or np_range[0] != 0 and low[np_range[0] - 1] not in (",", "–", "—", "-"):
             return None
         return Candidate(c0, c1, stance, np_range[0], np_range[1], ends[c1], unit.b, cue_text)
+    if kind == "dash":  # “…” ― Sonya Herridge: the signature is the source, the quotation before it the content
+        np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None or np_range[1] < unit.last_word and low[np_range[1] + 1] != ",":
+            return None
+        before = quotes.last_ending_by(starts[c0])
+        if before is None or before[1] <= unit.a:
+            return None
+        return Candidate(c0, c1, stance, np_range[0], np_range[1], max(unit.a, before[0]), starts[c0], cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
         if np_range is None:
@@ -219,6 +227,12 @@ def _colon_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
             if lows[i] == ":" and lows[i + 1] in ("“", '"')]
 
 
+def _dash_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
+    """A dash that signs a quotation ("“…” ― Sonya Herridge") as a cue of kind ``dash``."""
+    return [(i, i, "neutral", "dash") for i in range(1, len(lows) - 1)
+            if lows[i] in DASHES and lows[i - 1] in CLOSING_QUOTES]
+
+
 def _headline(text: str, ua: int, ub: int) -> bool:
     """An all-capitals unit ("US ADMIRAL SAYS"): a headline or a link, not an attribution."""
     piece = text[ua:min(ub, ua + 300)]
@@ -277,6 +291,8 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
         cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
         if ":" in lows:
             cues = sorted(cues + _colon_cues(lows))
+        if not DASHES.isdisjoint(lows):
+            cues = sorted(cues + _dash_cues(lows))
         if cues and _headline(text, ua, ub):
             cues = []
         found: list[Candidate] = []

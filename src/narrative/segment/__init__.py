@@ -68,6 +68,9 @@ def dotted_names() -> frozenset[str]:
 _SPACE = re.compile(r"\s")
 #: a blank line (paragraph break): the next sentence starts after it
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+#: a line that opens with a quotation ("― Sonya Herridge\n“During the debate …"): a new sentence,
+#: even after a line with no final stop (a signature, a caption)
+_QUOTE_LINE = re.compile(r"\n[ \t]*(?=[“«\"][A-Z])")
 
 
 def _run_together(text: str) -> list[int]:
@@ -104,7 +107,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = list(sentence_tokenizer().span_tokenize(text))
     cuts = _run_together(text) if _STOP_CAPITAL.search(text) else []
     if "\n" in text:  # a blank line ends a sentence ("Advertisement\n\nThe Kremlin said ...")
-        cuts = sorted(set(cuts) | {m.end() for m in _PARAGRAPH.finditer(text)})
+        cuts = sorted(set(cuts) | {m.end() for m in _PARAGRAPH.finditer(text)}
+                      | {m.end() for m in _QUOTE_LINE.finditer(text)})
     if not cuts:
         return spans
     out = []
