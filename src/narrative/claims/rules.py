@@ -287,11 +287,12 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
     for u, (ua, ub) in enumerate(spans):
         hedges = with_next(hedges_in, u) if any_hedges else []
         # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
-        lows = lower_words(text[ua:ub])
+        raw = text[ua:ub]
+        lows = lower_words(raw)
         cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
-        if ":" in lows:
+        if ":" in raw:  # substring tests on the text are cheaper than on its tokens
             cues = sorted(cues + _colon_cues(lows))
-        if not DASHES.isdisjoint(lows):
+        if "―" in raw or "—" in raw or "–" in raw:
             cues = sorted(cues + _dash_cues(lows))
         if cues and _headline(text, ua, ub):
             cues = []
@@ -300,7 +301,6 @@ def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str |
             unit = _Unit(text, ua, ub)
             found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues) if c is not None]
         if not found:
-            raw = text[ua:ub]
             if last is not None and last_unit == u - 1:
                 piece = _quoted_piece(text, ua, ub, quotes)
                 if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
