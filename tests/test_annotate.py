@@ -21,13 +21,13 @@ def write(tmp_path, name, rows):
 def test_validation_counts_exactly(tmp_path):
     path = write(tmp_path, "l.csv", [
         (1, "Our forces deter enemy attacks.", "resistance;aggression"),   # lexicon: resistance, aggression
-        (2, "The port was mined.", "aggression"),                          # lexicon: nothing
-        (3, "We thank our partners.", ""),                                 # lexicon: legitimacy, diplomacy
+        (2, "The port was closed to ships.", "aggression"),                # lexicon: nothing
+        (3, "We thank our partners.", ""),                                 # lexicon: diplomacy
     ])
     table = lexicon_validation(read_labels(path, CATS)).set_index("category")
     assert table.loc["aggression", ["support", "predicted"]].tolist() == [2, 1]
     assert table.loc["aggression", "precision"] == 1.0 and table.loc["aggression", "recall"] == 0.5
-    assert table.loc["legitimacy", "precision"] == 0.0 and table.loc["legitimacy", "support"] == 0
+    assert table.loc["diplomacy", "precision"] == 0.0 and table.loc["diplomacy", "support"] == 0
 
 
 def test_kappa_perfect_and_chance(tmp_path):

@@ -59,7 +59,7 @@ def test_count_tokens_are_the_texts_tokens_when_lower_case_is_longer():
     n, totals = load_lexicon().count(text)
     assert n == len(TOKEN_RE.findall(text)) == 12
     assert [text[h.start:h.end] for h in load_lexicon().find(text)] == ["talks", "security guarantees"]
-    assert totals == {"diplomacy": 2.0}
+    assert totals == {"diplomacy": 2.0, "legitimacy": 1.0}  # security guarantees: both (lexicon v2)
 
 
 def test_user_lexicon_and_errors(tmp_path):

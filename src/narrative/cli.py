@@ -208,9 +208,15 @@ def build_parser() -> argparse.ArgumentParser:
     vs.add_argument("--actors", type=Path, help="actors YAML (default: the shipped one)")
     vs.add_argument("--errors", action="store_true", help="also list the claims whose side is wrong")
     vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",
-                        epilog="Example: narrative validate-lexicon --labels data/annotations/frames_labels.csv "
-                               "--second data/annotations/frames_labels_pass2.csv")
-    vl.add_argument("--labels", type=Path, required=True, help="labels CSV (item, text, labels)")
+                        epilog="Examples: narrative validate-lexicon --labels data/annotations/frames_labels.csv "
+                               "--second data/annotations/frames_labels_pass2.csv\n"
+                               "  narrative validate-lexicon --labels data/annotations/warnews-dev-frames.tsv "
+                               "--texts ../shared/eval/warnews-dev/articles "
+                               "--second data/annotations/warnews-dev-frames-pass2.tsv")
+    vl.add_argument("--labels", type=Path, required=True,
+                    help="labels CSV (item, text, labels; a side column is used for perspective) or a .tsv of "
+                         "file, start, end, side, labels (offsets into --texts)")
+    vl.add_argument("--texts", type=Path, help="folder holding the files a .tsv labels file names")
     vl.add_argument("--second", type=Path, help="a second labelling of some items, for Cohen's kappa")
     vl.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
 

@@ -238,15 +238,25 @@ def train_attribution(args) -> int:
 
 
 def validate_lexicon(args) -> int:
-    from .lexicons.validate import agreement, lexicon_validation, read_labels
+    from .lexicons.validate import agreement, lexicon_validation, read_labels, read_offset_labels
     from .lexicons import load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
-    first = read_labels(args.labels, lexicon.categories)
+
+    def read(path):
+        if path.suffix == ".tsv":  # file + offsets + labels: the text is read from --texts
+            if args.texts is None:
+                raise InputError(str(path), None, "an offsets labels file (.tsv) needs --texts DIR")
+            return read_offset_labels(path, args.texts, lexicon.categories)
+        return read_labels(path, lexicon.categories)
+
+    first = read(args.labels)
     print(f"lexicon against {len(first)} hand-labelled claims ({args.labels}):")
-    print(lexicon_validation(first, lexicon).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    table = lexicon_validation(first, lexicon)
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print(f"macro-F1 {table['f1'].mean():.3f}")
     if args.second:
-        second = read_labels(args.second, lexicon.categories)
+        second = read(args.second)
         table = agreement(first, second, lexicon.categories)
         print(f"\nagreement between the passes on {int(table['n'].iloc[0])} items:")
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))

@@ -105,13 +105,16 @@ class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
         return self.categories_.copy()
 
 
-def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0) -> tuple[list[int], np.ndarray]:
-    """``(n_tokens per text, weighted hits per `per` tokens: texts × lexicon.categories)``, one pass per text."""
+def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0,
+                  sides: Sequence[str] | None = None) -> tuple[list[int], np.ndarray]:
+    """``(n_tokens per text, weighted hits per `per` tokens: texts × lexicon.categories)``, one pass
+    per text; ``sides``: each text's speaker side, for the perspective rules (:meth:`Lexicon.count`)."""
     index = {c: j for j, c in enumerate(lexicon.categories)}
     rates = np.zeros((len(texts), len(index)), dtype=float)
     n_tokens = []
-    for i, text in enumerate(texts):
-        n, totals = lexicon.count(text)
+    sides = [None] * len(texts) if sides is None else sides
+    for i, (text, side) in enumerate(zip(texts, sides)):
+        n, totals = lexicon.count(text, side)
         n_tokens.append(n)
         if n:
             for cat, value in totals.items():
@@ -158,8 +161,9 @@ class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
         return np.asarray(VADER_COLUMNS, dtype=object)
 
 
-def _score_chunk(texts: list[str], lexicon: Lexicon, sentiment: bool):
-    n_tokens, rates = lexicon_rates(lexicon, texts)
+def _score_chunk(part: list[tuple[str, str | None]], lexicon: Lexicon, sentiment: bool):
+    texts, sides = [t for t, _s in part], [s for _t, s in part]
+    n_tokens, rates = lexicon_rates(lexicon, texts, sides=sides)
     vader = SentimentFeatures().fit(texts).transform(texts)[:, 0] if sentiment else None
     return n_tokens, rates, vader
 
@@ -168,7 +172,8 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
                  sentiment: bool = True, keep: Sequence[str] = ("doc_id", "claim_id", "side"),
                  n_jobs: int = 1) -> pd.DataFrame:
     """Per-row frame rates: the ``keep`` columns present, ``n_tokens``, one column
-    per category (hits per 1,000 tokens) and ``vader_compound``.
+    per category (hits per 1,000 tokens) and ``vader_compound``. A ``side`` column is the
+    speaker's side the perspective rules score from (:meth:`narrative.lexicons.Lexicon.count`).
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"doc_id": ["d"], "side": ["ukraine"],
@@ -179,7 +184,8 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
     """
     lexicon = lexicon or load_lexicon()
     texts = table[text_column].fillna("").astype(str).tolist()
-    parts = map_parts(_score_chunk, texts, lexicon, sentiment, n_jobs=n_jobs, min_part=2000)
+    sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
+    parts = map_parts(_score_chunk, list(zip(texts, sides)), lexicon, sentiment, n_jobs=n_jobs, min_part=2000)
     out = table[[c for c in keep if c in table.columns]].reset_index(drop=True).copy()
     out["n_tokens"] = [n for p in parts for n in p[0]]
     rates = pd.DataFrame(np.vstack([p[1] for p in parts]) if parts else np.zeros((0, len(lexicon.categories))),
@@ -207,12 +213,13 @@ def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None =
     rows = []
     has_claims = "claim_id" in table.columns
     shifts = table[offset_column] if offset_column else [0] * len(table)
-    for doc_id, claim_id, text, shift in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
-                                             table[text_column].fillna("").astype(str), shifts):
-        for hit in lexicon.find(text):
+    sides = table["side"] if "side" in table.columns else [None] * len(table)
+    for doc_id, claim_id, text, shift, side in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
+                                                   table[text_column].fillna("").astype(str), shifts, sides):
+        for hit in lexicon.find(text, side=side):
             left = " ".join(text[max(0, hit.start - width):hit.start].split())
             right = " ".join(text[hit.end:hit.end + width].split())
             for cat in hit.categories:
                 rows.append((doc_id, claim_id, cat, hit.phrase, left, text[hit.start:hit.end], right,
-                             int(hit.start + shift), int(hit.end + shift)))
+                             int(hit.start + shift), int(hit.end + shift), hit.rule))
     return pd.DataFrame(rows, columns=list(EVIDENCE))

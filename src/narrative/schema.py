@@ -34,8 +34,9 @@ CUE_STANCES = ("neutral", "distancing", "endorsing")
 #: side given to speakers the actors file does not know
 OTHER_SIDE = "other"
 
-#: ``narrative.features.evidence`` (KWIC)
+#: ``narrative.features.evidence`` (KWIC); ``rule``: what decided the category
+#: (:data:`narrative.lexicons.RULES`: the phrase's own, or the perspective of an attack phrase)
 EVIDENCE = (
     "doc_id", "claim_id", "category", "phrase",
-    "left", "match", "right", "start", "end",
+    "left", "match", "right", "start", "end", "rule",
 )

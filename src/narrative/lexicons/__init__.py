@@ -40,13 +40,126 @@ COLUMNS = ("category", "phrase", "weight", "note")
 
 
 class Hit(NamedTuple):
-    """One lexicon match: character offsets into the text searched."""
+    """One lexicon match: character offsets into the text searched, and the rule that decided its
+    categories (:data:`RULES`)."""
 
     start: int
     end: int
     phrase: str
     categories: tuple[str, ...]
     weight: float
+    rule: str = "lexicon"
+
+
+#: what decided a hit's categories: the phrase's own (``lexicon``); the agent of an attack phrase
+#: (``own side`` → achievement, ``adversary`` → aggression, ``no agent`` → aggression); an
+#: adversary's losses or troubles claimed by a belligerent (``adversary's losses`` → achievement)
+RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses")
+#: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
+#: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
+BLOCK, ATTACK = "block", "attack"
+#: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
+#: disinformation, hedges and boosters hold in a negated or denying clause ("talks are impossible")
+NEGATABLE = frozenset({"achievement", "resistance", "adversity", "aggression", "casualties"})
+#: words that end the clause a negator, a denial or an agent is looked for in
+_CLAUSE_END = frozenset({".", ";", ":", "!", "?", "but", "while", "whereas", "insisting", "saying", "“", "”", '"'})
+BELLIGERENTS = ("kremlin", "ukraine")
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """Negators, denial verbs and side markers (``perspective.csv``): what turns a lexicon match
+    into the speaker's frame (codebook G3, G4)."""
+
+    negators: frozenset
+    denials: frozenset
+    markers: dict  # word -> own | adversary | kremlin | ukraine | west
+
+    def negated(self, words: list[str], i: int) -> bool:
+        """A negator within 3 words before ``i`` or a denial verb within 12, in the same clause."""
+        for k in range(i - 1, max(-1, i - 13), -1):
+            w = words[k]
+            if w in _CLAUSE_END:
+                return False
+            if w in self.denials or (k >= i - 3 and (w in self.negators or w.endswith(("n't", "n’t")))):
+                return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
+        return False
+
+    def _marker(self, w: str) -> str | None:
+        m = self.markers.get(w)
+        if m is None and w.endswith(("'s", "’s")):
+            m = self.markers.get(w[:-2])
+        return m
+
+    def agent(self, words: list[str], i: int, n: int) -> str | None:
+        """The side marker of the action at ``words[i:i+n]``: after "by" in a passive, else the nearest
+        one before it in its clause (8 words), else of its object (4 words after, "struck enemy
+        depots": the agent is the enemy's enemy)."""
+        end = min(len(words), i + n + 5)
+        for k in range(i + n, end):
+            if words[k] == "by":
+                for j in range(k + 1, min(len(words), k + 5)):
+                    m = self._marker(words[j])
+                    if m:
+                        return m
+                break
+            if words[k] in _CLAUSE_END:
+                break
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if words[k] in _CLAUSE_END:
+                break
+            m = self._marker(words[k])
+            if m:
+                return m
+        for k in range(i + n, min(len(words), i + n + 4)):
+            if words[k] in _CLAUSE_END:
+                break
+            m = self._marker(words[k])
+            if m:
+                return "object:" + m
+        return None
+
+    def holder(self, words: list[str], i: int, n: int) -> str | None:
+        """Whose losses or troubles ``words[i:i+n]`` are: the nearest side marker before them in the
+        clause (5 words: "Russia has lost", "the enemy's losses"), else one after "of"/"among"
+        ("losses of the occupiers")."""
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if words[k] in _CLAUSE_END:
+                break
+            m = self._marker(words[k])
+            if m:
+                return m
+        k = i + n
+        if k + 1 < len(words) and words[k] in ("of", "among"):
+            for j in range(k + 1, min(len(words), k + 4)):
+                m = self._marker(words[j])
+                if m:
+                    return m
+        return None
+
+
+def _adversary(marker: str, side: str | None) -> bool:
+    """Whether a marker names the adversary of a speaker of ``side`` (the West is the Kremlin's)."""
+    if marker == "adversary":
+        return True
+    if side == "kremlin":
+        return marker in ("ukraine", "west")
+    if side == "ukraine":
+        return marker == "kremlin"
+    return False
+
+
+def _own(marker: str, side: str | None) -> bool:
+    return marker == "own" or (side in BELLIGERENTS and marker == side)
+
+
+@lru_cache(maxsize=1)
+def default_perspective() -> Perspective:
+    """The shipped ``perspective.csv``."""
+    rows = list(csv.DictReader(io.StringIO(data_path("perspective.csv", "lexicons").read_text("utf-8"))))
+    pick = lambda kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
+    return Perspective(pick("negator"), pick("denial"),
+                       {r["word"]: r["value"] for r in rows if r["kind"] == "marker"})
 
 
 @dataclass(frozen=True)
@@ -72,10 +185,15 @@ class _StartIndex(dict):
 class Lexicon:
     """A set of categorised phrases with a token-based longest-match finder."""
 
-    def __init__(self, entries: list[Entry], name: str = "lexicon") -> None:
+    def __init__(self, entries: list[Entry], name: str = "lexicon", perspective: Perspective | None = None) -> None:
         self.entries = entries
         self.name = name
-        self.categories = tuple(dict.fromkeys(e.category for e in entries))
+        listed = [e.category for e in entries if e.category != BLOCK]
+        if ATTACK in listed:  # an attack phrase becomes one of these two
+            listed += ["achievement", "aggression"]
+        self.categories = tuple(c for c in dict.fromkeys(listed) if c != ATTACK)
+        #: negation, denial and side markers (None: phrases count as listed, as in lexicon v1)
+        self.perspective = perspective
         # phrase pattern -> its entries (a phrase may sit in several categories)
         grouped: dict[tuple[str, ...], list[Entry]] = {}
         for entry in entries:
@@ -143,27 +261,74 @@ class Lexicon:
                     free = i + n
                     break
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Every hit in ``text[start:end]``, with offsets into ``text``."""
+    def _judged(self, words: list[str], side: str | None):
+        """``(token index, length, phrase index, categories, rule)`` of each hit that counts: blockers
+        dropped, attack phrases given their side's category, negated and denied actions dropped."""
+        view = self.perspective
+        phrases = self._phrases
+        for i, n, index in self._scan(words):
+            cats = phrases[index][2]
+            rule = "lexicon"
+            if BLOCK in cats:
+                continue
+            if view is not None:
+                if ATTACK in cats:
+                    agent = view.agent(words, i, n)
+                    if agent is None:
+                        target, rule = "aggression", "no agent"
+                    elif agent.startswith("object:"):  # "struck enemy depots": the object's enemy acts
+                        mine = _adversary(agent[7:], side)
+                        target, rule = ("achievement", "own side") if mine else ("aggression", "adversary")
+                    elif _own(agent, side):
+                        target, rule = "achievement", "own side"
+                    else:
+                        target, rule = "aggression", "adversary" if _adversary(agent, side) else "no agent"
+                    cats = tuple(dict.fromkeys(target if c == ATTACK else c for c in cats))
+                elif side in BELLIGERENTS and ("casualties" in cats or "adversity" in cats) \
+                        and _adversary(view.holder(words, i, n) or "", side):
+                    # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
+                    cats = tuple(dict.fromkeys("achievement" if c in ("casualties", "adversity") else c for c in cats))
+                    rule = "adversary's losses"
+                if not NEGATABLE.isdisjoint(cats) and view.negated(words, i):
+                    cats = tuple(c for c in cats if c not in NEGATABLE)
+                    if not cats:
+                        continue
+            yield i, n, index, cats, rule
+
+    def find(self, text: str, start: int = 0, end: int | None = None, side: str | None = None) -> list[Hit]:
+        """Every hit in ``text[start:end]``, with offsets into ``text``; ``side``: the speaker's side,
+        for perspective (see :meth:`count`)."""
         end = len(text) if end is None else end
-        found = list(self._scan(lower_words(text[start:end])))
+        found = list(self._judged(lower_words(text[start:end]), side))
         if not found:
             return []
         # offsets only up to the last hit; list() drains the C iterator without a Python loop per token
-        last = max(i + n for i, n, _index in found)
+        last = max(i + n for i, n, *_rest in found)
         matches = list(islice(TOKEN_RE.finditer(text, start, end), last))
         hits = []
-        for i, n, index in found:
-            _pattern, phrase, cats, weight = self._phrases[index]
-            hits.append(Hit(matches[i].start(), matches[i + n - 1].end(), phrase, cats, weight))
+        for i, n, index, cats, rule in found:
+            _pattern, phrase, _cats, weight = self._phrases[index]
+            hits.append(Hit(matches[i].start(), matches[i + n - 1].end(), phrase, cats, weight, rule))
         return hits
 
-    def count(self, text: str) -> tuple[int, dict[str, float]]:
-        """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path)."""
+    def count(self, text: str, side: str | None = None) -> tuple[int, dict[str, float]]:
+        """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path).
+
+        ``side`` is the speaker's side (``kremlin``, ``ukraine``, other or None): with a perspective,
+        "our forces struck" and "struck enemy depots" are achievement, "the enemy struck" aggression;
+        for a belligerent, "the enemy lost two battalions" is achievement, not casualties.
+
+        >>> lex = load_lexicon()
+        >>> lex.count("Our forces struck enemy depots.", "ukraine")[1]
+        {'achievement': 1.0}
+        >>> lex.count("The enemy struck our city and did not capture the bridge.", "ukraine")[1]
+        {'aggression': 1.0}
+        """
         words = lower_words(text)
         totals: dict[str, float] = {}
-        for _i, _n, index in self._scan(words):
-            _pattern, _phrase, cats, weight = self._phrases[index]
+        phrases = self._phrases
+        for _i, _n, index, cats, _rule in self._judged(words, side):
+            weight = phrases[index][3]
             for cat in cats:
                 totals[cat] = totals.get(cat, 0.0) + weight
         return len(words), totals
@@ -230,7 +395,10 @@ def _read_lexicon(path: str | Path | None) -> Lexicon:
         entries.append(Entry(category, phrase, pattern, weight))
     if not entries:
         raise InputError(where, None, "lexicon has no entries")
-    return Lexicon(entries, name=Path(where).name)
+    # the shipped perspective rules apply to lexicons that use its categories (``attack``, or any
+    # of the negatable action categories); a lexicon of other categories counts its phrases as listed
+    uses = {e.category for e in entries} & (NEGATABLE | {ATTACK})
+    return Lexicon(entries, name=Path(where).name, perspective=default_perspective() if uses else None)
 
 
 def _attach_stars(pattern: tuple[str, ...]) -> tuple[str, ...]:

@@ -59,20 +59,50 @@ def read_labels(path: str | Path, categories: Sequence[str]) -> pd.DataFrame:
     return out
 
 
-def lexicon_hits(texts: Sequence[str], lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """1 where the lexicon finds at least one phrase of a category in a text."""
-    lexicon = lexicon or load_lexicon()
+#: columns of a labels file kept as offsets into texts read at run time (``warnews-dev-frames.tsv``)
+OFFSET_COLUMNS = ("file", "start", "end", "side", "labels")
+
+
+def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str]) -> pd.DataFrame:
+    """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored) as
+    :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at run time."""
+    from ..claims.gold import offset_rows
+
     rows = []
-    for text in texts:
-        _n, totals = lexicon.count(text)
+    for n, name, body, (start, end, side, labels) in offset_rows(path, texts, OFFSET_COLUMNS):
+        try:
+            a, b = int(start), int(end)
+        except ValueError:
+            raise InputError(str(path), n, f"offsets {start!r}, {end!r} are not integers") from None
+        if not 0 <= a < b <= len(body):
+            raise InputError(str(path), n, f"offsets {a}-{b} lie outside {name} ({len(body)} characters)")
+        unknown = {v for v in labels.split(";") if v} - set(categories)
+        if unknown:
+            raise InputError(str(path), n, f"unknown label(s) {', '.join(sorted(unknown))}")
+        rows.append({"item": f"{name}:{a}-{b}", "file": name, "start": a, "end": b, "side": side, "text": body[a:b], "labels": labels})
+    out = pd.DataFrame(rows, columns=["item", "file", "start", "end", "side", "text", "labels"])
+    for cat in categories:
+        out[cat] = out["labels"].map(lambda v, c=cat: int(c in v.split(";")))
+    return out
+
+
+def lexicon_hits(texts: Sequence[str], lexicon: Lexicon | None = None, sides: Sequence[str] | None = None) -> pd.DataFrame:
+    """1 where the lexicon finds at least one phrase of a category in a text (``sides``: each
+    speaker's side, for perspective; see :meth:`narrative.lexicons.Lexicon.count`)."""
+    lexicon = lexicon or load_lexicon()
+    sides = [None] * len(texts) if sides is None else list(sides)
+    rows = []
+    for text, side in zip(texts, sides):
+        _n, totals = lexicon.count(text, side)
         rows.append({c: int(totals.get(c, 0) > 0) for c in lexicon.categories})
     return pd.DataFrame(rows, columns=list(lexicon.categories))
 
 
 def lexicon_validation(labels: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """Per category: support (labelled positives), predicted positives, precision, recall, F1 of the lexicon."""
+    """Per category: support (labelled positives), predicted positives, precision, recall, F1 of the
+    lexicon; a ``side`` column, when present, is the speaker's side the lexicon scores from."""
     lexicon = lexicon or load_lexicon()
-    pred = lexicon_hits(labels["text"].tolist(), lexicon)
+    pred = lexicon_hits(labels["text"].tolist(), lexicon, labels["side"].tolist() if "side" in labels else None)
     rows = []
     for cat in lexicon.categories:
         y, p = labels[cat].to_numpy(), pred[cat].to_numpy()
@@ -87,7 +117,7 @@ def lexicon_validation(labels: pd.DataFrame, lexicon: Lexicon | None = None) -> 
 
 def agreement(first: pd.DataFrame, second: pd.DataFrame, categories: Sequence[str]) -> pd.DataFrame:
     """Cohen's kappa per category between two label passes over the same items (joined on ``item``)."""
-    both = first.merge(second, on="item", suffixes=("_1", "_2"))
+    both = first.drop_duplicates("item").merge(second.drop_duplicates("item"), on="item", suffixes=("_1", "_2"))
     rows = []
     for cat in categories:
         a, b = both[f"{cat}_1"], both[f"{cat}_2"]
