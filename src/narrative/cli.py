@@ -220,6 +220,20 @@ def build_parser() -> argparse.ArgumentParser:
     vl.add_argument("--second", type=Path, help="a second labelling of some items, for Cohen's kappa")
     vl.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
 
+    ef = sub.add_parser("eval-frames", help="the lexicon, a trained frames classifier and their union on hand labels",
+                        description="Grouped cross-validation by article: the classifier (TF-IDF + lexicon rates, one "
+                                    "logistic regression per category) is trained on four fifths of the articles and "
+                                    "scored on the rest; the lexicon, which needs no training, is scored on every row.",
+                        epilog="Example: narrative eval-frames --labels data/annotations/warnews-dev-frames.tsv "
+                               "--texts ../shared/eval/warnews-dev/articles --extra data/annotations/frames_labels.csv")
+    ef.add_argument("--labels", type=Path, required=True, help="a .tsv of file, start, end, side, labels")
+    ef.add_argument("--texts", type=Path, required=True, help="folder holding the files the labels name")
+    ef.add_argument("--extra", type=Path,
+                    help="a labels CSV (item, text, labels) added to every training fold for the categories whose "
+                         "definitions it shares (resistance, adversity, aggression, casualties, diplomacy, disinformation)")
+    ef.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
+    ef.add_argument("--json", type=Path, help="also write the table as JSON here")
+
     tr = sub.add_parser("train-attribution", help="train the CRF attribution labeller on brat/PolNeAR gold",
                         epilog="Example: narrative train-attribution --gold ../shared/eval/polnear/train")
     tr.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/ (use train, never dev)")

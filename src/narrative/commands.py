@@ -264,6 +264,31 @@ def validate_lexicon(args) -> int:
     return 0
 
 
+def eval_frames(args) -> int:
+    import json
+
+    from .infra.files import check_outputs, write_text
+    from .lexicons import load_lexicon
+    from .lexicons.validate import read_labels, read_offset_labels
+    from .model import compare_frame_scorers
+
+    check_outputs({"--json": args.json}, reads=[p for p in (args.labels, args.extra, args.lexicon) if p])
+    lexicon = load_lexicon(args.lexicon)
+    cats = list(lexicon.categories)
+    labels = read_offset_labels(args.labels, args.texts, cats)
+    extra = read_labels(args.extra, cats) if args.extra else None
+    table = compare_frame_scorers(labels, cats, extra=extra, lexicon=lexicon)
+    wide = table.pivot(index="class", columns="scorer", values="f1").reindex(cats + ["macro"])
+    print(f"F1 per category on {len(labels)} claims from {labels['file'].nunique()} articles "
+          f"(classifier: 5 folds grouped by article{', plus ' + str(len(extra)) + ' extra rows' if extra is not None else ''}):")
+    print(wide.to_string(float_format=lambda v: f"{v:.3f}"))
+    for r in table[table["class"] == "macro"].itertuples():
+        print(f"macro-F1 {r.scorer}: {r.f1:.3f} [95% CI {r.ci_low:.3f}, {r.ci_high:.3f}] (bootstrap over articles)")
+    if args.json:
+        write_text(args.json, json.dumps(table.to_dict(orient="records"), indent=2))
+    return 0
+
+
 def synth(args) -> int:
     from .corpus import input_files
     from .infra.files import check_outputs

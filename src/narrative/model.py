@@ -289,3 +289,60 @@ def load_model(path: str | Path) -> tuple[Pipeline, dict]:
     """Load ``(model, meta)`` written by :func:`save_model`."""
     blob = joblib.load(Path(path))
     return blob["model"], blob["meta"]
+
+
+#: categories whose definitions the press-release labels (``frames_labels.csv``, lexicon v1 era)
+#: share with the codebook; legitimacy, achievement, hedge and booster were redefined by it
+AGREEING_CATEGORIES = ("resistance", "adversity", "aggression", "casualties", "diplomacy", "disinformation")
+FRAME_SCORERS = ("lexicon", "classifier", "lexicon or classifier")
+
+
+def compare_frame_scorers(labels: pd.DataFrame, categories: Sequence[str], *, extra: pd.DataFrame | None = None,
+                          lexicon=None, n_splits: int = 5, n_boot: int = 500, seed: int = 0) -> pd.DataFrame:
+    """The lexicon's rules, a trained classifier and their union on the same hand labels.
+
+    ``labels``: one row per claim with ``text``, ``side``, ``file`` (the article: folds are grouped
+    by it, so no article sits on both sides) and a 0/1 column per category. The classifier is
+    TF-IDF word 1–2-grams ⊕ lexicon rates → one logistic regression per category, fitted on the
+    training folds plus, for :data:`AGREEING_CATEGORIES` only, the rows of ``extra`` (other labels
+    coded by the same definitions). The lexicon needs no training: its predictions are the same in
+    every fold. Returns one row per scorer and category (precision, recall, f1, support) and a
+    ``macro`` row with a 95% bootstrap CI over articles.
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    from .lexicons.validate import lexicon_hits
+
+    cats = list(categories)
+    texts, y = labels["text"].tolist(), labels[cats].to_numpy().astype(int)
+    groups = labels["file"].to_numpy()
+    lex_pred = lexicon_hits(texts, lexicon, labels["side"].tolist()).reindex(columns=cats, fill_value=0).to_numpy()
+    clf_pred = np.zeros_like(y)
+    extra_texts = extra["text"].tolist() if extra is not None else []
+    for train, test in GroupKFold(n_splits=n_splits).split(texts, y, groups):
+        fit_texts = [texts[i] for i in train] + extra_texts
+        features = FeatureUnion([("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)),
+                                 ("lexicon", Pipeline([("rates", LexiconFeatures(lexicon=lexicon)),
+                                                       ("scale", StandardScaler())]))])
+        X = features.fit_transform(fit_texts)
+        X_test = features.transform([texts[i] for i in test])
+        n_own = len(train)
+        for j, cat in enumerate(cats):
+            rows = np.arange(X.shape[0]) if (extra is not None and cat in AGREEING_CATEGORIES) else np.arange(n_own)
+            target = np.concatenate([y[train, j], extra[cat].to_numpy()]) if len(rows) > n_own else y[train, j]
+            if target.min() == target.max():
+                clf_pred[test, j] = target[0]
+                continue
+            model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced", random_state=seed)
+            clf_pred[test, j] = model.fit(X[rows], target).predict(X_test)
+    _uniq, g = np.unique(groups, return_inverse=True)
+    weights = np.vstack(list(stats.bootstrap_weights(np.random.default_rng(seed), int(g.max()) + 1, n_boot)))
+    out = []
+    for name, pred in zip(FRAME_SCORERS, (lex_pred, clf_pred, np.maximum(lex_pred, clf_pred))):
+        p, r, f, support = precision_recall_fscore_support(y, pred, average=None, zero_division=0)
+        for j, cat in enumerate(cats):
+            out.append({"scorer": name, "class": cat, "precision": p[j], "recall": r[j], "f1": f[j], "support": int(support[j])})
+        low, high = stats.multilabel_macro_f1_interval(y, pred, g, weights)
+        out.append({"scorer": name, "class": "macro", "f1": float(np.mean(f)), "ci_low": low, "ci_high": high,
+                    "support": int(y.sum())})
+    return pd.DataFrame(out)

@@ -1,0 +1,92 @@
+"""Lexicon v2's rules (codebook G3, G4): perspective, an adversary's losses, negation, blockers;
+offset labels; the scorer comparison."""
+import json
+
+import pandas as pd
+import pytest
+
+from narrative.cli import main
+from narrative.errors import InputError
+from narrative.features import evidence
+from narrative.lexicons import load_lexicon
+from narrative.lexicons.validate import read_offset_labels
+
+from conftest import ROOT, SHARED
+
+LEX = load_lexicon()
+WARNEWS = SHARED / "eval" / "warnews-dev" / "articles"
+FRAMES_TSV = ROOT / "data" / "annotations" / "warnews-dev-frames.tsv"
+
+
+def cats(text, side=None):
+    return LEX.count(text, side)[1]
+
+
+@pytest.mark.parametrize("text, side, expected", [
+    ("Our forces struck enemy depots near Bakhmut.", "ukraine", {"achievement": 1.0}),
+    ("Russian forces struck a school in Kharkiv.", "ukraine", {"aggression": 1.0}),
+    ("Russian forces struck Ukrainian positions.", "kremlin", {"achievement": 1.0}),
+    ("The warehouse was destroyed by Ukrainian drones.", "kremlin", {"aggression": 1.0}),
+    ("NATO is shelling the region through its proxies.", "kremlin", {"aggression": 1.0}),
+    ("The strike destroyed the bridge.", "other", {"aggression": 2.0}),  # no agent: aggression
+])
+def test_attack_phrases_take_the_category_of_their_agent(text, side, expected):
+    assert cats(text, side) == expected
+
+
+def test_an_adversarys_losses_are_a_belligerents_achievement():
+    assert cats("Russia has lost nearly 24,000 soldiers.", "ukraine") == {"achievement": 1.0}
+    assert cats("Russia has lost nearly 24,000 soldiers.", "other") == {"casualties": 1.0}
+    assert cats("We have lost 40 soldiers this week.", "ukraine") == {"casualties": 1.0}
+
+
+def test_negation_and_denial_cancel_actions_but_not_diplomacy():
+    assert cats("Our troops did not capture the village.", "ukraine") == {}
+    assert cats("The ministry denied striking the market.", "kremlin") == {}
+    assert cats("Talks are not possible now.", "kremlin") == {"diplomacy": 1.0}
+    # a denial ends with its clause: what the speaker insists on keeps its frame
+    assert cats("Moscow denied planning an invasion, insisting that NATO is a threat.", "kremlin") == {"aggression": 1.0}
+    assert cats("We will not surrender.", "ukraine") == {"resistance": 1.0}  # the negator is inside the phrase
+
+
+def test_blockers_take_their_words_and_count_for_nothing():
+    assert cats("The defence ministry said in May that the determination of the United States held.") == {}
+    assert cats("According to the governor, the attack killed two.", "ukraine") == {"aggression": 1.0, "casualties": 1.0}
+
+
+def test_evidence_keeps_the_rule_that_decided_each_hit():
+    t = pd.DataFrame({"doc_id": ["d", "d"], "claim_id": ["d:0", "d:1"], "side": ["ukraine", "ukraine"],
+                      "content": ["Our artillery destroyed enemy tanks.", "The occupiers shelled Kherson."]})
+    rows = evidence(t, text_column="content")[["claim_id", "category", "match", "rule"]].values.tolist()
+    assert rows == [["d:0", "achievement", "destroyed", "own side"], ["d:1", "aggression", "occupiers", "lexicon"],
+                    ["d:1", "aggression", "shelled", "adversary"]]
+
+
+def test_offset_labels_errors_name_file_and_row(tmp_path):
+    (tmp_path / "a.txt").write_text("The enemy shelled the town.", encoding="utf-8")
+    bad = tmp_path / "l.tsv"
+    bad.write_text("file\tstart\tend\tside\tlabels\na.txt\t0\t26\tukraine\taggression\na.txt\t0\t999\tukraine\t\n")
+    with pytest.raises(InputError, match=r"l.tsv, row 3: offsets 0-999 lie outside a.txt"):
+        read_offset_labels(bad, tmp_path, LEX.categories)
+    bad.write_text("file\tstart\tend\tside\tlabels\na.txt\t0\t26\tukraine\ttriumph\n")
+    with pytest.raises(InputError, match="row 2: unknown label"):
+        read_offset_labels(bad, tmp_path, LEX.categories)
+    good = tmp_path / "g.tsv"
+    good.write_text("file\tstart\tend\tside\tlabels\na.txt\t0\t26\tukraine\taggression\n")
+    got = read_offset_labels(good, tmp_path, LEX.categories)
+    assert got.loc[0, "text"] == "The enemy shelled the town" and got.loc[0, "aggression"] == 1
+    assert main(["validate-lexicon", "--labels", str(good)]) == 2  # a .tsv needs --texts
+
+
+@pytest.mark.skipif(not WARNEWS.is_dir(), reason="../shared/eval/warnews-dev is absent (shared material)")
+def test_eval_frames_on_the_war_news_labels(tmp_path, capsys):
+    out = tmp_path / "scores.json"
+    assert main(["eval-frames", "--labels", str(FRAMES_TSV), "--texts", str(WARNEWS), "--json", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "330 claims from 161 articles" in text and "macro-F1 lexicon" in text
+    table = pd.DataFrame(json.loads(out.read_text()))
+    macro = table[table["class"] == "macro"].set_index("scorer")["f1"]
+    assert set(macro.index) == {"lexicon", "classifier", "lexicon or classifier"}
+    assert ((0 < macro) & (macro <= 1)).all()
+    lexicon = table[(table["scorer"] == "lexicon") & (table["class"] != "macro")]
+    assert int(lexicon["support"].sum()) == 419  # the labels in the file, counted per category
