@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import pandas as pd
 
 from narrative.pipeline import params as P
 from narrative.cli import main
@@ -77,8 +78,11 @@ def test_suite_succeeds_and_writes_everything(suite_run):
     assert all(len(h) == 64 for h in manifest["inputs"].values())
     assert manifest["versions"]["papermill"] and manifest["parameters"]["max_claims"] == 400
     for name in ("claims.csv", "frame_scores.csv", "evidence.csv", "frame_profile.csv", "classifier_metrics.csv",
-                 "log_odds.csv", "frame_differences.csv", "weekly_rates.csv"):
+                 "log_odds.csv", "frame_differences.csv", "reporter_stance.csv", "weekly_rates.csv"):
         assert (run / "tables" / name).is_file(), name
+    stance = pd.read_csv(run / "tables" / "reporter_stance.csv")
+    assert stance["group"].iloc[-1] == "kremlin − ukraine" and (stance["distanced"] <= stance["claims"]).all()
+    assert "How does the reporter present each side" in (run / "index.html").read_text()
     for name in ("claims_by_side.png", "frame_profile.png", "confusion.png", "log_odds.png"):
         assert (run / "figures" / name).stat().st_size > 5000, name
     for nb in P.NOTEBOOKS:
@@ -171,7 +175,7 @@ def test_two_runs_of_the_suite_write_byte_identical_tables(suite_run):
     assert again.status == "succeeded"
     first = sorted((out / "t1" / "tables").glob("*.csv"))
     assert [p.name for p in first] == sorted(p.name for p in (other / "t1" / "tables").glob("*.csv"))
-    assert len(first) == 16
+    assert len(first) == 17  # with reporter_stance.csv
     for table in first:
         assert table.read_bytes() == (other / "t1" / "tables" / table.name).read_bytes(), table.name
 

@@ -64,9 +64,35 @@ def test_cli_compare_writes_both_tables(corpus, tmp_path):
     expected = differences_from_sums(result.merged_doc_sums(), list(load_lexicon().categories), a="kremlin",
                                      b="ukraine", n_boot=2000, n_perm=2000, seed=0)
     pd.testing.assert_frame_equal(frames, pd.read_csv(pd.io.common.StringIO(expected.to_csv(index=False, float_format="%.6g"))))
-    top = top_terms(log_odds_dirichlet(result.counts["kremlin"], result.counts["ukraine"]), k=30).reset_index()
+    from narrative.actors import load_actors
+    from narrative.compare import log_odds, name_terms, reporter_stance, stopword_set
+
+    top = top_terms(log_odds(result.counts["kremlin"], result.counts["ukraine"],
+                             exclude=name_terms(load_actors())), k=30).reset_index()
     assert odds["term"].tolist() == top["term"].tolist()
     assert odds["z"].to_numpy() == pytest.approx(top["z"].to_numpy(), rel=1e-5)  # CSV keeps 6 significant digits
+    assert not set(odds["term"]) & (stopword_set("english") | {"vladimir", "putin", "zelenskyy"})
+    # the uniform prior without filters is the plain Monroe et al. computation
+    plain = top_terms(log_odds_dirichlet(result.counts["kremlin"], result.counts["ukraine"]), k=30).reset_index()
+    assert top_terms(log_odds(result.counts["kremlin"], result.counts["ukraine"], prior="uniform", stopwords="none"),
+                     k=30).reset_index()["term"].tolist() == plain["term"].tolist()
+    stance = pd.read_csv(tmp_path / "cmp.stance.csv")
+    streamed = run_stream([corpus], stages=("stance",), jobs=1, sentiment=False)
+    again = reporter_stance(streamed.merged_stance_sums(), a="kremlin", b="ukraine")
+    assert stance["group"].tolist() == again["group"].tolist() == ["kremlin", "other", "ukraine", "kremlin − ukraine"]
+    assert stance["distanced"].tolist() == again["distanced"].tolist()
+    assert stance["share"].to_numpy() == pytest.approx(again["share"].to_numpy(), rel=1e-5)
+
+
+def test_cli_compare_by_any_column(corpus, tmp_path):
+    out = tmp_path / "by.csv"
+    assert main(["compare", str(corpus), "--by", "outlet", "--a", "putin", "--b", "zelenskyy", "-o", str(out),
+                 "--jobs", "1", "--n-boot", "200", "--n-perm", "200"]) == 0
+    frames = pd.read_csv(tmp_path / "by.frames.csv")
+    assert set(frames["n_docs_a"]) and (frames["with_a"] <= frames["n_a"]).all()
+    stance = pd.read_csv(tmp_path / "by.stance.csv")
+    assert stance["group"].tolist()[-1] == "putin − zelenskyy"
+    assert main(["compare", str(corpus), "--by", "no_such_column", "--jobs", "1"]) == 2
 
 
 def test_cli_frames_with_evidence(corpus, tmp_path):

@@ -127,14 +127,32 @@ def build_parser() -> argparse.ArgumentParser:
     frames.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     frames.add_argument("--evidence", type=Path, help="also write the keyword-in-context table here (CSV)")
 
-    comp = sub.add_parser("compare", help="log-odds and frame differences between two sides",
-                          epilog="Example: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv")
+    comp = sub.add_parser("compare", help="log-odds, frame differences and the reporter's stance between two groups",
+                          description="Three tables: the words that distinguish group a from group b (weighted "
+                                      "log-odds with raw counts), each frame's rate in a and b with a cluster-bootstrap "
+                                      "CI, permutation p and BH q (with the raw counts of claims and claims with a hit), "
+                                      "and the reporter's stance: the share of each group's attributed claims reported "
+                                      "with a distancing cue or a journalist hedge, with article-bootstrap CIs.",
+                          epilog="Examples: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv\n"
+                                 "  narrative compare news/ --by outlet --a GB --b US")
     _corpus_args(comp)
     comp.add_argument("--keep-duplicates", action="store_true",
                       help="count every copy of a duplicated document (default: each group once; see `duplicates`)")
-    comp.add_argument("--by", default="side", choices=("side",), help="grouping column (default: side)")
+    comp.add_argument("--by", default="side",
+                      help="grouping column: a claims column (side, actor, speaker, cue, quote_type, ...) or a "
+                           "documents column (outlet = source, date, title); default: side")
     comp.add_argument("--a", default="kremlin", help="first group (default: kremlin)")
     comp.add_argument("--b", default="ukraine", help="second group (default: ukraine)")
+    comp.add_argument("--stopwords", default="english",
+                      help="terms left out of the log-odds: english (default: scikit-learn's list plus titles), "
+                           "none, or a file with one term per line")
+    comp.add_argument("--prior", choices=("informative", "uniform"), default="informative",
+                      help="log-odds prior: informative (each term's pooled count, Monroe et al. 2008; default) or "
+                           "uniform (--alpha per term)")
+    comp.add_argument("--alpha", type=float, default=0.01, help="uniform prior count per term (default 0.01)")
+    comp.add_argument("--keep-names", action="store_true",
+                      help="keep the words of the actors file's person names in the log-odds (default: left out, "
+                           "since they mark who speaks rather than how)")
     comp.add_argument("--level", choices=("claim", "document"), default="claim",
                       help="compare claims' contents (default) or whole documents")
     comp.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")

@@ -36,7 +36,7 @@ def _progress_bar():
     return update, bar
 
 
-def _stream(args, stages, *, progress=None, **outputs):
+def _stream(args, stages, *, progress=None, by: str = "side", **outputs):
     """Run the streaming pipeline with the corpus, column and backend options every corpus command shares."""
     from .corpus import Columns
     from .infra.files import check_outputs
@@ -61,7 +61,7 @@ def _stream(args, stages, *, progress=None, **outputs):
                           actors=str(args.actors) if args.actors else None,
                           lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
                           level=getattr(args, "level", "claim"), profile=getattr(args, "profile", "speech"),
-                          progress=progress, drop_ids=drop, **outputs)
+                          progress=progress, drop_ids=drop, by=by, **outputs)
     finally:
         if bar is not None:
             bar.close()
@@ -112,27 +112,50 @@ def compare(args) -> int:
     from .infra.files import check_outputs
     from .lexicons import load_lexicon
 
-    frames_path = None
+    frames_path = stance_path = None
+    stopwords = args.stopwords
+    if stopwords not in ("english", "none"):
+        path = Path(stopwords)
+        if not path.is_file():
+            raise InputError(stopwords, None, "--stopwords is not english, none or a readable file")
+        stopwords = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
     if args.output is not None:
         frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
-        check_outputs({"-o": args.output, "its frame table": frames_path}, reads=_reads(args))
-    result = _stream(args, ("frames", "counts"), sentiment=False)
+        stance_path = args.output.with_name(args.output.stem + ".stance" + args.output.suffix)
+        check_outputs({"-o": args.output, "its frame table": frames_path, "its stance table": stance_path},
+                      reads=_reads(args))
+    stages = ("frames", "counts", "stance") if args.level == "claim" else ("frames", "counts")
+    result = _stream(args, stages, sentiment=False, by=args.by)
     for name in (args.a, args.b):
         if name not in result.counts:
-            raise InputError(", ".join(args.inputs), None, f"no text for {args.by} {name!r}")
-    odds = C.top_terms(C.log_odds_dirichlet(result.counts[args.a], result.counts[args.b]), k=args.top).reset_index()
+            known = ", ".join(sorted(result.counts)[:12])
+            raise InputError(", ".join(args.inputs), None, f"no text for {args.by} {name!r} (groups: {known})")
+    if args.keep_names:
+        names = frozenset()
+    else:
+        from .actors import load_actors
+
+        names = C.name_terms(load_actors(args.actors))
+    table = C.log_odds(result.counts[args.a], result.counts[args.b], prior=args.prior, alpha=args.alpha,
+                       stopwords=stopwords, exclude=names)
+    odds = C.top_terms(table, k=args.top).reset_index()
     categories = list(load_lexicon(args.lexicon).categories)
     diffs = C.differences_from_sums(result.merged_doc_sums(), categories, by=args.by, a=args.a, b=args.b,
                                     n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed)
+    tables = [odds, diffs]
+    if args.level == "claim":
+        tables.append(C.reporter_stance(result.merged_stance_sums(), by=args.by, a=args.a, b=args.b,
+                                        n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed))
     if args.output is None:
-        write_table(odds, None, "csv")
-        sys.stdout.write("\n")
-        write_table(diffs, None, "csv")
+        for k, t in enumerate(tables):
+            if k:
+                sys.stdout.write("\n")
+            write_table(t, None, "csv")
     else:
-        write_table(odds, args.output, "csv")
-        write_table(diffs, frames_path, "csv")
-        print(f"wrote {args.output} (log-odds, top {args.top} each way) and {frames_path} (frame differences)",
-              file=sys.stderr)
+        for t, path in zip(tables, (args.output, frames_path, stance_path)):
+            write_table(t, path, "csv")
+        print(f"wrote {args.output} (log-odds, top {args.top} each way), {frames_path} (frame differences)"
+              + (f" and {stance_path} (reporter's stance)" if len(tables) == 3 else ""), file=sys.stderr)
     return 0
 
 

@@ -22,7 +22,10 @@ from . import stats
 from .segment import words
 
 LOG_ODDS_COLUMNS = ("count_a", "count_b", "delta", "var", "z")
-DIFF_COLUMNS = ("category", "mean_a", "mean_b", "diff", "ci_low", "ci_high", "p", "q", "n_docs_a", "n_docs_b")
+DIFF_COLUMNS = ("category", "mean_a", "mean_b", "diff", "ci_low", "ci_high", "p", "q", "n_docs_a", "n_docs_b",
+                "n_a", "n_b", "with_a", "with_b")
+#: prefix of the per-document count of rows with at least one hit of a category (:func:`doc_sums`)
+WITH = "with:"
 
 
 def term_counts(texts: Iterable[str], *, lowercase: bool = True, words_only: bool = True) -> pd.Series:
@@ -77,6 +80,66 @@ def log_odds_dirichlet(counts_a: pd.Series, counts_b: pd.Series, prior: float | 
     return out.sort_values(["z"], ascending=False, kind="mergesort")
 
 
+#: ``stopwords="english"``: scikit-learn's English list (318 words, Glasgow Information Retrieval
+#: Group) plus titles, which lead a comparison of speakers' words without saying anything about framing
+EXTRA_STOPWORDS = frozenset("mr mrs ms dr said says also".split())
+
+
+def stopword_set(stopwords: str | Sequence[str] | None = "english") -> frozenset[str]:
+    """The terms to leave out of a log-odds comparison: ``"english"``, ``"none"`` / None, or a list."""
+    if stopwords is None or stopwords == "none":
+        return frozenset()
+    if stopwords == "english":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOPWORDS
+    if isinstance(stopwords, str):
+        raise ValueError(f"stopwords must be 'english', 'none' or a list of terms, got {stopwords!r}")
+    return frozenset(w.lower() for w in stopwords)
+
+
+def name_terms(actors) -> frozenset[str]:
+    """The lower-case words of the actors file's person names and aliases ("vladimir", "putin",
+    "zelenskyy"): in speeches they mark who speaks, not how a claim is framed."""
+    from .segment import lower_words
+
+    return frozenset(w for alias, actor in actors.aliases.items() if actor.kind == "person"
+                     for w in lower_words(alias) if w.isalpha())
+
+
+def without_terms(counts: pd.Series, terms: Iterable[str]) -> pd.Series:
+    """Term counts without ``terms`` (and without one-letter and all-digit terms when any are given)."""
+    terms = frozenset(terms)
+    if not terms:
+        return counts
+    index = counts.index.astype(str)
+    drop = index.isin(list(terms)) | (index.str.len() < 2) | index.str.isdigit()
+    return counts[~drop]
+
+
+#: the priors :func:`log_odds` offers
+PRIORS = ("uniform", "informative")
+
+
+def log_odds(counts_a: pd.Series, counts_b: pd.Series, *, prior: str = "informative", alpha: float = 0.01,
+             stopwords: str | Sequence[str] | None = "english", exclude: Iterable[str] = ()) -> pd.DataFrame:
+    """:func:`log_odds_dirichlet` with a stopword filter and a named prior.
+
+    ``prior="informative"`` takes each term's pooled count in both groups as its prior count (the
+    corpus as background, Monroe et al. 2008 §3.5; tidylo's default); ``"uniform"`` gives every term
+    ``alpha``. The uniform prior lets rare terms and, without a filter, function words lead.
+    ``exclude``: more terms to leave out (e.g. :func:`name_terms`).
+    """
+    drop = stopword_set(stopwords) | frozenset(exclude)
+    a, b = without_terms(counts_a, drop), without_terms(counts_b, drop)
+    if prior == "uniform":
+        return log_odds_dirichlet(a, b, prior=alpha)
+    if prior != "informative":
+        raise ValueError(f"prior must be one of {', '.join(PRIORS)}, got {prior!r}")
+    pooled = a.add(b, fill_value=0)
+    return log_odds_dirichlet(a, b, prior=pooled)
+
+
 def top_terms(table: pd.DataFrame, k: int = 20) -> pd.DataFrame:
     """The k most a-leaning and k most b-leaning terms, with a ``leans`` column."""
     top_a = table.nlargest(k, "z").assign(leans="a")
@@ -90,9 +153,13 @@ def _doc_sums(frame: pd.DataFrame, categories: Sequence[str]) -> tuple[np.ndarra
 
 
 def doc_sums(scores: pd.DataFrame, categories: Sequence[str], *, by: str = "side") -> pd.DataFrame:
-    """Per group and document: the category sums and ``n_rows`` (mergeable across chunks)."""
-    grouped = scores.groupby([by, "doc_id"], sort=True)
-    return grouped[list(categories)].sum().join(grouped.size().rename("n_rows")).reset_index()
+    """Per group and document: the category sums, ``n_rows`` and, as ``with:<category>``, the rows
+    with at least one hit (raw counts beside the rates; all mergeable across chunks)."""
+    cats = list(categories)
+    flags = (scores[cats] > 0).astype(int).rename(columns=lambda c: WITH + c)
+    frame = pd.concat([scores[[by, "doc_id"] + cats], flags], axis=1)
+    grouped = frame.groupby([by, "doc_id"], sort=True)
+    return grouped[cats + list(flags.columns)].sum().join(grouped.size().rename("n_rows")).reset_index()
 
 
 def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: str = "side", a: str, b: str,
@@ -103,7 +170,13 @@ def frame_differences(scores: pd.DataFrame, categories: Sequence[str], *, by: st
     95% CI is a percentile bootstrap that resamples documents within each
     group; the p-value is a two-sided permutation test that shuffles group
     labels between documents; ``q`` is Benjamini–Hochberg over the categories.
-    Deterministic for a given ``seed``.
+    Deterministic for a given ``seed``. Beside each rate: ``n_a``/``n_b``, the rows (claims or
+    documents) of each group, and ``with_a``/``with_b``, those with at least one hit.
+
+    A q-value at the permutation floor: with ``n_perm`` permutations the smallest p-value is
+    ``1 / (n_perm + 1)`` (0.0005 for 2,000), so several categories can share the same smallest q;
+    it means "no permutation was as extreme", not an exact probability: raise ``n_perm`` to
+    resolve them.
     """
     return differences_from_sums(doc_sums(scores, categories, by=by), categories, by=by, a=a, b=b,
                                  n_boot=n_boot, n_perm=n_perm, seed=seed)
@@ -125,9 +198,14 @@ def differences_from_sums(sums: pd.DataFrame, categories: Sequence[str], *, by: 
     p = stats.permutation_pvalues(rng, np.vstack([sums_a, sums_b]), np.concatenate([n_a, n_b]), len(n_a), observed,
                                   n_perm)
     q = stats.bh(p)
+    with_cols = [WITH + c for c in categories]
+    has_with = all(c in sums.columns for c in with_cols)
+    with_a = part_a[with_cols].to_numpy(int).sum(0) if has_with else np.full(len(categories), -1)
+    with_b = part_b[with_cols].to_numpy(int).sum(0) if has_with else np.full(len(categories), -1)
     out = pd.DataFrame({"category": list(categories), "mean_a": mean_a, "mean_b": mean_b, "diff": observed,
                         "ci_low": low, "ci_high": high, "p": p, "q": q,
-                        "n_docs_a": len(n_a), "n_docs_b": len(n_b)}, columns=list(DIFF_COLUMNS))
+                        "n_docs_a": len(n_a), "n_docs_b": len(n_b), "n_a": int(n_a.sum()), "n_b": int(n_b.sum()),
+                        "with_a": with_a, "with_b": with_b}, columns=list(DIFF_COLUMNS))
     out["_effect"] = -np.abs(observed) / np.maximum(high - low, 1e-12)
     out = out.sort_values(["q", "_effect", "category"], kind="mergesort").drop(columns="_effect")
     return out.reset_index(drop=True)
@@ -165,3 +243,94 @@ def weekly_rates(scores: pd.DataFrame, dates: pd.Series, categories: Sequence[st
     half = 1.96 * out["sd"].fillna(0) / np.sqrt(out["n_docs"])
     out["ci_low"], out["ci_high"] = out["mean"] - half, out["mean"] + half
     return out.drop(columns="sd").rename(columns={by: "group"})
+
+
+#: :func:`reporter_stance` columns: per group, how the reporter presents its attributed claims
+STANCE_COLUMNS = ("group", "claims", "documents", "distanced", "share", "ci_low", "ci_high", "p",
+                  "distancing_cue", "journalist_hedge")
+_STANCE_SUMS = ("claims", "distanced", "distancing_cue", "journalist_hedge")
+
+
+def _hedge_list(value) -> list[str]:
+    """A claims table's ``hedges`` cell as a list (a list in memory; its text form in a CSV)."""
+    if isinstance(value, (list, tuple)):
+        return [str(h) for h in value]
+    if not isinstance(value, str) or not value.strip() or value.strip() == "[]":
+        return []
+    import ast
+
+    try:
+        parsed = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return [h.strip() for h in value.split(";") if h.strip()]
+    return [str(h) for h in parsed] if isinstance(parsed, (list, tuple)) else [str(parsed)]
+
+
+def _reporters_hedge(hedges, content) -> bool:
+    """A journalist hedge of the claim's sentence that is not inside what the speaker said: "the
+    republics had alleged Ukrainian forces would attack" is the speaker's distance, not the reporter's."""
+    inside = str(content).lower()
+    return any(h.lower() not in inside for h in _hedge_list(hedges))
+
+
+def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
+    """Per group and document, the attributed claims (``quote_type`` not ``self``) and how many of
+    them the reporter distances: a distancing cue ("claimed", "alleged", "insisted":
+    ``cue_stance == "distancing"``) or a journalist hedge ("could not be independently verified",
+    "if true": the ``hedges`` column) outside the claim's content. Sums merge by addition across chunks."""
+    attributed = claims[claims["quote_type"] != "self"]
+    cue = attributed["cue_stance"].eq("distancing")
+    hedge = pd.Series([_reporters_hedge(h, c) for h, c in zip(attributed["hedges"], attributed["content"])],
+                      index=attributed.index, dtype=bool)
+    frame = pd.DataFrame({by: attributed[by].astype(str), "doc_id": attributed["doc_id"], "claims": 1,
+                          "distanced": (cue | hedge).astype(int), "distancing_cue": cue.astype(int),
+                          "journalist_hedge": hedge.astype(int)})
+    return frame.groupby([by, "doc_id"], sort=True)[list(_STANCE_SUMS)].sum().reset_index()
+
+
+def reporter_stance(sums: pd.DataFrame, *, by: str = "side", a: str | None = None, b: str | None = None,
+                    n_boot: int = 2000, n_perm: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """The reporter's stance toward each group's claims, from :func:`stance_sums`: the share of
+    attributed claims reported with distancing, with a 95% CI from a bootstrap that resamples
+    documents (articles) within the group, since claims of one article are not independent.
+
+    With ``a`` and ``b`` a last row ``a − b`` holds the difference of shares, its bootstrap CI and
+    ``p``, the two-sided permutation p-value (group labels shuffled between documents). Shares are
+    fractions (0.05 is 5 percentage points); ``distancing_cue`` and ``journalist_hedge`` count the
+    claims with each kind of distancing (a claim may have both).
+
+    >>> claims = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d3"], "side": ["kremlin", "kremlin", "ukraine", "ukraine"],
+    ...     "quote_type": ["direct"] * 4, "cue_stance": ["distancing", "neutral", "neutral", "neutral"],
+    ...     "hedges": [[], [], ["if true"], []], "content": ["a", "b", "c", "d"]})
+    >>> t = reporter_stance(stance_sums(claims), n_boot=50)
+    >>> t[["group", "claims", "distanced", "share"]].values.tolist()
+    [['kremlin', 2, 1, 0.5], ['ukraine', 2, 1, 0.5]]
+    """
+    rng = np.random.default_rng(seed)
+    rows, parts, parts_cue, parts_hedge = [], {}, {}, {}
+    for group, part in sums.groupby(by, sort=True):
+        part = part.sort_values("doc_id")
+        n, k = part["claims"].to_numpy(float), part["distanced"].to_numpy(float)
+        parts[str(group)] = (k, n)
+        parts_cue[str(group)], parts_hedge[str(group)] = part["distancing_cue"].sum(), part["journalist_hedge"].sum()
+        low, high = stats.percentile_interval(stats.cluster_bootstrap_means(rng, k[:, None], n, n_boot))
+        rows.append({"group": str(group), "claims": int(n.sum()), "documents": len(n), "distanced": int(k.sum()),
+                     "share": k.sum() / n.sum(), "ci_low": float(low[0]), "ci_high": float(high[0]), "p": np.nan,
+                     "distancing_cue": int(part["distancing_cue"].sum()),
+                     "journalist_hedge": int(part["journalist_hedge"].sum())})
+    out = pd.DataFrame(rows, columns=list(STANCE_COLUMNS))
+    if a is not None and b is not None and a in parts and b in parts:
+        (k_a, n_a), (k_b, n_b) = parts[a], parts[b]
+        observed = k_a.sum() / n_a.sum() - k_b.sum() / n_b.sum()
+        diffs = (stats.cluster_bootstrap_means(rng, k_a[:, None], n_a, n_boot)
+                 - stats.cluster_bootstrap_means(rng, k_b[:, None], n_b, n_boot))
+        low, high = stats.percentile_interval(diffs)
+        p = stats.permutation_pvalues(rng, np.concatenate([k_a, k_b])[:, None], np.concatenate([n_a, n_b]), len(n_a),
+                                      np.array([observed]), n_perm)
+        out = pd.concat([out, pd.DataFrame([{
+            "group": f"{a} − {b}", "claims": int(n_a.sum() + n_b.sum()), "documents": len(n_a) + len(n_b),
+            "distanced": int(k_a.sum() + k_b.sum()), "share": observed, "ci_low": float(low[0]),
+            "ci_high": float(high[0]), "p": float(p[0]),
+            "distancing_cue": int(sum(parts_cue[g] for g in (a, b))),
+            "journalist_hedge": int(sum(parts_hedge[g] for g in (a, b)))}])], ignore_index=True)
+    return out

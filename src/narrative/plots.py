@@ -53,34 +53,24 @@ def frame_profile(profile: pd.DataFrame, *, title: str = "Frame profile by side"
 
 
 def log_odds(table: pd.DataFrame, *, a: str, b: str, k: int = 12, title: str | None = None) -> Figure:
-    """Monroe et al. (2008) figure: z-score against log total frequency, top terms labelled."""
-    total = table["count_a"] + table["count_b"]
-    keep = total > 0
-    t, total = table[keep], np.log10(total[keep])
-    fig = Figure(figsize=(8, 5.5))
-    ax = fig.subplots()
-    ax.scatter(total, t["z"], s=4, color="#BBBBBB", linewidths=0)
-    top_a, top_b = t.nlargest(k, "z"), t.nsmallest(k, "z")
-    gap = 0.045 * float(t["z"].max() - t["z"].min() or 1.0)
-    label_x = float(total.max()) + 0.35
-    for part, side in ((top_a, a), (top_b, b)):
-        x = np.log10(part["count_a"] + part["count_b"])
-        ax.scatter(x, part["z"], s=10, color=colour(side))
-        # labels in z order, pushed apart by at least `gap` so they never overlap
-        order = part.sort_values("z", ascending=False)
-        y_prev = None
-        for term, row in order.iterrows():
-            y = row["z"] if y_prev is None else min(row["z"], y_prev - gap)
-            y_prev = y
-            ax.annotate(str(term), (np.log10(row["count_a"] + row["count_b"]), row["z"]), xytext=(label_x, y),
-                        fontsize=7, color=colour(side), va="center",
-                        arrowprops={"arrowstyle": "-", "color": colour(side), "lw": 0.4, "alpha": 0.6})
-    ax.axhline(0, color="black", lw=0.5)
-    ax.set_xlabel("log10 frequency of the word in both groups")
-    ax.set_ylabel(f"z-score of weighted log-odds (> 0: {a}, < 0: {b})")
-    ax.set_title(title or f"Words that distinguish {a} from {b} (Monroe et al. 2008)")
-    ax.set_xlim(right=total.max() + 1.3)
-    ax.grid(alpha=0.3)
+    """The ``k`` words leaning most to each group (Monroe et al. 2008 z-scores) as two bar panels,
+    each bar labelled with the word and its raw counts in ``a`` and ``b``: every label sits on its
+    own bar, so nothing crosses, however close the z-scores."""
+    top_a = table.nlargest(k, "z").iloc[::-1]
+    top_b = table.nsmallest(k, "z").iloc[::-1]
+    fig = Figure(figsize=(9, 0.32 * max(len(top_a), len(top_b), 4) + 1.4))
+    axes = fig.subplots(1, 2, sharex=False)
+    for ax, part, side, sign in ((axes[0], top_b, b, -1), (axes[1], top_a, a, 1)):
+        y = np.arange(len(part))
+        ax.barh(y, sign * part["z"].to_numpy(float), color=colour(side), alpha=0.85)
+        ax.set_yticks(y, [f"{term}  ({int(r.count_a):,} / {int(r.count_b):,})" for term, r in part.iterrows()],
+                      fontsize=8)
+        ax.set_title(f"leans to {side}", fontsize=10, color=colour(side))
+        ax.set_xlabel("|z| of weighted log-odds")
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_xlim(left=0)
+    fig.suptitle(title or f"Words that distinguish {a} from {b} (Monroe et al. 2008; counts: {a} / {b})", fontsize=10)
+    fig.tight_layout()
     return fig
 
 

@@ -78,6 +78,18 @@ def _differences(run_dir: Path, a: str, b: str) -> list[dict]:
             for _, r in diffs.head(5).iterrows()]
 
 
+def _stance(run_dir: Path) -> list[dict]:
+    stance = _read(run_dir, "reporter_stance.csv")
+    if stance is None or not len(stance):
+        return []
+    pct = lambda v: f"{100 * v:.1f}"
+    return [{"group": r["group"], "claims": f"{int(r['claims']):,}", "documents": f"{int(r['documents']):,}",
+             "distanced": f"{int(r['distanced']):,}", "share": pct(r["share"]), "ci_low": pct(r["ci_low"]),
+             "ci_high": pct(r["ci_high"]), "difference": "−" in str(r["group"]),
+             "p": "" if r["p"] in ("", None) or pd.isna(r["p"]) else f"{float(r['p']):.3g}"}
+            for _, r in stance.iterrows()]
+
+
 def _classifier(run_dir: Path) -> dict | None:
     metrics = _read(run_dir, "classifier_metrics.csv")
     if metrics is None or not len(metrics):
@@ -119,7 +131,7 @@ def _evidence(run_dir: Path, sides: list) -> list[dict]:
 
 FIGURES = (
     ("frame_profile.png", "Frame profile by side: lexicon hits per 1,000 tokens with 95% bootstrap CIs."),
-    ("log_odds.png", "Words that distinguish the sides (weighted log-odds, informative Dirichlet prior)."),
+    ("log_odds.png", "Words that distinguish the sides: weighted log-odds z-scores (informative Dirichlet prior, Monroe et al. 2008), with each word's raw counts; English stopwords and actors' names left out."),
     ("weekly.png", "Frame rates by week with 95% CIs."),
     ("confusion.png", "Side classifier: confusion matrix (out-of-fold predictions)."),
     ("top_features.png", "Side classifier: the largest weights."),
@@ -141,6 +153,7 @@ def context(run_dir: Path, manifest: dict) -> dict:
         "css": CSS, "question": QUESTION, "run_id": manifest.get("run_id"), "started": manifest.get("started"),
         "status": manifest.get("status", "running"), "error": manifest.get("error"),
         "summary": _summary(run_dir), "side_a": a, "side_b": b, "differences": differences, "n_perm": n_perm,
+        "stance": _stance(run_dir),
         "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,
         "classifier": _classifier(run_dir), "frames": _frames(run_dir),
         "figures": [{"name": n, "caption": c} for n, c in FIGURES if (run_dir / "figures" / n).is_file()],

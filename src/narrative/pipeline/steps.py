@@ -26,7 +26,7 @@ __all__ = [
     "load_documents", "extract", "claims_by_side", "claims_step",                     # 01
     "score_frames", "frame_profile", "frame_evidence", "framing_step",                # 02
     "side_task", "score_other_claims", "frames_task", "classifier_step",              # 03
-    "frame_differences", "log_odds", "weekly", "comparison_step",                     # 04
+    "frame_differences", "log_odds", "reporter_stance", "weekly", "comparison_step",                     # 04
 ]
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
@@ -174,8 +174,9 @@ def categories_of(scores: pd.DataFrame) -> list[str]:
 
 
 def log_odds(run_dir, claims: pd.DataFrame, *, side_a, side_b, top_k=20):
-    """Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008) of every word
-    between the sides' claims → ``log_odds.csv``, ``log_odds_top.csv`` and figure."""
+    """Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008; each word's pooled
+    count) of every word but English stopwords and actors' names between the sides' claims →
+    ``log_odds.csv``, ``log_odds_top.csv`` and figure."""
     from .. import compare, plots
 
     counts_a = compare.term_counts(claims.loc[claims["side"] == side_a, "content"])
@@ -183,7 +184,11 @@ def log_odds(run_dir, claims: pd.DataFrame, *, side_a, side_b, top_k=20):
     if counts_a.empty or counts_b.empty:
         raise StepError(f"no claims for side {side_a if counts_a.empty else side_b!r}")
     with timed(run_dir, "compare: log-odds"):
-        odds = compare.log_odds_dirichlet(counts_a, counts_b, prior=0.01)
+        # English stopwords and the actors file's person names left out, the pooled counts as prior:
+        # with neither, "i", "you", "vladimir" led the comparison of the demo corpus
+        from ..actors import load_actors
+
+        odds = compare.log_odds(counts_a, counts_b, exclude=compare.name_terms(load_actors()))
     write(compare.top_terms(odds, k=top_k).reset_index(), run_dir, "log_odds_top.csv")
     write(odds.reset_index(), run_dir, "log_odds.csv")
     return odds, figure(plots.log_odds(odds, a=side_a, b=side_b), run_dir, "log_odds.png")
@@ -199,6 +204,19 @@ def frame_differences(run_dir, scores: pd.DataFrame, *, side_a, side_b, n_boot=1
                                           n_perm=n_perm, seed=seed)
     write(diffs, run_dir, "frame_differences.csv")
     return diffs
+
+
+def reporter_stance(run_dir, claims: pd.DataFrame, *, side_a, side_b, n_boot=1000, n_perm=1000, seed=0):
+    """The share of each side's attributed claims the reporter distances (a distancing cue or a
+    journalist hedge), with article-bootstrap CIs and the difference ``side_a − side_b`` →
+    ``reporter_stance.csv`` (:func:`narrative.compare.reporter_stance`)."""
+    from .. import compare
+
+    with timed(run_dir, "compare: reporter's stance"):
+        stance = compare.reporter_stance(compare.stance_sums(claims), a=side_a, b=side_b, n_boot=n_boot,
+                                         n_perm=n_perm, seed=seed)
+    write(stance, run_dir, "reporter_stance.csv")
+    return stance
 
 
 def weekly(run_dir, scores: pd.DataFrame, category: str, *, side_a, side_b):
@@ -218,8 +236,9 @@ def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=
     scores = read_table(run_dir, "frame_scores.csv")
     odds, fig = log_odds(run_dir, claims, side_a=side_a, side_b=side_b, top_k=top_k)
     diffs = frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+    stance = reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
     rates, _weekly_fig = weekly(run_dir, scores, diffs["category"].iloc[0], side_a=side_a, side_b=side_b)
-    return {"log_odds": odds, "differences": diffs, "weekly": rates, "figure": fig}
+    return {"log_odds": odds, "differences": diffs, "stance": stance, "weekly": rates, "figure": fig}
 
 
 def show(fig, dpi: int = 100):

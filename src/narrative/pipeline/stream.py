@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import Columns, RawChunk, UniqueIds, parse_chunk, raw_chunks
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 
 STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
 BACKENDS = ("local", "dask")
@@ -61,6 +61,7 @@ class ChunkResult:
     scores: pd.DataFrame | None = None
     counts: dict[str, pd.Series] = field(default_factory=dict)
     doc_sums: pd.DataFrame | None = None
+    stance_sums: pd.DataFrame | None = None  # reporter's stance: per group and document (compare.stance_sums)
     evidence: pd.DataFrame | None = None
     words: int = 0
     n_claims: int = 0
@@ -70,13 +71,32 @@ class ChunkResult:
     dropped: int = 0  # documents of the chunk left out as duplicates of others
 
 
+#: ``--by outlet`` is the documents' ``source`` column (the outlet or publisher)
+BY_ALIASES = {"outlet": "source", "publisher": "source"}
+
+
+def group_column(table: pd.DataFrame, docs: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``table`` with the grouping column ``by``: its own column, else the document's (``source``,
+    ``date``, ``title``; ``outlet`` is ``source``) joined by ``doc_id``."""
+    name = BY_ALIASES.get(by, by)
+    if by in table.columns:
+        return table
+    if name in table.columns:
+        return table.assign(**{by: table[name]})
+    if name in docs.columns:
+        return table.assign(**{by: table["doc_id"].map(dict(zip(docs["doc_id"], docs[name].astype(str))))})
+    raise ParameterError("--by", f"no column {by!r} in the claims or the documents (claims: speaker, actor, "
+                                 "side, cue, quote_type, ...; documents: source or outlet, date, title)")
+
+
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
                   lexicon: str | None = None, method: str = "rules", profile: str = "speech", level: str = "claim",
-                  sentiment: bool = True, keep: Sequence[str] = ("claims", "scores")) -> ChunkResult:
+                  sentiment: bool = True, keep: Sequence[str] = ("claims", "scores"), by: str = "side") -> ChunkResult:
     """Run the requested stages on one documents chunk (pure: same input, same output).
 
     ``keep`` names the row tables to send back (``claims``, ``scores``); the
-    rest are summarised (counts, per-document sums) and dropped on the worker.
+    rest are summarised (counts, per-document sums, the reporter's stance) and dropped on the
+    worker. ``by`` is the column counts and sums are grouped by (:func:`group_column`).
     """
     from ..claims import extract_claims
     from ..segment import count_words
@@ -92,16 +112,24 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         result.claims = extract_claims(docs, cast, method=method, profile=profile)
         if level == "claim":
             table, text_col = result.claims, "content"
+    if by != "side" and ("frames" in stages or "counts" in stages or "stance" in stages):
+        table = group_column(table, docs, by)
+    if "stance" in stages and result.claims is not None:
+        from ..compare import stance_sums
+
+        result.stance_sums = stance_sums(group_column(result.claims, docs, by), by=by)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
+        if by not in id_columns:
+            id_columns += (by,)
         lex = _lexicon(lexicon)
         result.scores = frame_scores(table, text_column=text_col, lexicon=lex, keep=id_columns, sentiment=sentiment)
-        result.doc_sums = doc_sums(result.scores, list(lex.categories))
+        result.doc_sums = doc_sums(result.scores, list(lex.categories), by=by)
         if "evidence" in stages:
             offset = "content_start" if level == "claim" else None
             result.evidence = evidence(table, text_column=text_col, lexicon=lex, offset_column=offset)
     if "counts" in stages:
-        for side, part in table.groupby("side", sort=True):
+        for side, part in table.groupby(by, sort=True):
             result.counts[str(side)] = term_counts(part[text_col])
     result.n_claims = 0 if result.claims is None else len(result.claims)
     result.boilerplate = 0 if result.claims is None else int(result.claims.attrs.get("boilerplate_skipped", 0))
@@ -201,9 +229,13 @@ class StreamResult:
     boilerplate: int = 0
     counts: dict[str, pd.Series] = field(default_factory=dict)
     doc_sums: list[pd.DataFrame] = field(default_factory=list)
+    stance_sums: list[pd.DataFrame] = field(default_factory=list)
 
     def merged_doc_sums(self) -> pd.DataFrame:
         return pd.concat(self.doc_sums, ignore_index=True) if self.doc_sums else pd.DataFrame()
+
+    def merged_stance_sums(self) -> pd.DataFrame:
+        return pd.concat(self.stance_sums, ignore_index=True) if self.stance_sums else pd.DataFrame()
 
 
 #: rows converted to text at a time when a table is written
@@ -254,7 +286,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                profile: str = "speech", level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
                evidence_out: Path | None = None, stdout: str | None = None,
-               drop_ids: frozenset = frozenset()) -> StreamResult:
+               drop_ids: frozenset = frozenset(), by: str = "side") -> StreamResult:
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
     ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given.
@@ -271,7 +303,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                  if out is not None or stdout == name)
     fn = partial(process_raw, columns=columns, sides=sides, drop=frozenset(drop_ids), stages=tuple(stages),
                  actors=actors, lexicon=lexicon,
-                 method=method, profile=profile, level=level, sentiment=sentiment, keep=keep)
+                 method=method, profile=profile, level=level, sentiment=sentiment, keep=keep, by=by)
     result = StreamResult()
     pending: dict[str, list[pd.Series]] = {}  # per side: chunk counts not yet summed
     unique = UniqueIds()
@@ -299,6 +331,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                 scores_file.write(part.scores)
             if part.doc_sums is not None:
                 result.doc_sums.append(part.doc_sums)
+            if part.stance_sums is not None:
+                result.stance_sums.append(part.stance_sums)
             if part.evidence is not None:
                 evidence_file.write(part.evidence)
             for side, counts in part.counts.items():

@@ -119,8 +119,14 @@ CELLS: dict[str, list[tuple[str, str]]] = {
              "the difference and its interval instead:"),
         (CODE, "diffs = steps.frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
                "                                n_perm=n_perm, seed=seed)\ndiffs.round(4)"),
+        (MD, "The reporter's stance: the share of each side's attributed claims reported with a distancing cue "
+             "(\"claimed\", \"alleged\", \"insisted\") or a journalist hedge outside the quotation (\"could not be "
+             "independently verified\"), with 95% CIs that resample documents; the last row is side_a minus side_b:"),
+        (CODE, "stance = steps.reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
+               "                               n_perm=n_perm, seed=seed)\nstance.round(4)"),
         (MD, "Words that distinguish the sides (z > 0 leans to side_a; |z| > 1.96 is unlikely under no "
-             "difference):"),
+             "difference). English stopwords and the actors file's person names are left out, and each word's "
+             "pooled count is its prior (`narrative.compare.log_odds` offers a uniform prior and other lists):"),
         (CODE, "odds, figure = steps.log_odds(run_dir, claims, side_a=side_a, side_b=side_b, top_k=top_k)\n"
                "steps.show(figure)"),
         (MD, "The leading category week by week (a corpus without dates says so instead):"),
