@@ -78,8 +78,8 @@ def _differences(run_dir: Path, a: str, b: str) -> list[dict]:
             for _, r in diffs.head(5).iterrows()]
 
 
-def _stance(run_dir: Path) -> list[dict]:
-    stance = _read(run_dir, "reporter_stance.csv")
+def _stance(run_dir: Path, name: str = "reporter_stance.csv") -> list[dict]:
+    stance = _read(run_dir, name)
     if stance is None or not len(stance):
         return []
     pct = lambda v: f"{100 * v:.1f}"
@@ -153,7 +153,7 @@ def context(run_dir: Path, manifest: dict) -> dict:
         "css": CSS, "question": QUESTION, "run_id": manifest.get("run_id"), "started": manifest.get("started"),
         "status": manifest.get("status", "running"), "error": manifest.get("error"),
         "summary": _summary(run_dir), "side_a": a, "side_b": b, "differences": differences, "n_perm": n_perm,
-        "stance": _stance(run_dir),
+        "stance": _stance(run_dir), "stance_by_outlet": _stance(run_dir, "reporter_stance_by_outlet.csv"),
         "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,
         "classifier": _classifier(run_dir), "frames": _frames(run_dir),
         "figures": [{"name": n, "caption": c} for n, c in FIGURES if (run_dir / "figures" / n).is_file()],

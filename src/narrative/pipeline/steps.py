@@ -209,13 +209,20 @@ def frame_differences(run_dir, scores: pd.DataFrame, *, side_a, side_b, n_boot=1
 def reporter_stance(run_dir, claims: pd.DataFrame, *, side_a, side_b, n_boot=1000, n_perm=1000, seed=0):
     """The share of each side's attributed claims the reporter distances (a distancing cue or a
     journalist hedge), with article-bootstrap CIs and the difference ``side_a − side_b`` →
-    ``reporter_stance.csv`` (:func:`narrative.compare.reporter_stance`)."""
+    ``reporter_stance.csv``, and per outlet → ``reporter_stance_by_outlet.csv``
+    (:func:`narrative.compare.reporter_stance`)."""
     from .. import compare
 
     with timed(run_dir, "compare: reporter's stance"):
         stance = compare.reporter_stance(compare.stance_sums(claims), a=side_a, b=side_b, n_boot=n_boot,
                                          n_perm=n_perm, seed=seed)
+        # and per outlet (the documents' source), when the corpus has several
+        docs = read_table(run_dir, "documents.csv")
+        outlets = claims.assign(outlet=claims["doc_id"].map(dict(zip(docs["doc_id"], docs["source"].astype(str)))))
+        by_outlet = compare.reporter_stance(compare.stance_sums(outlets, by="outlet"), by="outlet", n_boot=n_boot,
+                                            seed=seed)
     write(stance, run_dir, "reporter_stance.csv")
+    write(by_outlet, run_dir, "reporter_stance_by_outlet.csv")
     return stance
 
 
