@@ -90,3 +90,18 @@ def test_eval_frames_on_the_war_news_labels(tmp_path, capsys):
     assert ((0 < macro) & (macro <= 1)).all()
     lexicon = table[(table["scorer"] == "lexicon") & (table["class"] != "macro")]
     assert int(lexicon["support"].sum()) == 419  # the labels in the file, counted per category
+
+
+def test_the_running_example_keeps_its_frames_and_sides(example_text):
+    from narrative.claims import extract_claims
+
+    claims = extract_claims(pd.DataFrame({"doc_id": ["ex"], "source": ["cnn"], "text": [example_text]}))
+    frames = {}
+    for r in claims.itertuples():
+        found = set(LEX.count(r.content, r.side)[1])
+        frames.setdefault((r.actor, r.side), set()).update(found)
+    assert {"achievement", "legitimacy"} <= frames[("Vladimir Putin", "kremlin")]  # "successful actions", gratitude to commanders
+    assert {"resistance", "adversity"} <= frames[("Ukrainian military", "ukraine")]  # "continue to deter", "despite the difficult situation"
+    assert "achievement" in frames[("Russia", "kremlin")]  # "it had captured ... Pokrovsk"
+    russia = claims[claims["actor"] == "Russia"].iloc[0]
+    assert russia["cue_stance"] == "distancing" and "if true" in russia["hedges"]  # the reporter's distance

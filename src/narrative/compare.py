@@ -12,6 +12,7 @@ Examples
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable, Sequence
 
@@ -266,21 +267,30 @@ def _hedge_list(value) -> list[str]:
     return [str(h) for h in parsed] if isinstance(parsed, (list, tuple)) else [str(parsed)]
 
 
-def _reporters_hedge(hedges, content) -> bool:
-    """A journalist hedge of the claim's sentence that is not inside what the speaker said: "the
-    republics had alleged Ukrainian forces would attack" is the speaker's distance, not the reporter's."""
-    inside = str(content).lower()
-    return any(h.lower() not in inside for h in _hedge_list(hedges))
+_QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
+
+
+def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
+    """A journalist hedge of the claim's sentence that is not inside the speaker's own quoted words:
+    in “…that I allegedly fled…” the distance is the speaker's; in "…, which would be a major
+    victory if true" or a paraphrase, the reporter chose the words."""
+    if quote_type == "direct":  # the content is the quotation itself (its marks stripped)
+        quoted = str(content).lower()
+    else:
+        quoted = " ".join(_QUOTED.findall(str(content))).lower()
+    return any(h.lower() not in quoted for h in _hedge_list(hedges))
 
 
 def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
     """Per group and document, the attributed claims (``quote_type`` not ``self``) and how many of
     them the reporter distances: a distancing cue ("claimed", "alleged", "insisted":
     ``cue_stance == "distancing"``) or a journalist hedge ("could not be independently verified",
-    "if true": the ``hedges`` column) outside the claim's content. Sums merge by addition across chunks."""
+    "if true": the ``hedges`` column) that is not inside the speaker's quoted words. Sums merge by
+    addition across chunks."""
     attributed = claims[claims["quote_type"] != "self"]
     cue = attributed["cue_stance"].eq("distancing")
-    hedge = pd.Series([_reporters_hedge(h, c) for h, c in zip(attributed["hedges"], attributed["content"])],
+    hedge = pd.Series([_reporters_hedge(h, c, q) for h, c, q in zip(attributed["hedges"], attributed["content"],
+                                                                       attributed["quote_type"])],
                       index=attributed.index, dtype=bool)
     frame = pd.DataFrame({by: attributed[by].astype(str), "doc_id": attributed["doc_id"], "claims": 1,
                           "distanced": (cue | hedge).astype(int), "distancing_cue": cue.astype(int),

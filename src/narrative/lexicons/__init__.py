@@ -53,11 +53,14 @@ class Hit(NamedTuple):
 
 #: what decided a hit's categories: the phrase's own (``lexicon``); the agent of an attack phrase
 #: (``own side`` → achievement, ``adversary`` → aggression, ``no agent`` → aggression); an
-#: adversary's losses or troubles claimed by a belligerent (``adversary's losses`` → achievement)
-RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses")
+#: adversary's losses or troubles claimed by a belligerent (``adversary's losses`` → achievement);
+#: gratitude aimed at soldiers (``honours soldiers`` → legitimacy, not diplomacy)
+RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers")
 #: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
 #: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
 BLOCK, ATTACK = "block", "attack"
+#: gratitude words: diplomacy when aimed at partners, legitimacy when aimed at soldiers
+_GRATITUDE = ("thank", "gratitude", "grateful")
 #: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
 #: disinformation, hedges and boosters hold in a negated or denying clause ("talks are impossible")
 NEGATABLE = frozenset({"achievement", "resistance", "adversity", "aggression", "casualties"})
@@ -74,6 +77,17 @@ class Perspective:
     negators: frozenset
     denials: frozenset
     markers: dict  # word -> own | adversary | kremlin | ukraine | west
+    forces: frozenset = frozenset()  # soldiers: gratitude to them honours them (legitimacy)
+
+    def to_forces(self, words: list[str], i: int, n: int) -> bool:
+        """Whether a soldier word follows ``words[i:i+n]`` within 8 words in its clause ("thanked the
+        commanders and military personnel")."""
+        for k in range(i + n, min(len(words), i + n + 8)):
+            if words[k] in _CLAUSE_END:
+                return False
+            if words[k] in self.forces:
+                return True
+        return False
 
     def negated(self, words: list[str], i: int) -> bool:
         """A negator within 3 words before ``i`` or a denial verb within 12, in the same clause."""
@@ -105,30 +119,29 @@ class Perspective:
                 break
             if words[k] in _CLAUSE_END:
                 break
-        for k in range(i - 1, max(-1, i - 9), -1):
+        m = self._first_marker(words, range(i - 1, max(-1, i - 9), -1))
+        if m:
+            return m
+        m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)))
+        return "object:" + m if m else None
+
+    def _first_marker(self, words: list[str], positions) -> str | None:
+        """The first side marker at ``positions`` (in the order given) before the clause ends."""
+        for k in positions:
             if words[k] in _CLAUSE_END:
-                break
+                return None
             m = self._marker(words[k])
             if m:
                 return m
-        for k in range(i + n, min(len(words), i + n + 4)):
-            if words[k] in _CLAUSE_END:
-                break
-            m = self._marker(words[k])
-            if m:
-                return "object:" + m
         return None
 
     def holder(self, words: list[str], i: int, n: int) -> str | None:
         """Whose losses or troubles ``words[i:i+n]`` are: the nearest side marker before them in the
         clause (5 words: "Russia has lost", "the enemy's losses"), else one after "of"/"among"
         ("losses of the occupiers")."""
-        for k in range(i - 1, max(-1, i - 6), -1):
-            if words[k] in _CLAUSE_END:
-                break
-            m = self._marker(words[k])
-            if m:
-                return m
+        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1))
+        if m:
+            return m
         k = i + n
         if k + 1 < len(words) and words[k] in ("of", "among"):
             for j in range(k + 1, min(len(words), k + 4)):
@@ -159,7 +172,7 @@ def default_perspective() -> Perspective:
     rows = list(csv.DictReader(io.StringIO(data_path("perspective.csv", "lexicons").read_text("utf-8"))))
     pick = lambda kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
     return Perspective(pick("negator"), pick("denial"),
-                       {r["word"]: r["value"] for r in rows if r["kind"] == "marker"})
+                       {r["word"]: r["value"] for r in rows if r["kind"] == "marker"}, pick("forces"))
 
 
 @dataclass(frozen=True)
@@ -289,6 +302,9 @@ class Lexicon:
                     # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
                     cats = tuple(dict.fromkeys("achievement" if c in ("casualties", "adversity") else c for c in cats))
                     rule = "adversary's losses"
+                elif "diplomacy" in cats and words[i].startswith(_GRATITUDE) and view.to_forces(words, i, n):
+                    cats = tuple(dict.fromkeys("legitimacy" if c == "diplomacy" else c for c in cats))
+                    rule = "honours soldiers"
                 if not NEGATABLE.isdisjoint(cats) and view.negated(words, i):
                     cats = tuple(c for c in cats if c not in NEGATABLE)
                     if not cats:

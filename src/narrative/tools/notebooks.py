@@ -120,7 +120,7 @@ CELLS: dict[str, list[tuple[str, str]]] = {
         (CODE, "diffs = steps.frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
                "                                n_perm=n_perm, seed=seed)\ndiffs.round(4)"),
         (MD, "The reporter's stance: the share of each side's attributed claims reported with a distancing cue "
-             "(\"claimed\", \"alleged\", \"insisted\") or a journalist hedge outside the quotation (\"could not be "
+             "(\"claimed\", \"alleged\", \"insisted\") or a journalist hedge outside the speaker's quoted words (\"could not be "
              "independently verified\"), with 95% CIs that resample documents; the last row is side_a minus side_b:"),
         (CODE, "stance = steps.reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
                "                               n_perm=n_perm, seed=seed)\nstance.round(4)"),
