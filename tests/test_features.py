@@ -18,7 +18,7 @@ HITS = [
     ("Ukrainian forces continue to deter enemy attacks", "resistance", "deter"),
     ("despite the difficult situation in Pokrovsk", "adversity", "difficult situation"),
     ("accompanied by loud statements", "disinformation", "loud statements"),
-    ("exclusively for a Western audience", "disinformation", "for a Western audience"),
+    ("exclusively for a Western audience", "disinformation", "Western audience"),
     ("a major victory for Moscow if true", "hedge", "if true"),
     ("Russia claimed it had captured the city", "hedge", "claimed"),
     ("the alleged breakthrough", "hedge", "alleged"),

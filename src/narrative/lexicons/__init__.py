@@ -59,6 +59,8 @@ RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "
 #: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
 #: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
 BLOCK, ATTACK = "block", "attack"
+#: words before "may" that make it the month (and a number after it does)
+_MONTH_BEFORE = frozenset("in of on by since until till from through early late mid mid- last next this".split())
 #: gratitude words: diplomacy when aimed at partners, legitimacy when aimed at soldiers
 _GRATITUDE = ("thank", "gratitude", "grateful")
 #: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
@@ -89,9 +91,10 @@ class Perspective:
                 return True
         return False
 
-    def negated(self, words: list[str], i: int) -> bool:
-        """A negator within 3 words before ``i`` or a denial verb within 12, in the same clause."""
-        for k in range(i - 1, max(-1, i - 13), -1):
+    def negated(self, words: list[str], i: int, denials: bool = True) -> bool:
+        """A negator within 3 words before ``i`` or a denial verb within 12, in the same clause
+        (``denials=False``: the text has no denial verb, so only the 3 words are read)."""
+        for k in range(i - 1, max(-1, i - (13 if denials else 4)), -1):
             w = words[k]
             if w in _CLAUSE_END:
                 return False
@@ -279,11 +282,15 @@ class Lexicon:
         dropped, attack phrases given their side's category, negated and denied actions dropped."""
         view = self.perspective
         phrases = self._phrases
+        denials = view is not None and not view.denials.isdisjoint(words)  # once per text: denials are rare
         for i, n, index in self._scan(words):
             cats = phrases[index][2]
             rule = "lexicon"
             if BLOCK in cats:
                 continue
+            if n == 1 and words[i] == "may" and (i and words[i - 1] in _MONTH_BEFORE
+                                                  or i + 1 < len(words) and words[i + 1][:1].isdigit()):
+                continue  # the month ("in May", "May 9"), not the modal verb
             if view is not None:
                 if ATTACK in cats:
                     agent = view.agent(words, i, n)
@@ -305,7 +312,7 @@ class Lexicon:
                 elif "diplomacy" in cats and words[i].startswith(_GRATITUDE) and view.to_forces(words, i, n):
                     cats = tuple(dict.fromkeys("legitimacy" if c == "diplomacy" else c for c in cats))
                     rule = "honours soldiers"
-                if not NEGATABLE.isdisjoint(cats) and view.negated(words, i):
+                if not NEGATABLE.isdisjoint(cats) and view.negated(words, i, denials):
                     cats = tuple(c for c in cats if c not in NEGATABLE)
                     if not cats:
                         continue

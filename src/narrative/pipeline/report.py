@@ -59,7 +59,10 @@ def _summary(run_dir: Path) -> dict | None:
     if docs is None:
         return None
     dates = pd.to_datetime(docs["date"], utc=True, errors="coerce", format="mixed").dropna()
-    out = {"documents": f"{len(docs):,}", "sources": docs["source"].nunique(),
+    claims = _read(run_dir, "claims.csv")
+    # every document with text yields claims (its own voice at least): those without were left out as copies
+    left_out = len(set(docs["doc_id"]) - set(claims["doc_id"])) if claims is not None and len(claims) else 0
+    out = {"documents": f"{len(docs):,}", "sources": docs["source"].nunique(), "left_out": left_out,
            "span": f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates", "by_side": None}
     if by_side is not None and len(by_side):
         wide = by_side.pivot_table(index="side", columns="quote_type", values="claims", aggfunc="sum", fill_value=0)
