@@ -148,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "none, or a file with one term per line")
     comp.add_argument("--prior", choices=("informative", "uniform"), default="informative",
                       help="log-odds prior: informative (each term's pooled count, Monroe et al. 2008; default) or "
-                           "uniform (--alpha per term)")
+                           "uniform (--alpha per term; better when one group is far smaller than the other, since "
+                           "the pooled prior then shrinks every difference towards zero)")
     comp.add_argument("--alpha", type=float, default=0.01, help="uniform prior count per term (default 0.01)")
     comp.add_argument("--keep-names", action="store_true",
                       help="keep the words of the actors file's person names in the log-odds (default: left out, "
