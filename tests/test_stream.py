@@ -93,6 +93,14 @@ def test_cli_compare_by_any_column(corpus, tmp_path):
     stance = pd.read_csv(tmp_path / "by.stance.csv")
     assert stance["group"].tolist()[-1] == "putin − zelenskyy"
     assert main(["compare", str(corpus), "--by", "no_such_column", "--jobs", "1"]) == 2
+    words = tmp_path / "stop.txt"
+    words.write_text("# my list\nukraine\nrussia\n", encoding="utf-8")
+    own = tmp_path / "own.csv"
+    assert main(["compare", str(corpus), "--stopwords", str(words), "-o", str(own), "--jobs", "1",
+                 "--n-boot", "50", "--n-perm", "50"]) == 0
+    terms = set(pd.read_csv(own)["term"])
+    assert not terms & {"ukraine", "russia"} and terms & {"the", "and", "of"}  # only the file's terms left out
+    assert main(["compare", str(corpus), "--stopwords", str(tmp_path / "none.txt"), "--jobs", "1"]) == 2
 
 
 def test_cli_frames_with_evidence(corpus, tmp_path):

@@ -6,6 +6,7 @@ command is a plain function that tests can call.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pandas as pd
 
