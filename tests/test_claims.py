@@ -110,7 +110,8 @@ def test_quote_spans_pairs_mixed_marks():
 QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "‘", "’", "'", "„"])
 WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according", "to", "Kyiv", ",", ".", " ", "that", "the",
                          "Kremlin", "told", "reporters", ":", "\n", "alleged", "if true", "she", "believes", "Mr",
-                         "Ejdus", "minister", "(KIIS)", "Institute", "and", "announced", "its", "Russian", "officials"])
+                         "Ejdus", "minister", "(KIIS)", "Institute", "and", "announced", "its", "Russian", "officials",
+                         "―", "—", "\n“"])
 
 
 @settings(max_examples=150, deadline=None)
