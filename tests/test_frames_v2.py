@@ -105,3 +105,10 @@ def test_the_running_example_keeps_its_frames_and_sides(example_text):
     assert "achievement" in frames[("Russia", "kremlin")]  # "it had captured ... Pokrovsk"
     russia = claims[claims["actor"] == "Russia"].iloc[0]
     assert russia["cue_stance"] == "distancing" and "if true" in russia["hedges"]  # the reporter's distance
+
+
+def test_success_beside_talks_is_diplomacy_and_attribution_is_no_hedge():
+    assert cats("Belarus hosted several very successful rounds of negotiations.", "other") == {"diplomacy": 2.0}
+    assert cats("The operation was a success; talks with Kyiv failed.", "kremlin") == {"achievement": 1.0, "diplomacy": 1.0}
+    assert cats("In the opinion of analysts, the aid package suggests a shift.", "other") == {"diplomacy": 2.0}
+    assert cats("In my opinion, they might retreat.", "ukraine") == {"hedge": 2.0}

@@ -54,13 +54,16 @@ class Hit(NamedTuple):
 #: what decided a hit's categories: the phrase's own (``lexicon``); the agent of an attack phrase
 #: (``own side`` → achievement, ``adversary`` → aggression, ``no agent`` → aggression); an
 #: adversary's losses or troubles claimed by a belligerent (``adversary's losses`` → achievement);
-#: gratitude aimed at soldiers (``honours soldiers`` → legitimacy, not diplomacy)
-RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers")
+#: gratitude aimed at soldiers (``honours soldiers`` → legitimacy, not diplomacy); success beside
+#: talks (``progress in talks`` → diplomacy)
+RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks")
 #: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
 #: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
 BLOCK, ATTACK = "block", "attack"
 #: words before "may" that make it the month (and a number after it does)
 _MONTH_BEFORE = frozenset("in of on by since until till from through early late mid mid- last next this".split())
+#: success words that beside talks mean progress in talks (diplomacy)
+_SUCCESS = ("success", "progress", "breakthrough", "achiev", "accomplish")
 #: gratitude words: diplomacy when aimed at partners, legitimacy when aimed at soldiers
 _GRATITUDE = ("thank", "gratitude", "grateful")
 #: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
@@ -279,7 +282,20 @@ class Lexicon:
 
     def _judged(self, words: list[str], side: str | None):
         """``(token index, length, phrase index, categories, rule)`` of each hit that counts: blockers
-        dropped, attack phrases given their side's category, negated and denied actions dropped."""
+        dropped, attack phrases given their side's category, negated and denied actions dropped;
+        success words beside talks are diplomacy ("very successful rounds of negotiations": progress in
+        talks is diplomacy, not achievement, codebook §3)."""
+        hits = list(self._judged_one_by_one(words, side))
+        if self.perspective is None or len(hits) < 2:
+            return hits
+        for k, (i, n, index, cats, rule) in enumerate(hits):
+            if cats == ("achievement",) and rule == "lexicon" and words[i].startswith(_SUCCESS) \
+                    and any("diplomacy" in other[3] and abs(other[0] - i) <= 6 and not _CLAUSE_END.intersection(
+                        words[min(i, other[0]):max(i, other[0])]) for other in hits if other is not hits[k]):
+                hits[k] = (i, n, index, ("diplomacy",), "progress in talks")
+        return hits
+
+    def _judged_one_by_one(self, words: list[str], side: str | None):
         view = self.perspective
         phrases = self._phrases
         denials = view is not None and not view.denials.isdisjoint(words)  # once per text: denials are rare
