@@ -112,3 +112,8 @@ def test_success_beside_talks_is_diplomacy_and_attribution_is_no_hedge():
     assert cats("The operation was a success; talks with Kyiv failed.", "kremlin") == {"achievement": 1.0, "diplomacy": 1.0}
     assert cats("In the opinion of analysts, the aid package suggests a shift.", "other") == {"diplomacy": 2.0}
     assert cats("In my opinion, they might retreat.", "ukraine") == {"hedge": 2.0}
+
+
+def test_gratitude_for_success_stays_achievement():
+    # the running example: thanking for "successful actions" is no progress in talks
+    assert "achievement" in cats("Putin thanked them for their successful actions.", "kremlin")

@@ -64,6 +64,9 @@ BLOCK, ATTACK = "block", "attack"
 _MONTH_BEFORE = frozenset("in of on by since until till from through early late mid mid- last next this".split())
 #: success words that beside talks mean progress in talks (diplomacy)
 _SUCCESS = ("success", "progress", "breakthrough", "achiev", "accomplish")
+#: the talks a success can be progress in (not gratitude, aid or sanctions)
+_TALKS = ("negotiat", "talk", "dialogue", "diplomac", "summit", "meeting", "agree", "ceasefire", "cease-fire", "truce",
+          "peace", "mediat", "conversation", "consultation", "contacts", "relations", "cooperation", "deal", "accord")
 #: gratitude words: diplomacy when aimed at partners, legitimacy when aimed at soldiers
 _GRATITUDE = ("thank", "gratitude", "grateful")
 #: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
@@ -290,7 +293,8 @@ class Lexicon:
             return hits
         for k, (i, n, index, cats, rule) in enumerate(hits):
             if cats == ("achievement",) and rule == "lexicon" and words[i].startswith(_SUCCESS) \
-                    and any("diplomacy" in other[3] and abs(other[0] - i) <= 6 and not _CLAUSE_END.intersection(
+                    and any("diplomacy" in other[3] and words[other[0]].startswith(_TALKS) and abs(other[0] - i) <= 6
+                            and not _CLAUSE_END.intersection(
                         words[min(i, other[0]):max(i, other[0])]) for other in hits if other is not hits[k]):
                 hits[k] = (i, n, index, ("diplomacy",), "progress in talks")
         return hits
