@@ -117,3 +117,16 @@ def test_success_beside_talks_is_diplomacy_and_attribution_is_no_hedge():
 def test_gratitude_for_success_stays_achievement():
     # the running example: thanking for "successful actions" is no progress in talks
     assert "achievement" in cats("Putin thanked them for their successful actions.", "kremlin")
+
+
+def test_group_column_takes_claims_then_documents_columns():
+    from narrative.errors import ParameterError
+    from narrative.pipeline.stream import group_column
+
+    claims = pd.DataFrame({"doc_id": ["a", "b"], "speaker": ["Peskov", "Kovalenko"], "side": ["kremlin", "ukraine"]})
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "source": ["tass", "ukrinform"], "date": ["2025-12-01", ""]})
+    assert group_column(claims, docs, "speaker")["speaker"].tolist() == ["Peskov", "Kovalenko"]
+    assert group_column(claims, docs, "outlet")["outlet"].tolist() == ["tass", "ukrinform"]
+    assert group_column(claims, docs, "date")["date"].tolist() == ["2025-12-01", ""]
+    with pytest.raises(ParameterError, match="no column 'mood'"):
+        group_column(claims, docs, "mood")
