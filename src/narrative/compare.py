@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
+from .infra.tables import list_cell
 from .segment import words
 
 LOG_ODDS_COLUMNS = ("count_a", "count_b", "delta", "var", "z")
@@ -252,21 +253,6 @@ STANCE_COLUMNS = ("group", "claims", "documents", "distanced", "share", "ci_low"
 _STANCE_SUMS = ("claims", "distanced", "distancing_cue", "journalist_hedge")
 
 
-def _hedge_list(value) -> list[str]:
-    """A claims table's ``hedges`` cell as a list (a list in memory; its text form in a CSV)."""
-    if isinstance(value, (list, tuple)):
-        return [str(h) for h in value]
-    if not isinstance(value, str) or not value.strip() or value.strip() == "[]":
-        return []
-    import ast
-
-    try:
-        parsed = ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        return [h.strip() for h in value.split(";") if h.strip()]
-    return [str(h) for h in parsed] if isinstance(parsed, (list, tuple)) else [str(parsed)]
-
-
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
 
 
@@ -278,7 +264,7 @@ def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
         quoted = str(content).lower()
     else:
         quoted = " ".join(_QUOTED.findall(str(content))).lower()
-    return any(h.lower() not in quoted for h in _hedge_list(hedges))
+    return any(h.lower() not in quoted for h in list_cell(hedges))
 
 
 def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
@@ -317,12 +303,11 @@ def reporter_stance(sums: pd.DataFrame, *, by: str = "side", a: str | None = Non
     [['kremlin', 2, 1, 0.5], ['ukraine', 2, 1, 0.5]]
     """
     rng = np.random.default_rng(seed)
-    rows, parts, parts_cue, parts_hedge = [], {}, {}, {}
+    rows, parts = [], {}
     for group, part in sums.groupby(by, sort=True):
         part = part.sort_values("doc_id")
         n, k = part["claims"].to_numpy(float), part["distanced"].to_numpy(float)
         parts[str(group)] = (k, n)
-        parts_cue[str(group)], parts_hedge[str(group)] = part["distancing_cue"].sum(), part["journalist_hedge"].sum()
         low, high = stats.percentile_interval(stats.cluster_bootstrap_means(rng, k[:, None], n, n_boot))
         rows.append({"group": str(group), "claims": int(n.sum()), "documents": len(n), "distanced": int(k.sum()),
                      "share": k.sum() / n.sum(), "ci_low": float(low[0]), "ci_high": float(high[0]), "p": np.nan,
@@ -337,10 +322,10 @@ def reporter_stance(sums: pd.DataFrame, *, by: str = "side", a: str | None = Non
         low, high = stats.percentile_interval(diffs)
         p = stats.permutation_pvalues(rng, np.concatenate([k_a, k_b])[:, None], np.concatenate([n_a, n_b]), len(n_a),
                                       np.array([observed]), n_perm)
+        both = out[out["group"].isin([a, b])]
         out = pd.concat([out, pd.DataFrame([{
-            "group": f"{a} − {b}", "claims": int(n_a.sum() + n_b.sum()), "documents": len(n_a) + len(n_b),
-            "distanced": int(k_a.sum() + k_b.sum()), "share": observed, "ci_low": float(low[0]),
-            "ci_high": float(high[0]), "p": float(p[0]),
-            "distancing_cue": int(sum(parts_cue[g] for g in (a, b))),
-            "journalist_hedge": int(sum(parts_hedge[g] for g in (a, b)))}])], ignore_index=True)
+            "group": f"{a} − {b}", "claims": int(both["claims"].sum()), "documents": int(both["documents"].sum()),
+            "distanced": int(both["distanced"].sum()), "share": observed, "ci_low": float(low[0]),
+            "ci_high": float(high[0]), "p": float(p[0]), "distancing_cue": int(both["distancing_cue"].sum()),
+            "journalist_hedge": int(both["journalist_hedge"].sum())}])], ignore_index=True)
     return out

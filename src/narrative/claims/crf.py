@@ -428,7 +428,7 @@ def _punctuation_claims(rule_claims: list[Claim], per_unit) -> dict[int, list[Cl
     starts = [a for a, _b, _t, _s in per_unit]
     out: dict[int, list[Claim]] = {}
     for c in rule_claims:
-        if c.cue in (":",) or c.cue in DASHES:
+        if c.cue == ":" or c.cue in DASHES:
             u = bisect_right(starts, c.cue_start) - 1
             if u >= 0 and not any(sp.role == "CUE" for sp in per_unit[u][3]):
                 out.setdefault(u, []).append(c)

@@ -28,6 +28,19 @@ def flatten_lists(frame: pd.DataFrame, sep: str = ";") -> pd.DataFrame:
     return out
 
 
+def list_cell(value, sep: str = ";") -> list[str]:
+    """A list cell as written by :func:`flatten_lists` (or kept as a list in memory) back as a list.
+
+    >>> list_cell("alleged;if true"), list_cell(""), list_cell(["if true"])
+    (['alleged', 'if true'], [], ['if true'])
+    """
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    if not isinstance(value, str):
+        return []
+    return [v for v in value.split(sep) if v]
+
+
 def table_text(frame: pd.DataFrame, fmt: str = "csv") -> str:
     """The table as CSV or JSON-lines text."""
     if fmt == "csv":

@@ -217,8 +217,9 @@ def reporter_stance(run_dir, claims: pd.DataFrame, *, side_a, side_b, n_boot=100
         stance = compare.reporter_stance(compare.stance_sums(claims), a=side_a, b=side_b, n_boot=n_boot,
                                          n_perm=n_perm, seed=seed)
         # and per outlet (the documents' source), when the corpus has several
-        docs = read_table(run_dir, "documents.csv")
-        outlets = claims.assign(outlet=claims["doc_id"].map(dict(zip(docs["doc_id"], docs["source"].astype(str)))))
+        from .stream import group_column
+
+        outlets = group_column(claims, read_table(run_dir, "documents.csv"), "outlet")
         by_outlet = compare.reporter_stance(compare.stance_sums(outlets, by="outlet"), by="outlet", n_boot=n_boot,
                                             seed=seed)
     write(stance, run_dir, "reporter_stance.csv")

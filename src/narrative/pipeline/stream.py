@@ -112,12 +112,13 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         result.claims = extract_claims(docs, cast, method=method, profile=profile)
         if level == "claim":
             table, text_col = result.claims, "content"
-    if by != "side" and ("frames" in stages or "counts" in stages or "stance" in stages):
+    if by != "side" and ("frames" in stages or "counts" in stages):
         table = group_column(table, docs, by)
     if "stance" in stages and result.claims is not None:
         from ..compare import stance_sums
 
-        result.stance_sums = stance_sums(group_column(result.claims, docs, by), by=by)
+        claims = table if level == "claim" and by in table.columns else group_column(result.claims, docs, by)
+        result.stance_sums = stance_sums(claims, by=by)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         if by not in id_columns:
