@@ -57,19 +57,28 @@ def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0
     """
     if kind == "majority":
         return Pipeline([("clf", DummyClassifier(strategy="most_frequent"))])
-    parts = []
-    if kind == "full":
-        parts.append(("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)))
-        if char_ngrams:
-            parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)))
-    if kind in ("full", "lexicon"):
-        parts.append(("lexicon", Pipeline([("rates", LexiconFeatures(lexicon=lexicon)), ("scale", StandardScaler())])))
-    if kind in ("full", "vader"):
-        parts.append(("vader", SentimentFeatures()))
-    if not parts:
+    if kind not in MODEL_KINDS:
         raise ValueError(f"unknown model kind {kind!r}; choose from {', '.join(MODEL_KINDS)}")
+    features = feature_union(words=kind == "full", chars=kind == "full" and char_ngrams,
+                             lexicon=kind in ("full", "lexicon"), vader=kind in ("full", "vader"), lexicon_file=lexicon)
     clf = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=seed)
-    return Pipeline([("features", FeatureUnion(parts)), ("clf", OneVsRestClassifier(clf) if multilabel else clf)])
+    return Pipeline([("features", features), ("clf", OneVsRestClassifier(clf) if multilabel else clf)])
+
+
+def feature_union(*, words: bool = True, chars: bool = False, lexicon: bool = True, vader: bool = False,
+                  lexicon_file=None) -> FeatureUnion:
+    """The classifiers' features: TF-IDF word 1–2-grams, character 3–5-grams, scaled lexicon rates
+    (``lexicon_file``: see :func:`build_model`) and VADER scores, each when asked for."""
+    parts = []
+    if words:
+        parts.append(("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)))
+    if chars:
+        parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)))
+    if lexicon:
+        parts.append(("lexicon", Pipeline([("rates", LexiconFeatures(lexicon=lexicon_file)), ("scale", StandardScaler())])))
+    if vader:
+        parts.append(("vader", SentimentFeatures()))
+    return FeatureUnion(parts)
 
 
 def mask_terms() -> list[str]:
@@ -192,8 +201,7 @@ def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[
 
     texts, groups, labels = list(texts), np.asarray(groups), Y.to_numpy().astype(int)
     folds = list(GroupKFold(n_splits=n_splits).split(texts, labels, groups))
-    _uniq, g = np.unique(groups, return_inverse=True)
-    weights = np.vstack(list(stats.bootstrap_weights(np.random.default_rng(seed), int(g.max()) + 1, n_boot)))
+    g, weights = _group_weights(groups, n_boot, seed)
     rows, preds = [], _out_of_fold(kinds, texts, labels, folds, seed, n_jobs, multilabel=True, lexicon=lexicon)
     for kind in kinds:
         pred = preds[kind]
@@ -204,6 +212,13 @@ def evaluate_multilabel(texts: Sequence[str], Y: pd.DataFrame, groups: Sequence[
         rows.append({"model": kind, "class": "macro", "f1": f1_score(labels, pred, average="macro", zero_division=0),
                      "ci_low": low, "ci_high": high, "support": int(labels.sum())})
     return pd.DataFrame(rows), preds
+
+
+def _group_weights(groups: np.ndarray, n_boot: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's group index and ``n_boot`` bootstrap weight vectors over the groups (documents or
+    articles resampled with replacement), for :func:`narrative.stats.multilabel_macro_f1_interval`."""
+    _uniq, g = np.unique(groups, return_inverse=True)
+    return g, np.vstack(list(stats.bootstrap_weights(np.random.default_rng(seed), int(g.max()) + 1, n_boot)))
 
 
 def top_features(model: Pipeline, k: int = 15) -> pd.DataFrame:
@@ -321,9 +336,7 @@ def compare_frame_scorers(labels: pd.DataFrame, categories: Sequence[str], *, ex
     extra_texts = extra["text"].tolist() if extra is not None else []
     for train, test in GroupKFold(n_splits=n_splits).split(texts, y, groups):
         fit_texts = [texts[i] for i in train] + extra_texts
-        features = FeatureUnion([("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)),
-                                 ("lexicon", Pipeline([("rates", LexiconFeatures(lexicon=lexicon)),
-                                                       ("scale", StandardScaler())]))])
+        features = feature_union(words=True, lexicon=True, lexicon_file=lexicon)
         X = features.fit_transform(fit_texts)
         X_test = features.transform([texts[i] for i in test])
         n_own = len(train)
@@ -335,8 +348,7 @@ def compare_frame_scorers(labels: pd.DataFrame, categories: Sequence[str], *, ex
                 continue
             model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced", random_state=seed)
             clf_pred[test, j] = model.fit(X[rows], target).predict(X_test)
-    _uniq, g = np.unique(groups, return_inverse=True)
-    weights = np.vstack(list(stats.bootstrap_weights(np.random.default_rng(seed), int(g.max()) + 1, n_boot)))
+    g, weights = _group_weights(groups, n_boot, seed)
     out = []
     for name, pred in zip(FRAME_SCORERS, (lex_pred, clf_pred, np.maximum(lex_pred, clf_pred))):
         p, r, f, support = precision_recall_fscore_support(y, pred, average=None, zero_division=0)
