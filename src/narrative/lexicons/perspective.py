@@ -1,0 +1,202 @@
+"""Perspective rules of the frame lexicon (codebook G3, G4): who acts, whose losses, negation.
+
+The word lists live in ``perspective.csv`` (negators, denial verbs, side markers, soldier words);
+:meth:`Perspective.judge` turns one lexicon match into the speaker's frame, and
+:meth:`Perspective.progress_in_talks` reads matches beside each other. The rules are described,
+with examples, in ``narrative/lexicons/README.md``.
+
+>>> view = default_perspective()
+>>> words = "our forces struck enemy depots".split()
+>>> view.judge(words, 2, 1, ("attack",), "ukraine")
+(('achievement',), 'own side')
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..infra.datafiles import data_path
+
+#: what decided a hit's categories: the phrase's own (``lexicon``); the agent of an attack phrase
+#: (``own side`` → achievement, ``adversary`` → aggression, ``no agent`` → aggression); an
+#: adversary's losses or troubles claimed by a belligerent (``adversary's losses`` → achievement);
+#: gratitude aimed at soldiers (``honours soldiers`` → legitimacy, not diplomacy); success beside
+#: talks (``progress in talks`` → diplomacy)
+RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks")
+#: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
+#: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
+BLOCK, ATTACK = "block", "attack"
+#: success words that beside talks mean progress in talks (diplomacy)
+_SUCCESS = ("success", "progress", "breakthrough", "achiev", "accomplish")
+#: the talks a success can be progress in (not gratitude, aid or sanctions)
+_TALKS = ("negotiat", "talk", "dialogue", "diplomac", "summit", "meeting", "agree", "ceasefire", "cease-fire", "truce",
+          "peace", "mediat", "conversation", "consultation", "contacts", "relations", "cooperation", "deal", "accord")
+#: gratitude words: diplomacy when aimed at partners, legitimacy when aimed at soldiers
+_GRATITUDE = ("thank", "gratitude", "grateful")
+#: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
+#: disinformation, hedges and boosters hold in a negated or denying clause ("talks are impossible")
+NEGATABLE = frozenset({"achievement", "resistance", "adversity", "aggression", "casualties"})
+#: words that end the clause a negator, a denial or an agent is looked for in
+_CLAUSE_END = frozenset({".", ";", ":", "!", "?", "but", "while", "whereas", "insisting", "saying", "“", "”", '"'})
+BELLIGERENTS = ("kremlin", "ukraine")
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """Negators, denial verbs and side markers (``perspective.csv``): what turns a lexicon match
+    into the speaker's frame (codebook G3, G4)."""
+
+    negators: frozenset
+    denials: frozenset
+    markers: dict  # word -> own | adversary | kremlin | ukraine | west
+    forces: frozenset = frozenset()  # soldiers: gratitude to them honours them (legitimacy)
+
+    def denials_in(self, words: list[str]) -> bool:
+        """Whether a text holds any denial verb (checked once per text: the look-back is longer)."""
+        return not self.denials.isdisjoint(words)
+
+    def judge(self, words: list[str], i: int, n: int, cats: tuple[str, ...], side: str | None,
+              denials: bool = True) -> tuple[tuple[str, ...], str] | None:
+        """The categories and the rule (:data:`RULES`) of the hit ``words[i:i+n]`` with its listed
+        ``cats``, for a speaker of ``side``; None when negation or a denial cancels it.
+        ``denials``: whether the text holds a denial verb (:meth:`denials_in`)."""
+        rule = "lexicon"
+        if ATTACK in cats:
+            agent = self.agent(words, i, n)
+            if agent is None:
+                target, rule = "aggression", "no agent"
+            elif agent.startswith("object:"):  # "struck enemy depots": the object's enemy acts
+                mine = _adversary(agent[7:], side)
+                target, rule = ("achievement", "own side") if mine else ("aggression", "adversary")
+            elif _own(agent, side):
+                target, rule = "achievement", "own side"
+            else:
+                target, rule = "aggression", "adversary" if _adversary(agent, side) else "no agent"
+            cats = tuple(dict.fromkeys(target if c == ATTACK else c for c in cats))
+        elif side in BELLIGERENTS and ("casualties" in cats or "adversity" in cats) \
+                and _adversary(self.holder(words, i, n) or "", side):
+            # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
+            cats = tuple(dict.fromkeys("achievement" if c in ("casualties", "adversity") else c for c in cats))
+            rule = "adversary's losses"
+        elif "diplomacy" in cats and words[i].startswith(_GRATITUDE) and self.to_forces(words, i, n):
+            cats = tuple(dict.fromkeys("legitimacy" if c == "diplomacy" else c for c in cats))
+            rule = "honours soldiers"
+        if not NEGATABLE.isdisjoint(cats) and self.negated(words, i, denials):
+            cats = tuple(c for c in cats if c not in NEGATABLE)
+            if not cats:
+                return None
+        return cats, rule
+
+    @staticmethod
+    def progress_in_talks(words: list[str], hits: list[tuple]) -> list[tuple]:
+        """``hits`` (as :meth:`narrative.lexicons.Lexicon._judged` makes them) with each success word
+        beside a word of talks turned into diplomacy ("very successful rounds of negotiations":
+        progress in talks is diplomacy, not achievement, codebook §3)."""
+        talks = [i for i, _n, _index, cats, _rule in hits if "diplomacy" in cats and words[i].startswith(_TALKS)]
+        if not talks:
+            return hits
+        out = []
+        for i, n, index, cats, rule in hits:
+            if cats == ("achievement",) and rule == "lexicon" and words[i].startswith(_SUCCESS) and any(
+                    t != i and abs(t - i) <= 6 and _CLAUSE_END.isdisjoint(words[min(i, t):max(i, t)]) for t in talks):
+                cats, rule = ("diplomacy",), "progress in talks"
+            out.append((i, n, index, cats, rule))
+        return out
+
+    def to_forces(self, words: list[str], i: int, n: int) -> bool:
+        """Whether a soldier word follows ``words[i:i+n]`` within 8 words in its clause ("thanked the
+        commanders and military personnel")."""
+        for k in range(i + n, min(len(words), i + n + 8)):
+            if words[k] in _CLAUSE_END:
+                return False
+            if words[k] in self.forces:
+                return True
+        return False
+
+    def negated(self, words: list[str], i: int, denials: bool = True) -> bool:
+        """A negator within 3 words before ``i`` or a denial verb within 12, in the same clause
+        (``denials=False``: the text has no denial verb, so only the 3 words are read)."""
+        for k in range(i - 1, max(-1, i - (13 if denials else 4)), -1):
+            w = words[k]
+            if w in _CLAUSE_END:
+                return False
+            if w in self.denials or (k >= i - 3 and (w in self.negators or w.endswith(("n't", "n’t")))):
+                return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
+        return False
+
+    def _marker(self, w: str) -> str | None:
+        m = self.markers.get(w)
+        if m is None and w.endswith(("'s", "’s")):
+            m = self.markers.get(w[:-2])
+        return m
+
+    def agent(self, words: list[str], i: int, n: int) -> str | None:
+        """The side marker of the action at ``words[i:i+n]``: after "by" in a passive, else the nearest
+        one before it in its clause (8 words), else of its object (4 words after, "struck enemy
+        depots": the agent is the enemy's enemy)."""
+        end = min(len(words), i + n + 5)
+        for k in range(i + n, end):
+            if words[k] == "by":
+                for j in range(k + 1, min(len(words), k + 5)):
+                    m = self._marker(words[j])
+                    if m:
+                        return m
+                break
+            if words[k] in _CLAUSE_END:
+                break
+        m = self._first_marker(words, range(i - 1, max(-1, i - 9), -1))
+        if m:
+            return m
+        m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)))
+        return "object:" + m if m else None
+
+    def _first_marker(self, words: list[str], positions) -> str | None:
+        """The first side marker at ``positions`` (in the order given) before the clause ends."""
+        for k in positions:
+            if words[k] in _CLAUSE_END:
+                return None
+            m = self._marker(words[k])
+            if m:
+                return m
+        return None
+
+    def holder(self, words: list[str], i: int, n: int) -> str | None:
+        """Whose losses or troubles ``words[i:i+n]`` are: the nearest side marker before them in the
+        clause (5 words: "Russia has lost", "the enemy's losses"), else one after "of"/"among"
+        ("losses of the occupiers")."""
+        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1))
+        if m:
+            return m
+        k = i + n
+        if k + 1 < len(words) and words[k] in ("of", "among"):
+            for j in range(k + 1, min(len(words), k + 4)):
+                m = self._marker(words[j])
+                if m:
+                    return m
+        return None
+
+
+def _adversary(marker: str, side: str | None) -> bool:
+    """Whether a marker names the adversary of a speaker of ``side`` (the West is the Kremlin's)."""
+    if marker == "adversary":
+        return True
+    if side == "kremlin":
+        return marker in ("ukraine", "west")
+    if side == "ukraine":
+        return marker == "kremlin"
+    return False
+
+
+def _own(marker: str, side: str | None) -> bool:
+    return marker == "own" or (side in BELLIGERENTS and marker == side)
+
+
+@lru_cache(maxsize=1)
+def default_perspective() -> Perspective:
+    """The shipped ``perspective.csv``."""
+    rows = list(csv.DictReader(io.StringIO(data_path("perspective.csv", "lexicons").read_text("utf-8"))))
+    pick = lambda kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
+    return Perspective(pick("negator"), pick("denial"),
+                       {r["word"]: r["value"] for r in rows if r["kind"] == "marker"}, pick("forces"))
