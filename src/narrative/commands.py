@@ -119,7 +119,9 @@ def compare(args) -> int:
         path = Path(stopwords)
         if not path.is_file():
             raise InputError(stopwords, None, "--stopwords is not english, none or a readable file")
-        stopwords = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+        from .infra.datafiles import list_lines
+
+        stopwords = list_lines(path.read_text(encoding="utf-8"))
     if args.output is not None:
         frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
         stance_path = args.output.with_name(args.output.stem + ".stance" + args.output.suffix)

@@ -30,4 +30,10 @@ def data_text(name: str, folder: str = "data") -> str:
 
 def data_lines(name: str, folder: str = "data") -> list[str]:
     """The stripped, non-empty lines of a data file, without its ``#`` comment lines."""
-    return [line.strip() for line in data_text(name, folder).splitlines() if line.strip() and not line.startswith("#")]
+    return list_lines(data_text(name, folder))
+
+
+def list_lines(text: str) -> list[str]:
+    """The stripped, non-empty lines of a word-list text (a data file, or a user's list), without
+    ``#`` comment lines."""
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
