@@ -12,7 +12,6 @@ Examples
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterable, Sequence
 
@@ -253,17 +252,17 @@ STANCE_COLUMNS = ("group", "claims", "documents", "distanced", "share", "ci_low"
 _STANCE_SUMS = ("claims", "distanced", "distancing_cue", "journalist_hedge")
 
 
-_QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
-
-
 def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
     """A journalist hedge of the claim's sentence that is not inside the speaker's own quoted words:
     in “…that I allegedly fled…” the distance is the speaker's; in "…, which would be a major
     victory if true" or a paraphrase, the reporter chose the words."""
+    from .claims.quotes import quote_spans
+
+    content = str(content)
     if quote_type == "direct":  # the content is the quotation itself (its marks stripped)
-        quoted = str(content).lower()
+        quoted = content.lower()
     else:
-        quoted = " ".join(_QUOTED.findall(str(content))).lower()
+        quoted = " ".join(content[a:b] for a, b in quote_spans(content)).lower()
     return any(h.lower() not in quoted for h in list_cell(hedges))
 
 
