@@ -266,6 +266,24 @@ def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
     return any(h.lower() not in quoted for h in list_cell(hedges))
 
 
+def distanced(claims: pd.DataFrame) -> pd.Series:
+    """Per claim, whether the reporter distances itself from it (codebook H1): an attributed claim
+    (``quote_type`` not ``self``) with a distancing cue or a journalist hedge outside the speaker's
+    quoted words (:func:`stance_sums` counts the same). Indexed like ``claims``.
+
+    >>> c = pd.DataFrame({"quote_type": ["direct", "indirect", "self"], "cue_stance": ["distancing", "neutral", "neutral"],
+    ...                   "hedges": [[], ["if true"], ["if true"]], "content": ["a", "b", "c"]})
+    >>> distanced(c).tolist()
+    [True, True, False]
+    """
+    attributed = claims["quote_type"] != "self"
+    cue = claims["cue_stance"].eq("distancing")
+    hedge = pd.Series([_reporters_hedge(h, c, q) for h, c, q in zip(claims["hedges"], claims["content"],
+                                                                       claims["quote_type"])],
+                      index=claims.index, dtype=bool)
+    return (attributed & (cue | hedge)).rename("distanced")
+
+
 def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
     """Per group and document, the attributed claims (``quote_type`` not ``self``) and how many of
     them the reporter distances: a distancing cue ("claimed", "alleged", "insisted":

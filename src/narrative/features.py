@@ -196,6 +196,26 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
     return out
 
 
+def claim_frames(table: pd.DataFrame, *, text_column: str = "content", lexicon: Lexicon | None = None,
+                 n_jobs: int = 1) -> pd.Series:
+    """The frames each row carries, as the suite scores them: ``;``-joined categories in the
+    lexicon's order (empty string = no frame), indexed like ``table``. The one place that says
+    which scorer turns a claim into frame labels (sampling sheets, estimates and threads read it).
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["d", "d"], "side": ["ukraine", "ukraine"],
+    ...                   "content": ["Ukrainian forces continue to deter enemy attacks.", "The weather was mild."]})
+    >>> claim_frames(t).tolist()
+    ['resistance;aggression', '']
+    """
+    lexicon = lexicon or load_lexicon()
+    scores = frame_scores(table, text_column=text_column, lexicon=lexicon, sentiment=False, n_jobs=n_jobs)
+    cats = list(lexicon.categories)
+    rates = scores[cats].to_numpy() > 0
+    return pd.Series([";".join(c for c, on in zip(cats, row) if on) for row in rates], index=table.index,
+                     dtype=object, name="frames")
+
+
 def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,
              width: int = KWIC_WIDTH, offset_column: str | None = None) -> pd.DataFrame:
     """A keyword-in-context table: one row per hit per category
