@@ -40,3 +40,16 @@ EVIDENCE = (
     "doc_id", "claim_id", "category", "phrase",
     "left", "match", "right", "start", "end", "rule",
 )
+
+#: ``narrative.threads.threads``: one row per claim in a thread (claims about one place within a window
+#: of days, across documents). ``date``: the claim's document day (YYYY-MM-DD, "" when undated);
+#: ``frames``: ``;``-joined (``narrative.features.claim_frames``); ``distanced``: the reporter distances
+#: itself (``narrative.compare.distanced``); ``anchor``: where the place came from (content, sentence,
+#: similar); ``act``: capture, hold, deny, strike, casualty (``;``-joined); ``relation``: the thread's
+#: plain relations between the compared sides ("capture vs hold", "strike vs casualties"); ``two_sided``:
+#: the thread holds claims of both compared sides.
+THREADS = (
+    "thread_id", "place", "place_id", "start_date", "end_date",
+    "claim_id", "doc_id", "date", "side", "speaker", "content",
+    "frames", "distanced", "act", "relation", "two_sided", "anchor",
+)
