@@ -175,6 +175,29 @@ def build_parser() -> argparse.ArgumentParser:
                         help="speech (default: speech acts and quotations, as news-quote studies count them) or "
                              "attribution (also beliefs, plans and evidence: the PolNeAR sense)")
 
+    thr = sub.add_parser("threads", help="claims about one event (a place, a few days) grouped across documents, "
+                         "both sides side by side",
+                         description="One row per claim in a thread: the place (a settlement or region of Ukraine or "
+                                     "Russia, in any common spelling), the thread's first and last day, the claim's "
+                                     "side, speaker, content, frames and the reporter's distancing, its act (capture, "
+                                     "hold, deny, strike, casualty) and the thread's plain relation between --a and "
+                                     "--b (capture vs hold, strike vs casualties). Undated documents keep their "
+                                     "threads to themselves.",
+                         epilog="Example: narrative threads ../shared/eval/warnews-dev/articles -o threads.csv")
+    _corpus_args(thr)
+    thr.add_argument("--keep-duplicates", action="store_true",
+                     help="keep every copy of a duplicated document (default: each group once; see `duplicates`)")
+    thr.add_argument("--days", type=int, default=2,
+                     help="a claim joins a place's thread up to this many days after its first day (default 2)")
+    thr.add_argument("--similarity", type=float, default=0.2,
+                     help="word-set cosine with a placed claim of the same document that lets a claim naming no "
+                          "place join its thread (default 0.2)")
+    thr.add_argument("--min-claims", type=_positive, default=2, help="claims a thread needs (default 2)")
+    thr.add_argument("--a", default="kremlin", help="first compared side (default: kremlin)")
+    thr.add_argument("--b", default="ukraine", help="second compared side (default: ukraine)")
+    thr.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    thr.add_argument("--method", choices=("rules", "crf"), default="rules")
+
     dup = sub.add_parser("duplicates", help="exact and near-duplicate documents (word-shingle MinHash/LSH)",
                          description="One row per document: doc_id, duplicate_of (empty for a kept document: the "
                                      "earliest of its group by date, else the first read) and similarity (estimated "

