@@ -167,3 +167,23 @@ def test_seed_article_capture_and_deter_share_a_thread_and_talks_stay_out(exampl
     assert deter["side"].iloc[0] == "ukraine" and table["thread_id"].nunique() == 1
     joined = " ".join(table["content"])
     assert "Witkoff" not in joined and "diplomatic stakes" not in joined  # the talks claims join none
+
+
+def test_suite_step_and_report_show_two_sided_threads_escaped(tmp_path, corpus):
+    from narrative.pipeline import steps
+    from narrative.pipeline.report import render
+    from narrative.pipeline.runfiles import write
+
+    claims, docs = corpus
+    claims = claims.copy()
+    claims.loc[claims["content"].str.contains("deter"), "content"] += " <script>alert(1)</script>"
+    (tmp_path / "tables").mkdir()
+    write(docs.drop(columns="text").assign(n_words=1), tmp_path, "documents.csv")
+    write(claims, tmp_path, "claims.csv")
+    out = steps.claim_threads(tmp_path, steps.read_table(tmp_path, "claims.csv"), side_a="kremlin", side_b="ukraine")
+    pairs = out["side_by_side"]
+    assert len(pairs) >= 1 and pairs["place"].iloc[0] == "Pokrovsk"
+    assert "captured Pokrovsk" in pairs["a"].iloc[0] and "deter" in pairs["b"].iloc[0]
+    html = render(tmp_path, {"parameters": {"side_a": "kremlin", "side_b": "ukraine"}})
+    assert "The same event as each side tells it" in html and "captured Pokrovsk" in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -252,3 +252,37 @@ def two_sided_counts(table: pd.DataFrame, claims: pd.DataFrame, *, a: str = "kre
         two = int(mine["two_sided"].sum())
         rows.append([side, n, len(mine), two, two / n if n else float("nan")])
     return pd.DataFrame(rows, columns=["side", "claims", "in_thread", "in_two_sided", "share_two_sided"])
+
+
+def side_by_side(table: pd.DataFrame, *, a: str = "kremlin", b: str = "ukraine") -> pd.DataFrame:
+    """The two-sided threads, largest first, one row per thread: ``thread_id, place, start_date, end_date,
+    relation, claims_a, claims_b, a, b``; ``a``/``b`` hold one line per claim of that side:
+    ``speaker: content [frames] (distanced)``.
+
+    >>> t = pd.DataFrame({"thread_id": ["t1", "t1"], "place": ["Pokrovsk"] * 2, "start_date": ["2025-12-01"] * 2,
+    ...                   "end_date": ["2025-12-01"] * 2, "relation": ["capture vs hold"] * 2, "two_sided": [True] * 2,
+    ...                   "side": ["kremlin", "ukraine"], "speaker": ["Peskov", "the army"],
+    ...                   "content": ["troops took the town", "we hold the town"], "frames": ["achievement", ""],
+    ...                   "distanced": [True, False]})
+    >>> side_by_side(t)[["a", "b"]].values.tolist()
+    [['Peskov: troops took the town [achievement] (distanced)', 'the army: we hold the town']]
+    """
+    columns = ["thread_id", "place", "start_date", "end_date", "relation", "claims_a", "claims_b", "a", "b"]
+    two = table[table["two_sided"].astype(bool)]
+    if two.empty:
+        return pd.DataFrame(columns=columns)
+
+    def line(r) -> str:
+        frames = f" [{r.frames.replace(';', ', ')}]" if isinstance(r.frames, str) and r.frames else ""
+        return f"{r.speaker}: {r.content}{frames}{' (distanced)' if bool(r.distanced) else ''}"
+
+    rows = []
+    for tid, part in two.groupby("thread_id", sort=False):
+        first = part.iloc[0]
+        mine = {s: [line(r) for r in part[part["side"] == s].itertuples()] for s in (a, b)}
+        rows.append([tid, first["place"], first["start_date"], first["end_date"], first["relation"],
+                     len(mine[a]), len(mine[b]), "\n".join(mine[a]), "\n".join(mine[b])])
+    out = pd.DataFrame(rows, columns=columns)
+    out["_n"] = out["claims_a"] + out["claims_b"]
+    return out.sort_values(["_n", "thread_id"], ascending=[False, True], kind="stable").drop(columns="_n") \
+        .reset_index(drop=True)

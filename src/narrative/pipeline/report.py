@@ -22,6 +22,7 @@ th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1rem 0}figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.85rem;color:#555}
 .kwic td.left{text-align:right;color:#555}.kwic td.match{font-weight:700;white-space:nowrap}.kwic td.right{color:#555}
 .muted{color:#666;font-size:.85rem} code{background:#f3f3f3;padding:0 .2rem}
+table.thread{width:100%;table-layout:fixed}table.thread td p{margin:.1rem 0 .4rem}
 """
 
 QUESTION = ("How do the sides frame their claims, and how do reporters frame those claims "
@@ -132,6 +133,22 @@ def _evidence(run_dir: Path, sides: list) -> list[dict]:
     return blocks
 
 
+def _threads(run_dir: Path, max_threads: int = 8) -> dict | None:
+    """The two-sided claim threads (largest first), each as two columns, and each side's share of claims in them."""
+    pairs, sides = _read(run_dir, "threads_side_by_side.csv"), _read(run_dir, "threads_sides.csv")
+    if pairs is None or sides is None:
+        return None
+    shown = [{"place": r["place"], "dates": r["start_date"] if r["start_date"] == r["end_date"]
+              else f"{r['start_date']} to {r['end_date']}", "relation": r["relation"],
+              "a": str(r["a"]).split("\n") if r["a"] else [], "b": str(r["b"]).split("\n") if r["b"] else []}
+             for _, r in pairs.head(max_threads).iterrows()]
+    counts = [{"side": r["side"], "claims": f"{int(r['claims']):,}", "in_thread": f"{int(r['in_thread']):,}",
+               "in_two_sided": f"{int(r['in_two_sided']):,}",
+               "share": "" if r["share_two_sided"] == "" else f"{100 * float(r['share_two_sided']):.1f}"}
+              for _, r in sides.iterrows()]
+    return {"threads": shown, "total": f"{len(pairs):,}", "sides": counts}
+
+
 FIGURES = (
     ("frame_profile.png", "Frame profile by side: lexicon hits per 1,000 tokens with 95% bootstrap CIs."),
     ("log_odds.png", "Words that distinguish the sides: weighted log-odds z-scores (informative Dirichlet prior, Monroe et al. 2008), with each word's raw counts; English stopwords and actors' names left out."),
@@ -160,7 +177,7 @@ def context(run_dir: Path, manifest: dict) -> dict:
         "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,
         "classifier": _classifier(run_dir), "frames": _frames(run_dir),
         "figures": [{"name": n, "caption": c} for n, c in FIGURES if (run_dir / "figures" / n).is_file()],
-        "evidence": _evidence(run_dir, [a, b]),
+        "evidence": _evidence(run_dir, [a, b]), "threads": _threads(run_dir),
         "notebooks": [p_.stem for p_ in sorted((run_dir / "html").glob("*.html"))],
         "tables": [p_.name for p_ in sorted((run_dir / "tables").glob("*.csv"))],
         "parameters": [(k, "" if v is None else v) for k, v in sorted(p.items())], "seconds": seconds,

@@ -27,6 +27,7 @@ __all__ = [
     "score_frames", "frame_profile", "frame_evidence", "framing_step",                # 02
     "side_task", "score_other_claims", "frames_task", "classifier_step",              # 03
     "frame_differences", "log_odds", "reporter_stance", "weekly", "comparison_step",                     # 04
+    "claim_threads",                                                                                      # 04
 ]
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
@@ -247,6 +248,26 @@ def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=
     stance = reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
     rates, _weekly_fig = weekly(run_dir, scores, diffs["category"].iloc[0], side_a=side_a, side_b=side_b)
     return {"log_odds": odds, "differences": diffs, "stance": stance, "weekly": rates, "figure": fig}
+
+
+# -- 04 claim threads ------------------------------------------------------------------------------
+def claim_threads(run_dir, claims: pd.DataFrame, *, side_a, side_b) -> dict:
+    """Claims about one event, both sides side by side (:mod:`narrative.threads`) → ``threads.csv``
+    (one row per threaded claim), ``threads_side_by_side.csv`` (the two-sided threads, largest first)
+    and ``threads_sides.csv`` (per side: claims, in a thread, in a two-sided thread). The run keeps
+    no document text, so a claim's place comes from its content (and similar nearby claims), not its
+    sentence as in ``narrative threads``."""
+    from ..threads import side_by_side, threads, two_sided_counts
+
+    docs = read_table(run_dir, "documents.csv")
+    with timed(run_dir, "threads: group"):
+        table = threads(claims, docs.assign(text=""), a=side_a, b=side_b)
+    pairs = side_by_side(table, a=side_a, b=side_b)
+    counts = two_sided_counts(table, claims, a=side_a, b=side_b)
+    write(table, run_dir, "threads.csv")
+    write(pairs, run_dir, "threads_side_by_side.csv")
+    write(counts, run_dir, "threads_sides.csv")
+    return {"threads": table, "side_by_side": pairs, "sides": counts}
 
 
 def show(fig, dpi: int = 100):

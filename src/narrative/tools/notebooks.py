@@ -132,6 +132,12 @@ CELLS: dict[str, list[tuple[str, str]]] = {
         (MD, "The leading category week by week (a corpus without dates says so instead):"),
         (CODE, "rates, figure = steps.weekly(run_dir, scores, diffs['category'].iloc[0], side_a=side_a, side_b=side_b)\n"
                "steps.show(figure)"),
+        (MD, "Claim threads: the claims about one event (a settlement or region named in the claim, within a few "
+             "days) as each side tells it, largest first, with each claim's frames and whether the reporter "
+             "distanced itself; then how many of each side's claims belong to a thread with both sides:"),
+        (CODE, "threads = steps.claim_threads(run_dir, claims, side_a=side_a, side_b=side_b)\n"
+               "threads['side_by_side'].head(10)"),
+        (CODE, "threads['sides']"),
     ],
 }
 
