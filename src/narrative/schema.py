@@ -47,9 +47,9 @@ EVIDENCE = (
 #: itself (``narrative.compare.distanced``); ``anchor``: where the place came from (content, sentence,
 #: similar); ``act``: capture, hold, deny, strike, casualty (``;``-joined); ``relation``: the thread's
 #: plain relations between the compared sides ("capture vs hold", "strike vs casualties"); ``two_sided``:
-#: the thread holds claims of both compared sides.
+#: the thread holds claims of both compared sides; ``content_start``/``content_end`` index the document text.
 THREADS = (
     "thread_id", "place", "place_id", "start_date", "end_date",
-    "claim_id", "doc_id", "date", "side", "speaker", "content",
+    "claim_id", "doc_id", "date", "side", "speaker", "content", "content_start", "content_end",
     "frames", "distanced", "act", "relation", "two_sided", "anchor",
 )

@@ -204,7 +204,8 @@ def threads(claims: pd.DataFrame, documents: pd.DataFrame, *, a: str = "kremlin"
         "thread_id": g["thread_id"], "place": g["place"], "place_id": g["place_id"],
         "claim_id": rows["claim_id"], "doc_id": rows["doc_id"], "date": [_date(d) for d in g["day"]],
         "side": rows["side"].astype(str), "speaker": rows["speaker"], "content": rows["content"],
-        "frames": frames, "distanced": distanced(rows) if len(rows) else pd.Series([], dtype=bool),
+        "content_start": rows["content_start"], "content_end": rows["content_end"], "frames": frames,
+        "distanced": distanced(rows) if len(rows) else pd.Series([], dtype=bool),
         "anchor": g["anchor"]}, index=g.index)
     acts = []
     for content, fr in zip(table["content"].fillna("").astype(str), table["frames"]):
