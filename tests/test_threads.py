@@ -187,3 +187,49 @@ def test_suite_step_and_report_show_two_sided_threads_escaped(tmp_path, corpus):
     html = render(tmp_path, {"parameters": {"side_a": "kremlin", "side_b": "ukraine"}})
     assert "The same event as each side tells it" in html and "captured Pokrovsk" in html
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def _txt_corpus(folder):
+    """The composed corpus as .txt files named like the war-news set (<date>T…Z_<outlet>_en_<id>.txt)."""
+    folder.mkdir()
+    for i, (name, date, text) in enumerate(DOCS):
+        (folder / f"{date.replace('-', '')}T090000Z_XX_en_{i:02d}{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_cli_threads_writes_the_table_with_dates_from_file_names(tmp_path, capsys):
+    from narrative.cli import main
+
+    corpus = _txt_corpus(tmp_path / "news")
+    out = tmp_path / "threads.csv"
+    assert main(["threads", str(corpus), "-o", str(out), "--jobs", "1"]) == 0
+    table = pd.read_csv(out, keep_default_na=False)
+    assert tuple(table.columns) == THREADS
+    pokrovsk = table[table["content"].str.contains("captured Pokrovsk")]
+    rows = table[table["thread_id"] == pokrovsk["thread_id"].iloc[0]]
+    assert (rows["start_date"].iloc[0], rows["end_date"].iloc[0]) == ("2025-12-01", "2025-12-02")
+    assert rows["doc_id"].str.contains("mon-ua").any() and rows["doc_id"].str.contains("tue-ua").any()
+    assert "two-sided thread" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--days", "-1"], "--days"),
+    (["--similarity", "0"], "--similarity"),
+])
+def test_cli_threads_bad_options_exit_2_and_write_nothing(tmp_path, capsys, extra, message):
+    from narrative.cli import main
+
+    corpus = _txt_corpus(tmp_path / "news")
+    out = tmp_path / "threads.csv"
+    assert main(["threads", str(corpus), "-o", str(out), *extra]) == 2
+    assert message in capsys.readouterr().err and not out.exists()
+
+
+def test_cli_threads_refuses_to_overwrite_its_input(tmp_path, capsys):
+    from narrative.cli import main
+
+    corpus = _txt_corpus(tmp_path / "news")
+    victim = next(corpus.iterdir())
+    before = victim.read_text(encoding="utf-8")
+    assert main(["threads", str(corpus), "-o", str(victim)]) == 2
+    assert victim.read_text(encoding="utf-8") == before
