@@ -7,7 +7,9 @@ An event is anchored by a place (:mod:`narrative.places`), a window of days and 
 2. **Days.** Claims of one place are taken in date order; a claim joins the place's open thread when
    its day is at most ``days`` after the thread's first day, else it opens a new one. Dates come from
    the documents' ``date``, else from a date at the start of the ``doc_id`` (``20220125T090000Z_…``
-   names). A document without a date keeps its threads to itself.
+   names). A document without a date keeps its threads to itself, and so do claims anchored by a
+   broad place (a region, Crimea, Donbas, or a capital: Kyiv, Moscow), which news names as a topic or a
+   government more often than as where something happened.
 3. **Content.** A claim that names no place, in its content or sentence, joins the thread of the most
    similar of the placed claims near it in its document (:data:`NEARBY` claims either side) when the
    cosine of their word sets (the project's tokens, stop words left out) is at least ``similarity``;
@@ -157,14 +159,16 @@ def assign(claims: pd.DataFrame, documents: pd.DataFrame, *, days: int = 2, simi
     # one sort by (place, dated?, day or document, position), one pass
     day_map = dict(zip(day_of.index, day_of.to_numpy()))
     day = np.array([day_map.get(d, np.nan) for d in doc_ids], dtype="float64")
+    # an undated claim, or one anchored by a broad place, groups within its document only
+    local = [math.isnan(day[i]) or places[i] is not None and _broad(gaz.places[places[i]]) for i in range(len(rows))]
     order = sorted((i for i in range(len(rows)) if places[i] is not None),
-                   key=lambda i: (places[i], math.isnan(day[i]), doc_ids[i] if math.isnan(day[i]) else "",
+                   key=lambda i: (places[i], local[i], doc_ids[i] if local[i] else "",
                                   0 if math.isnan(day[i]) else day[i], i))
     group = np.full(len(rows), -1)
     groups: list[list[int]] = []
     open_key, open_start = None, None
     for i in order:
-        key = (places[i], doc_ids[i]) if math.isnan(day[i]) else (places[i], None)
+        key = (places[i], doc_ids[i]) if local[i] else (places[i], None)
         if key != open_key or (key[1] is None and day[i] - open_start > days):
             groups.append([])
             open_key, open_start = key, day[i]
@@ -182,6 +186,12 @@ def assign(claims: pd.DataFrame, documents: pd.DataFrame, *, days: int = 2, simi
     return pd.DataFrame({"thread_id": tids, "place_id": [places[i] for i in pick],
                          "place": [gaz.places[places[i]].name for i in pick], "day": day[pick] if len(pick) else [],
                          "anchor": [anchors[i] for i in pick]}, index=rows.index[pick])
+
+
+def _broad(place) -> bool:
+    """A region (an oblast, Crimea, Donbas) or a capital: named as a topic or a government more often than
+    as where an event happened, so it anchors a thread within one document only."""
+    return place.level == "region" or place.metonym
 
 
 def _date(day: float) -> str:
