@@ -233,3 +233,34 @@ def test_cli_threads_refuses_to_overwrite_its_input(tmp_path, capsys):
     before = victim.read_text(encoding="utf-8")
     assert main(["threads", str(corpus), "-o", str(victim)]) == 2
     assert victim.read_text(encoding="utf-8") == before
+
+
+def test_gazetteer_generator_rules():
+    """The generator's choices on a few GeoNames-shaped records: population thresholds, the own name before an
+    alternate, a bigger foreign city's name, blocked and person words, curated variants and regions."""
+    from narrative.tools.places import build
+
+    def city(gid, name, cc, a1, pop, *alt):
+        return {"geonameid": gid, "name": name, "countrycode": cc, "admin1code": a1, "population": pop,
+                "alternatenames": list(alt)}
+
+    cities = {str(c["geonameid"]): c for c in [
+        city(1, "Pokrovsk", "UA", "05", 60000, "Pokrowsk", "Покровськ"),
+        city(2, "Engels", "RU", "67", 196000, "Pokrovsk"),           # a former name of a bigger Russian city
+        city(3, "Parizh", "RU", "13", 20000, "Paris"),                 # a bigger foreign city's name
+        city(4, "Selo", "UA", "05", 600),                              # below the threshold
+        city(5, "Sudzha", "RU", "41", 6000),                           # a border region: kept under 15,000
+        city(6, "Vladimir", "RU", "83", 350000, "Wladimir"),           # a person's first name
+    ]}
+    foreign = {"9": city(9, "Paris", "FR", "11", 2000000)}
+    extra = [{"kind": "variant", "name": "Pokrovsk", "country": "UA", "admin1": "05", "variants": "Krasnoarmeysk",
+              "note": ""},
+             {"kind": "region", "name": "Donetsk Oblast", "country": "UA", "admin1": "05", "variants": "Donetsk",
+              "note": ""},
+             {"kind": "block", "name": "x", "country": "", "admin1": "", "variants": "Wladimir", "note": ""}]
+    rows = {r["name"]: r for r in build(cities, foreign, {}, extra, persons=frozenset({"Vladimir"}))}
+    assert rows["Pokrovsk"]["variants"].split("|") == ["Krasnoarmeysk", "Pokrovsk", "Pokrowsk"]
+    assert "Engels" in rows and "Pokrovsk" not in rows["Engels"]["variants"]
+    assert "Parizh" in rows and "Paris" not in rows["Parizh"]["variants"].split("|")
+    assert "Selo" not in rows and "Sudzha" in rows and "Vladimir" not in rows
+    assert "Donetsk region" in rows["Donetsk Oblast"]["variants"].split("|")
