@@ -285,7 +285,8 @@ def side_by_side(table: pd.DataFrame, *, a: str = "kremlin", b: str = "ukraine")
 
     def line(r) -> str:
         frames = f" [{r.frames.replace(';', ', ')}]" if isinstance(r.frames, str) and r.frames else ""
-        return f"{r.speaker}: {r.content}{frames}{' (distanced)' if bool(r.distanced) else ''}"
+        who = r.speaker if isinstance(r.speaker, str) and r.speaker else "(own voice)"
+        return f"{who}: {r.content}{frames}{' (distanced)' if bool(r.distanced) else ''}"
 
     rows = []
     for tid, part in two.groupby("thread_id", sort=False):
