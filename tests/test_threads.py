@@ -264,3 +264,14 @@ def test_gazetteer_generator_rules():
     assert "Parizh" in rows and "Paris" not in rows["Parizh"]["variants"].split("|")
     assert "Selo" not in rows and "Sudzha" in rows and "Vladimir" not in rows
     assert "Donetsk region" in rows["Donetsk Oblast"]["variants"].split("|")
+
+
+@pytest.mark.parametrize("kind", ["latin1", "binary"])
+def test_cli_threads_refuses_a_bad_corpus(tmp_path, capsys, kind):
+    from test_bad_input import _write_bad
+
+    from narrative.cli import main
+
+    folder = _write_bad(kind, tmp_path / "corpus")
+    assert main(["threads", str(folder), "-o", str(tmp_path / "t.csv")]) == 2
+    assert "news.csv" in capsys.readouterr().err and not (tmp_path / "t.csv").exists()
