@@ -35,8 +35,15 @@ SIDES = ("kremlin", "ukraine", "other")
 NEEDED = ("doc_id", "claim_id", "side", "quote_type", "cue_stance", "hedges", "content")
 
 
+@dataclass
 class SheetError(InputError):
-    """A coding sheet that cannot be used: names the sheet, its row and the problem."""
+    """A coding sheet that cannot be used: names the sheet, its line (the CSV's line number) and the problem.
+
+    >>> print(SheetError("sheet.csv", 7, "gold_side 'russia' is not a codebook side"))
+    sheet.csv, line 7: gold_side 'russia' is not a codebook side
+    """
+
+    unit: str = "line"
 
 
 @dataclass(frozen=True)
