@@ -10,11 +10,11 @@
 - :func:`accuracy` is the tool's accuracy on the coded rows; :func:`estimates` the naive and the
   prediction-powered estimates (:mod:`.ppi`) of side shares, frame prevalence and distancing.
 """
-from .quantities import ESTIMATES, MIN_CODED, estimates, join, naive_intervals
+from .quantities import ESTIMATES, MIN_CODED, estimate_table, estimates, join, naive_intervals
 from .sheet import GOLD, SHEET, SIDES, Population, SheetError, draw_sample, read_claims, read_sheet, tool_labels
 from .validate import ACCURACY, accuracy, format_accuracy
 from .view import sheet_html
 
-__all__ = ["ESTIMATES", "MIN_CODED", "estimates", "join", "naive_intervals", "GOLD", "SHEET", "SIDES", "Population",
+__all__ = ["ESTIMATES", "MIN_CODED", "estimate_table", "estimates", "join", "naive_intervals", "GOLD", "SHEET", "SIDES", "Population",
            "SheetError", "draw_sample", "read_claims", "read_sheet", "tool_labels", "ACCURACY", "accuracy",
            "format_accuracy", "sheet_html"]

@@ -171,7 +171,13 @@ def estimates(claims: pd.DataFrame, sheet: pd.DataFrame, *, a: str, b: str, cate
     ``lam``: None tunes (PPI++); 0 gives the coded claims alone (the classical interval); 1 plain PPI.
     Raises :class:`SheetError` for an unusable sheet, before anything is written.
     """
-    j = join(claims, sheet, path=path, lexicon=lexicon)
+    return estimate_table(join(claims, sheet, path=path, lexicon=lexicon), a=a, b=b, categories=categories, lam=lam,
+                          min_coded=min_coded, path=path)
+
+
+def estimate_table(j: Joined, *, a: str, b: str, categories, lam=None, min_coded: int = MIN_CODED,
+                   path: str = "sheet") -> pd.DataFrame:
+    """:func:`estimates` of an already joined sheet (:func:`join`)."""
     rows = [_row(name, parts, j, lam=lam, min_coded=min_coded, path=path)
             for name, parts in quantities(j, a, b, categories)]
     if not rows:

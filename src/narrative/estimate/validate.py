@@ -32,7 +32,7 @@ def wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
     p = k / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (round(float(centre - half), 4), round(float(centre + half), 4))
+    return (round(max(0.0, float(centre - half)), 4), round(min(1.0, float(centre + half)), 4))
 
 
 def _row(measure, label, k, n) -> dict:
