@@ -344,7 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="One row per quantity (share:<side>, prevalence:<frame>:<side>, "
                                      "difference:<frame>, distanced:<side>, distanced:difference): naive (the tool's "
                                      "labels alone) and the prediction-powered estimate (PPI++, weighted by the "
-                                     "sheet's strata) with its 95%% interval, which stays valid however wrong the "
+                                     "sheet's strata) with its 95% interval, which stays valid however wrong the "
                                      "tool's labels are. Quantities whose gold column was not coded are left out.",
                          epilog="Example: narrative estimate claims.csv --validation sheet.csv --a kremlin --b ukraine "
                                 "-o estimates.csv")

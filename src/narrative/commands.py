@@ -455,7 +455,7 @@ def validate(args) -> int:
     from .estimate import accuracy, format_accuracy, join
     from .infra.files import check_outputs
 
-    check_outputs({"-o": args.output}, reads=[args.claims, args.validation])
+    check_outputs({"-o": args.output}, reads=[args.claims, args.validation] + ([args.lexicon] if args.lexicon else []))
     claims, lexicon, sheet = _sheet_inputs(args)
     joined = join(claims, sheet, path=str(args.validation), lexicon=lexicon)
     table = accuracy(joined, lexicon.categories)
@@ -471,7 +471,7 @@ def estimate(args) -> int:
     from .estimate import estimates
     from .infra.files import check_outputs
 
-    check_outputs({"-o": args.output}, reads=[args.claims, args.validation])
+    check_outputs({"-o": args.output}, reads=[args.claims, args.validation] + ([args.lexicon] if args.lexicon else []))
     claims, lexicon, sheet = _sheet_inputs(args)
     table = estimates(claims, sheet, a=args.a, b=args.b, categories=list(lexicon.categories), lexicon=lexicon,
                       min_coded=args.min_coded, path=str(args.validation))
