@@ -173,3 +173,10 @@ def test_the_demo_sheet_matches_todays_claims_and_the_coding():
         hits = [by_text.get((d, t)) == (s, f) for d, t, s, f in zip(sheet["doc_id"], sheet["sentence"],
                                                                      sheet["gold_side"], sheet["gold_frames"])]
         assert sum(hits) >= len(sheet) - 1
+
+
+def test_sides_outside_the_codebook_are_refused(claims_file, coded, tmp_path, capsys):
+    sheet, _table = coded
+    out = tmp_path / "est.csv"
+    assert main(["estimate", str(claims_file), "--validation", str(sheet), "--a", "journalist", "-o", str(out)]) == 2
+    assert "'journalist' is not a codebook side" in capsys.readouterr().err and not out.exists()

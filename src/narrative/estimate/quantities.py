@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import ppi
+from ..errors import InputError
 from .sheet import SIDES, Population, SheetError, tool_labels
 
 #: the estimates table's columns
@@ -178,6 +179,10 @@ def estimates(claims: pd.DataFrame, sheet: pd.DataFrame, *, a: str, b: str, cate
 def estimate_table(j: Joined, *, a: str, b: str, categories, lam=None, min_coded: int = MIN_CODED,
                    path: str = "sheet") -> pd.DataFrame:
     """:func:`estimates` of an already joined sheet (:func:`join`)."""
+    for name, side in (("--a", a), ("--b", b)):
+        if side not in SIDES:
+            raise InputError(name, None, f"{side!r} is not a codebook side ({', '.join(SIDES)}): a coded sheet "
+                                         "estimates the sides the coder labels")
     rows = [_row(name, parts, j, lam=lam, min_coded=min_coded, path=path)
             for name, parts in quantities(j, a, b, categories)]
     if not rows:

@@ -86,6 +86,14 @@ def measurement(run_dir, claims: pd.DataFrame, *, validation, side_a: str, side_
 
     if not validation:
         return None
+    from ..estimate import SIDES
+
+    if side_a not in SIDES or side_b not in SIDES:
+        skipped = (f"The coded sheet labels the codebook's sides ({', '.join(SIDES)}); this run compares "
+                   f"{side_a} and {side_b}, so no corrected estimates are made.")
+        write(pd.DataFrame({"key": ["sheet", "skipped"], "value": [Path(validation).name, skipped]}), run_dir,
+              "estimates_about.csv")
+        return {"skipped": skipped}
     lex = load_lexicon(lexicon)
     categories = list(lex.categories)
     sheet = read_sheet(validation, lex.categories)
