@@ -86,3 +86,32 @@ def test_resampled_war_news_coverage_and_width(extracted, coder):
     naive = _row("difference:aggression", dict(quantities(census, "kremlin", "ukraine", cats))["difference:aggression"],
                  census, lam=0.0, min_coded=0, path="-")["naive"]
     assert abs(naive - truth["difference:aggression"]) > 0.05
+
+
+@pytest.mark.parametrize("coder", list(CODINGS))
+def test_180_claims_60_coded_the_rest_as_truth(extracted, coder):
+    """The held-out check's shape: 180 claims, sheets of 60, and the truth the gold of the other 120
+    (harder than the census: the sheet's own claims no longer count towards the truth)."""
+    if not CODINGS[coder].is_file():
+        pytest.skip(f"{CODINGS[coder]} is absent")
+    population, gold = matched(extracted, CODINGS[coder])
+    rng = np.random.default_rng(5)
+    keep = np.sort(rng.choice(len(population), 180, replace=False))
+    population, gold = population.iloc[keep].reset_index(drop=True), gold.iloc[keep].reset_index(drop=True)
+    tool = tool_labels(population).reset_index(drop=True)
+    n = len(population)
+    truth_table = pd.DataFrame({"is_claim": np.ones(n), "side": gold["side"].to_numpy(),
+                                "frames": gold["labels"].to_numpy(), "distanced": np.nan})
+    dims = {"side": True, "frames": True, "distanced": False}
+    coded = np.argsort(rng.random((400, n)), axis=1) < 60
+    sheets = Joined(tool, truth_table, ppi.Design.simple(coded), False, dims)
+    rest = Joined(tool, truth_table, ppi.Design.simple(~coded), False, dims)   # the other 120, read as gold
+    cats = ["aggression", "diplomacy"]
+    for (q, parts), (_q, rest_parts) in zip(quantities(sheets, "kremlin", "ukraine", cats),
+                                            quantities(rest, "kremlin", "ukraine", cats)):
+        tuned = _row(q, parts, sheets, lam=None, min_coded=0, path="-")
+        alone = _row(q, parts, sheets, lam=0.0, min_coded=0, path="-")
+        truth = _row(q, rest_parts, rest, lam=0.0, min_coded=0, path="-")["estimate"]   # one per sheet
+        cover = np.mean((tuned["lo"] <= truth) & (truth <= tuned["hi"]))
+        assert cover >= 0.85, (coder, q, cover)
+        assert np.mean(tuned["hi"] - tuned["lo"]) <= 1.10 * np.mean(alone["hi"] - alone["lo"]), (coder, q)
