@@ -180,3 +180,13 @@ def test_sides_outside_the_codebook_are_refused(claims_file, coded, tmp_path, ca
     out = tmp_path / "est.csv"
     assert main(["estimate", str(claims_file), "--validation", str(sheet), "--a", "journalist", "-o", str(out)]) == 2
     assert "'journalist' is not a codebook side" in capsys.readouterr().err and not out.exists()
+
+
+def test_sample_refuses_a_table_that_is_not_claims(tmp_path, capsys):
+    table = tmp_path / "docs.csv"
+    table.write_text("doc_id,text\nd1,Peskov said the talks had stalled.\n", encoding="utf-8")
+    out = tmp_path / "sheet.csv"
+    assert main(["sample", str(table), "-n", "5", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "not a claims table: no column claim_id" in err
+    assert not out.exists() and not out.with_suffix(".html").exists()
