@@ -329,6 +329,56 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit-docs", type=int, help="only the first N documents")
     bench.add_argument("--crf", action="store_true", help="also time the trained labeller (it parses: slow)")
     bench.add_argument("--json", type=Path, help="also write the results as JSON here")
+
+    # -- a coded sample corrects the estimates: sample -> a coder -> validate / estimate ----------
+    smp = sub.add_parser("sample", help="a random sample of a claims table as a coding sheet (CSV + HTML view)",
+                         description="Draws N claims (stratified by a claims column if asked: equal shares per "
+                                     "value) with each row's inclusion probability, the claim's sentence with speaker, "
+                                     "cue and content marked, the tool's speaker, side, frames and distancing, and "
+                                     "empty columns to fill by the codebook: gold_is_claim (1/0), gold_side "
+                                     "(kremlin/ukraine/other), gold_frames (;-joined), gold_distanced (1/0). Also "
+                                     "writes an HTML page of the sample with the codebook's definitions beside it.",
+                         epilog="Example: narrative sample reports/latest/tables/claims.csv -n 300 --strata side "
+                                "-o sheet.csv")
+    smp.add_argument("claims", type=Path, metavar="CLAIMS", help="claims table (csv/jsonl from `narrative claims` or a "
+                                                                "run's tables/claims.csv)")
+    smp.add_argument("-n", type=_positive, required=True, help="claims to sample")
+    smp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    smp.add_argument("--strata", metavar="COLUMN", help="stratify by this claims column (e.g. side)")
+    smp.add_argument("--quote-type", action="append", choices=("direct", "indirect", "mixed", "self"),
+                     help="draw only claims of this quote type (repeatable; default all)")
+    smp.add_argument("--min-words", type=_positive, help="draw only claims of at least this many words")
+    smp.add_argument("--max-words", type=_positive, help="draw only claims of at most this many words")
+    smp.add_argument("--corpus", nargs="+", metavar="PATH", help="the corpus, to cut each claim's sentence from its "
+                                                                 "document (default: the spans alone)")
+    smp.add_argument("--lexicon", type=Path, help="lexicon CSV for the tool's frames (default: the shipped one)")
+    smp.add_argument("-o", "--output", type=Path, required=True, help="the sheet (CSV)")
+    smp.add_argument("--html", type=Path, help="the HTML view (default: the sheet's name with .html)")
+    val = sub.add_parser("validate", help="the tool's accuracy on a coded sheet (claims, sides, frames, distancing)",
+                         description="Claim precision, side accuracy and confusion, per-frame and distancing "
+                                     "precision/recall on the coded rows, with 95% Wilson intervals. A column left "
+                                     "empty is a dimension not coded: skipped, not counted as wrong.",
+                         epilog="Example: narrative validate claims.csv --validation sheet.csv")
+    val.add_argument("claims", type=Path, metavar="CLAIMS", help="the claims table the sheet was drawn from")
+    val.add_argument("--validation", type=Path, required=True, metavar="SHEET", help="the coded sheet (CSV)")
+    val.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
+    val.add_argument("-o", "--output", type=Path, help="also write the table here (CSV)")
+    est = sub.add_parser("estimate", help="side shares, frame prevalence and distancing corrected by a coded sheet",
+                         description="One row per quantity (share:<side>, prevalence:<frame>:<side>, "
+                                     "difference:<frame>, distanced:<side>, distanced:difference): naive (the tool's "
+                                     "labels alone) and the prediction-powered estimate (PPI++, weighted by the "
+                                     "sheet's strata) with its 95% interval, which stays valid however wrong the "
+                                     "tool's labels are. Quantities whose gold column was not coded are left out.",
+                         epilog="Example: narrative estimate claims.csv --validation sheet.csv --a kremlin --b ukraine "
+                                "-o estimates.csv")
+    est.add_argument("claims", type=Path, metavar="CLAIMS", help="the claims table the sheet was drawn from")
+    est.add_argument("--validation", type=Path, required=True, metavar="SHEET", help="the coded sheet (CSV)")
+    est.add_argument("--a", default="kremlin", help="first side (default: kremlin)")
+    est.add_argument("--b", default="ukraine", help="second side (default: ukraine)")
+    est.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
+    est.add_argument("--min-coded", type=_positive, default=10,
+                     help="fewest coded claims a quantity's denominator may have (default 10)")
+    est.add_argument("-o", "--output", type=Path, help="output CSV (default: standard output)")
     return parser
 
 

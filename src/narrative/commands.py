@@ -442,3 +442,7 @@ def threads(args) -> int:
           + ", ".join(f"{r.side}: {r.in_two_sided:,} of {r.claims:,} claims in a two-sided thread"
                       for r in counts.itertuples()), file=sys.stderr)
     return 0
+
+
+# sample, validate, estimate: a coded sample corrects the estimates
+from .estimate.commands import estimate, sample, validate  # noqa: E402,F401

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..errors import ParameterError
-from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS
+from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS, VALIDATION_SHEET
 
 NOTEBOOKS = ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb")
 PARAMETERS_TAG = "parameters"
@@ -56,7 +56,7 @@ SCHEMA: tuple[Param, ...] = (
     Param("keep_duplicates", "bool", False, "count every copy of a duplicated document (default: each group of exact or near copies once)", ("01_claims.ipynb",)),
     Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=("speech", "attribution")),
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
-    Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
+    Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb"), True),
     Param("side_a", "str", "kremlin", "first side to compare", ANALYSES),
     Param("side_b", "str", "ukraine", "second side to compare", ANALYSES),
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),
@@ -77,6 +77,9 @@ SCHEMA: tuple[Param, ...] = (
     Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
           ("01_claims.ipynb",), True),
     Param("seed", "int", 0, "random seed (same seed, same outputs)", ANALYSES),
+    Param("validation", "path", VALIDATION_SHEET, "a coded sheet (`narrative sample`, coded by the codebook) that "
+          "corrects the estimates for the tool's errors; none: the report's intervals assume correct labels "
+          "(default: the demo corpus's 400 coded claims)", ("04_comparison_report.ipynb",), True),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
 

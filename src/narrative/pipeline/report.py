@@ -147,6 +147,34 @@ def _threads(run_dir: Path, max_threads: int = 8) -> dict | None:
                "share": "" if r["share_two_sided"] == "" else f"{100 * float(r['share_two_sided']):.1f}"}
               for _, r in sides.iterrows()]
     return {"threads": shown, "total": f"{len(pairs):,}", "sides": counts}
+def _estimates(run_dir: Path, p: dict) -> dict | None:
+    """The corrected estimates (``estimates.csv``) beside the naive ones, the tool's accuracy on the coded
+    sheet and the disagreements; or, when the run had no sheet, ``{"missing": True}`` (the template
+    then says how to make one). None before the comparison ran."""
+    about = _read(run_dir, "estimates_about.csv")
+    if about is None:
+        if _read(run_dir, "frame_differences.csv") is None:
+            return None
+        return {"missing": True, "skipped": ""}
+    info = dict(zip(about["key"], about["value"]))
+    if "skipped" in info:
+        return {"missing": False, "skipped": info["skipped"], "sheet": info.get("sheet", "")}
+    table, acc, notes = (_read(run_dir, n) for n in ("estimates.csv", "validation_accuracy.csv", "estimates_notes.csv"))
+    pct = lambda v, d: f"{100 * float(v):+.1f}" if d else f"{100 * float(v):.1f}"
+    rows = []
+    for r in table.itertuples():
+        d = r.quantity.startswith("difference:") or r.quantity == "distanced:difference"
+        rows.append({"quantity": r.quantity, "naive": pct(r.naive, d), "estimate": pct(r.estimate, d),
+                     "ci": f"{pct(r.lo, d)} to {pct(r.hi, d)}", "n": f"{int(r.n_labelled):,}",
+                     "total": f"{int(r.n_total):,}", "outside": not (float(r.lo) <= float(r.naive) <= float(r.hi))})
+    shown = [m for m in ("claim_precision", "side_accuracy", "side_precision", "side_recall", "frame_precision",
+                         "frame_recall", "distanced_precision", "distanced_recall") if m in set(acc["measure"])]
+    accuracy = [{"measure": r.measure.replace("_", " "), "label": r.label, "value": f"{float(r.value):.2f}",
+                 "ci": f"{float(r.lo):.2f} to {float(r.hi):.2f}", "count": f"{int(r.k)}/{int(r.n)}"}
+                for r in acc.itertuples() if r.measure in shown and int(r.n) > 0]
+    return {"missing": False, "skipped": "", "sheet": info.get("sheet", ""), "population": info.get("population", ""),
+            "coded": info.get("coded", ""),
+            "note": info.get("note", ""), "rows": rows, "accuracy": accuracy, "notes": list(notes["sentence"])}
 
 
 FIGURES = (
@@ -175,7 +203,7 @@ def context(run_dir: Path, manifest: dict) -> dict:
         "summary": _summary(run_dir), "side_a": a, "side_b": b, "differences": differences, "n_perm": n_perm,
         "stance": _stance(run_dir), "stance_by_outlet": _stance(run_dir, "reporter_stance_by_outlet.csv"),
         "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,
-        "classifier": _classifier(run_dir), "frames": _frames(run_dir),
+        "classifier": _classifier(run_dir), "frames": _frames(run_dir), "estimates": _estimates(run_dir, p),
         "figures": [{"name": n, "caption": c} for n, c in FIGURES if (run_dir / "figures" / n).is_file()],
         "evidence": _evidence(run_dir, [a, b]), "threads": _threads(run_dir),
         "notebooks": [p_.stem for p_ in sorted((run_dir / "html").glob("*.html"))],

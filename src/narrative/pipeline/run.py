@@ -318,6 +318,10 @@ def preflight(parameters: dict[str, Any]) -> None:
         from ..lexicons.validate import read_labels
 
         parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
+    if parameters.get("validation"):  # a coded sheet: its codes are checked now, its claim ids by notebook 04
+        from ..estimate import read_sheet
+
+        parsed("validation", lambda path: read_sheet(path, lexicon.categories))
     a, b = parameters["side_a"], parameters["side_b"]
     if a == b:
         raise ParameterError("side_b", f"is the same side as side_a ({a!r}); compare two different sides")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .classify import classifier_step, frames_task, score_other_claims, side_task
+from .estimates import measurement
 from .runfiles import StepError, figure, read_table, timed, write
 from ..infra.datafiles import DEMO_CORPUS
 from .params import DEPENDS, NOTEBOOKS
@@ -28,6 +29,7 @@ __all__ = [
     "side_task", "score_other_claims", "frames_task", "classifier_step",              # 03
     "frame_differences", "log_odds", "reporter_stance", "weekly", "comparison_step",                     # 04
     "claim_threads",                                                                                      # 04
+    "measurement",                                                                                         # 04
 ]
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
@@ -239,15 +241,19 @@ def weekly(run_dir, scores: pd.DataFrame, category: str, *, side_a, side_b):
     return rates, figure(plots.weekly(rates, category), run_dir, "weekly.png")
 
 
-def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0) -> dict:
-    """Notebook 04 in one call: claims.csv + frame_scores.csv → log-odds, frame differences, weekly rates."""
+def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0, lexicon=None,
+                    validation=None) -> dict:
+    """Notebook 04 in one call: claims.csv + frame_scores.csv → log-odds, frame differences, weekly rates,
+    and with a coded sheet (``validation``) the corrected estimates (:func:`measurement`)."""
     claims = read_table(run_dir, "claims.csv")
     scores = read_table(run_dir, "frame_scores.csv")
     odds, fig = log_odds(run_dir, claims, side_a=side_a, side_b=side_b, top_k=top_k)
     diffs = frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
     stance = reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
     rates, _weekly_fig = weekly(run_dir, scores, diffs["category"].iloc[0], side_a=side_a, side_b=side_b)
-    return {"log_odds": odds, "differences": diffs, "stance": stance, "weekly": rates, "figure": fig}
+    measured = measurement(run_dir, claims, validation=validation, side_a=side_a, side_b=side_b, lexicon=lexicon)
+    return {"log_odds": odds, "differences": diffs, "stance": stance, "weekly": rates, "figure": fig,
+            "measurement": measured}
 
 
 # -- 04 claim threads ------------------------------------------------------------------------------

@@ -138,6 +138,31 @@ CELLS: dict[str, list[tuple[str, str]]] = {
         (CODE, "threads = steps.claim_threads(run_dir, claims, side_a=side_a, side_b=side_b)\n"
                "threads['side_by_side'].head(10)"),
         (CODE, "threads['sides']"),
+        (MD, "Measurement error. Every automated label (side, frame, distancing) is wrong some of the time, and the "
+             "intervals above assume none is. With a coded sheet (`validation`: a random sample drawn by "
+             "`narrative sample` and coded by the codebook) the tool's accuracy is measured on it, and each share, "
+             "prevalence and difference is re-estimated by prediction-powered inference (PPI++): `naive` uses the "
+             "tool's labels alone, `estimate` [`lo`, `hi`] combines them with the coded claims and stays valid "
+             "however wrong the labels are. Prevalence here is the share of claims carrying a frame at all "
+             "(not hits per 1,000 tokens):"),
+        (CODE, "measured = steps.measurement(run_dir, claims, validation=validation, side_a=side_a, side_b=side_b,\n"
+               "                             lexicon=lexicon)\n"
+               "if measured is None:\n"
+               "    print('No coded sheet (validation): the intervals above assume every label is right. '\n"
+               "          'Make one with `narrative sample CLAIMS -n 300 --strata side -o sheet.csv`, code it by the '\n"
+               "          'codebook, and pass it as -p validation sheet.csv.')\n"
+               "elif 'skipped' in measured:\n"
+               "    print(measured['skipped'])\n"
+               "else:\n"
+               "    print(f\"Population: {measured['population']}. {measured['note']}\")\n"
+               "    display(measured['table'].round(3))"),
+        (MD, "The tool's accuracy on the coded claims (95% Wilson intervals), and where the naive and the corrected "
+             "figures disagree:"),
+        (CODE, "if measured and 'table' in measured:\n"
+               "    acc = measured['accuracy']\n"
+               "    display(acc[acc['measure'] != 'side_confusion'].round(3))\n"
+               "    for sentence in measured['notes']['sentence']:\n"
+               "        print('-', sentence)"),
     ],
 }
 

@@ -1,0 +1,284 @@
+"""Prediction-powered estimates of means, ratios and their differences, for stratified samples.
+
+The population is every row of a claims table (``N`` rows). Each row has the tool's labels; a
+random sample of rows (simple, or stratified: a simple random sample within each stratum) also
+has a coder's labels. The estimators here combine the two so that the interval stays valid however
+wrong the tool is, and is narrower the better the tool is.
+
+**Mean** (prediction-powered inference, Angelopoulos, Bates, Fannjiang, Jordan, Zrnic, *Science*
+382, 2023, eq. 1; with power tuning, PPI++, Angelopoulos, Duchi, Zrnic, arXiv:2311.01453, 2023,
+§2). In stratum ``h`` with ``n_h`` coded rows (gold ``Y``, prediction ``f``) and ``m_h`` uncoded
+rows (prediction ``f``)::
+
+    theta_h = lambda * mean_uncoded_h(f) + mean_coded_h(Y - lambda * f)
+    theta   = sum_h W_h * theta_h,                      W_h = N_h / N
+    var     = sum_h W_h**2 * (var_coded_h(Y - lambda f) / n_h + lambda**2 * var_uncoded_h(f) / m_h)
+
+With one stratum this is PPI++'s estimator and interval (``ppi_py.ppi_mean_ci``; a test compares
+them). The stratum weights are the inverse inclusion probabilities of the coded rows
+(``W_h / n_h * N = N_h / n_h = 1 / pi_h``): the Horvitz–Thompson form of the design-based
+estimator of Egami, Hinck, Stewart, Wei (NeurIPS 2023, "DSL"), whose pseudo-outcome
+``f + R / pi * (Y - f)`` it is for ``lambda = 1``. ``lambda`` in [0, 1] is chosen to minimise the
+estimated variance (``lambda = 0`` is the coded rows alone, ``lambda = 1`` plain PPI), so the
+estimated interval is never wider than the coded-only one at the same point.
+
+**Ratio** ``theta = E[a] / E[b]`` (e.g. the share of framed claims among those whose *true* side
+is s: ``a = 1{side = s} * frame``, ``b = 1{side = s}``). ``theta`` is the root of the moment
+condition ``E[a - theta * b] = 0``; its PPI estimate (Angelopoulos et al. 2023, §"general
+M-estimation"; Z-estimation with a linear score) is the ratio of the PPI estimates of ``E[a]``
+and ``E[b]`` with one ``lambda``, and its variance is the delta method (equivalently the sandwich
+of that Z-estimator): the PPI variance of the mean of the linearised score
+``r = (a - theta * b) / E[b]`` (Cochran, *Sampling Techniques*, 1977, §6.3 for the stratified ratio
+estimator).
+
+**Combinations** ``sum_k c_k * theta_k`` (a difference of two prevalences) use the same
+linearisation: the influence of each row is ``sum_k c_k r_k``; each component keeps its own
+``lambda_k``, tuned jointly to minimise the combination's variance.
+
+Examples
+--------
+>>> import numpy as np
+>>> y = np.array([1, 0, 1, 1, 0, 1, 0, 1, 1, 0.])            # gold on the first 10 rows
+>>> f = np.r_[[1, 0, 1, 0, 0, 1, 1, 1, 1, 0.], np.tile([1, 0, 1, 0.], 10)]
+>>> coded = np.r_[np.ones(10, bool), np.zeros(40, bool)]
+>>> est = mean(np.r_[y, np.zeros(40)], f, Design.simple(coded))
+>>> round(est.estimate, 3), round(est.lam, 3)
+(0.553, 0.47)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+#: two-sided 95% normal quantile
+Z95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class Design:
+    """How the coded rows were drawn: a stratum code for every population row and which rows are coded.
+
+    ``strata``: int codes (0..H-1) of length N; ``coded``: bool of shape (N,), or (R, N) for R
+    samples at once (every function here then returns R results: the coverage tests use this).
+    Within a stratum the coded rows are taken as a simple random sample of its rows.
+    """
+
+    strata: np.ndarray
+    coded: np.ndarray
+
+    @classmethod
+    def simple(cls, coded: np.ndarray) -> "Design":
+        """One stratum: a simple random sample."""
+        coded = np.asarray(coded, bool)
+        return cls(np.zeros(coded.shape[-1], int), coded)
+
+    def restrict(self, coded: np.ndarray) -> "Design":
+        """The same strata with fewer coded rows (those coded for one quantity)."""
+        return Design(self.strata, self.coded & np.asarray(coded, bool))
+
+    def groups(self):
+        """Per stratum: (weight N_h / N, coded mask, uncoded mask); masks shaped like ``coded``."""
+        n_total = len(self.strata)
+        for h in np.unique(self.strata):
+            rows = self.strata == h
+            yield rows.sum() / n_total, rows & self.coded, rows & ~self.coded
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A point estimate, its standard error and 95% interval, and the tuning weights used
+    (floats, or arrays of R for a design of R samples)."""
+
+    estimate: float
+    se: float
+    lam: object
+    n_coded: object
+
+    @property
+    def lo(self):
+        return self.estimate - Z95 * self.se
+
+    @property
+    def hi(self):
+        return self.estimate + Z95 * self.se
+
+
+class _Moments:
+    """First and second moments of the basis vectors ``V`` (N, B) over each stratum's coded and
+    uncoded rows, computed once (two matrix products per stratum); every mean, variance and
+    covariance below is then read from them, for one sample or R samples at once."""
+
+    def __init__(self, basis: np.ndarray, design: Design):
+        pairs = (basis[:, :, None] * basis[:, None, :]).reshape(len(basis), -1)
+        both = np.concatenate([basis, pairs], axis=1)
+        b = basis.shape[1]
+        self.groups = []
+        for w, c, u in design.groups():
+            parts = []
+            for mask in (c, u):
+                m = mask.astype(float)
+                s = m @ both
+                parts.append((m.sum(-1), s[..., :b], s[..., b:].reshape(s.shape[:-1] + (b, b))))
+            self.groups.append((w, parts[0], parts[1]))
+
+    @staticmethod
+    def mean(part, a):
+        k, s1, _s2 = part
+        return (a * s1).sum(-1) / np.maximum(k, 1)
+
+    @staticmethod
+    def cov(part, a, z, ddof):
+        k, s1, s2 = part
+        cross = np.einsum("...i,...ij,...j->...", a, s2, z)
+        return (cross - (a * s1).sum(-1) * (z * s1).sum(-1) / np.maximum(k, 1)) / np.maximum(k - ddof, 1)
+
+
+def _unit(b: int, i: int, shape=()) -> np.ndarray:
+    e = np.zeros(shape + (b,))
+    e[..., i] = 1.0
+    return e
+
+
+def _ppi_mean(mom: _Moments, y: np.ndarray, f: np.ndarray, lam):
+    """Stratified ``sum_h W_h (lam * mean_uncoded_h(f) + mean_coded_h(y - lam f))``; ``y``, ``f``:
+    coefficient vectors over the basis."""
+    total = 0.0
+    for w, c, u in mom.groups:
+        base = np.where(u[0] > 0, mom.mean(u, f), mom.mean(c, f))  # a stratum coded whole: no uncoded rows
+        total = total + w * (lam * base + mom.mean(c, y) - lam * mom.mean(c, f))
+    return total
+
+
+def _variance(mom: _Moments, psi, us, lam, ddof: int):
+    """Stratified PPI variance of the mean of ``psi - sum_k lam_k u_k`` (coded) and ``sum_k lam_k u_k``
+    (uncoded): ``psi`` (..., B) and ``us`` (..., K, B) coefficient vectors, ``lam`` (..., K)."""
+    pred = (lam[..., :, None] * us).sum(-2)
+    rest = psi - pred
+    total = 0.0
+    for w, c, u in mom.groups:
+        total = total + w * w * mom.cov(c, rest, rest, ddof) / np.maximum(c[0], 1)
+        total = total + np.where(u[0] > 1, w * w * mom.cov(u, pred, pred, ddof) / np.maximum(u[0], 1), 0.0)
+    return total
+
+
+def _tune(mom: _Moments, psi, us, ddof: int):
+    """The ``lambda`` in [0, 1]^K minimising :func:`_variance` (PPI++'s power tuning, §2, extended to
+    strata and to several components). The variance is quadratic in ``lambda``: the unconstrained
+    optimum solves ``A lambda = b``; when it leaves the box, the best of the clipped optimum, each
+    component's own optimum, one common value and 0 is kept, so the result is never worse than
+    ``lambda = 0`` (the coded claims alone)."""
+    k = us.shape[-2]
+    shape = psi.shape[:-1]
+    a_mat, b_vec = np.zeros(shape + (k, k)), np.zeros(shape + (k,))
+    for w, c, u in mom.groups:
+        for i in range(k):
+            b_vec[..., i] += w * w * mom.cov(c, us[..., i, :], psi, ddof) / np.maximum(c[0], 1)
+            for j in range(k):
+                a_mat[..., i, j] += w * w * mom.cov(c, us[..., i, :], us[..., j, :], ddof) / np.maximum(c[0], 1)
+                a_mat[..., i, j] += np.where(u[0] > 1, w * w * mom.cov(u, us[..., i, :], us[..., j, :], ddof)
+                                             / np.maximum(u[0], 1), 0.0)
+    diag = np.diagonal(a_mat, axis1=-2, axis2=-1)
+
+    def ratio(num, den):
+        return np.clip(np.where(den > 0, num / np.where(den > 0, den, 1), 0.0), 0, 1)
+
+    candidates = [np.zeros(shape + (k,))]
+    if k > 1:
+        ok = np.abs(np.linalg.det(a_mat)) > 1e-300
+        safe = np.where(ok[..., None, None], a_mat, np.eye(k))
+        joint = np.linalg.solve(safe, b_vec[..., None])[..., 0]
+        candidates.append(np.clip(np.where(ok[..., None], joint, 0.0), 0, 1))
+        for j in range(k):
+            one = np.zeros(shape + (k,))
+            one[..., j] = ratio(b_vec[..., j], diag[..., j])
+            candidates.append(one)
+    common = ratio(b_vec.sum(-1), a_mat.sum((-1, -2)))
+    candidates.append(np.repeat(common[..., None], k, axis=-1))
+    scores = np.stack([_variance(mom, psi, us, lam, ddof) for lam in candidates])
+    best = np.argmin(scores, axis=0)
+    return np.take_along_axis(np.stack(candidates), best[None, ..., None], axis=0)[0]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``E[num] / E[den]``: gold values (``num_y``, ``den_y``; used on coded rows) and the tool's
+    (``num_f``, ``den_f``; on every row). A mean is a ratio with ``den = 1``."""
+
+    num_y: np.ndarray
+    den_y: np.ndarray
+    num_f: np.ndarray
+    den_f: np.ndarray
+
+    @classmethod
+    def mean(cls, y, f) -> "Ratio":
+        one = np.ones(len(f))
+        return cls(np.asarray(y, float), one, np.asarray(f, float), one)
+
+    def naive(self) -> float:
+        """The tool's labels alone, on every row."""
+        den = self.den_f.sum()
+        return float(self.num_f.sum() / den) if den else float("nan")
+
+
+def combine(parts: Sequence[tuple[float, Ratio]], design: Design, *, lam=None, ddof: int = 1) -> Estimate:
+    """The PPI estimate of ``sum_k c_k * E[num_k] / E[den_k]`` with a 95% interval.
+
+    ``lam``: None tunes (PPI++), 0 uses the coded rows alone, 1 is plain PPI; a number or one per part.
+    """
+    k = len(parts)
+    shape = design.coded.shape[:-1]
+    # the basis: num_y, den_y, num_f, den_f of each part (gold values only read on coded rows)
+    basis = np.column_stack([np.nan_to_num(np.asarray(v, float)) for _c, r in parts
+                             for v in (r.num_y, r.den_y, r.num_f, r.den_f)])
+    mom = _Moments(basis, design)
+    b = basis.shape[1]
+    e = [[_unit(b, 4 * i + j) for j in range(4)] for i in range(k)]
+
+    def ratios(lams):
+        out = []
+        for i in range(k):
+            den = _ppi_mean(mom, e[i][1], e[i][3], lams[..., i])
+            out.append((_ppi_mean(mom, e[i][0], e[i][2], lams[..., i]) / den, den))
+        return out
+
+    def influences(pairs):
+        """Coefficients of the gold influence psi and the predictions' u_k (linearised ratios)."""
+        psi = sum(c * (e[i][0] - np.asarray(t)[..., None] * e[i][1]) / np.asarray(d)[..., None]
+                  for i, ((c, _r), (t, d)) in enumerate(zip(parts, pairs)))
+        us = np.stack([c * (e[i][2] - np.asarray(t)[..., None] * e[i][3]) / np.asarray(d)[..., None]
+                       for i, ((c, _r), (t, d)) in enumerate(zip(parts, pairs))], axis=-2)
+        return psi, us
+
+    # 1. a first estimate from the coded rows alone, to linearise each ratio around
+    if lam is None:
+        lams = _tune(mom, *influences(ratios(np.zeros(shape + (k,)))), ddof)
+    else:
+        lams = np.broadcast_to(np.asarray(lam, float), shape + (k,)).copy()
+    # 2. each ratio with its weight; 3. the variance of the linearised combination there
+    pairs = ratios(lams)
+    psi, us = influences(pairs)
+    var = _variance(mom, psi, us, lams, ddof)
+    estimate = sum(c * t for (c, _r), (t, _d) in zip(parts, pairs))
+    se = np.sqrt(np.maximum(var, 0.0))
+    n_coded = design.coded.sum(-1)
+    if not shape:
+        return Estimate(float(estimate), float(se), float(lams[0]) if k == 1 else tuple(map(float, lams)),
+                        int(n_coded))
+    return Estimate(estimate, se, lams, n_coded)
+
+
+def mean(y, f, design: Design, *, lam=None, ddof: int = 1) -> Estimate:
+    """PPI++ estimate of the population mean of ``y`` (``y`` read on coded rows only)."""
+    return combine([(1.0, Ratio.mean(y, f))], design, lam=lam, ddof=ddof)
+
+
+def ratio(r: Ratio, design: Design, *, lam=None, ddof: int = 1) -> Estimate:
+    """PPI++ estimate of ``E[num] / E[den]`` (delta method)."""
+    return combine([(1.0, r)], design, lam=lam, ddof=ddof)
+
+
+def difference(a: Ratio, b: Ratio, design: Design, *, lam=None, ddof: int = 1) -> Estimate:
+    """PPI++ estimate of ``ratio a − ratio b``, the two linearised jointly."""
+    return combine([(1.0, a), (-1.0, b)], design, lam=lam, ddof=ddof)
