@@ -14,12 +14,14 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
+from ..claims import METHODS, PROFILES
 from ..errors import ParameterError
 from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS
 
@@ -38,7 +40,7 @@ DEPENDS = {
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # paths | path | str | int | float | bool | date
+    type: str  # paths | path | str | int | float (finite, > 0) | bool | date | words (english, none or a path)
     default: Any
     help: str
     notebooks: tuple[str, ...]
@@ -52,10 +54,11 @@ ANALYSES = NOTEBOOKS[1:]
 SCHEMA: tuple[Param, ...] = (
     Param("corpus", "paths", [DEMO_CORPUS], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
-    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=("rules", "crf")),
+    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=tuple(METHODS)),
     Param("keep_duplicates", "bool", False, "count every copy of a duplicated document (default: each group of exact or near copies once)", ("01_claims.ipynb",)),
-    Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=("speech", "attribution")),
-    Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
+    Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=tuple(PROFILES)),
+    Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb",
+                                                                                 "04_comparison_report.ipynb"), True),
     Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
     Param("side_a", "str", "kremlin", "first side to compare", ANALYSES),
     Param("side_b", "str", "ukraine", "second side to compare", ANALYSES),
@@ -77,6 +80,13 @@ SCHEMA: tuple[Param, ...] = (
     Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
           ("01_claims.ipynb",), True),
     Param("seed", "int", 0, "random seed (same seed, same outputs)", ANALYSES),
+    Param("prior", "str", "informative", "log-odds prior: informative (each term's pooled count) or uniform (alpha "
+          "per term)", ("04_comparison_report.ipynb",), choices=("informative", "uniform")),
+    Param("alpha", "float", 0.01, "the uniform prior's count per term (> 0)", ("04_comparison_report.ipynb",)),
+    Param("stopwords", "words", "english", "terms left out of the log-odds: english, none, or a file of one term a "
+          "line", ("04_comparison_report.ipynb",)),
+    Param("keep_names", "bool", False, "keep the actors file's person names in the log-odds (default: left out)",
+          ("04_comparison_report.ipynb",)),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
 
@@ -156,9 +166,13 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
             raise ParameterError(spec.name, f"must be >= {least}, got {value}")
         return value
     if kind == "float":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParameterError(spec.name, f"expected a number, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            raise ParameterError(spec.name, f"expected a finite number > 0, got {value!r}")
         return float(value)
+    if kind == "words":  # english | none | a file of terms
+        if value in ("english", "none"):
+            return value
+        return _path(spec.name, value, base)
     if kind == "date":
         if isinstance(value, dt.date):
             return value.isoformat()
