@@ -336,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     scale = sub.add_parser("scale-run", help="stream a corpus through claims -> frames -> log-odds and report "
                            "words/s and peak memory", epilog="Example: narrative scale-run /tmp/synth-1m.jsonl --jobs 2")
     _corpus_args(scale)
+    add_parameters(scale, "keep_duplicates")  # as compare: each group of copies once, so the duplicate pass is measured
     scale.add_argument("--json", type=Path, help="also write the measurements as JSON here")
 
     bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",

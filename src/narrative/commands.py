@@ -346,9 +346,12 @@ def scale_run(args) -> int:
             print(f"  {result.documents:,} documents, {result.words:,} words, {result.words / (now - began):,.0f} words/s",
                   file=sys.stderr)
 
-    result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
-    sides = sorted(result.counts)
-    odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
+    from .infra.memory import PeakRSS
+
+    with PeakRSS() as peak:  # this process and its workers together (the duplicate pass included)
+        result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
+        sides = sorted(result.counts)
+        odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
     seconds = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
     self_rss = usage.ru_maxrss / 1024
@@ -357,6 +360,8 @@ def scale_run(args) -> int:
              "words_per_s": round(result.words / seconds), "jobs": args.jobs, "backend": args.backend,
              "vocabulary": int(len(odds)) if odds is not None else None,
              "peak_rss_mb_main": round(self_rss), "peak_rss_mb_largest_worker": round(child_rss),
+             "peak_rss_mb_all_processes": round(peak.total_mb),
+             "duplicates_left_out": not getattr(args, "keep_duplicates", True),
              "cpu_seconds_main": round(usage.ru_utime + usage.ru_stime, 1)}  # reading, merging, the Dask client/scheduler
     print(json.dumps(stats, indent=2))
     if args.json:

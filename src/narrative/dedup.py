@@ -75,7 +75,11 @@ class DuplicateIndex:
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)  # its band count and width for this threshold
         self._bands = [(k * lsh.r, (k + 1) * lsh.r) for k in range(lsh.b)]
         self._mult = np.random.default_rng(7).integers(1, 2 ** 63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+        self._starts = np.array([a for a, _b in self._bands], dtype=np.intp)
+        self._band_ids = np.arange(len(self._bands), dtype=np.uint64)
         self._minhash = MinHash
+        template = MinHash(num_perm=num_perm, seed=1)
+        self._permutations, self._scheme = template.permutations, template.scheme  # made once, not per document
         self._dir = tempfile.TemporaryDirectory(prefix="narrative-dedup-", dir=directory)
         self._db = sqlite3.connect(f"{self._dir.name}/index.sqlite", isolation_level=None)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", f"cache_size=-{CACHE_MB * 1024}"):
@@ -89,11 +93,11 @@ class DuplicateIndex:
         self._pairs: list[tuple[int, int, float]] = []
 
     def _band_keys(self, sig: np.ndarray) -> list[int]:
-        """One 64-bit key per band (a multiply-add hash of its values; a collision only proposes a
-        pair the full signature then rejects)."""
-        with np.errstate(over="ignore"):
-            prod = sig.astype(np.uint64) * self._mult
-        return [int((prod[a:b].sum() + np.uint64(k)).view(np.int64)) for k, (a, b) in enumerate(self._bands)]
+        """One 64-bit key per band (a multiply-add hash of its values, wrapping modulo 2**64; a
+        collision only proposes a pair the full signature then rejects)."""
+        used = self._bands[-1][1]  # b * r values: the last few of the signature are in no band
+        sums = np.add.reduceat(sig[:used].astype(np.uint64) * self._mult[:used], self._starts) + self._band_ids
+        return sums.view(np.int64).tolist()
 
     def add(self, doc_id: str, text: str, date: str = "") -> None:
         db, i = self._db, self.n
@@ -107,17 +111,18 @@ class DuplicateIndex:
         grams = shingles(text)
         if not grams:
             return
-        minhash = self._minhash(num_perm=self.num_perm, seed=1)
+        minhash = self._minhash(num_perm=self.num_perm, seed=1, permutations=self._permutations,
+                                 scheme=self._scheme)
         minhash.update_batch(list(grams))
         sig = minhash.hashvalues.astype(np.uint32)
         keys = self._band_keys(sig)
         marks = ",".join("?" * len(keys))
-        candidates = [j for (j,) in db.execute(f"SELECT DISTINCT i FROM bands WHERE key IN ({marks})", keys)]
-        for j in sorted(candidates):
-            other = np.frombuffer(db.execute("SELECT sig FROM sigs WHERE i = ?", (j,)).fetchone()[0], dtype=np.uint32)
-            similarity = float(np.count_nonzero(sig == other)) / len(sig)
-            if similarity >= self.threshold:
-                self._pairs.append((j, i, similarity))
+        rows = db.execute(f"SELECT i, sig FROM sigs WHERE i IN (SELECT i FROM bands WHERE key IN ({marks})) "
+                          "ORDER BY i", keys).fetchall()
+        if rows:
+            others = np.frombuffer(b"".join(sig_bytes for _j, sig_bytes in rows), dtype=np.uint32).reshape(len(rows), -1)
+            similarity = np.count_nonzero(others == sig, axis=1) / len(sig)
+            self._pairs.extend((j, i, float(sim)) for (j, _b), sim in zip(rows, similarity) if sim >= self.threshold)
         db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, i) for k in keys])
         db.execute("INSERT INTO sigs VALUES (?, ?)", (i, sig.tobytes()))
 

@@ -18,6 +18,27 @@ FRAME_LABELS = "data/annotations/frames_labels.csv"
 REPORTS = "reports"
 
 
+#: where ``pip install`` puts the project files that live outside the package (pyproject's
+#: ``[tool.setuptools.data-files]``): the suite's notebooks, the demo corpus, the frames labels
+SHARE = Path("share") / "narrative"
+
+
+def project_file(relative: str | Path) -> Path | None:
+    """A project file named as in a checkout (``notebooks``, ``data/raw/press-releases``,
+    ``data/annotations/frames_labels.csv``): from the current directory when it is there, else
+    from the checkout this package runs from, else where ``pip install`` put it
+    (``<prefix>/share/narrative/``); None when none has it. So ``narrative run`` works from any
+    folder, in a checkout or after ``pip install .``."""
+    import sys
+
+    relative = Path(relative)
+    checkout = Path(__file__).resolve().parents[3]  # src/narrative/infra/ -> the checkout (editable or source)
+    for base in (Path.cwd(), checkout, Path(sys.prefix) / SHARE, Path(sys.base_prefix) / SHARE):
+        if (base / relative).exists():
+            return base / relative
+    return None
+
+
 def data_path(name: str, folder: str = "data") -> Path:
     """The file ``narrative/<folder>/<name>`` as a path."""
     return Path(str(resources.files("narrative").joinpath(f"{folder}/{name}")))

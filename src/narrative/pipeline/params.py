@@ -193,11 +193,19 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
     raise AssertionError(kind)
 
 
+#: the schema's default paths, found where the project's files are installed when not under ``base``
+SHIPPED_DEFAULTS = (DEMO_CORPUS, FRAME_LABELS)
+
+
 def _path(name: str, value: Any, base: Path) -> str:
     if not isinstance(value, str) or not value:
         raise ParameterError(name, f"expected a path, got {value!r}")
     path = Path(value)
     path = path if path.is_absolute() else base / path
+    if not path.exists() and value in SHIPPED_DEFAULTS:  # the default, outside the checkout (pip install .)
+        from ..infra.datafiles import project_file
+
+        path = project_file(value) or path
     if not path.exists():
         raise ParameterError(name, f"no such file or directory: {value}")
     return str(path.resolve())
