@@ -132,7 +132,8 @@ def add_parameters(parser: argparse.ArgumentParser, *names: str, **defaults) -> 
         elif p.type == "path":
             kwargs["type"] = Path
         if name == "claims_profile":
-            kwargs.update(action=_DeprecatedAlias, deprecated="--profile", instead="--claims-profile")
+            kwargs.update(action=_DeprecatedAlias, deprecated="--profile", instead="--claims-profile",
+                          help=kwargs["help"] + "; --profile: deprecated alias")
         parser.add_argument(*flags, **kwargs)
 
 
@@ -175,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--help-params", action="store_true", help="list the parameters and exit")
 
     claims = sub.add_parser("claims", help="extract claims (speaker, cue, content, side)",
-                            epilog="Example: narrative claims article.txt --format csv -o claims.csv")
+                            epilog="Example: narrative claims article.txt -o claims.csv")
     _corpus_args(claims)
     claims.add_argument("--format", choices=("jsonl", "csv", "parquet"),
                         help="output format (default: from -o's extension .csv, .jsonl or .parquet; jsonl on stdout)")
