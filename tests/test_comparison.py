@@ -131,3 +131,16 @@ def test_options_check_refuses_what_cannot_work():
         with pytest.raises(Exception) as raised:
             Options(**bad).checked()
         assert type(raised.value).__name__ == "ParameterError"
+
+
+def test_the_suites_comparison_parameters_are_checked_before_the_run(tmp_path):
+    words = tmp_path / "stop.txt"
+    words.write_text("war\npeace\n", encoding="utf-8")
+    base = P.defaults()
+    assert P.validate({**base, "stopwords": "none"}, base=tmp_path)["stopwords"] == "none"
+    assert P.validate({**base, "stopwords": "stop.txt"}, base=tmp_path)["stopwords"] == str(words.resolve())
+    for bad in ({"stopwords": "missing.txt"}, {"alpha": math.nan}, {"alpha": 0}, {"alpha": -1.0},
+                {"prior": "flat"}, {"keep_names": "yes"}):
+        with pytest.raises(Exception) as raised:
+            P.validate({**base, **bad}, base=tmp_path)
+        assert type(raised.value).__name__ == "ParameterError", bad

@@ -10,9 +10,9 @@ summarised in chunks, :mod:`narrative.pipeline.stream`, or from a run's tables, 
 * ``stance``: the reporter's stance toward each group's claims (:func:`narrative.compare.reporter_stance`;
   claims level only).
 
-Every option and its default is the suite's parameter of the same name
-(:data:`narrative.pipeline.params.SCHEMA`): :class:`Options` reads them from there, so the CLI
-and the notebooks cannot disagree.
+Every option's default is written once, in :class:`Options`: the suite's parameters of the same
+name (:data:`narrative.pipeline.params.SCHEMA`) take their defaults from it, and the CLI's options
+are generated from that schema, so the CLI and the notebooks cannot disagree.
 
 Example
 -------
@@ -32,7 +32,7 @@ Example
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Sequence
 
 import pandas as pd
@@ -45,32 +45,26 @@ UNGROUPABLE = ("doc_id", "claim_id", "hedges", "content", "content_start", "cont
 LEVELS = ("claim", "document")
 
 
-def _default(name: str):
-    from .pipeline.params import BY_NAME
-
-    return field(default=BY_NAME[name].default)
-
-
 @dataclass(frozen=True)
 class Options:
-    """What to compare and how; each default is the suite parameter's (``a``/``b`` are
+    """What to compare and how; the suite's parameters take these defaults (``a``/``b`` are
     ``side_a``/``side_b``). ``stopwords``: ``"english"``, ``"none"``, a file with one term per
     line, or a list of terms; ``actors``: the actors file whose person names are left out of the
     log-odds unless ``keep_names`` (None: the shipped one)."""
 
     by: str = "side"
-    a: str = _default("side_a")
-    b: str = _default("side_b")
-    prior: str = _default("prior")
-    alpha: float = _default("alpha")
-    stopwords: str | Sequence[str] = _default("stopwords")
-    keep_names: bool = _default("keep_names")
+    a: str = "kremlin"
+    b: str = "ukraine"
+    prior: str = "informative"
+    alpha: float = 0.01
+    stopwords: str | Sequence[str] = "english"
+    keep_names: bool = False
     level: str = "claim"
-    n_boot: int = _default("n_boot")
-    n_perm: int = _default("n_perm")
-    seed: int = _default("seed")
-    top_k: int = _default("top_k")
-    actors: str | None = _default("actors")
+    n_boot: int = 1000
+    n_perm: int = 1000
+    seed: int = 0
+    top_k: int = 20
+    actors: str | None = None
 
     def checked(self) -> "Options":
         """The options, or a :class:`ParameterError` naming the one that cannot work."""
@@ -91,8 +85,8 @@ class Options:
         for name in ("n_boot", "n_perm", "top_k"):
             if getattr(self, name) < 1:
                 raise ParameterError(name, f"must be >= 1, got {getattr(self, name)}")
-        if self.seed < 0 or self.seed >= 2 ** 32:
-            raise ParameterError("seed", f"must be in 0 .. 2**32 - 1, got {self.seed}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise ParameterError("seed", f"must be an integer >= 0, got {self.seed!r}")
         return self
 
     @classmethod
@@ -134,16 +128,13 @@ class Comparison:
     stance: pd.DataFrame | None
 
 
-def summarise(claims: pd.DataFrame, scores: pd.DataFrame, *, by: str = "side",
-              documents: pd.DataFrame | None = None) -> Summary:
+def summarise(claims: pd.DataFrame, scores: pd.DataFrame, *, by: str = "side") -> Summary:
     """A :class:`Summary` of a claims table and its frame scores (a run's ``claims.csv`` and
-    ``frame_scores.csv``); ``documents`` gives the documents' columns (``outlet``, ``date``) when
-    ``by`` is one of them."""
+    ``frame_scores.csv``), grouped by the claims' column ``by``."""
     from .compare import doc_sums, stance_sums, term_counts
-    from .pipeline.stream import group_column
 
-    docs = documents if documents is not None else pd.DataFrame({"doc_id": []})
-    claims = claims if by in claims.columns else group_column(claims, docs, by)
+    if by not in claims.columns:
+        raise ParameterError("by", f"no column {by!r} in the claims")
     if by not in scores.columns:
         scores = scores.assign(**{by: scores["claim_id"].map(dict(zip(claims["claim_id"], claims[by])))})
     counts = {str(group): term_counts(part["content"]) for group, part in claims.groupby(by, sort=True)}

@@ -22,6 +22,8 @@ from typing import Any, Iterable
 import yaml
 
 from ..claims import METHODS, PROFILES
+from ..compare import PRIORS
+from ..comparison import Options
 from ..errors import ParameterError
 from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS
 
@@ -51,6 +53,8 @@ class Param:
 
 #: the notebooks that compare sides (01 only extracts)
 ANALYSES = NOTEBOOKS[1:]
+#: the comparison's defaults (written once, in narrative.comparison.Options)
+_COMPARE = Options()
 SCHEMA: tuple[Param, ...] = (
     Param("corpus", "paths", [DEMO_CORPUS], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
@@ -60,8 +64,8 @@ SCHEMA: tuple[Param, ...] = (
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb",
                                                                                  "04_comparison_report.ipynb"), True),
     Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb"), True),
-    Param("side_a", "str", "kremlin", "first side to compare", ANALYSES),
-    Param("side_b", "str", "ukraine", "second side to compare", ANALYSES),
+    Param("side_a", "str", _COMPARE.a, "first side to compare", ANALYSES),
+    Param("side_b", "str", _COMPARE.b, "second side to compare", ANALYSES),
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),
           minimum=10),
     Param("frame_labels", "path", FRAME_LABELS, "hand-labelled claims for the frames classifier (none: skip)",
@@ -69,9 +73,9 @@ SCHEMA: tuple[Param, ...] = (
     Param("split", "str", "grouped", "cross-validation: grouped by document, or time-ordered (train on the past)",
           ("03_classifier.ipynb",), choices=("grouped", "time")),
     Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",), minimum=2),
-    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ANALYSES, minimum=1),
-    Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
-    Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
+    Param("n_boot", "int", _COMPARE.n_boot, "bootstrap resamples for confidence intervals", ANALYSES, minimum=1),
+    Param("n_perm", "int", _COMPARE.n_perm, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
+    Param("top_k", "int", _COMPARE.top_k, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
           minimum=1),
     Param("jobs", "int", 2, "worker processes for claims, frame scoring and cross-validation (both cores by default)",
           ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb"), minimum=1),
@@ -79,13 +83,13 @@ SCHEMA: tuple[Param, ...] = (
           choices=("local", "dask")),
     Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
           ("01_claims.ipynb",), True),
-    Param("seed", "int", 0, "random seed (same seed, same outputs)", ANALYSES),
-    Param("prior", "str", "informative", "log-odds prior: informative (each term's pooled count) or uniform (alpha "
-          "per term)", ("04_comparison_report.ipynb",), choices=("informative", "uniform")),
-    Param("alpha", "float", 0.01, "the uniform prior's count per term (> 0)", ("04_comparison_report.ipynb",)),
-    Param("stopwords", "words", "english", "terms left out of the log-odds: english, none, or a file of one term a "
+    Param("seed", "int", _COMPARE.seed, "random seed (same seed, same outputs)", ANALYSES),
+    Param("prior", "str", _COMPARE.prior, "log-odds prior: informative (each term's pooled count) or uniform (alpha "
+          "per term)", ("04_comparison_report.ipynb",), choices=PRIORS),
+    Param("alpha", "float", _COMPARE.alpha, "the uniform prior's count per term (> 0)", ("04_comparison_report.ipynb",)),
+    Param("stopwords", "words", _COMPARE.stopwords, "terms left out of the log-odds: english, none, or a file of one term a "
           "line", ("04_comparison_report.ipynb",)),
-    Param("keep_names", "bool", False, "keep the actors file's person names in the log-odds (default: left out)",
+    Param("keep_names", "bool", _COMPARE.keep_names, "keep the actors file's person names in the log-odds (default: left out)",
           ("04_comparison_report.ipynb",)),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
