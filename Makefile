@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NLTK := $(VENV)/nltk_data/sentiment/vader_lexicon.zip
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser report test clean-reports
+.PHONY: help setup browser report test clean-reports lab
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,6 +36,14 @@ report: setup ## run the notebook suite on the demo corpus into reports/<UTC tim
 
 test: setup browser ## run the test suite
 	$(BIN)/python -m pytest
+
+LAB := $(BIN)/jupyter-lab
+
+$(LAB): $(STAMP)
+	$(BIN)/python -m pip install --quiet "jupyterlab>=4,<5"
+
+lab: setup $(LAB) ## open the notebooks in JupyterLab (installs jupyterlab into .venv on first use)
+	$(LAB) --notebook-dir=. notebooks/01_claims.ipynb
 
 clean-reports: ## delete every run under reports/
 	rm -rf reports/*/ reports/latest reports/.tmp-*

@@ -67,3 +67,18 @@ print(SentimentIntensityAnalyzer().polarity_scores("a great success")["compound"
     assert [p.returncode for p in procs] == [0] * n, [err for _out, err in results]
     assert all(out.strip() == "True" for out, _err in results)
     assert sorted(p.name for p in (target / "sentiment").iterdir()) == [".vader_lexicon.lock", "vader_lexicon.zip"]
+
+
+import pytest
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 cut short", b"not a zip at all"])
+def test_an_empty_or_corrupt_cached_zip_is_rebuilt(tmp_path, content):
+    """The bug: a cached zip that was empty or cut short raised BadZipFile in every command."""
+    import zipfile
+
+    (tmp_path / VADER_ZIP).parent.mkdir(parents=True)
+    (tmp_path / VADER_ZIP).write_bytes(content)
+    assert ensure_nltk_data(tmp_path) == tmp_path
+    lines = zipfile.ZipFile(tmp_path / VADER_ZIP).read("vader_lexicon/vader_lexicon.txt").decode("utf-8").splitlines()
+    assert len(lines) > 7000

@@ -52,7 +52,8 @@ def test_merged_sums_give_the_in_memory_differences(corpus, tmp_path):
 
 def test_cli_compare_writes_both_tables(corpus, tmp_path):
     out = tmp_path / "cmp.csv"
-    assert main(["compare", str(corpus), "--a", "kremlin", "--b", "ukraine", "-o", str(out), "--jobs", "1"]) == 0
+    assert main(["compare", str(corpus), "--a", "kremlin", "--b", "ukraine", "-o", str(out), "--jobs", "1",
+                 "--n-boot", "2000", "--n-perm", "2000", "--top", "30"]) == 0
     odds = pd.read_csv(out)
     frames = pd.read_csv(tmp_path / "cmp.frames.csv")
     assert {"term", "count_a", "count_b", "delta", "var", "z", "leans"} <= set(odds.columns)

@@ -31,3 +31,19 @@ def test_parser_finds_the_speaker_and_the_speech_verb():
     said = [t for t in doc if t.text == "said"][0]
     assert [t.text for t in said.children if t.dep_ == "nsubj"] == ["military"]
     assert [t.text for t in said.children if t.dep_ == "ccomp"] == ["continue"]
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)) * 8, b"just a line of prose, not CoNLL-U\n"])
+def test_train_parser_on_a_binary_or_prose_treebank_is_one_line_and_leaves_nothing(tmp_path, capsys, content):
+    """The bug: a UnicodeDecodeError traceback, and OUT/corpus/ left behind."""
+    from narrative.cli import main
+
+    treebank = tmp_path / "tb"
+    treebank.mkdir()
+    for split in ("train", "dev", "test"):
+        (treebank / f"en_ewt-ud-{split}.conllu").write_bytes(content)
+    out = tmp_path / "tpout"
+    assert main(["train-parser", "--treebank", str(treebank), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"narrative: {treebank / 'en_ewt-ud-train.conllu'}: ")
+    assert not out.exists()

@@ -64,19 +64,87 @@ def _seconds(text: str) -> float | bool:
     return True if value == 0 else value
 
 
+def _seed(text: str) -> int:
+    """A random seed (argparse type): an integer >= 0."""
+    return _number(text, int, 0, "an integer")
+
+
+def _finite_positive(text: str) -> float:
+    """A finite number > 0 (argparse type): ``nan``, ``inf``, 0 and negatives are refused."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {text}")
+    return value
+
+
+class _DeprecatedAlias(argparse.Action):
+    """Stores the value; says once on stderr when the deprecated spelling was used."""
+
+    def __init__(self, *args, deprecated: str = "", instead: str = "", **kwargs):
+        self.deprecated, self.instead = deprecated, instead
+        super().__init__(*args, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if option_string == self.deprecated:
+            print(f"narrative: {self.deprecated} is deprecated here; use {self.instead}", file=sys.stderr)
+        setattr(namespace, self.dest, values)
+
+
+#: suite parameters whose CLI spelling differs (documented aliases: short flags that read better);
+#: the first flag is the one shown in help, the attribute is the second element
+CLI_NAMES = {
+    "side_a": (("--a", "--side-a"), "a"),
+    "side_b": (("--b", "--side-b"), "b"),
+    "top_k": (("--top", "--top-k"), "top_k"),
+    "claims_method": (("--method", "--claims-method"), "method"),
+    # --profile is run's timing flag; for the claims commands it is a deprecated alias of --claims-profile
+    "claims_profile": (("--claims-profile", "--profile"), "profile"),
+}
+
+
+def add_parameters(parser: argparse.ArgumentParser, *names: str, **defaults) -> None:
+    """Add the suite parameters ``names`` (:data:`narrative.pipeline.params.SCHEMA`) as options:
+    the same names (``--n-boot`` for ``n_boot``, or the alias in :data:`CLI_NAMES`), help,
+    choices, bounds and defaults as ``narrative run -p``; ``defaults`` overrides a default
+    where a command needs another (e.g. ``claims_profile="attribution"`` for PolNeAR)."""
+    from .pipeline.params import BY_NAME
+
+    for name in names:
+        p = BY_NAME[name]
+        flags, dest = CLI_NAMES.get(name, (("--" + name.replace("_", "-"),), name))
+        default = defaults.get(name, p.default)
+        shown = "" if default is None or default is False else f" (default: {default})"
+        kwargs: dict = {"dest": dest, "default": default, "help": p.help.replace("%", "%%") + shown}
+        if p.type == "bool":
+            kwargs["action"] = "store_true"
+        elif p.choices:
+            kwargs["choices"] = p.choices
+        elif p.type == "int":
+            least = 0 if p.minimum is None else p.minimum
+            kwargs["type"] = lambda text, least=least: _number(text, int, least, "an integer")
+        elif p.type == "float":
+            kwargs["type"] = _finite_positive
+        elif p.type == "path":
+            kwargs["type"] = Path
+        if name == "claims_profile":
+            kwargs.update(action=_DeprecatedAlias, deprecated="--profile", instead="--claims-profile",
+                          help=kwargs["help"] + "; --profile: deprecated alias")
+        parser.add_argument(*flags, **kwargs)
+
+
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="csv, jsonl, parquet or .txt files, or directories of them")
     parser.add_argument("--text-column", help="column holding the text (default: text, body or content)")
     parser.add_argument("--title-column", help="column holding the title (default: title or headline)")
     parser.add_argument("--date-column", help="column holding the date (default: date, published)")
     parser.add_argument("--side-column", help="column holding the side (default: side; else from the actors file's publishers)")
-    parser.add_argument("--actors", type=Path, help="actors YAML file (default: the shipped one)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
-    parser.add_argument("--jobs", type=_positive, default=2, help="worker processes (default 2: both cores); 1 = in process")
-    parser.add_argument("--backend", choices=("local", "dask"), default="local",
-                        help="local processes, or a Dask distributed cluster")
-    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: start a "
-                        "LocalCluster with --jobs workers")
+    add_parameters(parser, "actors", "jobs", "backend", "scheduler")
     parser.add_argument("--chunk-docs", type=_positive, help="documents per chunk (memory per worker; default 2000, "
                         "5000 with --backend dask)")
 
@@ -108,20 +176,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--help-params", action="store_true", help="list the parameters and exit")
 
     claims = sub.add_parser("claims", help="extract claims (speaker, cue, content, side)",
-                            epilog="Example: narrative claims article.txt --format csv -o claims.csv")
+                            epilog="Example: narrative claims article.txt -o claims.csv")
     _corpus_args(claims)
-    claims.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    claims.add_argument("--method", choices=("rules", "crf"), default="rules",
-                        help="rules (default: nesting, fastest) or crf (trained on PolNeAR: more recall, no nesting)")
-    claims.add_argument("--profile", choices=("speech", "attribution"), default="speech",
-                        help="speech (default: speech acts and quotations, as news-quote studies count them) or "
-                             "attribution (also beliefs, plans and evidence: the PolNeAR sense)")
+    claims.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+                        help="output format (default: from -o's extension .csv, .jsonl or .parquet; jsonl on stdout)")
+    add_parameters(claims, "claims_method", "claims_profile")
 
     frames = sub.add_parser("frames", help="frame rates per claim or document",
                             epilog="Example: narrative frames data/raw/press-releases --level document -o frames.csv")
     _corpus_args(frames)
-    frames.add_argument("--keep-duplicates", action="store_true",
-                        help="count every copy of a duplicated document (default: each group once; see `duplicates`)")
+    add_parameters(frames, "keep_duplicates")
     frames.add_argument("--level", choices=("claim", "document"), default="claim")
     frames.add_argument("--lexicon", type=Path, help="lexicon CSV (category,phrase,weight,note)")
     frames.add_argument("--format", choices=("csv", "jsonl"), default="csv")
@@ -136,32 +200,16 @@ def build_parser() -> argparse.ArgumentParser:
                           epilog="Examples: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv\n"
                                  "  narrative compare news/ --by outlet --a GB --b US")
     _corpus_args(comp)
-    comp.add_argument("--keep-duplicates", action="store_true",
-                      help="count every copy of a duplicated document (default: each group once; see `duplicates`)")
     comp.add_argument("--by", default="side",
                       help="grouping column: a claims column (side, actor, speaker, cue, quote_type, ...) or a "
                            "documents column (outlet = source, date, title); default: side")
-    comp.add_argument("--a", default="kremlin", help="first group (default: kremlin)")
-    comp.add_argument("--b", default="ukraine", help="second group (default: ukraine)")
-    comp.add_argument("--stopwords", default="english",
-                      help="terms left out of the log-odds: english (default: scikit-learn's list plus titles), "
-                           "none, or a file with one term per line")
-    comp.add_argument("--prior", choices=("informative", "uniform"), default="informative",
-                      help="log-odds prior: informative (each term's pooled count, Monroe et al. 2008; default) or "
-                           "uniform (--alpha per term; better when one group is far smaller than the other, since "
-                           "the pooled prior then shrinks every difference towards zero)")
-    comp.add_argument("--alpha", type=float, default=0.01, help="uniform prior count per term (default 0.01)")
-    comp.add_argument("--keep-names", action="store_true",
-                      help="keep the words of the actors file's person names in the log-odds (default: left out, "
-                           "since they mark who speaks rather than how)")
     comp.add_argument("--level", choices=("claim", "document"), default="claim",
                       help="compare claims' contents (default) or whole documents")
     comp.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
-    comp.add_argument("--top", type=_positive, default=30, help="terms shown each way (default 30)")
     comp.add_argument("--format", choices=("csv",), default="csv", help="output format (csv)")
-    comp.add_argument("--n-boot", type=_positive, default=2000, help="bootstrap resamples for the CIs (default 2000)")
-    comp.add_argument("--n-perm", type=_positive, default=2000, help="permutations for the p-values (default 2000)")
-    comp.add_argument("--seed", type=int, default=0, help="random seed (same seed, same output; default 0)")
+    # the suite's parameters of notebook 04, same names and defaults (--a/--b/--top: aliases of side_a/side_b/top_k)
+    add_parameters(comp, "keep_duplicates", "side_a", "side_b", "stopwords", "prior", "alpha", "keep_names", "top_k",
+                   "n_boot", "n_perm", "seed")
     act = sub.add_parser("actors", help="who was resolved to which side in a corpus, with counts (to audit sides)",
                          description="One row per resolved actor and side: claims, documents, the mentions that "
                                      "resolved to it (most frequent first) and an example claim id. Unknown named "
@@ -170,10 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(act)
     act.add_argument("--top", type=_positive, help="only the N actors with most claims")
     act.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    act.add_argument("--method", choices=("rules", "crf"), default="rules")
-    act.add_argument("--profile", choices=("speech", "attribution"), default="speech",
-                        help="speech (default: speech acts and quotations, as news-quote studies count them) or "
-                             "attribution (also beliefs, plans and evidence: the PolNeAR sense)")
+    add_parameters(act, "claims_method", "claims_profile")
 
     thr = sub.add_parser("threads", help="claims about one event (a place, a few days) grouped across documents, "
                          "both sides side by side",
@@ -216,9 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", type=Path, help="claims file (csv/jsonl from `narrative claims`, doc_id = text stem); "
                     "default: run the extractor")
     ev.add_argument("--by-cue", action="store_true", help="also print recall per gold cue")
-    ev.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
-    ev.add_argument("--profile", choices=("speech", "attribution"), default="attribution",
-                    help="which claims count (default attribution: PolNeAR annotates beliefs and evidence too)")
+    add_parameters(ev, "claims_method", "claims_profile", claims_profile="attribution")  # PolNeAR counts beliefs too
     eq = sub.add_parser("eval-quotes", help="score claim extraction against news-quote gold (quote F1, speaker accuracy)",
                         description="Gender Gap Tracker measure: a gold quote is found when one predicted claim covers "
                                     "more than --threshold of its characters (one-to-one); speaker accuracy counts "
@@ -227,9 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "--texts ../shared/eval/warnews-dev/articles")
     eq.add_argument("--gold", type=Path, required=True, help="TSV: file, quote_start, quote_end, speaker")
     eq.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
-    eq.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
-    eq.add_argument("--profile", choices=("speech", "attribution"), default="speech",
-                    help="which claims count (default speech: the news-quote sense)")
+    add_parameters(eq, "claims_method", "claims_profile")
     eq.add_argument("--threshold", type=float, default=0.3, help="share of a gold quote's characters to cover (default 0.3)")
     eq.add_argument("--errors", action="store_true", help="also list misses, extra claims and wrong speakers (offsets)")
     eq.add_argument("--json", type=Path, help="also write the scores as JSON here")
@@ -246,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "content_end, side")
     vs.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
     vs.add_argument("--second", type=Path, help="a second labelling of some of the same claims, for Cohen's kappa")
-    vs.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    add_parameters(vs, "claims_method")
     vs.add_argument("--actors", type=Path, help="actors YAML (default: the shipped one)")
     vs.add_argument("--errors", action="store_true", help="also list the claims whose side is wrong")
     vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",
@@ -300,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     tp.add_argument("--treebank", type=Path, required=True, help="folder with en_ewt-ud-{train,dev,test}.conllu")
     tp.add_argument("-o", "--output", type=Path, default=Path("build/parser"),
                     help="working folder; the model is OUTPUT/training/model-best (default: build/parser)")
-    tp.add_argument("--seed", type=int, default=0)
+    tp.add_argument("--seed", type=_seed, default=0)
     tp.add_argument("--epochs", type=_positive, default=15,
                     help="passes over train (default 15: the shipped model's setting)")
     tp.add_argument("--patience", type=_positive, default=3000,
@@ -313,12 +354,13 @@ def build_parser() -> argparse.ArgumentParser:
     sy.add_argument("--docs", type=int, required=True, help="number of documents")
     sy.add_argument("--words-per-doc", type=int, default=50)
     sy.add_argument("--corpus", nargs="+", default=[DEMO_CORPUS], help="where the sentences come from")
-    sy.add_argument("--seed", type=int, default=0)
+    sy.add_argument("--seed", type=_seed, default=0)
     sy.add_argument("-o", "--output", type=Path, required=True, help="JSON lines file to write")
 
     scale = sub.add_parser("scale-run", help="stream a corpus through claims -> frames -> log-odds and report "
                            "words/s and peak memory", epilog="Example: narrative scale-run /tmp/synth-1m.jsonl --jobs 2")
     _corpus_args(scale)
+    add_parameters(scale, "keep_duplicates")  # as compare: each group of copies once, so the duplicate pass is measured
     scale.add_argument("--json", type=Path, help="also write the measurements as JSON here")
 
     bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",

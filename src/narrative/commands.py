@@ -95,8 +95,26 @@ def run(args) -> int:
     return 0
 
 
+#: output formats by file extension (``-o claims.csv`` writes CSV, as pandas users expect)
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
+
+
+def output_format(output, given: str | None, default: str) -> str:
+    """``--format`` when given, else the format ``-o``'s extension names, else ``default``.
+
+    >>> output_format(Path("claims.csv"), None, "jsonl"), output_format(None, None, "jsonl")
+    ('csv', 'jsonl')
+    """
+    if given:
+        return given
+    if output is not None and output.suffix.lower() in FORMATS:
+        return FORMATS[output.suffix.lower()]
+    return default
+
+
 def claims(args) -> int:
-    result = _stream(args, ("claims",), method=args.method, claims_out=args.output, fmt=args.format, stdout="claims")
+    fmt = output_format(args.output, args.format, "jsonl")
+    result = _stream(args, ("claims",), method=args.method, claims_out=args.output, fmt=fmt, stdout="claims")
     print(f"{result.documents:,} documents, {result.claims:,} claims; {result.boilerplate:,} boilerplate lines or "
           f"sentences left out (narrative/data/boilerplate.txt)", file=sys.stderr)
     return 0
@@ -109,19 +127,15 @@ def frames(args) -> int:
 
 
 def compare(args) -> int:
-    from . import compare as C
+    """``narrative compare``: stream the corpus into per-group summaries, then the one analysis
+    (:func:`narrative.comparison.compare_groups`) that notebook 04 runs too."""
+    from .comparison import Options, Summary, compare_groups, stopword_terms
     from .infra.files import check_outputs
     from .lexicons import load_lexicon
 
+    options = Options.from_args(args).checked()
+    stopword_terms(options.stopwords)  # a bad --stopwords file is said before the corpus is read
     frames_path = stance_path = None
-    stopwords = args.stopwords
-    if stopwords not in ("english", "none"):
-        path = Path(stopwords)
-        if not path.is_file():
-            raise InputError(stopwords, None, "--stopwords is not english, none or a readable file")
-        from .infra.datafiles import list_lines
-
-        stopwords = list_lines(path.read_text(encoding="utf-8"))
     if args.output is not None:
         frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
         stance_path = args.output.with_name(args.output.stem + ".stance" + args.output.suffix)
@@ -129,26 +143,11 @@ def compare(args) -> int:
                       reads=_reads(args))
     stages = ("frames", "counts", "stance") if args.level == "claim" else ("frames", "counts")
     result = _stream(args, stages, sentiment=False, by=args.by)
-    for name in (args.a, args.b):
-        if name not in result.counts:
-            known = ", ".join(sorted(result.counts)[:12])
-            raise InputError(", ".join(args.inputs), None, f"no text for {args.by} {name!r} (groups: {known})")
-    if args.keep_names:
-        names = frozenset()
-    else:
-        from .actors import load_actors
-
-        names = C.name_terms(load_actors(args.actors))
-    table = C.log_odds(result.counts[args.a], result.counts[args.b], prior=args.prior, alpha=args.alpha,
-                       stopwords=stopwords, exclude=names)
-    odds = C.top_terms(table, k=args.top).reset_index()
-    categories = list(load_lexicon(args.lexicon).categories)
-    diffs = C.differences_from_sums(result.merged_doc_sums(), categories, by=args.by, a=args.a, b=args.b,
-                                    n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed)
-    tables = [odds, diffs]
-    if args.level == "claim":
-        tables.append(C.reporter_stance(result.merged_stance_sums(), by=args.by, a=args.a, b=args.b,
-                                        n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed))
+    summary = Summary(counts=result.counts, doc_sums=result.merged_doc_sums(),
+                      stance_sums=result.merged_stance_sums() if args.level == "claim" else None)
+    comparison = compare_groups(summary, list(load_lexicon(args.lexicon).categories), options,
+                                where=", ".join(args.inputs))
+    tables = [comparison.top, comparison.differences] + ([comparison.stance] if comparison.stance is not None else [])
     if args.output is None:
         for k, t in enumerate(tables):
             if k:
@@ -157,7 +156,7 @@ def compare(args) -> int:
     else:
         for t, path in zip(tables, (args.output, frames_path, stance_path)):
             write_table(t, path, "csv")
-        print(f"wrote {args.output} (log-odds, top {args.top} each way), {frames_path} (frame differences)"
+        print(f"wrote {args.output} (log-odds, top {options.top_k} each way), {frames_path} (frame differences)"
               + (f" and {stance_path} (reporter's stance)" if len(tables) == 3 else ""), file=sys.stderr)
     return 0
 
@@ -347,9 +346,12 @@ def scale_run(args) -> int:
             print(f"  {result.documents:,} documents, {result.words:,} words, {result.words / (now - began):,.0f} words/s",
                   file=sys.stderr)
 
-    result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
-    sides = sorted(result.counts)
-    odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
+    from .infra.memory import PeakRSS
+
+    with PeakRSS() as peak:  # this process and its workers together (the duplicate pass included)
+        result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
+        sides = sorted(result.counts)
+        odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
     seconds = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
     self_rss = usage.ru_maxrss / 1024
@@ -358,6 +360,8 @@ def scale_run(args) -> int:
              "words_per_s": round(result.words / seconds), "jobs": args.jobs, "backend": args.backend,
              "vocabulary": int(len(odds)) if odds is not None else None,
              "peak_rss_mb_main": round(self_rss), "peak_rss_mb_largest_worker": round(child_rss),
+             "peak_rss_mb_all_processes": round(peak.total_mb),
+             "duplicates_left_out": not getattr(args, "keep_duplicates", True),
              "cpu_seconds_main": round(usage.ru_utime + usage.ru_stime, 1)}  # reading, merging, the Dask client/scheduler
     print(json.dumps(stats, indent=2))
     if args.json:

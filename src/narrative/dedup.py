@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 from typing import Iterable
 
 import numpy as np
@@ -39,6 +38,8 @@ DUPLICATE_COLUMNS = ("doc_id", "duplicate_of", "similarity")
 SHINGLE = 5
 NUM_PERM = 128
 THRESHOLD = 0.8
+#: SQLite page cache of the duplicate index (MB): the index's memory, whatever the corpus size
+CACHE_MB = 32
 _WORD = re.compile(r"\w+")
 
 
@@ -54,78 +55,155 @@ def _fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
 
 
-@dataclass
 class DuplicateIndex:
-    """Documents added one at a time (streaming); :meth:`groups` at the end."""
+    """Documents added one at a time (streaming); :meth:`table` or :meth:`duplicates` at the end.
 
-    threshold: float = THRESHOLD
-    num_perm: int = NUM_PERM
-    ids: list[str] = field(default_factory=list)
-    dates: list[pd.Timestamp] = field(default_factory=list)
-    _exact: dict[str, int] = field(default_factory=dict)
-    _pairs: list[tuple[int, int, float]] = field(default_factory=list)
+    Memory does not grow with the corpus: the LSH buckets (one 64-bit key per band and
+    document), the signatures (512 bytes a document), the exact-text fingerprints and the ids
+    live in an SQLite file in a temporary directory (``directory``, default the system's),
+    removed by :meth:`close` or when the index is collected; in memory are only the pairs found
+    (which grow with the duplicates) and SQLite's page cache (:data:`CACHE_MB`).
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, directory: str | None = None) -> None:
+        import sqlite3
+        import tempfile
+
         from datasketch import MinHash, MinHashLSH
 
+        self.threshold, self.num_perm = threshold, num_perm
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)  # its band count and width for this threshold
+        self._bands = [(k * lsh.r, (k + 1) * lsh.r) for k in range(lsh.b)]
+        self._mult = np.random.default_rng(7).integers(1, 2 ** 63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+        self._starts = np.array([a for a, _b in self._bands], dtype=np.intp)
+        self._band_ids = np.arange(len(self._bands), dtype=np.uint64)
         self._minhash = MinHash
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        self._signatures: dict[int, object] = {}
+        template = MinHash(num_perm=num_perm, seed=1)
+        self._permutations, self._scheme = template.permutations, template.scheme  # made once, not per document
+        self._dir = tempfile.TemporaryDirectory(prefix="narrative-dedup-", dir=directory)
+        self._db = sqlite3.connect(f"{self._dir.name}/index.sqlite", isolation_level=None)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", f"cache_size=-{CACHE_MB * 1024}"):
+            self._db.execute(f"PRAGMA {pragma}")
+        self._db.executescript(
+            "BEGIN; CREATE TABLE docs (i INTEGER PRIMARY KEY, doc_id TEXT, date TEXT);"
+            "CREATE TABLE exact (key BLOB PRIMARY KEY, i INTEGER) WITHOUT ROWID;"
+            "CREATE TABLE bands (key INTEGER, i INTEGER); CREATE INDEX band_key ON bands (key);"
+            "CREATE TABLE sigs (i INTEGER PRIMARY KEY, sig BLOB);")
+        self.n = 0
+        self._pairs: list[tuple[int, int, float]] = []
+
+    def _band_keys(self, sig: np.ndarray) -> list[int]:
+        """One 64-bit key per band (a multiply-add hash of its values, wrapping modulo 2**64; a
+        collision only proposes a pair the full signature then rejects)."""
+        used = self._bands[-1][1]  # b * r values: the last few of the signature are in no band
+        sums = np.add.reduceat(sig[:used].astype(np.uint64) * self._mult[:used], self._starts) + self._band_ids
+        return sums.view(np.int64).tolist()
 
     def add(self, doc_id: str, text: str, date: str = "") -> None:
-        i = len(self.ids)
-        self.ids.append(doc_id)
-        self.dates.append(pd.to_datetime(date or None, utc=True, errors="coerce", format="mixed"))
+        db, i = self._db, self.n
+        self.n += 1
+        db.execute("INSERT INTO docs VALUES (?, ?, ?)", (i, doc_id, date))
         key = _fingerprint(text)
-        if key in self._exact:  # the same text (case and spacing folded)
-            self._pairs.append((self._exact[key], i, 1.0))
+        if db.execute("INSERT OR IGNORE INTO exact VALUES (?, ?)", (key, i)).rowcount == 0:
+            # the same text (case and spacing folded)
+            self._pairs.append((db.execute("SELECT i FROM exact WHERE key = ?", (key,)).fetchone()[0], i, 1.0))
             return
-        self._exact[key] = i
         grams = shingles(text)
         if not grams:
             return
-        sig = self._minhash(num_perm=self.num_perm, seed=1)
-        sig.update_batch(list(grams))
-        for j in self._lsh.query(sig):
-            similarity = float(sig.jaccard(self._signatures[j]))
-            if similarity >= self.threshold:
-                self._pairs.append((j, i, similarity))
-        self._lsh.insert(i, sig)
-        self._signatures[i] = sig
+        minhash = self._minhash(num_perm=self.num_perm, seed=1, permutations=self._permutations,
+                                 scheme=self._scheme)
+        minhash.update_batch(list(grams))
+        sig = minhash.hashvalues.astype(np.uint32)
+        keys = self._band_keys(sig)
+        marks = ",".join("?" * len(keys))
+        rows = db.execute(f"SELECT i, sig FROM sigs WHERE i IN (SELECT i FROM bands WHERE key IN ({marks})) "
+                          "ORDER BY i", keys).fetchall()
+        if rows:
+            others = np.frombuffer(b"".join(sig_bytes for _j, sig_bytes in rows), dtype=np.uint32).reshape(len(rows), -1)
+            similarity = np.count_nonzero(others == sig, axis=1) / len(sig)
+            self._pairs.extend((j, i, float(sim)) for (j, _b), sim in zip(rows, similarity) if sim >= self.threshold)
+        db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, i) for k in keys])
+        db.execute("INSERT INTO sigs VALUES (?, ?)", (i, sig.tobytes()))
 
-    def table(self) -> pd.DataFrame:
-        """One row per document (:data:`DUPLICATE_COLUMNS`), in the order added."""
-        n = len(self.ids)
-        parent = list(range(n))
+    def duplicates(self) -> dict[int, tuple[int, float]]:
+        """``{document: (the document its group keeps, similarity)}`` for every duplicate, and
+        ``(itself, 1.0)`` for the kept one of each group; unique documents are absent."""
+        parent: dict[int, int] = {}
 
         def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
+            root = x
+            while parent.get(root, root) != root:
+                root = parent[root]
+            while parent.get(x, x) != root:
+                parent[x], x = root, parent[x]
+            return root
 
         for a, b, _s in self._pairs:
             parent[find(a)] = find(b)
         members: dict[int, list[int]] = {}
-        for i in range(n):
+        for i in {x for a, b, _s in self._pairs for x in (a, b)}:
             members.setdefault(find(i), []).append(i)
         best: dict[tuple[int, int], float] = {}
         for a, b, s in self._pairs:
             best[(a, b)] = best[(b, a)] = max(s, best.get((a, b), 0.0))
-        duplicate_of = [""] * n
-        similarity = np.zeros(n)
+        out: dict[int, tuple[int, float]] = {}
         for group in members.values():
-            if len(group) == 1:
-                continue
-            dated = [i for i in group if not pd.isna(self.dates[i])]
-            keep = min(dated, key=lambda i: (self.dates[i], i)) if dated else min(group)
-            similarity[keep] = 1.0
+            dates = {i: pd.to_datetime(self._db.execute("SELECT date FROM docs WHERE i = ?", (i,)).fetchone()[0] or None,
+                                       utc=True, errors="coerce", format="mixed") for i in group}
+            dated = [i for i in group if not pd.isna(dates[i])]
+            keep = min(dated, key=lambda i: (dates[i], i)) if dated else min(group)
+            out[keep] = (keep, 1.0)
             for i in group:
                 if i != keep:
-                    duplicate_of[i] = self.ids[keep]
-                    similarity[i] = best.get((i, keep)) or max(best.get((i, j), 0.0) for j in group if j != i)
-        return pd.DataFrame({"doc_id": self.ids, "duplicate_of": duplicate_of, "similarity": similarity.round(4)},
+                    out[i] = (keep, best.get((i, keep)) or max(best.get((i, j), 0.0) for j in group if j != i))
+        return out
+
+    def duplicate_ids(self) -> frozenset:
+        """The ids of the documents a group does not keep (what a statistic leaves out)."""
+        dupes = [i for i, (keep, _s) in self.duplicates().items() if i != keep]
+        ids = set()
+        for a in range(0, len(dupes), 500):
+            part = dupes[a:a + 500]
+            ids.update(d for (d,) in self._db.execute(
+                f"SELECT doc_id FROM docs WHERE i IN ({','.join('?' * len(part))})", part))
+        return frozenset(ids)
+
+    def table(self) -> pd.DataFrame:
+        """One row per document (:data:`DUPLICATE_COLUMNS`), in the order added."""
+        found = self.duplicates()
+        ids = [d for (d,) in self._db.execute("SELECT doc_id FROM docs ORDER BY i")]
+        duplicate_of, similarity = [""] * len(ids), np.zeros(len(ids))
+        for i, (keep, s) in found.items():
+            similarity[i] = s
+            if i != keep:
+                duplicate_of[i] = ids[keep]
+        return pd.DataFrame({"doc_id": ids, "duplicate_of": duplicate_of, "similarity": similarity.round(4)},
                             columns=list(DUPLICATE_COLUMNS))
+
+    def close(self) -> None:
+        """Remove the index file."""
+        self._db.close()
+        self._dir.cleanup()
+
+
+def _fill(index: DuplicateIndex, documents) -> DuplicateIndex:
+    chunks = [documents] if isinstance(documents, pd.DataFrame) else documents
+    for chunk in chunks:
+        dates = chunk["date"] if "date" in chunk.columns else [""] * len(chunk)
+        for doc_id, text, date in zip(chunk["doc_id"], chunk["text"], dates):
+            index.add(str(doc_id), str(text), str(date or ""))
+    return index
+
+
+def duplicate_ids(documents: pd.DataFrame | Iterable[pd.DataFrame], *, threshold: float = THRESHOLD) -> frozenset:
+    """The ids of the documents that duplicate one a group keeps (see :func:`find_duplicates`),
+    without building the one-row-per-document table: memory grows with the duplicates, not the corpus."""
+    index = DuplicateIndex(threshold=threshold)
+    try:
+        return _fill(index, documents).duplicate_ids()
+    finally:
+        index.close()
 
 
 def find_duplicates(documents: pd.DataFrame | Iterable[pd.DataFrame], *, threshold: float = THRESHOLD) -> pd.DataFrame:
@@ -136,9 +214,7 @@ def find_duplicates(documents: pd.DataFrame | Iterable[pd.DataFrame], *, thresho
     document (1 for the kept one of a group, 0 for a unique document).
     """
     index = DuplicateIndex(threshold=threshold)
-    chunks = [documents] if isinstance(documents, pd.DataFrame) else documents
-    for chunk in chunks:
-        dates = chunk["date"] if "date" in chunk.columns else [""] * len(chunk)
-        for doc_id, text, date in zip(chunk["doc_id"], chunk["text"], dates):
-            index.add(str(doc_id), str(text), str(date or ""))
-    return index.table()
+    try:
+        return _fill(index, documents).table()
+    finally:
+        index.close()

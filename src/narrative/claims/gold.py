@@ -48,7 +48,9 @@ def _spans(field_text: str) -> Spans:
 def read_ann(path: Path) -> list[Relation]:
     """Attribution relations of one .ann file."""
     spans, events = {}, []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    from ..infra.datafiles import user_text
+
+    for number, line in enumerate(user_text(path, what="gold annotation file").splitlines(), start=1):
         if not line.strip() or not BRAT_ID.match(line):
             continue  # blank, or the rest of a span text that held a newline
         parts = line.split("\t")
@@ -78,10 +80,12 @@ def read_gold(folder: str | Path) -> dict[str, tuple[str, list[Relation]]]:
     for ann in sorted(anns.glob("*.ann")):
         stem = ann.stem.rsplit("_", 1)[0]
         by_stem.setdefault(stem, ann)
+    from ..infra.datafiles import user_text
+
     out = {}
     for txt in sorted(texts.glob("*.txt")):
         if txt.stem in by_stem:
-            out[txt.stem] = (txt.read_text(encoding="utf-8"), read_ann(by_stem[txt.stem]))
+            out[txt.stem] = (user_text(txt, what="gold text"), read_ann(by_stem[txt.stem]))
     if not out:
         raise InputError(str(folder), None, "no text with annotations found")
     return out
@@ -93,25 +97,30 @@ def offset_rows(path: str | Path, texts: str | Path, columns: tuple[str, ...]):
     ``(row number, file name, its text, the other fields)``. The header must be ``columns``; a
     bad header, a short row or a missing text raises :class:`InputError` naming file and row."""
     import csv
+    import io
+
+    from ..infra.datafiles import confined, user_text
 
     path, texts = Path(path), Path(texts)
     bodies: dict[str, str] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = next(reader, None)
-        if header is None or tuple(header) != tuple(columns):
-            raise InputError(str(path), 1, f"the header must be {', '.join(columns)} (tab-separated)")
-        for n, row in enumerate(reader, start=2):
-            if len(row) != len(columns):
-                raise InputError(str(path), n, f"expected {len(columns)} tab-separated fields, found {len(row)}")
-            name, *fields = row
-            stem = Path(name).stem
-            if stem not in bodies:
-                source = texts / name
-                if not source.is_file():
-                    raise InputError(str(path), n, f"no text {source}")
-                bodies[stem] = source.read_text(encoding="utf-8")
-            yield n, name, bodies[stem], fields
+    reader = csv.reader(io.StringIO(user_text(path, what="gold or labels file"), newline=""), delimiter="\t")
+    header = next(reader, None)
+    if header is None or tuple(header) != tuple(columns):
+        raise InputError(str(path), 1, f"the header must be {', '.join(columns)} (tab-separated)")
+    for n, row in enumerate(reader, start=2):
+        if len(row) != len(columns):
+            raise InputError(str(path), n, f"expected {len(columns)} tab-separated fields, found {len(row)}")
+        name, *fields = row
+        source = confined(texts, name, source=path, row=n)
+        stem = Path(name).stem
+        if stem not in bodies:
+            if not source.is_file():
+                raise InputError(str(path), n, f"no text {source}")
+            try:
+                bodies[stem] = user_text(source, what="text")
+            except InputError as exc:
+                raise InputError(str(path), n, f"{source}: {exc.problem}") from None
+        yield n, name, bodies[stem], fields
 
 
 def _token_set(text: str, spans: Spans) -> set[int]:

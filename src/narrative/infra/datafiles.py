@@ -20,6 +20,27 @@ VALIDATION_SHEET = "data/annotations/press-releases-validation.csv"
 REPORTS = "reports"
 
 
+#: where ``pip install`` puts the project files that live outside the package (pyproject's
+#: ``[tool.setuptools.data-files]``): the suite's notebooks, the demo corpus, the frames labels
+SHARE = Path("share") / "narrative"
+
+
+def project_file(relative: str | Path) -> Path | None:
+    """A project file named as in a checkout (``notebooks``, ``data/raw/press-releases``,
+    ``data/annotations/frames_labels.csv``): from the current directory when it is there, else
+    from the checkout this package runs from, else where ``pip install`` put it
+    (``<prefix>/share/narrative/``); None when none has it. So ``narrative run`` works from any
+    folder, in a checkout or after ``pip install .``."""
+    import sys
+
+    relative = Path(relative)
+    checkout = Path(__file__).resolve().parents[3]  # src/narrative/infra/ -> the checkout (editable or source)
+    for base in (Path.cwd(), checkout, Path(sys.prefix) / SHARE, Path(sys.base_prefix) / SHARE):
+        if (base / relative).exists():
+            return base / relative
+    return None
+
+
 def data_path(name: str, folder: str = "data") -> Path:
     """The file ``narrative/<folder>/<name>`` as a path."""
     return Path(str(resources.files("narrative").joinpath(f"{folder}/{name}")))
@@ -39,3 +60,57 @@ def list_lines(text: str) -> list[str]:
     """The stripped, non-empty lines of a word-list text (a data file, or a user's list), without
     ``#`` comment lines."""
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def user_text(path, *, what: str = "file") -> str:
+    """The UTF-8 text of a user's file (a stopword list, a labels or gold file, a text a gold file
+    names); a binary, Latin-1 or unreadable file is an :class:`~narrative.errors.InputError` naming it.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as fh:
+    ...     _ = fh.write(b"caf\\xe9")
+    >>> try:
+    ...     user_text(fh.name, what="stopword list")
+    ... except Exception as exc:
+    ...     print(str(exc).endswith("stopword list is not UTF-8 text (binary or Latin-1?): byte 3"))
+    True
+    >>> os.unlink(fh.name)
+    """
+    from ..errors import InputError
+
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), None, f"no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(str(path), None, f"{what} is a directory, not a file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), None, f"{what} is not UTF-8 text (binary or Latin-1?): byte {exc.start}") from None
+    except OSError as exc:
+        raise InputError(str(path), None, f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+def confined(folder, name: str, *, source, row: int | None = None) -> Path:
+    """``folder/name`` for a file name read from a user's file (a gold or labels row), refusing a
+    name that would leave ``folder``: an absolute path or one with a ``..`` part is an
+    :class:`~narrative.errors.InputError` naming ``source`` and ``row``. The one check every gold
+    and labels reader uses (``claims.gold``, ``quotegold``, ``sidegold``, ``lexicons.validate``).
+
+    >>> confined("texts", "a/b.txt", source="gold.tsv", row=2).as_posix()
+    'texts/a/b.txt'
+    >>> try:
+    ...     confined("texts", "../../etc/passwd", source="gold.tsv", row=2)
+    ... except Exception as exc:
+    ...     print(exc)
+    gold.tsv, row 2: file name '../../etc/passwd' leaves the --texts folder (names must be relative, without '..')
+    """
+    from pathlib import PurePath
+
+    from ..errors import InputError
+
+    pure = PurePath(name)
+    if not name or pure.is_absolute() or ".." in pure.parts or name.startswith(("/", "\\", "~")) or "\\" in name:
+        raise InputError(str(source), row, f"file name {name!r} leaves the --texts folder "
+                                           "(names must be relative, without '..')")
+    return Path(folder) / pure

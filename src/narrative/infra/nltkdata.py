@@ -78,11 +78,12 @@ def _valid(path: Path) -> bool:
 
 
 def ensure_nltk_data(target: Path | None = None) -> Path:
-    """Build the data if missing and register it on ``nltk.data.path``; return the directory."""
+    """Build the data if missing, empty or corrupt (a zip cut short by a full disk, a killed copy),
+    and register it on ``nltk.data.path``; return the directory."""
     import nltk
 
     target = Path(target) if target is not None else default_dir()
-    if not (target / VADER_ZIP).is_file():
+    if not _valid(target / VADER_ZIP):
         build(target)
     if str(target) not in nltk.data.path:
         nltk.data.path.insert(0, str(target))

@@ -14,12 +14,16 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
+from ..claims import METHODS, PROFILES
+from ..compare import PRIORS
+from ..comparison import Options
 from ..errors import ParameterError
 from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS, VALIDATION_SHEET
 
@@ -38,7 +42,7 @@ DEPENDS = {
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # paths | path | str | int | float | bool | date
+    type: str  # paths | path | str | int | float (finite, > 0) | bool | date | words (english, none or a path)
     default: Any
     help: str
     notebooks: tuple[str, ...]
@@ -49,16 +53,19 @@ class Param:
 
 #: the notebooks that compare sides (01 only extracts)
 ANALYSES = NOTEBOOKS[1:]
+#: the comparison's defaults (written once, in narrative.comparison.Options)
+_COMPARE = Options()
 SCHEMA: tuple[Param, ...] = (
     Param("corpus", "paths", [DEMO_CORPUS], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
-    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=("rules", "crf")),
+    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=tuple(METHODS)),
     Param("keep_duplicates", "bool", False, "count every copy of a duplicated document (default: each group of exact or near copies once)", ("01_claims.ipynb",)),
-    Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=("speech", "attribution")),
-    Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),
+    Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=tuple(PROFILES)),
+    Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb",
+                                                                                 "04_comparison_report.ipynb"), True),
     Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb"), True),
-    Param("side_a", "str", "kremlin", "first side to compare", ANALYSES),
-    Param("side_b", "str", "ukraine", "second side to compare", ANALYSES),
+    Param("side_a", "str", _COMPARE.a, "first side to compare", ANALYSES),
+    Param("side_b", "str", _COMPARE.b, "second side to compare", ANALYSES),
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),
           minimum=10),
     Param("frame_labels", "path", FRAME_LABELS, "hand-labelled claims for the frames classifier (none: skip)",
@@ -66,9 +73,9 @@ SCHEMA: tuple[Param, ...] = (
     Param("split", "str", "grouped", "cross-validation: grouped by document, or time-ordered (train on the past)",
           ("03_classifier.ipynb",), choices=("grouped", "time")),
     Param("n_splits", "int", 5, "grouped cross-validation folds", ("03_classifier.ipynb",), minimum=2),
-    Param("n_boot", "int", 1000, "bootstrap resamples for confidence intervals", ANALYSES, minimum=1),
-    Param("n_perm", "int", 1000, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
-    Param("top_k", "int", 20, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
+    Param("n_boot", "int", _COMPARE.n_boot, "bootstrap resamples for confidence intervals", ANALYSES, minimum=1),
+    Param("n_perm", "int", _COMPARE.n_perm, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
+    Param("top_k", "int", _COMPARE.top_k, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
           minimum=1),
     Param("jobs", "int", 2, "worker processes for claims, frame scoring and cross-validation (both cores by default)",
           ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb"), minimum=1),
@@ -76,10 +83,17 @@ SCHEMA: tuple[Param, ...] = (
           choices=("local", "dask")),
     Param("scheduler", "str", None, "Dask scheduler address (tcp://host:8786); none starts a LocalCluster",
           ("01_claims.ipynb",), True),
-    Param("seed", "int", 0, "random seed (same seed, same outputs)", ANALYSES),
+    Param("seed", "int", _COMPARE.seed, "random seed (same seed, same outputs)", ANALYSES),
     Param("validation", "path", VALIDATION_SHEET, "a coded sheet (`narrative sample`, coded by the codebook) that "
           "corrects the estimates for the tool's errors; none: the report's intervals assume correct labels "
           "(default: the demo corpus's 400 coded claims)", ("04_comparison_report.ipynb",), True),
+    Param("prior", "str", _COMPARE.prior, "log-odds prior: informative (each term's pooled count) or uniform (alpha "
+          "per term)", ("04_comparison_report.ipynb",), choices=PRIORS),
+    Param("alpha", "float", _COMPARE.alpha, "the uniform prior's count per term (> 0)", ("04_comparison_report.ipynb",)),
+    Param("stopwords", "words", _COMPARE.stopwords, "terms left out of the log-odds: english, none, or a file of one term a "
+          "line", ("04_comparison_report.ipynb",)),
+    Param("keep_names", "bool", _COMPARE.keep_names, "keep the actors file's person names in the log-odds (default: left out)",
+          ("04_comparison_report.ipynb",)),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
 
@@ -159,9 +173,13 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
             raise ParameterError(spec.name, f"must be >= {least}, got {value}")
         return value
     if kind == "float":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParameterError(spec.name, f"expected a number, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            raise ParameterError(spec.name, f"expected a finite number > 0, got {value!r}")
         return float(value)
+    if kind == "words":  # english | none | a file of terms
+        if value in ("english", "none"):
+            return value
+        return _path(spec.name, value, base)
     if kind == "date":
         if isinstance(value, dt.date):
             return value.isoformat()
@@ -182,11 +200,19 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
     raise AssertionError(kind)
 
 
+#: the schema's default paths, found where the project's files are installed when not under ``base``
+SHIPPED_DEFAULTS = (DEMO_CORPUS, FRAME_LABELS)
+
+
 def _path(name: str, value: Any, base: Path) -> str:
     if not isinstance(value, str) or not value:
         raise ParameterError(name, f"expected a path, got {value!r}")
     path = Path(value)
     path = path if path.is_absolute() else base / path
+    if not path.exists() and value in SHIPPED_DEFAULTS:  # the default, outside the checkout (pip install .)
+        from ..infra.datafiles import project_file
+
+        path = project_file(value) or path
     if not path.exists():
         raise ParameterError(name, f"no such file or directory: {value}")
     return str(path.resolve())

@@ -43,8 +43,12 @@ class RunResult:
 
 
 def notebooks_dir(given: Path | None = None) -> Path:
-    """The suite's directory: ``given``, else ``./notebooks`` (run from the project root)."""
-    folder = Path(given) if given is not None else Path.cwd() / "notebooks"
+    """The suite's directory: ``given``, else ``./notebooks``, else the installed suite
+    (:func:`narrative.infra.datafiles.project_file`: the checkout's, or the one ``pip install`` put
+    under ``<prefix>/share/narrative/notebooks``)."""
+    from ..infra.datafiles import project_file
+
+    folder = Path(given) if given is not None else (project_file("notebooks") or Path.cwd() / "notebooks")
     missing = [nb for nb in P.NOTEBOOKS if not (folder / nb).is_file()]
     if missing:
         raise ParameterError("notebooks", f"{folder} lacks {', '.join(missing)}; run from the project root or pass --notebooks DIR")

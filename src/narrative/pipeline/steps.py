@@ -27,9 +27,8 @@ __all__ = [
     "load_documents", "extract", "claims_by_side", "claims_step",                     # 01
     "score_frames", "frame_profile", "frame_evidence", "framing_step",                # 02
     "side_task", "score_other_claims", "frames_task", "classifier_step",              # 03
-    "frame_differences", "log_odds", "reporter_stance", "weekly", "comparison_step",                     # 04
-    "claim_threads",                                                                                      # 04
-    "measurement",                                                                                         # 04
+    "compare_sides", "log_odds_figure", "weekly", "comparison_step",                  # 04
+    "claim_threads", "measurement",                                                   # 04
 ]
 
 DOC_COLUMNS = ["doc_id", "source", "side", "date", "title", "n_words"]
@@ -176,58 +175,42 @@ def categories_of(scores: pd.DataFrame) -> list[str]:
     return [c for c in scores.columns if c not in SCORE_META]
 
 
-def log_odds(run_dir, claims: pd.DataFrame, *, side_a, side_b, top_k=20):
-    """Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008; each word's pooled
-    count) of every word but English stopwords and actors' names between the sides' claims →
-    ``log_odds.csv``, ``log_odds_top.csv`` and figure."""
-    from .. import compare, plots
-
-    counts_a = compare.term_counts(claims.loc[claims["side"] == side_a, "content"])
-    counts_b = compare.term_counts(claims.loc[claims["side"] == side_b, "content"])
-    if counts_a.empty or counts_b.empty:
-        raise StepError(f"no claims for side {side_a if counts_a.empty else side_b!r}")
-    with timed(run_dir, "compare: log-odds"):
-        # English stopwords and the actors file's person names left out, the pooled counts as prior:
-        # with neither, "i", "you", "vladimir" led the comparison of the demo corpus
-        from ..actors import load_actors
-
-        odds = compare.log_odds(counts_a, counts_b, exclude=compare.name_terms(load_actors()))
-    write(compare.top_terms(odds, k=top_k).reset_index(), run_dir, "log_odds_top.csv")
-    write(odds.reset_index(), run_dir, "log_odds.csv")
-    return odds, figure(plots.log_odds(odds, a=side_a, b=side_b), run_dir, "log_odds.png")
-
-
-def frame_differences(run_dir, scores: pd.DataFrame, *, side_a, side_b, n_boot=1000, n_perm=1000, seed=0):
-    """Mean rate of ``side_a`` minus ``side_b`` per category, with a cluster-bootstrap CI, a
-    permutation p-value and BH q over categories → ``frame_differences.csv``."""
+def compare_sides(run_dir, claims: pd.DataFrame, scores: pd.DataFrame, *, side_a, side_b, prior="informative",
+                  alpha=0.01, stopwords="english", keep_names=False, actors=None, n_boot=1000, n_perm=1000, top_k=20,
+                  seed=0):
+    """The comparison of the two sides, by the one analysis ``narrative compare`` runs too
+    (:func:`narrative.comparison.compare_groups`, the same options and defaults): weighted log-odds
+    (English stopwords and the actors file's person names left out unless ``stopwords="none"``,
+    ``keep_names``) → ``log_odds.csv``, ``log_odds_top.csv``; frame differences (cluster-bootstrap
+    CI, permutation p, BH q) → ``frame_differences.csv``; the reporter's stance → ``reporter_stance.csv``,
+    and per outlet → ``reporter_stance_by_outlet.csv``. Returns the
+    :class:`narrative.comparison.Comparison`."""
     from .. import compare
+    from ..comparison import Options, compare_groups, summarise
 
-    with timed(run_dir, "compare: frame differences (bootstrap + permutation)"):
-        diffs = compare.frame_differences(scores, categories_of(scores), a=side_a, b=side_b, n_boot=n_boot,
-                                          n_perm=n_perm, seed=seed)
-    write(diffs, run_dir, "frame_differences.csv")
-    return diffs
-
-
-def reporter_stance(run_dir, claims: pd.DataFrame, *, side_a, side_b, n_boot=1000, n_perm=1000, seed=0):
-    """The share of each side's attributed claims the reporter distances (a distancing cue or a
-    journalist hedge), with article-bootstrap CIs and the difference ``side_a − side_b`` →
-    ``reporter_stance.csv``, and per outlet → ``reporter_stance_by_outlet.csv``
-    (:func:`narrative.compare.reporter_stance`)."""
-    from .. import compare
-
-    with timed(run_dir, "compare: reporter's stance"):
-        stance = compare.reporter_stance(compare.stance_sums(claims), a=side_a, b=side_b, n_boot=n_boot,
-                                         n_perm=n_perm, seed=seed)
-        # and per outlet (the documents' source), when the corpus has several
+    options = Options(a=side_a, b=side_b, prior=prior, alpha=alpha, stopwords=stopwords, keep_names=keep_names,
+                      actors=actors, n_boot=n_boot, n_perm=n_perm, top_k=top_k, seed=seed)
+    with timed(run_dir, "compare: log-odds, frame differences (bootstrap + permutation), reporter's stance"):
+        result = compare_groups(summarise(claims, scores), categories_of(scores), options, where="claims.csv")
+    with timed(run_dir, "compare: reporter's stance by outlet"):
         from .stream import group_column
 
         outlets = group_column(claims, read_table(run_dir, "documents.csv"), "outlet")
         by_outlet = compare.reporter_stance(compare.stance_sums(outlets, by="outlet"), by="outlet", n_boot=n_boot,
                                             seed=seed)
-    write(stance, run_dir, "reporter_stance.csv")
+    write(result.top, run_dir, "log_odds_top.csv")
+    write(result.log_odds.reset_index(), run_dir, "log_odds.csv")
+    write(result.differences, run_dir, "frame_differences.csv")
+    write(result.stance, run_dir, "reporter_stance.csv")
     write(by_outlet, run_dir, "reporter_stance_by_outlet.csv")
-    return stance
+    return result
+
+
+def log_odds_figure(run_dir, odds: pd.DataFrame, *, side_a, side_b):
+    """The log-odds table as a figure → ``figures/log_odds.png``."""
+    from .. import plots
+
+    return figure(plots.log_odds(odds, a=side_a, b=side_b), run_dir, "log_odds.png")
 
 
 def weekly(run_dir, scores: pd.DataFrame, category: str, *, side_a, side_b):
@@ -241,19 +224,21 @@ def weekly(run_dir, scores: pd.DataFrame, category: str, *, side_a, side_b):
     return rates, figure(plots.weekly(rates, category), run_dir, "weekly.png")
 
 
-def comparison_step(run_dir, *, side_a, side_b, n_boot=1000, n_perm=1000, top_k=20, seed=0, lexicon=None,
+def comparison_step(run_dir, *, side_a, side_b, actors=None, prior="informative", alpha=0.01, stopwords="english",
+                    keep_names=False, n_boot=1000, n_perm=1000, top_k=20, seed=0, lexicon=None,
                     validation=None) -> dict:
-    """Notebook 04 in one call: claims.csv + frame_scores.csv → log-odds, frame differences, weekly rates,
+    """Notebook 04 in one call: claims.csv + frame_scores.csv → log-odds, frame differences, stance, weekly rates,
     and with a coded sheet (``validation``) the corrected estimates (:func:`measurement`)."""
     claims = read_table(run_dir, "claims.csv")
     scores = read_table(run_dir, "frame_scores.csv")
-    odds, fig = log_odds(run_dir, claims, side_a=side_a, side_b=side_b, top_k=top_k)
-    diffs = frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
-    stance = reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
-    rates, _weekly_fig = weekly(run_dir, scores, diffs["category"].iloc[0], side_a=side_a, side_b=side_b)
+    result = compare_sides(run_dir, claims, scores, side_a=side_a, side_b=side_b, prior=prior, alpha=alpha,
+                           stopwords=stopwords, keep_names=keep_names, actors=actors, n_boot=n_boot, n_perm=n_perm,
+                           top_k=top_k, seed=seed)
+    fig = log_odds_figure(run_dir, result.log_odds, side_a=side_a, side_b=side_b)
+    rates, _weekly_fig = weekly(run_dir, scores, result.differences["category"].iloc[0], side_a=side_a, side_b=side_b)
     measured = measurement(run_dir, claims, validation=validation, side_a=side_a, side_b=side_b, lexicon=lexicon)
-    return {"log_odds": odds, "differences": diffs, "stance": stance, "weekly": rates, "figure": fig,
-            "measurement": measured}
+    return {"log_odds": result.log_odds, "differences": result.differences, "stance": result.stance, "weekly": rates,
+            "figure": fig, "measurement": measured}
 
 
 # -- 04 claim threads ------------------------------------------------------------------------------

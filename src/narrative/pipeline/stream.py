@@ -167,10 +167,9 @@ def duplicate_ids(paths, columns: Columns | None = None) -> frozenset:
     """The ids of the documents that duplicate another one of the corpus (exact or near, see
     :func:`narrative.dedup.find_duplicates`; the kept one of each group is left out of the set)."""
     from ..corpus import iter_chunks
-    from ..dedup import find_duplicates
+    from ..dedup import duplicate_ids as ids_of_duplicates
 
-    table = find_duplicates(iter_chunks(paths, columns=columns))
-    return frozenset(table.loc[table["duplicate_of"] != "", "doc_id"])
+    return ids_of_duplicates(iter_chunks(paths, columns=columns))
 
 
 # -- backends ----------------------------------------------------------------
@@ -252,9 +251,13 @@ class _Appender:
 
         from ..infra.files import AtomicFile
 
-        self.fmt, self.header, self.file = fmt, True, None
+        self.fmt, self.header, self.file, self.parquet = fmt, True, None, None
+        if fmt == "parquet" and path is None and stdout:
+            from ..errors import OutputError
+
+            raise OutputError("-", "parquet needs an output file (-o NAME.parquet); standard output takes csv or jsonl")
         if path is not None:
-            self.file = AtomicFile(path)
+            self.file = AtomicFile(path, binary=fmt == "parquet")
             self.write_text = self.file.write
         elif stdout:
             self.write_text = sys.stdout.write
@@ -265,6 +268,17 @@ class _Appender:
         from ..infra.tables import flatten_lists
 
         if self.write_text is None or frame is None:
+            return
+        if self.fmt == "parquet":  # one row group per chunk, the first chunk's schema for all
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if self.parquet is None:
+                table = pa.Table.from_pandas(frame, preserve_index=False)
+                self.parquet = pq.ParquetWriter(self.file.handle, table.schema)
+            else:
+                table = pa.Table.from_pandas(frame, schema=self.parquet.schema, preserve_index=False)
+            self.parquet.write_table(table)
             return
         for a in range(0, max(len(frame), 1), _WRITE_ROWS):  # slices: no whole-table string in memory
             part = frame.iloc[a:a + _WRITE_ROWS]
@@ -277,6 +291,8 @@ class _Appender:
             self.header = False
 
     def close(self, ok: bool) -> None:
+        if self.parquet is not None:
+            self.parquet.close()
         if self.file is not None:
             self.file.commit() if ok else self.file.abort()
 

@@ -56,9 +56,25 @@ def convert(conllu: Path, target: Path, n_sents: int = 10) -> Path:
     from spacy.tokens import DocBin
     from spacy.training.converters import conllu_to_docs
 
-    docs = conllu_to_docs(conllu.read_text("utf-8"), n_sents=n_sents, merge_subtokens=True, no_print=True)
+    from ..errors import InputError
+    from ..infra.datafiles import user_text
+
+    text = user_text(conllu, what="CoNLL-U treebank file")
+    try:
+        docs = list(conllu_to_docs(text, n_sents=n_sents, merge_subtokens=True, no_print=True))
+    except (ValueError, IndexError, KeyError) as exc:
+        raise InputError(str(conllu), None, f"not a CoNLL-U treebank: {type(exc).__name__}: {exc}"[:300]) from None
+    if not docs:
+        raise InputError(str(conllu), None, "no sentences: not a CoNLL-U treebank")
     DocBin(docs=docs, store_user_data=False).to_disk(target)
     return target
+
+
+def _rmdir_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def make_config(*, seed: int, epochs: int, patience: int, eval_frequency: int, width: int, depth: int,
@@ -114,12 +130,22 @@ def train_parser(treebank: Path, output: Path, *, seed: int = 0, epochs: int = 1
     import spacy
     from spacy.cli.train import train as spacy_train
 
+    import shutil
+
     files = treebank_files(treebank)
     output = Path(output)
     corpus = output / "corpus"
+    made = [p for p in (output, corpus) if not p.exists()]  # removed again if the treebank is unusable
     corpus.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
-    binaries = {split: convert(path, corpus / f"{split}.spacy") for split, path in files.items()}
+    try:
+        binaries = {split: convert(path, corpus / f"{split}.spacy") for split, path in files.items()}
+    except BaseException:
+        for split in SPLITS:
+            (corpus / f"{split}.spacy").unlink(missing_ok=True)
+        for folder in reversed(made):
+            shutil.rmtree(folder, ignore_errors=True) if folder == corpus else _rmdir_if_empty(folder)
+        raise
     say(f"converted {', '.join(files)} in {time.perf_counter() - began:.0f} s")
     config = make_config(seed=seed, epochs=epochs, patience=patience, eval_frequency=eval_frequency, width=width,
                          depth=depth, train=binaries["train"], dev=binaries["dev"])

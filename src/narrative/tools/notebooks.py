@@ -112,23 +112,24 @@ CELLS: dict[str, list[tuple[str, str]]] = {
              "frame-rate differences with CIs, permutation p-values and Benjamini–Hochberg q."),
         (CODE, _open("04_comparison_report.ipynb")),
         (CODE, "claims = steps.read_table(run_dir, 'claims.csv')\nscores = steps.read_table(run_dir, 'frame_scores.csv')"),
-        (MD, "Frame differences (side_a minus side_b, hits per 1,000 tokens), sorted by q. The interval "
-             "resamples documents; p comes from shuffling side labels between documents. With n_perm "
-             "permutations the smallest possible p is 1/(n_perm + 1): when many categories sit at that floor, "
+        (MD, "The comparison (`narrative.comparison.compare_groups`: the analysis `narrative compare` runs, with "
+             "the same options and defaults). Frame differences (side_a minus side_b, hits per 1,000 tokens), sorted "
+             "by q. The interval resamples documents; p comes from shuffling side labels between documents. With "
+             "n_perm permutations the smallest possible p is 1/(n_perm + 1): when many categories sit at that floor, "
              "their q-values are equal and say only \"at least this significant\"; rank those by the size of "
              "the difference and its interval instead:"),
-        (CODE, "diffs = steps.frame_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
-               "                                n_perm=n_perm, seed=seed)\ndiffs.round(4)"),
+        (CODE, "result = steps.compare_sides(run_dir, claims, scores, side_a=side_a, side_b=side_b, prior=prior,\n"
+               "                             alpha=alpha, stopwords=stopwords, keep_names=keep_names, actors=actors,\n"
+               "                             n_boot=n_boot, n_perm=n_perm, top_k=top_k, seed=seed)\n"
+               "diffs = result.differences\ndiffs.round(4)"),
         (MD, "The reporter's stance: the share of each side's attributed claims reported with a distancing cue "
              "(\"claimed\", \"alleged\", \"insisted\") or a journalist hedge outside the speaker's quoted words (\"could not be "
              "independently verified\"), with 95% CIs that resample documents; the last row is side_a minus side_b:"),
-        (CODE, "stance = steps.reporter_stance(run_dir, claims, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
-               "                               n_perm=n_perm, seed=seed)\nstance.round(4)"),
+        (CODE, "result.stance.round(4)"),
         (MD, "Words that distinguish the sides (z > 0 leans to side_a; |z| > 1.96 is unlikely under no "
-             "difference). English stopwords and the actors file's person names are left out, and each word's "
-             "pooled count is its prior (`narrative.compare.log_odds` offers a uniform prior and other lists):"),
-        (CODE, "odds, figure = steps.log_odds(run_dir, claims, side_a=side_a, side_b=side_b, top_k=top_k)\n"
-               "steps.show(figure)"),
+             "difference). Unless the parameters say otherwise (`stopwords`, `keep_names`, `prior`), English "
+             "stopwords and the actors file's person names are left out, and each word's pooled count is its prior:"),
+        (CODE, "steps.show(steps.log_odds_figure(run_dir, result.log_odds, side_a=side_a, side_b=side_b))"),
         (MD, "The leading category week by week (a corpus without dates says so instead):"),
         (CODE, "rates, figure = steps.weekly(run_dir, scores, diffs['category'].iloc[0], side_a=side_a, side_b=side_b)\n"
                "steps.show(figure)"),
