@@ -32,7 +32,7 @@ def split_part(key: str) -> str:
     """``"locked"`` or ``"tuning"``: the part of the split an article's labels belong to.
 
     >>> split_part("20230227T124500Z_PL_en_2b60578727.txt"), split_part("putin-5335201271")
-    ('tuning', 'tuning')
+    ('locked', 'tuning')
     """
     digest = hashlib.sha256(f"{SPLIT_SALT}:{key}".encode("utf-8")).hexdigest()
     return "locked" if int(digest[:8], 16) / 2 ** 32 < LOCKED_SHARE else "tuning"
