@@ -65,7 +65,7 @@ class _TextInput:
 
 
 class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
-    """Hits per 1,000 tokens for each lexicon category.
+    """Hits per 1,000 words (:mod:`narrative.analyzer`) for each lexicon category.
 
     Parameters
     ----------
@@ -172,7 +172,7 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
                  sentiment: bool = True, keep: Sequence[str] = ("doc_id", "claim_id", "side"),
                  n_jobs: int = 1) -> pd.DataFrame:
     """Per-row frame rates: the ``keep`` columns present, ``n_tokens``, one column
-    per category (hits per 1,000 tokens) and ``vader_compound``. A ``side`` column is the
+    per category (hits per 1,000 words, :mod:`narrative.analyzer`) and ``vader_compound``. A ``side`` column is the
     speaker's side the perspective rules score from (:meth:`narrative.lexicons.Lexicon.count`).
 
     >>> import pandas as pd
@@ -180,7 +180,7 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
     ...                   "content": ["Ukrainian forces continue to deter enemy attacks."]})
     >>> row = frame_scores(t, text_column="content", sentiment=False).iloc[0]
     >>> int(row.n_tokens), float(round(row.resistance, 1))
-    (8, 125.0)
+    (7, 142.9)
     """
     lexicon = lexicon or load_lexicon()
     texts = table[text_column].fillna("").astype(str).tolist()

@@ -32,6 +32,7 @@ from itertools import compress, count as counter, islice
 from pathlib import Path
 from typing import NamedTuple
 
+from ..analyzer import word_count
 from ..errors import InputError
 from ..infra.datafiles import data_path
 from ..segment import TOKEN_RE, lower_words
@@ -208,7 +209,8 @@ class Lexicon:
         return hits
 
     def count(self, text: str, side: str | None = None) -> tuple[int, dict[str, float]]:
-        """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path).
+        """``(n_words, {category: weighted hits})`` without computing offsets (fast path); words are
+        tokens that are not punctuation (:mod:`narrative.analyzer`), the rates' per-1,000 denominator.
 
         ``side`` is the speaker's side (``kremlin``, ``ukraine``, other or None): with a perspective,
         "our forces struck" and "struck enemy depots" are achievement, "the enemy struck" aggression;
@@ -227,7 +229,7 @@ class Lexicon:
             weight = phrases[index][3]
             for cat in cats:
                 totals[cat] = totals.get(cat, 0.0) + weight
-        return len(words), totals
+        return word_count(words), totals
 
     def __repr__(self) -> str:
         return f"Lexicon({self.name!r}, {len(self.entries)} phrases, {len(self.categories)} categories)"
