@@ -14,7 +14,7 @@ from pathlib import Path
 
 #: the project's default paths, relative to a checkout's root (the one place they are written)
 DEMO_CORPUS = "data/raw/press-releases"
-FRAME_LABELS = "data/annotations/frames_labels.csv"
+FRAME_LABELS = "data/annotations/press-frames-codebook.csv"  # codebook labels (issue 25); frames_labels.csv: v1
 REPORTS = "reports"
 
 

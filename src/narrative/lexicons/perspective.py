@@ -259,3 +259,13 @@ def default_perspective() -> Perspective:
     pick = lambda kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
     return Perspective(pick("negator"), pick("denial"),
                        {r["word"]: r["value"] for r in rows if r["kind"] == "marker"}, pick("forces"))
+
+
+def is_adversary(marker: str, side: str | None) -> bool:
+    """Whether a side marker (``perspective.csv``) names the adversary of a speaker of ``side``."""
+    return _adversary(marker, side)
+
+
+def is_own(marker: str, side: str | None) -> bool:
+    """Whether a side marker names the speaker's own side (``we``, or the speaker's side by name)."""
+    return _own(marker, side)
