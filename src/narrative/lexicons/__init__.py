@@ -32,7 +32,7 @@ from itertools import compress, count as counter, islice
 from pathlib import Path
 from typing import NamedTuple
 
-from ..analyzer import word_count
+from ..analyzer import lower_tokens_counted
 from ..errors import InputError
 from ..infra.datafiles import data_path
 from ..segment import TOKEN_RE, lower_words
@@ -222,14 +222,14 @@ class Lexicon:
         >>> lex.count("The enemy struck our city and did not capture the bridge.", "ukraine")[1]
         {'aggression': 1.0}
         """
-        words = lower_words(text)
+        words, n_words = lower_tokens_counted(text)
         totals: dict[str, float] = {}
         phrases = self._phrases
         for _i, _n, index, cats, _rule in self._judged(words, side):
             weight = phrases[index][3]
             for cat in cats:
                 totals[cat] = totals.get(cat, 0.0) + weight
-        return word_count(words), totals
+        return n_words, totals
 
     def __repr__(self) -> str:
         return f"Lexicon({self.name!r}, {len(self.entries)} phrases, {len(self.categories)} categories)"

@@ -65,10 +65,15 @@ class Perspective:
     denials: frozenset
     markers: dict  # word -> own | adversary | kremlin | ukraine | west
     forces: frozenset = frozenset()  # soldiers: gratitude to them honours them (legitimacy)
+    lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
 
     def denials_in(self, words: list[str]) -> bool:
-        """Whether a text holds any denial verb (checked once per text: the look-back is longer)."""
-        return not self.denials.isdisjoint(words)
+        """Whether a text holds any denial or belief verb (checked once per text: then the look-back for
+        negation is longer, :meth:`negated`)."""
+        return not self.lookback.isdisjoint(words)
+
+    def __post_init__(self):
+        object.__setattr__(self, "lookback", self.denials | _BELIEFS)
 
     def judge(self, words: list[str], i: int, n: int, cats: tuple[str, ...], side: str | None,
               denials: bool = True) -> tuple[tuple[str, ...], str] | None:
@@ -152,22 +157,17 @@ class Perspective:
         """A negator within 3 words before ``i``, a denial verb within 12, or a negated belief verb
         within 9 ("we do not expect that their army has regained"), in the same clause; or, after the
         hit ``words[i:i+n]``, a denial of it by someone else ("..., which the Kremlin has repeatedly
-        denied") (``denials=False``: the text has no denial verb, so denials are not looked for)."""
-        for k in range(i - 1, max(-1, i - 10), -1):
+        denied"). ``denials=False``: the text has no denial or belief verb (:meth:`denials_in`), so only
+        the 3 words before are read."""
+        for k in range(i - 1, max(-1, i - (13 if denials else 4)), -1):
             w = words[k]
             if w in _CLAUSE_END:
                 break
-            if (denials and w in self.denials) or (k >= i - 3 and self._negator(w)):
+            if w in self.denials or (k >= i - 3 and self._negator(w)):
                 return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
-            if w in _BELIEFS and k and (self._negator(words[k - 1]) or k > 1 and self._negator(words[k - 2])):
+            if k >= i - 9 and w in _BELIEFS and k and (self._negator(words[k - 1]) or
+                                                       k > 1 and self._negator(words[k - 2])):
                 return True
-        else:
-            if denials:  # the look-back for a denial verb is longer than the belief window
-                for k in range(max(-1, i - 10), max(-1, i - 13), -1):
-                    if words[k] in _CLAUSE_END:
-                        break
-                    if words[k] in self.denials:
-                        return True
         if denials:
             for k in range(i + n, min(len(words), i + n + 8)):
                 if words[k] in _CLAUSE_END:
