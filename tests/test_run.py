@@ -175,7 +175,7 @@ def test_two_runs_of_the_suite_write_byte_identical_tables(suite_run):
     assert again.status == "succeeded"
     first = sorted((out / "t1" / "tables").glob("*.csv"))
     assert [p.name for p in first] == sorted(p.name for p in (other / "t1" / "tables").glob("*.csv"))
-    assert len(first) == 18  # with reporter_stance.csv and reporter_stance_by_outlet.csv
+    assert len(first) == 22  # with reporter_stance(_by_outlet).csv, claim_frames, frame_prevalence, longest_claims, prevalence_differences
     for table in first:
         assert table.read_bytes() == (other / "t1" / "tables" / table.name).read_bytes(), table.name
 
