@@ -63,16 +63,16 @@ def lower_tokens_counted(text: str) -> tuple[list[str], int]:
         toks = lower_words(text)
         return toks, word_count(toks)
     out: list[str] = []
-    keep, split, findall, memo = out.append, out.extend, TOKEN_RE.findall, _PUNCTUATION.__getitem__
-    punctuation = 0
+    mixed: list[str] = []  # the tokens of pieces with punctuation: only these can be punctuation
+    keep, split, also, findall = out.append, out.extend, mixed.extend, TOKEN_RE.findall
     for piece in lowered.split():
         if piece.isalnum():
             keep(piece)
         else:
             found = findall(piece)
             split(found)
-            punctuation += sum(map(memo, found))
-    return out, len(out) - punctuation
+            also(found)
+    return out, len(out) - sum(map(_PUNCTUATION.__getitem__, mixed))
 
 
 def words(text: str, lowercase: bool = True) -> list[str]:

@@ -67,10 +67,10 @@ class Perspective:
     forces: frozenset = frozenset()  # soldiers: gratitude to them honours them (legitimacy)
     lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
 
-    def denials_in(self, words: list[str]) -> bool:
-        """Whether a text holds any denial or belief verb (checked once per text: then the look-back for
-        negation is longer, :meth:`negated`)."""
-        return not self.lookback.isdisjoint(words)
+    def denials_in(self, words: list[str]) -> frozenset:
+        """The denial and belief verbs a text holds (found once per text: with one, the look-back for
+        negation is longer, :meth:`negated`); empty (false) for most texts."""
+        return frozenset(self.lookback.intersection(words))
 
     def __post_init__(self):
         object.__setattr__(self, "lookback", self.denials | _BELIEFS)
@@ -158,17 +158,22 @@ class Perspective:
         within 9 ("we do not expect that their army has regained"), in the same clause; or, after the
         hit ``words[i:i+n]``, a denial of it by someone else ("..., which the Kremlin has repeatedly
         denied"). ``denials=False``: the text has no denial or belief verb (:meth:`denials_in`), so only
-        the 3 words before are read."""
-        for k in range(i - 1, max(-1, i - (13 if denials else 4)), -1):
+        the 3 words before are read (a set: the verbs the text holds, :meth:`denials_in`)."""
+        if denials is True:
+            deny = believe = True
+        else:
+            deny = bool(denials) and not self.denials.isdisjoint(denials)
+            believe = bool(denials) and not _BELIEFS.isdisjoint(denials)
+        for k in range(i - 1, max(-1, i - (13 if deny else 10 if believe else 4)), -1):
             w = words[k]
             if w in _CLAUSE_END:
                 break
-            if w in self.denials or (k >= i - 3 and self._negator(w)):
+            if (k >= i - 3 and self._negator(w)) or (deny and w in self.denials):
                 return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
-            if k >= i - 9 and w in _BELIEFS and k and (self._negator(words[k - 1]) or
+            if believe and k >= i - 9 and w in _BELIEFS and k and (self._negator(words[k - 1]) or
                                                        k > 1 and self._negator(words[k - 2])):
                 return True
-        if denials:
+        if deny:
             for k in range(i + n, min(len(words), i + n + 8)):
                 if words[k] in _CLAUSE_END:
                     break
