@@ -52,12 +52,12 @@ def test_count_agrees_with_find():
 
 
 def test_count_tokens_are_the_texts_tokens_when_lower_case_is_longer():
-    """'İ'.lower() is two characters; the count still sees the text's own tokens."""
+    """'İ'.lower() is two characters; the count still sees the text's own words (not its full stop)."""
     from narrative.segment import TOKEN_RE
 
     text = "Andriy Yermak met Ambassador İbrahim Kalın for talks on security guarantees."
     n, totals = load_lexicon().count(text)
-    assert n == len(TOKEN_RE.findall(text)) == 12
+    assert n == len(TOKEN_RE.findall(text)) - 1 == 11
     assert [text[h.start:h.end] for h in load_lexicon().find(text)] == ["talks", "security guarantees"]
     assert totals == {"diplomacy": 2.0, "legitimacy": 1.0}  # security guarantees: both (lexicon v2)
 
@@ -66,7 +66,7 @@ def test_user_lexicon_and_errors(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("category,phrase,weight,note\nescalation,escalat*,2,\n", encoding="utf-8")
     X = LexiconFeatures(lexicon=str(path)).fit_transform(["Escalation follows escalating rhetoric here."])
-    assert X.tolist() == [[2 * 2 * 1000 / 6]]
+    assert X.tolist() == [[2 * 2 * 1000 / 5]]  # per 1,000 words: the full stop is no word
     path.write_text("category,phrase,weight\nx,y,heavy\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 2: weight 'heavy'"):
         load_lexicon(path)
@@ -240,3 +240,14 @@ def test_a_fitted_featurizer_does_not_grow_when_pickled_after_use():
     before = len(pickle.dumps(est))
     est.transform([f"{t} number {i} and word{i}" for i in range(300) for t in TEXTS[:1]])
     assert len(pickle.dumps(est)) == before
+
+
+@pytest.mark.parametrize("text, n_words", [
+    ("Kyiv's pro-Western forces “held the line,” he said.", 8),
+    ("— ... !", 0),
+    ("snake_case and 2024 count", 4),
+])
+def test_one_definition_of_a_word_for_rates_and_ngrams(text, n_words):
+    from narrative.analyzer import Analyzer, words
+
+    assert load_lexicon().count(text)[0] == len(words(text)) == len(Analyzer()(text)) == n_words

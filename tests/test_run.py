@@ -175,8 +175,9 @@ def test_two_runs_of_the_suite_write_byte_identical_tables(suite_run):
     assert again.status == "succeeded"
     first = sorted((out / "t1" / "tables").glob("*.csv"))
     assert [p.name for p in first] == sorted(p.name for p in (other / "t1" / "tables").glob("*.csv"))
-    assert len(first) == 22  # with reporter_stance.csv, reporter_stance_by_outlet.csv, threads*.csv (3) and
-    # estimates_about.csv (the demo sheet is skipped: too few of its coded claims lie in this slice)
+    assert len(first) == 26  # with reporter_stance(_by_outlet).csv, threads*.csv (3), estimates_about.csv (the demo sheet
+    # is skipped: too few of its coded claims lie in this slice), claim_frames, frame_prevalence, longest_claims,
+    # prevalence_differences
     for table in first:
         assert table.read_bytes() == (other / "t1" / "tables" / table.name).read_bytes(), table.name
 

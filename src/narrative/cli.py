@@ -302,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     vl.add_argument("--texts", type=Path, help="folder holding the files a .tsv labels file names")
     vl.add_argument("--second", type=Path, help="a second labelling of some items, for Cohen's kappa")
     vl.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
+    vl.add_argument("--part", choices=("tuning", "locked", "all"), default="all",
+                    help="the part of the split by article to score (data/annotations/README.md; default all)")
 
     ef = sub.add_parser("eval-frames", help="the lexicon, a trained frames classifier and their union on hand labels",
                         description="Grouped cross-validation by article: the classifier (TF-IDF + lexicon rates, one "
@@ -316,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "definitions it shares (resistance, adversity, aggression, casualties, diplomacy, disinformation)")
     ef.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
     ef.add_argument("--json", type=Path, help="also write the table as JSON here")
+    ef.add_argument("--part", choices=("tuning", "locked", "all"), default="all",
+                    help="the part of the split by article to score (data/annotations/README.md; default all)")
 
     tr = sub.add_parser("train-attribution", help="train the CRF attribution labeller on brat/PolNeAR gold",
                         epilog="Example: narrative train-attribution --gold ../shared/eval/polnear/train")

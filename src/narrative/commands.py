@@ -262,26 +262,34 @@ def train_attribution(args) -> int:
     return 0
 
 
+def _first_line(path) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.readline()
+    except OSError:
+        return ""
+
+
 def validate_lexicon(args) -> int:
-    from .lexicons.validate import agreement, lexicon_validation, read_labels, read_offset_labels
+    from .lexicons.validate import agreement, lexicon_validation, read_labels, read_offset_labels, select_part
     from .lexicons import load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
 
     def read(path):
-        if path.suffix == ".tsv":  # file + offsets + labels: the text is read from --texts
+        if path.suffix == ".tsv" and "\ttext\t" not in _first_line(path):  # file + offsets + labels: text from --texts
             if args.texts is None:
                 raise InputError(str(path), None, "an offsets labels file (.tsv) needs --texts DIR")
             return read_offset_labels(path, args.texts, lexicon.categories)
         return read_labels(path, lexicon.categories)
 
-    first = read(args.labels)
-    print(f"lexicon against {len(first)} hand-labelled claims ({args.labels}):")
+    first = select_part(read(args.labels), args.part)
+    print(f"lexicon against {len(first)} hand-labelled claims ({args.labels}, part: {args.part}):")
     table = lexicon_validation(first, lexicon)
     print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print(f"macro-F1 {table['f1'].mean():.3f}")
     if args.second:
-        second = read(args.second)
+        second = select_part(read(args.second), args.part)
         table = agreement(first, second, lexicon.categories)
         print(f"\nagreement between the passes on {int(table['n'].iloc[0])} items:")
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
@@ -294,13 +302,13 @@ def eval_frames(args) -> int:
 
     from .infra.files import check_outputs, write_text
     from .lexicons import load_lexicon
-    from .lexicons.validate import read_labels, read_offset_labels
+    from .lexicons.validate import read_labels, read_offset_labels, select_part
     from .model import compare_frame_scorers
 
     check_outputs({"--json": args.json}, reads=[p for p in (args.labels, args.extra, args.lexicon) if p])
     lexicon = load_lexicon(args.lexicon)
     cats = list(lexicon.categories)
-    labels = read_offset_labels(args.labels, args.texts, cats)
+    labels = select_part(read_offset_labels(args.labels, args.texts, cats), args.part)
     extra = read_labels(args.extra, cats) if args.extra else None
     table = compare_frame_scorers(labels, cats, extra=extra, lexicon=lexicon)
     wide = table.pivot(index="class", columns="scorer", values="f1").reindex(cats + ["macro"])

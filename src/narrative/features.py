@@ -65,7 +65,7 @@ class _TextInput:
 
 
 class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
-    """Hits per 1,000 tokens for each lexicon category.
+    """Hits per 1,000 words (:mod:`narrative.analyzer`) for each lexicon category.
 
     Parameters
     ----------
@@ -172,7 +172,7 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
                  sentiment: bool = True, keep: Sequence[str] = ("doc_id", "claim_id", "side"),
                  n_jobs: int = 1) -> pd.DataFrame:
     """Per-row frame rates: the ``keep`` columns present, ``n_tokens``, one column
-    per category (hits per 1,000 tokens) and ``vader_compound``. A ``side`` column is the
+    per category (hits per 1,000 words, :mod:`narrative.analyzer`) and ``vader_compound``. A ``side`` column is the
     speaker's side the perspective rules score from (:meth:`narrative.lexicons.Lexicon.count`).
 
     >>> import pandas as pd
@@ -180,7 +180,7 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
     ...                   "content": ["Ukrainian forces continue to deter enemy attacks."]})
     >>> row = frame_scores(t, text_column="content", sentiment=False).iloc[0]
     >>> int(row.n_tokens), float(round(row.resistance, 1))
-    (8, 125.0)
+    (7, 142.9)
     """
     lexicon = lexicon or load_lexicon()
     texts = table[text_column].fillna("").astype(str).tolist()
@@ -197,10 +197,15 @@ def frame_scores(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | No
 
 
 def claim_frames(table: pd.DataFrame, *, text_column: str = "content", lexicon: Lexicon | None = None,
-                 n_jobs: int = 1) -> pd.Series:
+                 n_jobs: int = 1, scorer: str | None = None) -> pd.Series:
     """The frames each row carries, as the suite scores them: ``;``-joined categories in the
     lexicon's order (empty string = no frame), indexed like ``table``. The one place that says
     which scorer turns a claim into frame labels (sampling sheets, estimates and threads read it).
+
+    ``scorer``: one of :data:`narrative.framescorer.SCORERS` (``lexicon``, ``classifier``: the shipped
+    learned scorer, ``union``: either); None is the suite's default, the one the shipped model's card
+    names as measuring better in grouped cross-validation (:func:`default_scorer`). A user's own lexicon
+    is always scored as a lexicon (the learned scorer was trained with the shipped one).
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"doc_id": ["d", "d"], "side": ["ukraine", "ukraine"],
@@ -208,12 +213,53 @@ def claim_frames(table: pd.DataFrame, *, text_column: str = "content", lexicon: 
     >>> claim_frames(t).tolist()
     ['resistance;aggression', '']
     """
+    return claim_frame_table(table, text_column=text_column, lexicon=lexicon, n_jobs=n_jobs, scorer=scorer)["frames"]
+
+
+def default_scorer() -> str:
+    """The suite's per-claim frame scorer: ``suite_scorer`` of the shipped model's card."""
+    from .framescorer import CARD_FILE
+    from .infra.datafiles import data_path
+
+    import json
+
+    return json.loads(data_path(CARD_FILE, "models").read_text("utf-8"))["suite_scorer"]
+
+
+def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexicon: Lexicon | None = None,
+                      n_jobs: int = 1, scorer: str | None = None) -> pd.DataFrame:
+    """Per row (indexed like ``table``): ``frames`` (as :func:`claim_frames`), ``scorer`` and ``evidence``: the
+    words that carried each label (``category: phrase, phrase`` for lexicon hits; the strongest features,
+    named by the claim's own words, for the learned scorer), ``|``-separated."""
+    from .framescorer import SCORERS, load_scorer
+
+    custom = lexicon is not None and lexicon is not load_lexicon()
     lexicon = lexicon or load_lexicon()
-    scores = frame_scores(table, text_column=text_column, lexicon=lexicon, sentiment=False, n_jobs=n_jobs)
+    scorer = "lexicon" if custom else (scorer or default_scorer())
+    if scorer not in SCORERS:
+        raise ValueError(f"unknown frame scorer {scorer!r}; choose from {', '.join(SCORERS)}")
     cats = list(lexicon.categories)
-    rates = scores[cats].to_numpy() > 0
-    return pd.Series([";".join(c for c, on in zip(cats, row) if on) for row in rates], index=table.index,
-                     dtype=object, name="frames")
+    texts = table[text_column].fillna("").astype(str).tolist()
+    sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
+    found: list[dict[str, list[str]]] = []
+    for text, side in zip(texts, sides):
+        per: dict[str, list[str]] = {}
+        for hit in lexicon.find(text, side=side if isinstance(side, str) else None):
+            for cat in hit.categories:
+                per.setdefault(cat, []).append(text[hit.start:hit.end])
+        found.append(per)
+    learned: list[dict[str, str]] = [{} for _ in texts]
+    if scorer != "lexicon" and texts:
+        model, _card = load_scorer()
+        labels, why = model.explain(pd.DataFrame({"text": texts, "side": sides}))
+        for r, reason in enumerate(why):
+            learned[r] = dict(part.split(": ", 1) for part in reason.split(" | ") if part)
+    frames, evidence_ = [], []
+    for per, model_says in zip(found, learned):
+        on = [c for c in cats if (scorer != "classifier" and c in per) or c in model_says]
+        frames.append(";".join(on))
+        evidence_.append(" | ".join(f"{c}: {', '.join(per[c]) if c in per else model_says[c]}" for c in on))
+    return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
 
 
 def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,

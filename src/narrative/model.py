@@ -36,6 +36,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
 
 from . import stats
+from .analyzer import build_analyzer
 from .actors import Actors
 from .features import LexiconFeatures, SentimentFeatures
 from .infra.datafiles import data_lines
@@ -67,11 +68,11 @@ def build_model(kind: str = "full", *, char_ngrams: bool = False, C: float = 1.0
 
 def feature_union(*, words: bool = True, chars: bool = False, lexicon: bool = True, vader: bool = False,
                   lexicon_file=None) -> FeatureUnion:
-    """The classifiers' features: TF-IDF word 1–2-grams, character 3–5-grams, scaled lexicon rates
+    """The classifiers' features: TF-IDF word 1–2-grams (words as :mod:`narrative.analyzer` defines them), character 3–5-grams, scaled lexicon rates
     (``lexicon_file``: see :func:`build_model`) and VADER scores, each when asked for."""
     parts = []
     if words:
-        parts.append(("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)))
+        parts.append(("tfidf", TfidfVectorizer(analyzer=build_analyzer((1, 2)), min_df=2, sublinear_tf=True)))
     if chars:
         parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True)))
     if lexicon:

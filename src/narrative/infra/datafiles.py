@@ -14,7 +14,7 @@ from pathlib import Path
 
 #: the project's default paths, relative to a checkout's root (the one place they are written)
 DEMO_CORPUS = "data/raw/press-releases"
-FRAME_LABELS = "data/annotations/frames_labels.csv"
+FRAME_LABELS = "data/annotations/press-frames-codebook.csv"  # codebook labels (issue 25); frames_labels.csv: v1
 #: the demo corpus's coded sheet (the suite's ``validation`` default; narrative.estimate)
 VALIDATION_SHEET = "data/annotations/press-releases-validation.csv"
 REPORTS = "reports"

@@ -32,9 +32,11 @@ from itertools import compress, count as counter, islice
 from pathlib import Path
 from typing import NamedTuple
 
+from ..analyzer import lower_tokens_counted
 from ..errors import InputError
 from ..infra.datafiles import data_path
 from ..segment import TOKEN_RE, lower_words
+from .context import ContextRule, apply_context, default_context
 from .perspective import ATTACK, BLOCK, NEGATABLE, RULES, Perspective, default_perspective
 
 __all__ = ["ATTACK", "BLOCK", "Entry", "Hit", "Lexicon", "NEGATABLE", "Perspective", "RULES", "default_lexicon_path",
@@ -82,7 +84,8 @@ class _StartIndex(dict):
 class Lexicon:
     """A set of categorised phrases with a token-based longest-match finder."""
 
-    def __init__(self, entries: list[Entry], name: str = "lexicon", perspective: Perspective | None = None) -> None:
+    def __init__(self, entries: list[Entry], name: str = "lexicon", perspective: Perspective | None = None,
+                 context: dict[str, list[ContextRule]] | None = None) -> None:
         self.entries = entries
         self.name = name
         listed = [e.category for e in entries if e.category != BLOCK]
@@ -107,6 +110,10 @@ class Lexicon:
                 self._prefix_first.setdefault(len(head) - 1, {}).setdefault(head[:-1], []).append(index)
             else:
                 self._exact_first.setdefault(head, []).append(index)
+        #: context blockers (``context.csv``) by phrase index: rules that read the word before or after a hit
+        self.context = context or {}
+        self._context = {index: self.context[phrase.lower()] for index, (_p, phrase, *_r) in enumerate(self._phrases)
+                         if phrase.lower() in self.context}
         self._starts = _StartIndex(self._first_candidates)
         self.max_len = max((len(p[0]) for p in self._phrases), default=0)
 
@@ -162,7 +169,7 @@ class Lexicon:
         """``(token index, length, phrase index, categories, rule)`` of each hit that counts: blockers
         and the month "May" dropped, then, with a perspective, each hit judged by its rules
         (:meth:`narrative.lexicons.perspective.Perspective.judge`)."""
-        view, phrases = self.perspective, self._phrases
+        view, phrases, context = self.perspective, self._phrases, self._context
         denials = view is not None and view.denials_in(words)  # once per text: denials are rare
         hits = []
         for i, n, index in self._scan(words):
@@ -172,6 +179,10 @@ class Lexicon:
             if n == 1 and words[i] == "may" and (i and words[i - 1] in _MONTH_BEFORE
                                                   or i + 1 < len(words) and words[i + 1][:1].isdigit()):
                 continue  # the month ("in May", "May 9"), not the modal verb
+            if index in context:
+                cats = apply_context(context[index], words, i, n, cats)
+                if not cats:
+                    continue
             rule = "lexicon"
             if view is not None:
                 judged = view.judge(words, i, n, cats, side, denials)
@@ -179,7 +190,7 @@ class Lexicon:
                     continue
                 cats, rule = judged
             hits.append((i, n, index, cats, rule))
-        return view.progress_in_talks(words, hits) if view is not None else hits
+        return view.progress_in_talks(words, view.repelled_attacks(words, hits)) if view is not None else hits
 
     def find(self, text: str, start: int = 0, end: int | None = None, side: str | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, with offsets into ``text``; ``side``: the speaker's side,
@@ -198,7 +209,8 @@ class Lexicon:
         return hits
 
     def count(self, text: str, side: str | None = None) -> tuple[int, dict[str, float]]:
-        """``(n_tokens, {category: weighted hits})`` without computing offsets (fast path).
+        """``(n_words, {category: weighted hits})`` without computing offsets (fast path); words are
+        tokens that are not punctuation (:mod:`narrative.analyzer`), the rates' per-1,000 denominator.
 
         ``side`` is the speaker's side (``kremlin``, ``ukraine``, other or None): with a perspective,
         "our forces struck" and "struck enemy depots" are achievement, "the enemy struck" aggression;
@@ -210,14 +222,14 @@ class Lexicon:
         >>> lex.count("The enemy struck our city and did not capture the bridge.", "ukraine")[1]
         {'aggression': 1.0}
         """
-        words = lower_words(text)
+        words, n_words = lower_tokens_counted(text)
         totals: dict[str, float] = {}
         phrases = self._phrases
         for _i, _n, index, cats, _rule in self._judged(words, side):
             weight = phrases[index][3]
             for cat in cats:
                 totals[cat] = totals.get(cat, 0.0) + weight
-        return len(words), totals
+        return n_words, totals
 
     def __repr__(self) -> str:
         return f"Lexicon({self.name!r}, {len(self.entries)} phrases, {len(self.categories)} categories)"
@@ -284,7 +296,8 @@ def _read_lexicon(path: str | Path | None) -> Lexicon:
     # the shipped perspective rules apply to lexicons that use its categories (``attack``, or any
     # of the negatable action categories); a lexicon of other categories counts its phrases as listed
     uses = {e.category for e in entries} & (NEGATABLE | {ATTACK})
-    return Lexicon(entries, name=Path(where).name, perspective=default_perspective() if uses else None)
+    return Lexicon(entries, name=Path(where).name, perspective=default_perspective() if uses else None,
+                   context=default_context() if uses else None)
 
 
 def _attach_stars(pattern: tuple[str, ...]) -> tuple[str, ...]:

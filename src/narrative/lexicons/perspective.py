@@ -23,8 +23,21 @@ from ..infra.datafiles import data_path
 #: (``own side`` → achievement, ``adversary`` → aggression, ``no agent`` → aggression); an
 #: adversary's losses or troubles claimed by a belligerent (``adversary's losses`` → achievement);
 #: gratitude aimed at soldiers (``honours soldiers`` → legitimacy, not diplomacy); success beside
-#: talks (``progress in talks`` → diplomacy)
-RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks")
+#: talks (``progress in talks`` → diplomacy); an adversary's capture or advance claimed by a belligerent
+#: (``adversary's gain`` → aggression, its other successes count for nothing); the attack a resistance
+#: verb repels (``repelled attack`` → aggression, "our units repelled the assault")
+RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks",
+         "adversary's gain", "repelled attack")
+#: achievement words that, done by the adversary, are its offensive (aggression): "the enemy plans to capture"
+_GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur",
+          "breakthrough", "win", "won")
+#: resistance words whose object is the adversary's attack ("repelled the assault")
+_REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foil", "withstood", "withstand", "stopp",
+           "shot down", "intercept", "resist", "held off", "hold off")
+#: belief verbs whose negation scopes over the clause they introduce ("we do not expect that ...")
+_BELIEFS = frozenset({"expect", "think", "believe", "see", "consider", "anticipate"})
+#: words after a frame word that introduce a denial of it by someone else ("..., which the Kremlin denied")
+_DENIED_BY = frozenset({"which", "something", "claims", "allegations", "accusations", "charges"})
 #: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
 #: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
 BLOCK, ATTACK = "block", "attack"
@@ -52,10 +65,15 @@ class Perspective:
     denials: frozenset
     markers: dict  # word -> own | adversary | kremlin | ukraine | west
     forces: frozenset = frozenset()  # soldiers: gratitude to them honours them (legitimacy)
+    lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
 
-    def denials_in(self, words: list[str]) -> bool:
-        """Whether a text holds any denial verb (checked once per text: the look-back is longer)."""
-        return not self.denials.isdisjoint(words)
+    def denials_in(self, words: list[str]) -> frozenset:
+        """The denial and belief verbs a text holds (found once per text: with one, the look-back for
+        negation is longer, :meth:`negated`); empty (false) for most texts."""
+        return frozenset(self.lookback.intersection(words))
+
+    def __post_init__(self):
+        object.__setattr__(self, "lookback", self.denials | _BELIEFS)
 
     def judge(self, words: list[str], i: int, n: int, cats: tuple[str, ...], side: str | None,
               denials: bool = True) -> tuple[tuple[str, ...], str] | None:
@@ -75,6 +93,11 @@ class Perspective:
             else:
                 target, rule = "aggression", "adversary" if _adversary(agent, side) else "no agent"
             cats = tuple(dict.fromkeys(target if c == ATTACK else c for c in cats))
+        elif cats == ("achievement",) and side in BELLIGERENTS and _adversary(self.doer(words, i, n) or "", side):
+            # the adversary's success is not the speaker's: its captures and advances are its offensive
+            if not words[i].startswith(_GAINS):
+                return None
+            cats, rule = ("aggression",), "adversary's gain"
         elif side in BELLIGERENTS and ("casualties" in cats or "adversity" in cats) \
                 and _adversary(self.holder(words, i, n) or "", side):
             # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
@@ -83,11 +106,26 @@ class Perspective:
         elif "diplomacy" in cats and words[i].startswith(_GRATITUDE) and self.to_forces(words, i, n):
             cats = tuple(dict.fromkeys("legitimacy" if c == "diplomacy" else c for c in cats))
             rule = "honours soldiers"
-        if not NEGATABLE.isdisjoint(cats) and self.negated(words, i, denials):
+        if not NEGATABLE.isdisjoint(cats) and self.negated(words, i, denials, n):
             cats = tuple(c for c in cats if c not in NEGATABLE)
             if not cats:
                 return None
         return cats, rule
+
+    @staticmethod
+    def repelled_attacks(words: list[str], hits: list[tuple]) -> list[tuple]:
+        """``hits`` with each attack phrase read as the own side's (``own side``) that follows a resistance
+        word within 3 tokens in its clause turned into aggression: what is repelled is the adversary's
+        attack ("our units were able to repel the assault")."""
+        repels = [i + n for i, n, _index, cats, _rule in hits if "resistance" in cats and words[i].startswith(_REPELS)]
+        if not repels:
+            return hits
+        out = []
+        for i, n, index, cats, rule in hits:
+            if rule == "own side" and any(0 <= i - end <= 3 and _CLAUSE_END.isdisjoint(words[end:i]) for end in repels):
+                cats, rule = tuple(dict.fromkeys("aggression" if c == "achievement" else c for c in cats)), "repelled attack"
+            out.append((i, n, index, cats, rule))
+        return out
 
     @staticmethod
     def progress_in_talks(words: list[str], hits: list[tuple]) -> list[tuple]:
@@ -115,16 +153,42 @@ class Perspective:
                 return True
         return False
 
-    def negated(self, words: list[str], i: int, denials: bool = True) -> bool:
-        """A negator within 3 words before ``i`` or a denial verb within 12, in the same clause
-        (``denials=False``: the text has no denial verb, so only the 3 words are read)."""
-        for k in range(i - 1, max(-1, i - (13 if denials else 4)), -1):
+    def negated(self, words: list[str], i: int, denials: bool = True, n: int = 1) -> bool:
+        """A negator within 3 words before ``i``, a denial verb within 12, or a negated belief verb
+        within 9 ("we do not expect that their army has regained"), in the same clause; or, after the
+        hit ``words[i:i+n]``, a denial of it by someone else ("..., which the Kremlin has repeatedly
+        denied"). ``denials=False``: the text has no denial or belief verb (:meth:`denials_in`), so only
+        the 3 words before are read (a set: the verbs the text holds, :meth:`denials_in`)."""
+        if denials is True:
+            deny = believe = True
+        else:
+            deny = bool(denials) and not self.denials.isdisjoint(denials)
+            believe = bool(denials) and not _BELIEFS.isdisjoint(denials)
+        for k in range(i - 1, max(-1, i - (13 if deny else 10 if believe else 4)), -1):
             w = words[k]
             if w in _CLAUSE_END:
-                return False
-            if w in self.denials or (k >= i - 3 and (w in self.negators or w.endswith(("n't", "n’t")))):
+                break
+            if (k >= i - 3 and self._negator(w)) or (deny and w in self.denials):
                 return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
+            if believe and k >= i - 9 and w in _BELIEFS and k and (self._negator(words[k - 1]) or
+                                                       k > 1 and self._negator(words[k - 2])):
+                return True
+        if deny:
+            for k in range(i + n, min(len(words), i + n + 8)):
+                if words[k] in _CLAUSE_END:
+                    break
+                if words[k] in _DENIED_BY:
+                    return any(w in self.denials for w in words[k + 1:k + 8])
         return False
+
+    def _negator(self, w: str) -> bool:
+        return w in self.negators or w.endswith(("n't", "n’t"))
+
+    def doer(self, words: list[str], i: int, n: int) -> str | None:
+        """The side marker of the one who does ``words[i:i+n]``: after "by", else the nearest before it
+        in its clause (8 words); never its object's (unlike :meth:`agent`)."""
+        agent = self.agent(words, i, n)
+        return None if agent is None or agent.startswith("object:") else agent
 
     def _marker(self, w: str) -> str | None:
         m = self.markers.get(w)
@@ -200,3 +264,13 @@ def default_perspective() -> Perspective:
     pick = lambda kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
     return Perspective(pick("negator"), pick("denial"),
                        {r["word"]: r["value"] for r in rows if r["kind"] == "marker"}, pick("forces"))
+
+
+def is_adversary(marker: str, side: str | None) -> bool:
+    """Whether a side marker (``perspective.csv``) names the adversary of a speaker of ``side``."""
+    return _adversary(marker, side)
+
+
+def is_own(marker: str, side: str | None) -> bool:
+    """Whether a side marker names the speaker's own side (``we``, or the speaker's side by name)."""
+    return _own(marker, side)

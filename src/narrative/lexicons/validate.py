@@ -7,6 +7,7 @@ frames classifier in :mod:`narrative.model`.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Sequence
 
@@ -18,6 +19,40 @@ from ..errors import InputError
 from . import Lexicon, load_lexicon
 
 SAMPLE_COLUMNS = ("item", "claim_id", "doc_id", "side", "text")
+
+#: the tuning / locked split of every frame-labelled set, by article (``data/annotations/README.md``):
+#: an article is locked when the first 32 bits of sha256(SPLIT_SALT + ":" + its key) / 2**32 fall
+#: below LOCKED_SHARE; its key is the file name (war news) or the ``doc_id`` (press releases)
+SPLIT_SALT = "narrative-frames-split-1"
+LOCKED_SHARE = 0.3
+PARTS = ("tuning", "locked", "all")
+
+
+def split_part(key: str) -> str:
+    """``"locked"`` or ``"tuning"``: the part of the split an article's labels belong to.
+
+    >>> split_part("20230227T124500Z_PL_en_2b60578727.txt"), split_part("putin-5335201271")
+    ('locked', 'tuning')
+    """
+    digest = hashlib.sha256(f"{SPLIT_SALT}:{key}".encode("utf-8")).hexdigest()
+    return "locked" if int(digest[:8], 16) / 2 ** 32 < LOCKED_SHARE else "tuning"
+
+
+def article_keys(labels: pd.DataFrame) -> pd.Series:
+    """Each labelled row's article: ``file`` (offset labels) or ``doc_id`` (labels with text)."""
+    for column in ("file", "doc_id"):
+        if column in labels.columns:
+            return labels[column].astype(str)
+    raise ValueError("labels need a 'file' or 'doc_id' column to be split by article")
+
+
+def select_part(labels: pd.DataFrame, part: str) -> pd.DataFrame:
+    """The rows of ``labels`` in ``part`` (``tuning``, ``locked`` or ``all``), index reset."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; choose from {', '.join(PARTS)}")
+    if part == "all":
+        return labels.reset_index(drop=True)
+    return labels[article_keys(labels).map(split_part) == part].reset_index(drop=True)
 
 
 def draw_sample(claims: pd.DataFrame, *, per_side: dict[str, int], seed: int = 0, min_tokens: int = 6,
@@ -38,7 +73,8 @@ def draw_sample(claims: pd.DataFrame, *, per_side: dict[str, int], seed: int = 0
 def read_labels(path: str | Path, categories: Sequence[str]) -> pd.DataFrame:
     """A labels CSV as a 0/1 matrix (one column per category) beside its item, side and text."""
     try:
-        frame = pd.read_csv(path, keep_default_na=False, dtype={"labels": str})
+        frame = pd.read_csv(path, keep_default_na=False, dtype={"labels": str},
+                            sep="\t" if str(path).endswith(".tsv") else ",")
     except FileNotFoundError:
         raise InputError(str(path), None, "no such labels file") from None
     except UnicodeDecodeError:

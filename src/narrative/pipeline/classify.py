@@ -34,7 +34,7 @@ def side_task(run_dir, claims: pd.DataFrame, *, side_a, side_b, actors=None, lex
     dates = None
     if split == "time":
         dates = data["doc_id"].map(read_table(run_dir, "documents.csv").set_index("doc_id")["date"]).tolist()
-    settings = dict(n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, n_jobs=jobs, dates=dates, lexicon=lexicon)
+    settings = dict(n_splits=n_splits, n_boot=n_boot, seed=seed, n_jobs=jobs, dates=dates, lexicon=lexicon)
     with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
         m_plain, p_plain = evaluate(texts, y, groups, label="unmasked", **settings)
         m_mask, p_mask = evaluate(masked, y, groups, label="masked", **settings)
@@ -77,7 +77,14 @@ def score_other_claims(run_dir, claims: pd.DataFrame, model, *, side_a, side_b, 
 
 def frames_task(run_dir, frame_labels, *, lexicon=None, n_splits=5, n_boot=1000, seed=0, jobs=1) -> pd.DataFrame | None:
     """Multi-label frame categories learned from hand-labelled claims (grouped CV by document,
-    macro-F1 over categories with a 95% CI) → ``frames_classifier_metrics.csv``; None without labels."""
+    macro-F1 over categories with a 95% CI) → ``frames_classifier_metrics.csv``, whose ``trained_on``
+    column says which labels (file, claims, part) it learned; None without labels.
+
+    The default labels are the 400 press-release claims coded by the codebook
+    (``data/annotations/press-frames-codebook.csv``); a labels file with a ``part`` column
+    (``data/annotations/README.md``) is used for its ``tuning`` rows only, so the locked part stays unseen."""
+    from pathlib import Path
+
     from ..lexicons import load_lexicon
     from ..lexicons.validate import read_labels
     from ..model import evaluate_multilabel
@@ -86,10 +93,14 @@ def frames_task(run_dir, frame_labels, *, lexicon=None, n_splits=5, n_boot=1000,
         return None
     lex = load_lexicon(lexicon)
     labelled = read_labels(locate(frame_labels), lex.categories)
+    part = "all rows"
+    if "part" in labelled.columns:
+        labelled, part = labelled[labelled["part"] == "tuning"].reset_index(drop=True), "tuning part"
     with timed(run_dir, "classifier: frames task CV"):
         metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
-                                              n_splits=n_splits, n_boot=min(n_boot, 500), seed=seed, n_jobs=jobs,
+                                              n_splits=n_splits, n_boot=n_boot, seed=seed, n_jobs=jobs,
                                               lexicon=lexicon)
+    metrics["trained_on"] = f"{Path(str(frame_labels)).name}: {len(labelled)} claims ({part})"
     write(metrics, run_dir, "frames_classifier_metrics.csv")
     return metrics
 

@@ -112,6 +112,8 @@ def _frames(run_dir: Path) -> dict | None:
     macro = frames[frames["class"] == "macro"]
     rows = pd.DataFrame({"model": macro["model"], "macro-F1 [95% CI]": [
         _ci(f, lo, hi) for f, lo, hi in zip(macro["f1"], macro["ci_low"], macro["ci_high"])]})
+    if "trained_on" in macro.columns:  # which labels the frames classifier learned (codebook or otherwise)
+        rows["trained on"] = macro["trained_on"].to_numpy()
     return table_data(rows, max_rows=10)
 
 

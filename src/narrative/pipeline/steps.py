@@ -25,7 +25,8 @@ from .scratch import locate, scratch_dir
 __all__ = [
     "StepError", "open_run_dir", "read_table", "show",
     "load_documents", "extract", "claims_by_side", "claims_step",                     # 01
-    "score_frames", "frame_profile", "frame_evidence", "framing_step",                # 02
+    "score_frames", "frame_profile", "frame_evidence", "framing_step", "claim_labels", "frame_prevalence",  # 02
+    "prevalence_differences",
     "side_task", "score_other_claims", "frames_task", "classifier_step",              # 03
     "compare_sides", "log_odds_figure", "weekly", "comparison_step",                  # 04
     "claim_threads", "measurement",                                                   # 04
@@ -154,8 +155,34 @@ def frame_profile(run_dir, scores: pd.DataFrame, lexicon, *, side_a, side_b, n_b
     return profile, figure(fig, run_dir, "frame_profile.png")
 
 
+def claim_labels(run_dir, claims: pd.DataFrame, lexicon) -> pd.DataFrame:
+    """Each claim's frame labels as the suite scores them (:func:`narrative.features.claim_frame_table`: the
+    scorer that measured better, and the words that carried each label) → ``claim_frames.csv``."""
+    from ..features import claim_frame_table
+
+    with timed(run_dir, "frames: per-claim labels"):
+        table = claim_frame_table(claims, text_column="content", lexicon=lexicon)
+    out = claims[["doc_id", "claim_id", "side"]].reset_index(drop=True).join(table.reset_index(drop=True))
+    write(out, run_dir, "claim_frames.csv")
+    return out
+
+
+def frame_prevalence(run_dir, scores: pd.DataFrame, labels: pd.DataFrame, lexicon, *, n_boot=1000, seed=0, k=5):
+    """The share of each side's claims carrying each frame with 95% cluster-bootstrap CIs → ``frame_prevalence.csv``,
+    and each side's longest claims with their share of the side's words and hits → ``longest_claims.csv``."""
+    from .. import prevalence
+
+    with timed(run_dir, "frames: prevalence"):
+        shares = prevalence.prevalence_profile(scores, lexicon.categories, labels=labels["frames"], n_boot=n_boot, seed=seed)
+        longest = prevalence.longest_claims(scores, lexicon.categories, k=k)
+    write(shares, run_dir, "frame_prevalence.csv")
+    write(longest, run_dir, "longest_claims.csv")
+    return shares, longest
+
+
 def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n_boot=1000, seed=0, jobs=1) -> dict:
-    """Notebook 02 in one call: claims.csv → frame_scores, evidence, top_phrases, frame_profile and figure."""
+    """Notebook 02 in one call: claims.csv → frame_scores, evidence, top_phrases, frame_profile and figure,
+    claim_frames, frame_prevalence and longest_claims."""
     from ..lexicons import load_lexicon
 
     lex = load_lexicon(lexicon)
@@ -163,7 +190,10 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
     scores = score_frames(run_dir, claims, lex, jobs=jobs)
     kwic, top = frame_evidence(run_dir, claims, lex)
     profile, fig = frame_profile(run_dir, scores, lex, side_a=side_a, side_b=side_b, n_boot=n_boot, seed=seed)
-    return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig}
+    labels = claim_labels(run_dir, claims, lex)
+    shares, longest = frame_prevalence(run_dir, scores, labels, lex, n_boot=n_boot, seed=seed)
+    return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig,
+            "labels": labels, "prevalence": shares, "longest": longest}
 
 
 # -- 03 classifier: see :mod:`.classify` ---------------------------------------------------------
@@ -173,6 +203,20 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
 def categories_of(scores: pd.DataFrame) -> list[str]:
     """The frame categories of a scores table (its columns other than :data:`SCORE_META`)."""
     return [c for c in scores.columns if c not in SCORE_META]
+
+
+def prevalence_differences(run_dir, scores: pd.DataFrame, *, side_a, side_b, n_boot=1000, n_perm=1000, seed=0):
+    """The share of ``side_a``'s claims carrying each frame minus ``side_b``'s (the suite's per-claim labels,
+    ``claim_frames.csv``), with the rate's CIs and tests → ``prevalence_differences.csv``."""
+    from .. import prevalence
+
+    labels = read_table(run_dir, "claim_frames.csv").drop_duplicates("claim_id").set_index("claim_id")["frames"]
+    labels = scores["claim_id"].map(labels).fillna("")
+    with timed(run_dir, "compare: prevalence differences (bootstrap + permutation)"):
+        diffs = prevalence.prevalence_differences(scores, categories_of(scores), labels=labels, a=side_a,
+                                                  b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
+    write(diffs, run_dir, "prevalence_differences.csv")
+    return diffs
 
 
 def compare_sides(run_dir, claims: pd.DataFrame, scores: pd.DataFrame, *, side_a, side_b, prior="informative",
@@ -234,6 +278,7 @@ def comparison_step(run_dir, *, side_a, side_b, actors=None, prior="informative"
     result = compare_sides(run_dir, claims, scores, side_a=side_a, side_b=side_b, prior=prior, alpha=alpha,
                            stopwords=stopwords, keep_names=keep_names, actors=actors, n_boot=n_boot, n_perm=n_perm,
                            top_k=top_k, seed=seed)
+    prevalence_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot, n_perm=n_perm, seed=seed)
     fig = log_odds_figure(run_dir, result.log_odds, side_a=side_a, side_b=side_b)
     rates, _weekly_fig = weekly(run_dir, scores, result.differences["category"].iloc[0], side_a=side_a, side_b=side_b)
     measured = measurement(run_dir, claims, validation=validation, side_a=side_a, side_b=side_b, lexicon=lexicon)

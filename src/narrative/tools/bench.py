@@ -106,6 +106,7 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bo
     for (kind, name), fn in stages.items():
         seconds = _timed(fn, 1 if "crf" in name else min(repeat, 3) if "end to end" in name else repeat)
         rows.append({"kind": kind, "name": name, "seconds": round(seconds, 3), "words_per_s": round(words / seconds)})
+    rows.append(_learned_scorer_row(docs, actors, repeat))
     table = pd.DataFrame(rows)
     threads_s = table.loc[table["name"] == "claim threads, grouping", "seconds"].iloc[0]
     table.attrs["thread_claims"] = len(threaded_claims)
@@ -114,6 +115,21 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bo
     table.attrs["documents"] = len(docs)
     table.attrs["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return table
+
+
+def _learned_scorer_row(docs, actors, repeat: int) -> dict:
+    """The learned frame scorer (:mod:`narrative.framescorer`) on the claims of the first 300 documents,
+    in claims/s beside words/s (it scores claims, not documents; the lexicon hits are one of its features)."""
+    from ..claims import extract_claims
+    from ..framescorer import load_scorer
+
+    claims = extract_claims(docs.head(300), actors)
+    X = pd.DataFrame({"text": claims["content"].astype(str), "side": claims["side"]})
+    scorer, _card = load_scorer()
+    seconds = _timed(lambda: scorer.predict(X), repeat)
+    n_words = sum(len(t.split()) for t in X["text"])
+    return {"kind": "stage", "name": "learned frame scorer (claims)", "seconds": round(seconds, 3),
+            "words_per_s": round(n_words / seconds), "claims_per_s": round(len(X) / seconds)}
 
 
 def report(table: pd.DataFrame, json_path: Path | None = None) -> str:

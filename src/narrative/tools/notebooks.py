@@ -76,6 +76,15 @@ CELLS: dict[str, list[tuple[str, str]]] = {
              "phrases that carry each category for each side. Read these before trusting a category's rate:"),
         (CODE, "kwic, top = steps.frame_evidence(run_dir, claims, lex)\ntop.head(40)"),
         (CODE, "kwic[['doc_id', 'side', 'category', 'left', 'match', 'right']].head(15)"),
+        (MD, "Prevalence beside rate: the frames each claim carries as the suite labels them (the scorer that measured "
+             "better by grouped cross-validation; `evidence` names the words that carried each label), and the share "
+             "of each side's claims carrying each frame, with 95% intervals resampling documents:"),
+        (CODE, "labels = steps.claim_labels(run_dir, claims, lex)\n"
+               "shares, longest = steps.frame_prevalence(run_dir, scores, labels, lex, n_boot=n_boot, seed=seed)\n"
+               "shares.round(3)"),
+        (MD, "The longest claims of each side, with their share of the side's words and frame hits (a side's rate is "
+             "the mean of its claims' rates, so each claim counts once; `weight` would cap a claim at 5% of the words):"),
+        (CODE, "longest"),
     ],
     "03_classifier.ipynb": [
         (MD, "# 3. Side classifier\n"
@@ -100,8 +109,9 @@ CELLS: dict[str, list[tuple[str, str]]] = {
              "masked model's side probabilities and the features that pushed it most:"),
         (CODE, "scored = steps.score_other_claims(run_dir, claims, side['model'], side_a=side_a, side_b=side_b,\n"
                "                                  actors=actors, jobs=jobs)\nscored.head(10)"),
-        (MD, "Frames task: the frame categories learned from hand-labelled claims (macro-F1 over categories, "
-             "grouped cross-validation), to compare with the lexicon's own precision and recall "
+        (MD, "Frames task: the frame categories learned from hand-labelled claims coded by the codebook (by default "
+             "the tuning part of 400 press-release claims; `trained_on` says which), macro-F1 over categories by "
+             "grouped cross-validation, to compare with the lexicon's own precision and recall "
              "(`narrative validate-lexicon`):"),
         (CODE, "frames = steps.frames_task(run_dir, frame_labels, lexicon=lexicon, n_splits=n_splits, n_boot=n_boot,\n"
                "                           seed=seed, jobs=jobs)\nframes if frames is None else frames.round(3)"),
@@ -122,6 +132,10 @@ CELLS: dict[str, list[tuple[str, str]]] = {
                "                             alpha=alpha, stopwords=stopwords, keep_names=keep_names, actors=actors,\n"
                "                             n_boot=n_boot, n_perm=n_perm, top_k=top_k, seed=seed)\n"
                "diffs = result.differences\ndiffs.round(4)"),
+        (MD, "The same comparison as prevalence: the share of side_a's claims carrying each frame minus side_b's, "
+             "with the same intervals and tests:"),
+        (CODE, "prevalence = steps.prevalence_differences(run_dir, scores, side_a=side_a, side_b=side_b, n_boot=n_boot,\n"
+               "                                          n_perm=n_perm, seed=seed)\nprevalence.round(4)"),
         (MD, "The reporter's stance: the share of each side's attributed claims reported with a distancing cue "
              "(\"claimed\", \"alleged\", \"insisted\") or a journalist hedge outside the speaker's quoted words (\"could not be "
              "independently verified\"), with 95% CIs that resample documents; the last row is side_a minus side_b:"),

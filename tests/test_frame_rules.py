@@ -130,3 +130,79 @@ def test_group_column_takes_claims_then_documents_columns():
     assert group_column(claims, docs, "date")["date"].tolist() == ["2025-12-01", ""]
     with pytest.raises(ParameterError, match="no column 'mood'"):
         group_column(claims, docs, "mood")
+
+
+# -- lexicon v2.1: the error patterns of unseen news (issue 25), composed sentences ------------------
+
+@pytest.mark.parametrize("text, side, expected", [
+    # a word naming a topic, not a frame (G2)
+    ("Our brigades now have the weapons they need for the winter.", "ukraine", {}),
+    ("Western countries keep sending weapons to the front.", "ukraine", {"diplomacy": 1.0}),
+    ("It is a shortage the ministry will have to deal with.", "other", {"adversity": 1.0}),
+    ("The two governments signed a gas deal.", "other", {"diplomacy": 1.0}),
+    ("The mayor is due in court on Monday.", "other", {}),
+    ("The International Court issued its order.", "other", {"legitimacy": 1.0}),
+    ("The war has brought only death and destruction.", "other", {"aggression": 1.0}),
+    # a denial after the verb (G3)
+    ("Kyiv says Moscow is preparing an offensive, which the Kremlin has denied.", "other", {}),
+    ("Moscow is preparing an offensive, the governor warned.", "ukraine", {"aggression": 1.0}),
+])
+def test_topic_words_and_later_denials_carry_no_frame(text, side, expected):
+    assert cats(text, side) == expected
+
+
+@pytest.mark.parametrize("text, side, expected", [
+    ("We had to respond to the shelling by the militants.", "kremlin", {"aggression": 1.0}),
+    ("We were forced to respond to the shelling by the militants.", "kremlin", {"legitimacy": 1.0, "aggression": 1.0}),
+    ("The enemy wants to capture the crossing by spring.", "ukraine", {"aggression": 1.0}),
+    ("Our troops captured the crossing.", "ukraine", {"achievement": 1.0}),
+    ("Our units managed to successfully repel the attack.", "ukraine", {"resistance": 1.0, "aggression": 1.0}),
+    ("Crowds gathered for Victory Day.", "kremlin", {}),
+    ("We do not expect that their troops have regained their strength.", "ukraine", {}),
+    ("The enemy has regained some positions.", "ukraine", {}),  # the adversary's success is not the speaker's
+])
+def test_perspective_of_attacks_gains_and_defence(text, side, expected):
+    assert cats(text, side) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Victory appeared certain that night.", {"achievement": 1.0}),   # "certain" alone is no booster
+    ("It appeared certain that the vote would pass.", {}),
+    ("We are certain that the vote will pass.", {"booster": 1.0}),
+    ("The town is wholly dependent on the plant.", {}),
+    ("I wholly reject this plan.", {"booster": 1.0}),
+    ("Many believe that the vote will be delayed.", {}),
+    ("I believe that the vote will be delayed.", {"hedge": 1.0}),
+    ("I don't think the vote will be delayed.", {"hedge": 1.0}),
+    ("He was almost sure the vote would pass.", {"hedge": 1.0}),
+    ("A delay could not be ruled out.", {"hedge": 1.0}),
+])
+def test_boosters_and_hedges_of_the_speaker_only(text, expected):
+    assert cats(text, "other") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They are behind the deportation of our children.",
+    "Russia keeps massing troops near the border.",
+    "The invaders are preparing a new push on the city.",
+    "Shelling a maternity ward is barbaric.",
+    "This war has taken Europe back to its darkest times.",
+])
+def test_missed_aggression_wording(text):
+    assert "aggression" in cats(text, "ukraine")
+
+
+def test_a_context_blocker_reads_the_word_before_or_after_a_phrase():
+    from narrative.lexicons.context import read_context
+
+    rules = read_context("phrase,category,where,words,window,effect\n"
+                         "deal,diplomacy,after,with,1,drop\nweapons,diplomacy,before,send*,2,only\n")
+    deal, weapons = rules["deal"][0], rules["weapons"][0]
+    assert not deal.keeps("we must deal with it".split(), 2, 1)
+    assert deal.keeps("a deal with them".split(), 1, 1) is False  # the word after decides, whatever precedes
+    assert deal.keeps("the deal . with".split(), 1, 1)            # a window never crosses the clause end
+    assert weapons.keeps("they keep sending more weapons".split(), 4, 1)  # the window reads 2 words back
+    assert not weapons.keeps("they keep sending a lot of weapons".split(), 6, 1)
+    assert not weapons.keeps("the army has weapons".split(), 3, 1)
+    with pytest.raises(InputError, match="context.csv"):
+        read_context("phrase,category,where,words\ndeal,diplomacy,around,with\n")

@@ -1,0 +1,131 @@
+"""What a word is, defined once (as scikit-learn's ``build_analyzer`` is for its vectorizers).
+
+A **token** is a match of :data:`narrative.segment.TOKEN_RE`: a word with inner hyphens or apostrophes
+(``pro-Russian``, ``it's``) or a single punctuation mark. A **word** is a token that is not punctuation.
+Every count that is "per word" uses this definition: the lexicon rates' per-1,000 denominator
+(:meth:`narrative.lexicons.Lexicon.count`), the frame scorer's and the classifiers' n-grams
+(:class:`Analyzer` as a vectorizer's ``analyzer``) and log-odds term counts (which already drop
+punctuation tokens: :func:`narrative.compare.term_counts`).
+
+Examples
+--------
+>>> words("Kyiv's forces “held the line,” he said.")
+["kyiv's", 'forces', 'held', 'the', 'line', 'he', 'said']
+>>> word_count(["held", "the", "line", ",", "”"])
+3
+>>> Analyzer(ngram_range=(1, 2))("Held the line.")
+['held', 'the', 'line', 'held the', 'the line']
+>>> from sklearn.feature_extraction.text import TfidfVectorizer
+>>> TfidfVectorizer(analyzer=build_analyzer((1, 1))).fit(["It's over."]).get_feature_names_out().tolist()
+["it's", 'over']
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .segment import TOKEN_RE, lower_words, words as tokens
+
+__all__ = ["Analyzer", "build_analyzer", "is_word", "word_count", "words"]
+
+
+def is_word(token: str) -> bool:
+    """Whether a token is a word (``TOKEN_RE``'s ``\\w+...`` branch), not a punctuation mark."""
+    head = token[:1]
+    return head.isalnum() or head == "_"
+
+
+class _PunctuationMemo(dict):
+    """token -> 1 if it is punctuation, memoised (``map(memo.__getitem__, tokens)`` runs in C)."""
+
+    def __missing__(self, token: str) -> int:
+        value = self[token] = 0 if is_word(token) else 1
+        return value
+
+
+_PUNCTUATION = _PunctuationMemo()
+
+
+def word_count(toks: list[str]) -> int:
+    """The number of words among ``toks`` (tokens as :func:`narrative.segment.words` makes them)."""
+    return len(toks) - sum(map(_PUNCTUATION.__getitem__, toks))
+
+
+def lower_tokens_counted(text: str) -> tuple[list[str], int]:
+    """``(lower_words(text), its number of words)`` in one pass: :func:`narrative.segment.lower_words`'s
+    loop, counting punctuation only in the pieces that hold some (the lexicon's per-1,000 denominator at
+    the matcher's speed; ``word_count(lower_words(text))`` costs a second pass over every token).
+
+    >>> lower_tokens_counted("Peace, they said -- at last.")
+    (['peace', ',', 'they', 'said', '-', '-', 'at', 'last', '.'], 5)
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        toks = lower_words(text)
+        return toks, word_count(toks)
+    out: list[str] = []
+    mixed: list[str] = []  # the tokens of pieces with punctuation: only these can be punctuation
+    keep, split, also, findall = out.append, out.extend, mixed.extend, TOKEN_RE.findall
+    for piece in lowered.split():
+        if piece.isalnum():
+            keep(piece)
+        else:
+            found = findall(piece)
+            split(found)
+            also(found)
+    return out, len(out) - sum(map(_PUNCTUATION.__getitem__, mixed))
+
+
+def words(text: str, lowercase: bool = True) -> list[str]:
+    """The words of ``text`` in order, lower-cased unless ``lowercase=False``."""
+    toks = lower_words(text) if lowercase else tokens(text)
+    return [t for t in toks if is_word(t)]
+
+
+class Analyzer:
+    """Text → terms: the words of :func:`words`, then their n-grams joined by one space.
+
+    A picklable callable for ``TfidfVectorizer(analyzer=...)`` or ``HashingVectorizer(analyzer=...)``.
+
+    Parameters
+    ----------
+    ngram_range : (int, int), default=(1, 1)
+    lowercase : bool, default=True
+    """
+
+    def __init__(self, ngram_range: tuple[int, int] = (1, 1), lowercase: bool = True) -> None:
+        low, high = ngram_range
+        if not 1 <= low <= high:
+            raise ValueError(f"ngram_range must be (low, high) with 1 <= low <= high, got {ngram_range!r}")
+        self.ngram_range = (int(low), int(high))
+        self.lowercase = lowercase
+
+    def __call__(self, text: str) -> list[str]:
+        return ngrams(words(text, self.lowercase), self.ngram_range)
+
+    def __repr__(self) -> str:
+        return f"Analyzer(ngram_range={self.ngram_range!r}, lowercase={self.lowercase!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Analyzer) and (self.ngram_range, self.lowercase) == (other.ngram_range, other.lowercase)
+
+    def __hash__(self) -> int:
+        return hash((self.ngram_range, self.lowercase))
+
+
+def ngrams(terms: list[str], ngram_range: tuple[int, int]) -> list[str]:
+    """The ``low``..``high``-grams of ``terms``, unigrams first (scikit-learn's order)."""
+    low, high = ngram_range
+    out = list(terms) if low == 1 else []
+    for n in range(max(2, low), high + 1):
+        out += [" ".join(terms[i:i + n]) for i in range(len(terms) - n + 1)]
+    return out
+
+
+def build_analyzer(ngram_range: tuple[int, int] = (1, 1), lowercase: bool = True) -> Analyzer:
+    """The one analyser (see the module docstring) for these settings."""
+    return Analyzer(ngram_range, lowercase)
+
+
+def total_words(texts: Iterable[str]) -> int:
+    """Words in all ``texts``."""
+    return sum(len(words(t)) for t in texts)
