@@ -89,7 +89,9 @@ def run(args) -> int:
         print(profile_table(result), file=sys.stderr)
     if result.error:
         print(f"narrative: notebook failed: {result.error}", file=sys.stderr)
-        print(f"narrative: failed run kept at {result.path} (status failed)", file=sys.stderr)
+        log = f"; traceback in {result.path / 'logs' / Path(result.error.notebook).with_suffix('.log').name}" \
+            if result.error.notebook.endswith(".ipynb") else ""
+        print(f"narrative: failed run kept at {result.path} (status failed{log})", file=sys.stderr)
         return 1
     print(result.path / "index.html")
     return 0
@@ -123,8 +125,9 @@ def compare(args) -> int:
 
         stopwords = list_lines(path.read_text(encoding="utf-8"))
     if args.output is not None:
-        frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
-        stance_path = args.output.with_name(args.output.stem + ".stance" + args.output.suffix)
+        from .infra.files import companions
+
+        frames_path, stance_path = companions(args.output, ["frames", "stance"])  # a device is refused
         check_outputs({"-o": args.output, "its frame table": frames_path, "its stance table": stance_path},
                       reads=_reads(args))
     stages = ("frames", "counts", "stance") if args.level == "claim" else ("frames", "counts")

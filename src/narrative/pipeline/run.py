@@ -23,8 +23,8 @@ from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError,
 from ..infra.parallel import process_pool
 from ..infra.processes import kill_tree
 from . import params as P
-from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, publish_latest, read_timings, recover_abandoned,
-                     retain, versions, write_manifest)
+from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, mark, publish_latest, read_timings,
+                     recover_abandoned, retain, unique_run_id, versions, write_manifest)
 
 KERNEL = "python3"
 #: the kernel logs errors only (to logs/<notebook>.log): its per-kernel "running over TCP without
@@ -61,7 +61,23 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path,
                                    cwd=str(cwd), progress_bar=progress, log_output=False,
                                    extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as exc:
-        raise NotebookError(notebook.name, exc.cell_index, exc.ename, exc.evalue) from None
+        error = NotebookError(notebook.name, exc.cell_index, exc.ename, exc.evalue)
+        error.traceback = _plain("\n".join(exc.traceback or []))
+        raise error from None
+
+
+def _plain(text: str) -> str:
+    """A kernel's traceback without its terminal colour codes."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
+
+
+def _log_failure(log_fd: int, notebook: str, traceback_text: str) -> None:
+    """Append a failed notebook's whole traceback to its kernel log (``logs/<notebook>.log``):
+    the manifest and the report keep one line, the log keeps everything needed to debug it."""
+    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    os.write(log_fd, f"\n--- {notebook} failed at {stamp} ---\n{traceback_text.rstrip()}\n".encode("utf-8", "replace"))
 
 
 def export_html(executed: Path, target: Path) -> None:
@@ -93,9 +109,13 @@ def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path
         execute(notebook, output, parameters, cwd, progress)
     except NotebookError as exc:
         error = {"notebook": exc.notebook, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
-    except Exception as exc:  # the kernel did not start or died (e.g. loopback down): one line, not a traceback
+        _log_failure(log, notebook.name, getattr(exc, "traceback", "") or str(exc))
+    except Exception as exc:  # the kernel did not start or died (e.g. loopback down): one line here, all in the log
+        import traceback
+
         text = " ".join(str(exc).split()) or "no message"
-        error = {"notebook": notebook.name, "cell_index": None, "ename": type(exc).__name__, "evalue": text[:300]}
+        error = {"notebook": notebook.name, "cell_index": None, "ename": type(exc).__name__, "evalue": text}
+        _log_failure(log, notebook.name, traceback.format_exc())
     finally:
         os.dup2(terminal, 2)
         os.close(terminal)
@@ -155,7 +175,7 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                 manifest["seconds"] = {nb: result.seconds[nb] for nb in P.NOTEBOOKS if nb in result.seconds}
                 if error and not result.error:
                     result.error = NotebookError(**error)
-                    manifest["error"] = error
+                    manifest["error"] = {**error, "log": f"logs/{Path(name).with_suffix('.log').name}"}
                 if not error:
                     done.add(name)
                 say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {'failed' if error else 'done'} in {seconds:.1f} s")
@@ -241,22 +261,27 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
     if parallel is not None and parallel < 1:
         raise ParameterError("parallel", f"must be >= 1, got {parallel}")
     source_dir = notebooks_dir(notebooks)
+    chosen = run_id is not None  # a default (timestamp) id takes a -2, -3 suffix when taken; a chosen one fails
     run_id = check_run_id(default_run_id() if run_id is None else run_id)
     out = Path(out).resolve()
     if out.exists() and not out.is_dir():
         raise ParameterError("out", f"{out} is a file, not a directory of runs")
     final = out / run_id
-    if final.exists():
+    if chosen and final.exists():
         raise RunExistsError(str(final))
     preflight(parameters)
     check_loopback()
     with locked(out, wait):
         recover_abandoned(out, say)
+        if not chosen:
+            run_id = unique_run_id(out, run_id)
+            final = out / run_id
         if final.exists():
             raise RunExistsError(str(final))
         work = out / f".tmp-{run_id}-{os.getpid()}"
         for sub in SUBDIRS:
             (work / sub).mkdir(parents=True, exist_ok=True)
+        mark(work, run_id)
         manifest = {
             "run_id": run_id, "status": "running", "started": dt.datetime.now(dt.timezone.utc).isoformat(),
             "parameters": parameters, "inputs": fingerprint(input_files(parameters["corpus"])),
@@ -290,8 +315,8 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
             raise interrupted
         if result.status == "succeeded":
             publish_latest(out, run_id)
-            if keep:
-                retain(out, keep)
+        if keep:  # after a failure too: failed runs are kept apart, so they never push a success out
+            retain(out, keep)
     return result
 
 
