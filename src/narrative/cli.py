@@ -87,6 +87,18 @@ def _seconds(text: str) -> float | bool:
     return True if value == 0 else value
 
 
+def _scheduler(text: str) -> str | None:
+    """A Dask scheduler address (argparse type): ``none`` (the default: start a LocalCluster) or
+    ``[protocol://]host:port``."""
+    import re
+
+    if text.strip().lower() == "none":
+        return None
+    if not re.match(r"^([a-z]+://)?[^\s:/]+:\d+/?$", text.strip()):
+        raise argparse.ArgumentTypeError(f"expected an address such as tcp://host:8786, or none; got {text!r}")
+    return text.strip()
+
+
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="csv, jsonl, parquet or .txt files, or directories of them")
     parser.add_argument("--text-column", help="column holding the text (default: text, body or content)")
@@ -98,7 +110,7 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=_positive, default=2, help="worker processes (default 2: both cores); 1 = in process")
     parser.add_argument("--backend", choices=("local", "dask"), default="local",
                         help="local processes, or a Dask distributed cluster")
-    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); default: start a "
+    parser.add_argument("--scheduler", metavar="ADDRESS", type=_scheduler, help="Dask scheduler (tcp://host:8786); default (or none): start a "
                         "LocalCluster with --jobs workers")
     parser.add_argument("--chunk-docs", type=_positive, help="documents per chunk (memory per worker; default 2000, "
                         "5000 with --backend dask)")
@@ -279,7 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("train-attribution", help="train the CRF attribution labeller on brat/PolNeAR gold",
                         epilog="Example: narrative train-attribution --gold ../shared/eval/polnear/train")
     tr.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/ (use train, never dev)")
-    tr.add_argument("-o", "--output", type=Path, help="model file (default: the package's models/attribution.crfsuite)")
+    tr.add_argument("-o", "--output", type=Path, help="model file, with its settings beside it as .json (default: "
+                    "build/attribution.crfsuite; never the shipped model, which eval-attribution --model can be "
+                    "compared with). Same gold, same options: the same bytes")
     tr.add_argument("--max-iterations", type=int, default=200)
     tr.add_argument("--c1", type=float, default=0.2, help="L1 penalty")
     tr.add_argument("--c2", type=float, default=0.05,

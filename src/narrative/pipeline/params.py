@@ -79,6 +79,8 @@ SCHEMA: tuple[Param, ...] = (
     Param("seed", "int", 0, "random seed (same seed, same outputs)", ANALYSES),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
+#: how a user writes "no value" for an optional parameter (as YAML's null/~ do)
+NONE = "none"
 
 
 def defaults() -> dict[str, Any]:
@@ -133,6 +135,8 @@ def validate(params: dict[str, Any], *, base: Path | None = None) -> dict[str, A
     for name, value in params.items():
         _known(name)
         spec = BY_NAME[name]
+        if spec.optional and isinstance(value, str) and value.strip().lower() == NONE:
+            value = None  # `-p frame_labels none`, `-p scheduler none`: the documented "none"
         if value is None:
             if not spec.optional:
                 raise ParameterError(name, "must be given")

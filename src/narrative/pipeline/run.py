@@ -40,6 +40,13 @@ class RunResult:
     error: NotebookError | None = None
     stages: list[dict] = field(default_factory=list)
     wall: float = 0.0  # seconds from the first notebook's start to the last one's end
+    #: analyses this corpus cannot support (a step raised StepError: one side, one document, no claims):
+    #: notebook → reason; the run goes on with the others and the report says what is missing
+    not_computed: dict[str, str] = field(default_factory=dict)
+
+
+#: a notebook that fails with this error could not compute its analysis on this corpus: not a failure of the run
+CANNOT_COMPUTE = "StepError"
 
 
 def notebooks_dir(given: Path | None = None) -> Path:
@@ -173,12 +180,16 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                     exported.append(exports.submit(export_html, executed, work / "html" / name.replace(".ipynb", ".html")))
                 result.seconds[name] = seconds
                 manifest["seconds"] = {nb: result.seconds[nb] for nb in P.NOTEBOOKS if nb in result.seconds}
-                if error and not result.error:
+                if error and error["ename"] == CANNOT_COMPUTE and name != P.NOTEBOOKS[0]:
+                    result.not_computed[name] = error["evalue"]
+                    manifest["not_computed"] = dict(result.not_computed)
+                elif error and not result.error:
                     result.error = NotebookError(**error)
                     manifest["error"] = {**error, "log": f"logs/{Path(name).with_suffix('.log').name}"}
                 if not error:
                     done.add(name)
-                say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {'failed' if error else 'done'} in {seconds:.1f} s")
+                outcome = "not computed" if name in result.not_computed else "failed" if error else "done"
+                say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {outcome} in {seconds:.1f} s")
                 if overall is not None:
                     overall.update(1)
     except BaseException:
@@ -192,6 +203,12 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
         if overall is not None:
             overall.close()
     pool.shutdown()
+    if not result.error:  # what waited on an analysis that could not be computed
+        for name in pending:
+            missing = [nb for nb in P.DEPENDS.get(name, ()) if nb in result.not_computed]
+            result.not_computed[name] = f"needs {', '.join(missing)}, which could not be computed"
+        if result.not_computed:
+            manifest["not_computed"] = {nb: result.not_computed[nb] for nb in P.NOTEBOOKS if nb in result.not_computed}
     with exports:
         for export in exported:
             export.result()  # an export error surfaces here, after every notebook has finished
@@ -342,23 +359,44 @@ def preflight(parameters: dict[str, Any]) -> None:
     if parameters.get("frame_labels"):
         from ..lexicons.validate import read_labels
 
-        parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
+        labels = parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
+        labelled = labels["doc_id"].nunique() if "doc_id" in labels else len(labels)
+        if parameters["n_splits"] > labelled:
+            raise ParameterError("n_splits", f"{parameters['n_splits']} folds need at least as many labelled "
+                                             f"documents; {parameters['frame_labels']} has {labelled}")
     a, b = parameters["side_a"], parameters["side_b"]
     if a == b:
         raise ParameterError("side_b", f"is the same side as side_a ({a!r}); compare two different sides")
     sides = {actor.side for actor in cast.actors} | set(cast.sides) | set(cast.source_sides().values())
     sides |= {"other", "journalist"}
     documents = 0
+    by_side: dict[str, int] = {}
     for chunk in iter_chunks(parameters["corpus"], columns=Columns(text=parameters.get("text_column")),
                              sides=cast.source_sides()):
         documents += len(chunk)
         sides.update(chunk["side"].unique())
+        for side, n in chunk["side"].value_counts().items():
+            by_side[side] = by_side.get(side, 0) + int(n)
     if documents == 0:
         raise InputError(", ".join(parameters["corpus"]), None, "empty corpus: no documents with text")
+    check_folds(parameters, by_side.get(a, 0) + by_side.get(b, 0))
     for name, side in (("side_a", a), ("side_b", b)):
         if side not in sides:
             raise ParameterError(name, f"unknown side {side!r}: the actors file and the corpus know "
                                        f"{', '.join(sorted(sides))}")
+
+
+def check_folds(parameters: dict[str, Any], documents: int) -> None:
+    """The side classifier's folds against the corpus: ``n_splits`` (grouped by document) cannot
+    exceed the documents of the two sides, nor ``n_splits + 1`` time blocks. Said before the run
+    (one line, exit 2) when fewer folds would work; a corpus too small for any cross-validation
+    (one document) still runs, and its report says the classifier could not be computed."""
+    a, b = parameters["side_a"], parameters["side_b"]
+    need = parameters["n_splits"] + (1 if parameters.get("split") == "time" else 0)
+    usable = documents - (1 if parameters.get("split") == "time" else 0)
+    if need > documents and usable >= 2:
+        raise ParameterError("n_splits", f"{parameters['n_splits']} folds need at least {need} documents of "
+                                         f"{a!r} and {b!r}; the corpus has {documents}: use at most {usable}")
 
 
 def check_loopback() -> None:

@@ -46,4 +46,10 @@ def figure(fig, run_dir, name: str):
 
 def read_table(run_dir, name: str) -> pd.DataFrame:
     """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings."""
-    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False)
+    # text columns stay text: a claim whose content is "2022" is not the number 2022
+    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False, dtype=TEXT_COLUMNS)
+
+
+#: columns of the suite's tables that hold text, whatever the cell looks like
+TEXT_COLUMNS = {name: str for name in ("doc_id", "claim_id", "parent_claim_id", "speaker", "actor", "side", "cue",
+                                       "content", "title", "text", "source", "outlet", "quote_type", "hedges")}

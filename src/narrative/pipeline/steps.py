@@ -199,6 +199,9 @@ def frame_differences(run_dir, scores: pd.DataFrame, *, side_a, side_b, n_boot=1
     permutation p-value and BH q over categories → ``frame_differences.csv``."""
     from .. import compare
 
+    missing = [side for side in (side_a, side_b) if side not in set(scores["side"])]
+    if missing:  # one side, one document, no claims: the report says so instead of failing
+        raise StepError(f"no claims of side {missing[0]!r} to compare with {side_b if missing[0] == side_a else side_a!r}")
     with timed(run_dir, "compare: frame differences (bootstrap + permutation)"):
         diffs = compare.frame_differences(scores, categories_of(scores), a=side_a, b=side_b, n_boot=n_boot,
                                           n_perm=n_perm, seed=seed)
