@@ -231,3 +231,38 @@ def test_a_closed_pipe_ends_claims_quietly_like_a_unix_tool(to_stdout):
     assert first[0].startswith(b"doc_id,claim_id")
     assert proc.returncode == 141, err
     assert err == "", err
+
+
+def test_train_attribution_writes_outside_the_package_and_reproduces_its_bytes(tmp_path):
+    """Issue 22 item 10: the default output is build/ (relative to where it runs), not src/; two
+    trainings in processes with different hash seeds write the same model bytes."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import POLNEAR, ROOT
+
+    train = POLNEAR / "train"
+    if not (train / "text").is_dir():
+        pytest.skip("../shared/eval/polnear is absent (shared material is only beside the project checkout)")
+    gold = tmp_path / "gold"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    for text in sorted((train / "text").glob("*.txt"))[:6]:
+        shutil.copy(text, gold / "text")
+        for ann in (train / "attributions").glob(text.stem + "*.ann"):
+            shutil.copy(ann, gold / "attributions")
+    shipped = (ROOT / "src" / "narrative" / "models" / "attribution.crfsuite").read_bytes()
+    models = []
+    for seed in ("1", "2"):
+        work = tmp_path / f"w{seed}"
+        work.mkdir()
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "narrative.cli", "train-attribution", "--gold", str(gold),
+                               "--max-iterations", "20", "--no-tune"], cwd=work, env=env, capture_output=True,
+                              text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        models.append((work / "build" / "attribution.crfsuite").read_bytes())
+        assert (work / "build" / "attribution.json").is_file()
+    assert models[0] == models[1] and len(models[0]) > 1000
+    assert (ROOT / "src" / "narrative" / "models" / "attribution.crfsuite").read_bytes() == shipped
