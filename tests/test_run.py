@@ -499,3 +499,18 @@ def test_the_real_suite_on_one_side_finishes_with_a_report_and_none_values(tmp_p
     assert (out / "one" / "tables" / "frame_scores.csv").is_file()  # 02 ran
     page = (out / "one" / "index.html").read_text()
     assert "Not computed on this corpus" in page and "self claims of both" in page
+
+
+def test_a_cap_a_step_applies_is_a_warning_in_the_manifest_the_report_and_stderr(tmp_path, capsys):
+    """Issue 23 item 8: no silent overrides (the classifier's cap of n_boot for CV intervals)."""
+    source = "from narrative.pipeline.classify import _cv_boot\nassert _cv_boot(run_dir, 1000, 'side classifier') == 500"
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    out = tmp_path / "reports"
+    assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
+                     "--run-id", "r") == 0
+    err = capsys.readouterr().err
+    assert "narrative: warning: side classifier: n_boot 1000 capped at 500" in err
+    manifest = json.loads((out / "r" / "manifest.json").read_text())
+    assert manifest["warnings"] == [{"step": "side classifier", "warning": manifest["warnings"][0]["warning"]}]
+    assert "capped at 500" in manifest["warnings"][0]["warning"]
+    assert "Changed from what was asked" in (out / "r" / "index.html").read_text()

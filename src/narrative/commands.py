@@ -87,6 +87,8 @@ def run(args) -> int:
                        say=lambda m: print(m, file=sys.stderr))
     if args.profile:
         print(profile_table(result), file=sys.stderr)
+    for warning in result.warnings:  # what the run changed from what was asked (also in the manifest)
+        print(f"narrative: warning: {warning['step']}: {warning['warning']}", file=sys.stderr)
     for notebook, reason in result.not_computed.items():  # the corpus cannot support these analyses
         print(f"narrative: not computed: {notebook}: {reason}", file=sys.stderr)
     if result.error:

@@ -1,7 +1,7 @@
 """Run the notebook suite into ``<out>/<run-id>/``: validate, then schedule the notebooks.
 
 Parameters, the corpus, the actors and lexicon files and the loopback interface are checked
-before any notebook starts (:func:`preflight`, :func:`check_loopback`); notebooks then run in
+before any notebook starts (:mod:`.preflight`); notebooks then run in
 dependency order, two at a time, in worker processes that die with this one. The run
 directory's lifecycle (lock, manifest, publishing, retention, recovery) is :mod:`.rundir`.
 """
@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..corpus import fingerprint, input_files
-from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError, SetupError
+from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError
 from ..infra.parallel import process_pool
 from ..infra.processes import kill_tree
 from . import params as P
+from .preflight import check_folds, check_loopback, preflight  # noqa: F401 (check_folds: part of this API)
 from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, mark, publish_latest, read_timings,
-                     recover_abandoned, retain, unique_run_id, versions, write_manifest)
+                     read_warnings, recover_abandoned, retain, unique_run_id, versions, write_manifest)
 
 KERNEL = "python3"
 #: the kernel logs errors only (to logs/<notebook>.log): its per-kernel "running over TCP without
@@ -43,6 +44,8 @@ class RunResult:
     #: analyses this corpus cannot support (a step raised StepError: one side, one document, no claims):
     #: notebook → reason; the run goes on with the others and the report says what is missing
     not_computed: dict[str, str] = field(default_factory=dict)
+    #: what a step changed from what was asked (``{"step", "warning"}``), also in the manifest
+    warnings: list[dict] = field(default_factory=list)
 
 
 #: a notebook that fails with this error could not compute its analysis on this corpus: not a failure of the run
@@ -319,6 +322,7 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
                                  "evalue": f"received {exc.signal}; notebooks stopped"}
         result.wall = manifest["wall_seconds"] = round(time.perf_counter() - began, 2)
         manifest["stages"] = read_timings(work)
+        manifest["warnings"] = result.warnings = read_warnings(work)
         result.stages = manifest["stages"]
         result.status = "failed" if result.error else "succeeded"
         manifest["status"] = result.status
@@ -335,82 +339,3 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
         if keep:  # after a failure too: failed runs are kept apart, so they never push a success out
             retain(out, keep)
     return result
-
-
-def preflight(parameters: dict[str, Any]) -> None:
-    """Everything that can be checked before a notebook starts, so bad input exits 2 without a
-    failed run: the actors and lexicon files parse, every corpus file reads (UTF-8, structure,
-    text column, every row), the frame labels parse, and the two sides are different and occur."""
-    from ..actors import load_actors
-    from ..corpus import Columns, iter_chunks
-    from ..errors import InputError
-    from ..lexicons import load_lexicon
-
-    def parsed(name, load):
-        try:
-            return load(parameters.get(name))
-        except InputError as exc:
-            raise ParameterError(name, f"{exc}") from None
-        except OSError as exc:  # a directory, no permission
-            raise ParameterError(name, f"cannot read {parameters.get(name)}: {exc.strerror}") from None
-
-    cast = parsed("actors", load_actors)
-    lexicon = parsed("lexicon", load_lexicon)
-    if parameters.get("frame_labels"):
-        from ..lexicons.validate import read_labels
-
-        labels = parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
-        labelled = labels["doc_id"].nunique() if "doc_id" in labels else len(labels)
-        if parameters["n_splits"] > labelled:
-            raise ParameterError("n_splits", f"{parameters['n_splits']} folds need at least as many labelled "
-                                             f"documents; {parameters['frame_labels']} has {labelled}")
-    a, b = parameters["side_a"], parameters["side_b"]
-    if a == b:
-        raise ParameterError("side_b", f"is the same side as side_a ({a!r}); compare two different sides")
-    sides = {actor.side for actor in cast.actors} | set(cast.sides) | set(cast.source_sides().values())
-    sides |= {"other", "journalist"}
-    documents = 0
-    by_side: dict[str, int] = {}
-    for chunk in iter_chunks(parameters["corpus"], columns=Columns(text=parameters.get("text_column")),
-                             sides=cast.source_sides()):
-        documents += len(chunk)
-        sides.update(chunk["side"].unique())
-        for side, n in chunk["side"].value_counts().items():
-            by_side[side] = by_side.get(side, 0) + int(n)
-    if documents == 0:
-        raise InputError(", ".join(parameters["corpus"]), None, "empty corpus: no documents with text")
-    check_folds(parameters, by_side.get(a, 0) + by_side.get(b, 0))
-    for name, side in (("side_a", a), ("side_b", b)):
-        if side not in sides:
-            raise ParameterError(name, f"unknown side {side!r}: the actors file and the corpus know "
-                                       f"{', '.join(sorted(sides))}")
-
-
-def check_folds(parameters: dict[str, Any], documents: int) -> None:
-    """The side classifier's folds against the corpus: ``n_splits`` (grouped by document) cannot
-    exceed the documents of the two sides, nor ``n_splits + 1`` time blocks. Said before the run
-    (one line, exit 2) when fewer folds would work; a corpus too small for any cross-validation
-    (one document) still runs, and its report says the classifier could not be computed."""
-    a, b = parameters["side_a"], parameters["side_b"]
-    need = parameters["n_splits"] + (1 if parameters.get("split") == "time" else 0)
-    usable = documents - (1 if parameters.get("split") == "time" else 0)
-    if need > documents and usable >= 2:
-        raise ParameterError("n_splits", f"{parameters['n_splits']} folds need at least {need} documents of "
-                                         f"{a!r} and {b!r}; the corpus has {documents}: use at most {usable}")
-
-
-def check_loopback() -> None:
-    """Jupyter kernels talk to papermill over TCP on 127.0.0.1: fail at once, in one line, when
-    that cannot work (a network namespace or container with loopback down), instead of a
-    60-second kernel timeout per notebook."""
-    import socket
-
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            probe.bind(("127.0.0.1", 0))
-            probe.listen(1)
-            with socket.create_connection(probe.getsockname(), timeout=5):
-                pass
-    except OSError as exc:
-        raise SetupError(f"the Jupyter kernels need the loopback interface (127.0.0.1), which does not work "
-                         f"here: {exc.strerror or exc}; bring it up (ip link set lo up)") from None

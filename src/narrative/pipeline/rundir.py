@@ -100,6 +100,14 @@ def read_timings(run_dir: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def read_warnings(run_dir: Path) -> list[dict]:
+    """What the suite's steps changed from what was asked (``warnings.jsonl``: a cap, a fallback)."""
+    path = run_dir / "warnings.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def write_manifest(path: Path, manifest: dict) -> None:
     write_text(path, json.dumps(manifest, indent=2, sort_keys=True, default=str))
 

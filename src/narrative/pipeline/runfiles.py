@@ -18,6 +18,17 @@ class StepError(NarrativeError):
     """A suite step cannot run on this input (e.g. only one side present)."""
 
 
+#: the warnings the steps record: ``narrative run`` copies them into the manifest and the report
+WARNINGS = "warnings.jsonl"
+
+
+def warn(run_dir, step: str, message: str) -> None:
+    """Record that a step changed what was asked (a cap, a fallback): never a silent override.
+    Appends ``{"step", "warning"}`` to ``run_dir/warnings.jsonl``."""
+    with (Path(run_dir) / WARNINGS).open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"step": step, "warning": message}) + "\n")
+
+
 @contextmanager
 def timed(run_dir, stage: str):
     """Append ``{"stage", "seconds"}`` to ``run_dir/timings.jsonl`` (read by ``narrative run --profile``)."""
