@@ -48,8 +48,14 @@ def side_task(run_dir, claims: pd.DataFrame, *, side_a, side_b, actors=None, lex
     settings = dict(n_splits=n_splits, n_boot=_cv_boot(run_dir, n_boot, "side classifier"), seed=seed, n_jobs=jobs,
                     dates=dates, lexicon=lexicon)
     with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
-        m_plain, p_plain = evaluate(texts, y, groups, label="unmasked", **settings)
-        m_mask, p_mask = evaluate(masked, y, groups, label="masked", **settings)
+        try:
+            m_plain, p_plain = evaluate(texts, y, groups, label="unmasked", **settings)
+            m_mask, p_mask = evaluate(masked, y, groups, label="masked", **settings)
+        except ValueError as exc:  # TF-IDF on claims without a word two of them share: nothing to learn
+            if "no terms remain" not in str(exc) and "empty vocabulary" not in str(exc):
+                raise
+            raise StepError(f"the side classifier finds no word shared by two of the {len(texts)} claims "
+                            f"to learn from") from None
     metrics = pd.concat([m_plain, m_mask], ignore_index=True)
     model = build_model("full", seed=seed, lexicon=lexicon).fit(masked, y)
     top = top_features(model, k=top_k)
