@@ -321,7 +321,8 @@ def test_kill_9_of_the_orchestrator_leaves_no_process_and_the_next_run_cleans_up
     assert kept == [out / "killed"] and not list(out.glob(".tmp-*"))
     manifest = json.loads((out / "killed" / "manifest.json").read_text())
     assert manifest["status"] == "failed" and manifest["error"]["ename"] == "Abandoned"
-    assert [p.name for p in (out / "killed").iterdir()] == ["manifest.json"]
+    # its manifest and narrative's mark stay (so --keep may delete it later, as a failed run)
+    assert sorted(p.name for p in (out / "killed").iterdir()) == [".narrative-run", "manifest.json"]
     assert (out / "latest").resolve() == (out / "t1").resolve()
 
 
