@@ -191,3 +191,90 @@ def test_loopback_down_is_one_line_before_any_run(tmp_path, corpus):
     assert proc.stderr.startswith("narrative: the Jupyter kernels need the loopback interface") and \
         proc.stderr.count("\n") == 1
     assert not out.exists()
+
+
+# --- issue 22 items 12, 14 and 10: parameters checked against the data, "none", the shipped model
+
+@pytest.mark.parametrize("pairs, fragment", [
+    ([("n_splits", "10000"), ("frame_labels", "none")], "parameter 'n_splits': 10000 folds need at least 10000 "
+                                                        "documents of 'kremlin' and 'ukraine'; the corpus has 12: "
+                                                        "use at most 12"),
+    ([("n_splits", "12"), ("split", "time"), ("frame_labels", "none")],
+     "parameter 'n_splits': 12 folds need at least 13 documents"),
+    ([("n_splits", "300"), ("frame_labels", "none")], "use at most 12"),
+    ([("n_splits", "10000")], "parameter 'n_splits': 10000 folds need at least as many labelled documents"),
+])
+def test_folds_are_checked_against_the_corpus_before_any_notebook(tmp_path, corpus, capsys, pairs, fragment):
+    import time
+
+    argv = ["run", "--corpus", str(corpus), "--out", str(tmp_path / "reports"), "--run-id", "p",
+            "--notebooks", str(ROOT / "notebooks")]
+    for name, value in pairs:
+        argv += ["-p", name, value]
+    began = time.perf_counter()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and err.count("\n") == 1, err
+    assert not (tmp_path / "reports" / "p").exists() and not list((tmp_path / "reports").glob(".tmp-*"))
+    assert time.perf_counter() - began < 60  # before any kernel starts
+
+
+def test_folds_beyond_the_labelled_documents_are_refused(tmp_path, capsys):
+    corpus = demo_slice(tmp_path / "corpus", n=200)
+    labels = tmp_path / "labels.csv"
+    pd.DataFrame({"item": [1, 2, 3], "doc_id": ["a", "a", "b"], "side": ["kremlin"] * 3,
+                  "text": ["We will win.", "They attacked.", "Talks resumed."], "labels": ["", "", ""]}).to_csv(
+        labels, index=False)
+    assert main(["run", "--corpus", str(corpus), "--out", str(tmp_path / "reports"), "--notebooks",
+                 str(ROOT / "notebooks"), "-p", "frame_labels", str(labels), "-p", "n_splits", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "parameter 'n_splits': 3 folds need at least as many labelled documents" in err and "has 2" in err
+
+
+def test_documented_none_values_are_accepted():
+    from narrative.pipeline import params as P
+
+    merged = P.validate(P.merge_parameters(pairs=[("frame_labels", "none"), ("scheduler", "None"),
+                                                  ("actors", "none")]))
+    assert (merged["frame_labels"], merged["scheduler"], merged["actors"]) == (None, None, None)
+    assert P.validate(P.merge_parameters(pairs=[("side_a", "none")]))["side_a"] == "none"  # a name there, not optional
+
+
+@pytest.mark.parametrize("value, code, fragment", [
+    ("nonsense", 2, "argument --scheduler: expected an address such as tcp://host:8786, or none; got 'nonsense'"),
+    ("none", 0, "documents"),
+])
+def test_claims_scheduler_none_starts_a_local_cluster_and_a_bad_address_is_one_line(tmp_path, capsys, value, code,
+                                                                                    fragment):
+    pytest.importorskip("distributed")
+    path = tmp_path / "in.csv"
+    pd.DataFrame({"text": [NEWS], "side": ["other"]}).to_csv(path, index=False)
+    with pytest.raises(SystemExit) if code == 2 else _nothing():
+        result = main(["claims", str(path), "--backend", "dask", "--scheduler", value, "--jobs", "1",
+                       "-o", str(tmp_path / "c.jsonl")])
+        assert result == code
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err
+    assert (tmp_path / "c.jsonl").exists() == (code == 0)
+
+
+def _nothing():
+    from contextlib import nullcontext
+
+    return nullcontext()
+
+
+def test_train_attribution_never_overwrites_the_shipped_model(tmp_path, capsys):
+    from narrative.claims.crf import default_model_path
+
+    shipped = default_model_path()
+    before = shipped.read_bytes()
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    assert main(["train-attribution", "--gold", str(tmp_path), "-o", str(shipped)]) == 2
+    err = capsys.readouterr().err
+    assert "is the shipped model" in err and err.count("\n") == 1
+    assert shipped.read_bytes() == before
+    from narrative.commands import TRAINED_MODEL
+
+    assert not str(Path(TRAINED_MODEL).resolve()).startswith(str(ROOT / "src"))

@@ -132,20 +132,22 @@ def test_same_run_id_is_never_overwritten(suite_run, capsys):
     assert (out / "t1" / "manifest.json").read_bytes() == before
 
 
-def _tiny_suite(folder, failing: str | None = None):
-    """Four one-cell notebooks (same names as the suite): the bookkeeping without the analysis."""
+def _tiny_suite(folder, failing: str | None = None, source: str | None = None):
+    """Four one-cell notebooks (same names as the suite): the bookkeeping without the analysis.
+    ``failing`` runs ``source`` (default: a RuntimeError) instead of ``pass``."""
     import nbformat
 
     folder.mkdir(parents=True, exist_ok=True)
     for name in P.NOTEBOOKS:
-        source = "pass"
         if name == failing:
-            source = "from narrative.pipeline.steps import StepError\nraise StepError('only one side in this corpus')"
+            code = source or "raise RuntimeError('the model file is corrupt')"
+        else:
+            code = "pass"
         nb = nbformat.v4.new_notebook()
         nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                        "language_info": {"name": "python"}}
         nb.cells = [nbformat.v4.new_code_cell("run_dir = None", metadata={"tags": ["parameters"]}),
-                    nbformat.v4.new_code_cell(source)]
+                    nbformat.v4.new_code_cell(code)]
         nbformat.write(nb, str(folder / name))
     return folder
 
@@ -159,7 +161,7 @@ def test_failure_in_notebook_03_is_kept_and_marked(suite_run, capsys):
                  "--notebooks", str(tiny)])
     err = capsys.readouterr().err
     assert code == 1
-    assert "notebook failed: 03_classifier.ipynb, cell 2: StepError: only one side in this corpus" in err
+    assert "notebook failed: 03_classifier.ipynb, cell 2: RuntimeError: the model file is corrupt" in err
     manifest = json.loads((out / "bad" / "manifest.json").read_text())
     assert manifest["status"] == "failed" and manifest["error"]["notebook"] == "03_classifier.ipynb"
     assert (out / "latest").resolve() == (out / "t1").resolve()
@@ -321,7 +323,8 @@ def test_kill_9_of_the_orchestrator_leaves_no_process_and_the_next_run_cleans_up
     assert kept == [out / "killed"] and not list(out.glob(".tmp-*"))
     manifest = json.loads((out / "killed" / "manifest.json").read_text())
     assert manifest["status"] == "failed" and manifest["error"]["ename"] == "Abandoned"
-    assert [p.name for p in (out / "killed").iterdir()] == ["manifest.json"]
+    # its manifest and narrative's mark stay (so --keep may delete it later, as a failed run)
+    assert sorted(p.name for p in (out / "killed").iterdir()) == [".narrative-run", "manifest.json"]
     assert (out / "latest").resolve() == (out / "t1").resolve()
 
 
@@ -388,3 +391,129 @@ def test_wait_takes_the_lock_when_the_other_run_releases_it(tmp_path):
     with locked(out, 30.0, poll=0.05):
         waited = time.monotonic() - began
     assert 0.3 < waited < 10
+
+
+# --- issue 22 items 4, 9, 12, 13 and issue 23 item 8: retention, run ids, "none", what cannot be computed, tracebacks
+
+def _tiny_run(corpus, out, notebooks, *extra):
+    return main(["run", "--corpus", str(corpus), "--out", str(out), "--no-progress", "--notebooks", str(notebooks),
+                 *extra])
+
+
+def test_keep_deletes_only_runs_narrative_made_and_failures_never_push_out_successes(tmp_path, capsys):
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    ok, bad = _tiny_suite(tmp_path / "ok"), _tiny_suite(tmp_path / "bad", failing="03_classifier.ipynb")
+    out = tmp_path / "reports"
+    mine = out / "my-analysis"  # a user's folder that looks like a run: a manifest with `started`
+    mine.mkdir(parents=True)
+    (mine / "manifest.json").write_text(json.dumps({"run_id": "x", "status": "succeeded", "started": "2000-01-01"}))
+    (mine / "notes.txt").write_text("three weeks of work\n")
+    assert _tiny_run(corpus, out, ok, "--run-id", "s1", "--keep", "1") == 0
+    assert _tiny_run(corpus, out, bad, "--run-id", "f1", "--keep", "1") == 1
+    assert _tiny_run(corpus, out, bad, "--run-id", "f2", "--keep", "1") == 1
+    runs = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert runs == ["f2", "latest", "my-analysis", "s1"]  # two failures did not push the one success out
+    assert _tiny_run(corpus, out, ok, "--run-id", "s2", "--keep", "1") == 0
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["f2", "latest", "my-analysis", "s2"]
+    assert (mine / "notes.txt").read_text() == "three weeks of work\n"
+    assert (out / "s2" / ".narrative-run").is_file()
+
+
+def test_a_default_run_id_taken_in_the_same_second_gets_a_suffix(tmp_path, capsys):
+    """Two cron lines at one minute: the queued run's timestamp id exists already; it must not fail."""
+    import datetime as dt
+
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    out = tmp_path / "reports"
+    now = dt.datetime.now(dt.timezone.utc)
+    taken = [(now + dt.timedelta(seconds=k)).strftime("%Y%m%dT%H%M%SZ") for k in range(120)]
+    for name in taken:  # the other run of this second (whichever second this run starts in)
+        (out / name).mkdir(parents=True)
+        (out / name / "keep.txt").write_text(name)
+    assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "ok"), "--wait", "60") == 0
+    made = [p for p in out.iterdir() if p.name.endswith("-2")]
+    assert len(made) == 1 and made[0].name[:-2] in taken
+    manifest = json.loads((made[0] / "manifest.json").read_text())
+    assert manifest["run_id"] == made[0].name and manifest["status"] == "succeeded"
+    assert all((out / name / "keep.txt").read_text() == name for name in taken)
+    assert (out / "latest").resolve() == made[0].resolve()
+
+
+def test_a_chosen_run_id_that_exists_still_fails(tmp_path, capsys):
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    (tmp_path / "reports" / "mine").mkdir(parents=True)
+    assert _tiny_run(corpus, tmp_path / "reports", _tiny_suite(tmp_path / "ok"), "--run-id", "mine") == 2
+    assert "exists already" in capsys.readouterr().err
+
+
+def test_a_failed_notebook_keeps_its_whole_traceback_in_the_run_log(tmp_path, capsys):
+    message = "the column 'body' holds numbers " + "x" * 400 + " END"
+    source = ("def load(n):\n    if n == 0:\n        raise ValueError(" + repr(message) + ")\n    return load(n - 1)\n"
+              "load(2)")
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    out = tmp_path / "reports"
+    assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
+                     "--run-id", "r") == 1
+    err = capsys.readouterr().err
+    assert "traceback in " + str(out / "r" / "logs" / "03_classifier.log") in err
+    log = (out / "r" / "logs" / "03_classifier.log").read_text()
+    assert "Traceback" in log and "return load(n - 1)" in log and message in log and "\x1b[" not in log
+    manifest = json.loads((out / "r" / "manifest.json").read_text())
+    assert manifest["error"]["evalue"] == message and manifest["error"]["log"] == "logs/03_classifier.log"
+
+
+def test_an_analysis_the_corpus_cannot_support_is_reported_and_the_run_finishes(tmp_path, capsys):
+    """A step that says it cannot compute (StepError) on this corpus: the other notebooks run, the
+    run succeeds, the report and stderr say what is missing (bookkeeping, one-cell notebooks)."""
+    source = "from narrative.pipeline.steps import StepError\nraise StepError('only one side in this corpus')"
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    out = tmp_path / "reports"
+    nbs = _tiny_suite(tmp_path / "nb", failing="02_lexicon_framing.ipynb", source=source)
+    assert _tiny_run(corpus, out, nbs, "--run-id", "r") == 0
+    err = capsys.readouterr().err
+    assert "not computed: 02_lexicon_framing.ipynb: only one side in this corpus" in err
+    assert "not computed: 04_comparison_report.ipynb: needs 02_lexicon_framing.ipynb" in err
+    manifest = json.loads((out / "r" / "manifest.json").read_text())
+    assert manifest["status"] == "succeeded" and set(manifest["not_computed"]) == {
+        "02_lexicon_framing.ipynb", "04_comparison_report.ipynb"}
+    assert set(manifest["seconds"]) == {"01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb"}
+    page = (out / "r" / "index.html").read_text()
+    assert "Not computed on this corpus" in page and "only one side in this corpus" in page
+
+
+def test_the_real_suite_on_one_side_finishes_with_a_report_and_none_values(tmp_path, capsys):
+    """Issue 22 items 12 and 13 with the real notebooks: a corpus of one side's releases, no frame
+    labels (`-p frame_labels none`) and `-p scheduler none`."""
+    corpus = demo_slice(tmp_path / "corpus", n=6)
+    (corpus / "zelenskyy.csv").unlink()
+    out = tmp_path / "reports"
+    argv = ["run", "--corpus", str(corpus), "--out", str(out), "--run-id", "one", "--no-progress",
+            "--notebooks", str(ROOT / "notebooks"), "-p", "frame_labels", "none", "-p", "scheduler", "none",
+            "-p", "n_splits", "2"]
+    for name, value in FAST.items():
+        if name != "n_splits":
+            argv += ["-p", name, str(value)]
+    assert main(argv) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    manifest = json.loads((out / "one" / "manifest.json").read_text())
+    assert manifest["status"] == "succeeded" and manifest["parameters"]["frame_labels"] is None
+    assert manifest["parameters"]["scheduler"] is None
+    assert "03_classifier.ipynb" in manifest["not_computed"] and "not computed: 03_classifier.ipynb" in err
+    assert (out / "one" / "tables" / "frame_scores.csv").is_file()  # 02 ran
+    page = (out / "one" / "index.html").read_text()
+    assert "Not computed on this corpus" in page and "self claims of both" in page
+
+
+def test_a_cap_a_step_applies_is_a_warning_in_the_manifest_the_report_and_stderr(tmp_path, capsys):
+    """Issue 23 item 8: no silent overrides (the classifier's cap of n_boot for CV intervals)."""
+    source = "from narrative.pipeline.classify import _cv_boot\nassert _cv_boot(run_dir, 1000, 'side classifier') == 500"
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    out = tmp_path / "reports"
+    assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
+                     "--run-id", "r") == 0
+    err = capsys.readouterr().err
+    assert "narrative: warning: side classifier: n_boot 1000 capped at 500" in err
+    manifest = json.loads((out / "r" / "manifest.json").read_text())
+    assert manifest["warnings"] == [{"step": "side classifier", "warning": manifest["warnings"][0]["warning"]}]
+    assert "capped at 500" in manifest["warnings"][0]["warning"]
+    assert "Changed from what was asked" in (out / "r" / "index.html").read_text()

@@ -8,11 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from narrative.pipeline.rundir import publish_latest, retain
+from narrative.pipeline.rundir import mark, publish_latest, retain
 
 
 def _run(out, name, started, status="succeeded"):
     (out / name).mkdir()
+    mark(out / name, name)  # a run narrative made (retention deletes nothing else: issue 22 item 4)
     (out / name / "manifest.json").write_text(json.dumps({"run_id": name, "started": started, "status": status}))
     return out / name
 

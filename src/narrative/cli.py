@@ -4,7 +4,9 @@ Exit codes: 0 success; 1 a notebook or step failed (a run is kept with
 status ``failed``); 2 bad input, parameters or an output that cannot be
 written (one line naming the file, row and problem; nothing is written);
 3 the output directory is locked by another run (also after ``--wait``
-times out); 130/143 interrupted by SIGINT/SIGTERM.
+times out); 130/143 interrupted by SIGINT/SIGTERM (a file being written is
+removed, the old one kept); 141 the reader of standard output went away
+(``| head``): stopped quietly, as Unix tools stop on SIGPIPE.
 """
 from __future__ import annotations
 
@@ -14,11 +16,32 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputError, ParameterError,
-                     RunExistsError)
+from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputClosed, OutputError,
+                     ParameterError, RunExistsError)
 from .infra.datafiles import DEMO_CORPUS, REPORTS
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
+#: what a shell reports for a tool killed by SIGPIPE (128 + 13): ``yes | head -1`` gives it too
+EXIT_PIPE = 128 + signal.SIGPIPE.value
+
+
+def _terminate(signum, _frame):
+    """SIGTERM as an exception, so every output being written is aborted (its temporary file
+    removed, the old file kept) before the command exits 143."""
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def _reader_gone() -> int:
+    """The reader of our standard output went away: stop quietly (no message, no flush error at exit)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_PIPE
 
 
 def exit_code(error: NarrativeError) -> int:
@@ -131,10 +154,24 @@ def add_parameters(parser: argparse.ArgumentParser, *names: str, **defaults) -> 
             kwargs["type"] = _finite_positive
         elif p.type == "path":
             kwargs["type"] = Path
+        if name == "scheduler":
+            kwargs.update(type=_scheduler, metavar="ADDRESS")
         if name == "claims_profile":
             kwargs.update(action=_DeprecatedAlias, deprecated="--profile", instead="--claims-profile",
                           help=kwargs["help"] + "; --profile: deprecated alias")
         parser.add_argument(*flags, **kwargs)
+
+
+def _scheduler(text: str) -> str | None:
+    """A Dask scheduler address (argparse type): ``none`` (the default: start a LocalCluster) or
+    ``[protocol://]host:port``."""
+    import re
+
+    if text.strip().lower() == "none":
+        return None
+    if not re.match(r"^([a-z]+://)?[^\s:/]+:\d+/?$", text.strip()):
+        raise argparse.ArgumentTypeError(f"expected an address such as tcp://host:8786, or none; got {text!r}")
+    return text.strip()
 
 
 def _corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -168,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--wait", nargs="?", type=_seconds, const=DEFAULT_WAIT, default=False, metavar="SECONDS",
                      help="queue behind a run that holds the lock instead of exiting 3; give up (exit 3) after "
                           f"SECONDS (default {DEFAULT_WAIT:g}: 6 hours; 0 = wait forever)")
-    run.add_argument("--keep", type=_positive, metavar="N", help="keep only the N newest runs after a success")
+    run.add_argument("--keep", type=_positive, metavar="N", help="after the run, keep the N newest successful and the N newest failed runs (only folders narrative made are deleted)")
     run.add_argument("--parallel", type=_positive, metavar="N",
                      help="notebooks executed at once when their inputs are ready (default 2; 1 = one after another)")
     run.add_argument("--no-progress", action="store_true", help="no per-cell progress bars")
@@ -324,7 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("train-attribution", help="train the CRF attribution labeller on brat/PolNeAR gold",
                         epilog="Example: narrative train-attribution --gold ../shared/eval/polnear/train")
     tr.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/ (use train, never dev)")
-    tr.add_argument("-o", "--output", type=Path, help="model file (default: the package's models/attribution.crfsuite)")
+    tr.add_argument("-o", "--output", type=Path, help="model file, with its settings beside it as .json (default: "
+                    "build/attribution.crfsuite; never the shipped model, which eval-attribution --model can be "
+                    "compared with). Same gold, same options: the same bytes")
     tr.add_argument("--max-iterations", type=int, default=200)
     tr.add_argument("--c1", type=float, default=0.2, help="L1 penalty")
     tr.add_argument("--c2", type=float, default=0.05,
@@ -433,9 +472,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "a", None) is not None and args.a == getattr(args, "b", None):
         parser.error(f"--a and --b are the same group ({args.a!r}); compare two different groups")
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         from . import commands
-        return getattr(commands, args.command.replace("-", "_"))(args)
+        code = getattr(commands, args.command.replace("-", "_"))(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except (OutputClosed, BrokenPipeError):
+        return _reader_gone()
     except NotebookError as exc:
         print(f"narrative: notebook failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -452,6 +500,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"narrative: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -87,9 +87,15 @@ def run(args) -> int:
                        say=lambda m: print(m, file=sys.stderr))
     if args.profile:
         print(profile_table(result), file=sys.stderr)
+    for warning in result.warnings:  # what the run changed from what was asked (also in the manifest)
+        print(f"narrative: warning: {warning['step']}: {warning['warning']}", file=sys.stderr)
+    for notebook, reason in result.not_computed.items():  # the corpus cannot support these analyses
+        print(f"narrative: not computed: {notebook}: {reason}", file=sys.stderr)
     if result.error:
         print(f"narrative: notebook failed: {result.error}", file=sys.stderr)
-        print(f"narrative: failed run kept at {result.path} (status failed)", file=sys.stderr)
+        log = f"; traceback in {result.path / 'logs' / Path(result.error.notebook).with_suffix('.log').name}" \
+            if result.error.notebook.endswith(".ipynb") else ""
+        print(f"narrative: failed run kept at {result.path} (status failed{log})", file=sys.stderr)
         return 1
     print(result.path / "index.html")
     return 0
@@ -137,8 +143,9 @@ def compare(args) -> int:
     stopword_terms(options.stopwords)  # a bad --stopwords file is said before the corpus is read
     frames_path = stance_path = None
     if args.output is not None:
-        frames_path = args.output.with_name(args.output.stem + ".frames" + args.output.suffix)
-        stance_path = args.output.with_name(args.output.stem + ".stance" + args.output.suffix)
+        from .infra.files import companions
+
+        frames_path, stance_path = companions(args.output, ["frames", "stance"])  # a device is refused
         check_outputs({"-o": args.output, "its frame table": frames_path, "its stance table": stance_path},
                       reads=_reads(args))
     stages = ("frames", "counts", "stance") if args.level == "claim" else ("frames", "counts")
@@ -252,12 +259,23 @@ def bench(args) -> int:
     return 0
 
 
+#: where ``narrative train-attribution`` writes without ``-o`` (never the shipped model in the package)
+TRAINED_MODEL = "build/attribution.crfsuite"
+
+
 def train_attribution(args) -> int:
     from .claims.crf import default_model_path, train
     from .infra.files import check_outputs
 
-    check_outputs({"-o": args.output}, reads=_gold_files(args.gold))
-    train(args.gold, args.output or default_model_path(), max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
+    shipped = default_model_path()
+    output = args.output or Path(TRAINED_MODEL)
+    if Path(output).resolve() in (shipped.resolve(), shipped.with_suffix(".json").resolve()):
+        from .errors import OutputError
+
+        raise OutputError(str(output), "is the shipped model: train into another file, score it with "
+                                       "eval-attribution --model, and copy it into the package deliberately")
+    check_outputs({"-o": output}, reads=_gold_files(args.gold) + [shipped])
+    train(args.gold, output, max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
           syntax=not args.no_syntax, clusters=args.clusters, tune=not args.no_tune, say=lambda m: print(m, file=sys.stderr))
     return 0
 

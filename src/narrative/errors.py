@@ -54,6 +54,11 @@ class OutputError(NarrativeError):
         return f"{self.path}: {self.problem}"
 
 
+class OutputClosed(OutputError):
+    """The reader of an output went away (``narrative claims -o /dev/stdout | head -2``): the
+    command stops quietly, as Unix tools do on SIGPIPE (exit 141, see :mod:`narrative.cli`)."""
+
+
 @dataclass
 class NotebookError(NarrativeError):
     """A notebook of the suite failed while executing."""

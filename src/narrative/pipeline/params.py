@@ -96,6 +96,8 @@ SCHEMA: tuple[Param, ...] = (
           ("04_comparison_report.ipynb",)),
 )
 BY_NAME = {p.name: p for p in SCHEMA}
+#: how a user writes "no value" for an optional parameter (as YAML's null/~ do)
+NONE = "none"
 
 
 def defaults() -> dict[str, Any]:
@@ -150,6 +152,8 @@ def validate(params: dict[str, Any], *, base: Path | None = None) -> dict[str, A
     for name, value in params.items():
         _known(name)
         spec = BY_NAME[name]
+        if spec.optional and isinstance(value, str) and value.strip().lower() == NONE:
+            value = None  # `-p frame_labels none`, `-p scheduler none`: the documented "none"
         if value is None:
             if not spec.optional:
                 raise ParameterError(name, "must be given")

@@ -202,6 +202,8 @@ def context(run_dir: Path, manifest: dict) -> dict:
     return {
         "css": CSS, "question": QUESTION, "run_id": manifest.get("run_id"), "started": manifest.get("started"),
         "status": manifest.get("status", "running"), "error": manifest.get("error"),
+        "not_computed": sorted((manifest.get("not_computed") or {}).items()),
+        "warnings": manifest.get("warnings") or [],
         "summary": _summary(run_dir), "side_a": a, "side_b": b, "differences": differences, "n_perm": n_perm,
         "stance": _stance(run_dir), "stance_by_outlet": _stance(run_dir, "reporter_stance_by_outlet.csv"),
         "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,

@@ -1,7 +1,7 @@
 """Run the notebook suite into ``<out>/<run-id>/``: validate, then schedule the notebooks.
 
 Parameters, the corpus, the actors and lexicon files and the loopback interface are checked
-before any notebook starts (:func:`preflight`, :func:`check_loopback`); notebooks then run in
+before any notebook starts (:mod:`.preflight`); notebooks then run in
 dependency order, two at a time, in worker processes that die with this one. The run
 directory's lifecycle (lock, manifest, publishing, retention, recovery) is :mod:`.rundir`.
 """
@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..corpus import fingerprint, input_files
-from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError, SetupError
+from ..errors import Interrupted, NotebookError, ParameterError, RunExistsError
 from ..infra.parallel import process_pool
 from ..infra.processes import kill_tree
 from . import params as P
-from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, publish_latest, read_timings, recover_abandoned,
-                     retain, versions, write_manifest)
+from .preflight import check_folds, check_loopback, preflight  # noqa: F401 (check_folds: part of this API)
+from .rundir import (SUBDIRS, check_run_id, default_run_id, locked, mark, publish_latest, read_timings,
+                     read_warnings, recover_abandoned, retain, unique_run_id, versions, write_manifest)
 
 KERNEL = "python3"
 #: the kernel logs errors only (to logs/<notebook>.log): its per-kernel "running over TCP without
@@ -40,6 +41,15 @@ class RunResult:
     error: NotebookError | None = None
     stages: list[dict] = field(default_factory=list)
     wall: float = 0.0  # seconds from the first notebook's start to the last one's end
+    #: analyses this corpus cannot support (a step raised StepError: one side, one document, no claims):
+    #: notebook → reason; the run goes on with the others and the report says what is missing
+    not_computed: dict[str, str] = field(default_factory=dict)
+    #: what a step changed from what was asked (``{"step", "warning"}``), also in the manifest
+    warnings: list[dict] = field(default_factory=list)
+
+
+#: a notebook that fails with this error could not compute its analysis on this corpus: not a failure of the run
+CANNOT_COMPUTE = "StepError"
 
 
 def notebooks_dir(given: Path | None = None) -> Path:
@@ -65,7 +75,23 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path,
                                    cwd=str(cwd), progress_bar=progress, log_output=False,
                                    extra_arguments=KERNEL_ARGUMENTS)
     except PapermillExecutionError as exc:
-        raise NotebookError(notebook.name, exc.cell_index, exc.ename, exc.evalue) from None
+        error = NotebookError(notebook.name, exc.cell_index, exc.ename, exc.evalue)
+        error.traceback = _plain("\n".join(exc.traceback or []))
+        raise error from None
+
+
+def _plain(text: str) -> str:
+    """A kernel's traceback without its terminal colour codes."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text)
+
+
+def _log_failure(log_fd: int, notebook: str, traceback_text: str) -> None:
+    """Append a failed notebook's whole traceback to its kernel log (``logs/<notebook>.log``):
+    the manifest and the report keep one line, the log keeps everything needed to debug it."""
+    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    os.write(log_fd, f"\n--- {notebook} failed at {stamp} ---\n{traceback_text.rstrip()}\n".encode("utf-8", "replace"))
 
 
 def export_html(executed: Path, target: Path) -> None:
@@ -97,9 +123,13 @@ def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path
         execute(notebook, output, parameters, cwd, progress)
     except NotebookError as exc:
         error = {"notebook": exc.notebook, "cell_index": exc.cell_index, "ename": exc.ename, "evalue": exc.evalue}
-    except Exception as exc:  # the kernel did not start or died (e.g. loopback down): one line, not a traceback
+        _log_failure(log, notebook.name, getattr(exc, "traceback", "") or str(exc))
+    except Exception as exc:  # the kernel did not start or died (e.g. loopback down): one line here, all in the log
+        import traceback
+
         text = " ".join(str(exc).split()) or "no message"
-        error = {"notebook": notebook.name, "cell_index": None, "ename": type(exc).__name__, "evalue": text[:300]}
+        error = {"notebook": notebook.name, "cell_index": None, "ename": type(exc).__name__, "evalue": text}
+        _log_failure(log, notebook.name, traceback.format_exc())
     finally:
         os.dup2(terminal, 2)
         os.close(terminal)
@@ -157,12 +187,16 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
                     exported.append(exports.submit(export_html, executed, work / "html" / name.replace(".ipynb", ".html")))
                 result.seconds[name] = seconds
                 manifest["seconds"] = {nb: result.seconds[nb] for nb in P.NOTEBOOKS if nb in result.seconds}
-                if error and not result.error:
+                if error and error["ename"] == CANNOT_COMPUTE and name != P.NOTEBOOKS[0]:
+                    result.not_computed[name] = error["evalue"]
+                    manifest["not_computed"] = dict(result.not_computed)
+                elif error and not result.error:
                     result.error = NotebookError(**error)
-                    manifest["error"] = error
+                    manifest["error"] = {**error, "log": f"logs/{Path(name).with_suffix('.log').name}"}
                 if not error:
                     done.add(name)
-                say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {'failed' if error else 'done'} in {seconds:.1f} s")
+                outcome = "not computed" if name in result.not_computed else "failed" if error else "done"
+                say(f"[{P.NOTEBOOKS.index(name) + 1}/{total}] {name} {outcome} in {seconds:.1f} s")
                 if overall is not None:
                     overall.update(1)
     except BaseException:
@@ -176,6 +210,12 @@ def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], resul
         if overall is not None:
             overall.close()
     pool.shutdown()
+    if not result.error:  # what waited on an analysis that could not be computed
+        for name in pending:
+            missing = [nb for nb in P.DEPENDS.get(name, ()) if nb in result.not_computed]
+            result.not_computed[name] = f"needs {', '.join(missing)}, which could not be computed"
+        if result.not_computed:
+            manifest["not_computed"] = {nb: result.not_computed[nb] for nb in P.NOTEBOOKS if nb in result.not_computed}
     with exports:
         for export in exported:
             export.result()  # an export error surfaces here, after every notebook has finished
@@ -245,22 +285,27 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
     if parallel is not None and parallel < 1:
         raise ParameterError("parallel", f"must be >= 1, got {parallel}")
     source_dir = notebooks_dir(notebooks)
+    chosen = run_id is not None  # a default (timestamp) id takes a -2, -3 suffix when taken; a chosen one fails
     run_id = check_run_id(default_run_id() if run_id is None else run_id)
     out = Path(out).resolve()
     if out.exists() and not out.is_dir():
         raise ParameterError("out", f"{out} is a file, not a directory of runs")
     final = out / run_id
-    if final.exists():
+    if chosen and final.exists():
         raise RunExistsError(str(final))
     preflight(parameters)
     check_loopback()
     with locked(out, wait):
         recover_abandoned(out, say)
+        if not chosen:
+            run_id = unique_run_id(out, run_id)
+            final = out / run_id
         if final.exists():
             raise RunExistsError(str(final))
         work = out / f".tmp-{run_id}-{os.getpid()}"
         for sub in SUBDIRS:
             (work / sub).mkdir(parents=True, exist_ok=True)
+        mark(work, run_id)
         manifest = {
             "run_id": run_id, "status": "running", "started": dt.datetime.now(dt.timezone.utc).isoformat(),
             "parameters": parameters, "inputs": fingerprint(input_files(parameters["corpus"])),
@@ -281,6 +326,7 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
                                  "evalue": f"received {exc.signal}; notebooks stopped"}
         result.wall = manifest["wall_seconds"] = round(time.perf_counter() - began, 2)
         manifest["stages"] = read_timings(work)
+        manifest["warnings"] = result.warnings = read_warnings(work)
         result.stages = manifest["stages"]
         result.status = "failed" if result.error else "succeeded"
         manifest["status"] = result.status
@@ -294,68 +340,6 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
             raise interrupted
         if result.status == "succeeded":
             publish_latest(out, run_id)
-            if keep:
-                retain(out, keep)
+        if keep:  # after a failure too: failed runs are kept apart, so they never push a success out
+            retain(out, keep)
     return result
-
-
-def preflight(parameters: dict[str, Any]) -> None:
-    """Everything that can be checked before a notebook starts, so bad input exits 2 without a
-    failed run: the actors and lexicon files parse, every corpus file reads (UTF-8, structure,
-    text column, every row), the frame labels parse, and the two sides are different and occur."""
-    from ..actors import load_actors
-    from ..corpus import Columns, iter_chunks
-    from ..errors import InputError
-    from ..lexicons import load_lexicon
-
-    def parsed(name, load):
-        try:
-            return load(parameters.get(name))
-        except InputError as exc:
-            raise ParameterError(name, f"{exc}") from None
-        except OSError as exc:  # a directory, no permission
-            raise ParameterError(name, f"cannot read {parameters.get(name)}: {exc.strerror}") from None
-
-    cast = parsed("actors", load_actors)
-    lexicon = parsed("lexicon", load_lexicon)
-    if parameters.get("frame_labels"):
-        from ..lexicons.validate import read_labels
-
-        parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
-    if parameters.get("validation"):  # a coded sheet: its codes are checked now, its claim ids by notebook 04
-        from ..estimate import read_sheet
-
-        parsed("validation", lambda path: read_sheet(path, lexicon.categories))
-    a, b = parameters["side_a"], parameters["side_b"]
-    if a == b:
-        raise ParameterError("side_b", f"is the same side as side_a ({a!r}); compare two different sides")
-    sides = {actor.side for actor in cast.actors} | set(cast.sides) | set(cast.source_sides().values())
-    sides |= {"other", "journalist"}
-    documents = 0
-    for chunk in iter_chunks(parameters["corpus"], columns=Columns(text=parameters.get("text_column")),
-                             sides=cast.source_sides()):
-        documents += len(chunk)
-        sides.update(chunk["side"].unique())
-    if documents == 0:
-        raise InputError(", ".join(parameters["corpus"]), None, "empty corpus: no documents with text")
-    for name, side in (("side_a", a), ("side_b", b)):
-        if side not in sides:
-            raise ParameterError(name, f"unknown side {side!r}: the actors file and the corpus know "
-                                       f"{', '.join(sorted(sides))}")
-
-
-def check_loopback() -> None:
-    """Jupyter kernels talk to papermill over TCP on 127.0.0.1: fail at once, in one line, when
-    that cannot work (a network namespace or container with loopback down), instead of a
-    60-second kernel timeout per notebook."""
-    import socket
-
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            probe.bind(("127.0.0.1", 0))
-            probe.listen(1)
-            with socket.create_connection(probe.getsockname(), timeout=5):
-                pass
-    except OSError as exc:
-        raise SetupError(f"the Jupyter kernels need the loopback interface (127.0.0.1), which does not work "
-                         f"here: {exc.strerror or exc}; bring it up (ip link set lo up)") from None

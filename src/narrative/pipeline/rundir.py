@@ -8,6 +8,8 @@ Layout of a run directory::
     logs/        each notebook's kernel log (its stderr)
     manifest.json (status, parameters, input sha256, versions, seconds)
     index.html    the report
+    .narrative-run  narrative's mark: written when the run is created; ``--keep`` deletes only
+                    folders that carry it
 
 A run is built in ``.tmp-<id>-<pid>`` and renamed into place when it ends, so a killed run
 leaves earlier runs and ``latest`` untouched; ``latest`` moves only on success.
@@ -34,6 +36,8 @@ from ..infra.processes import alive
 SUBDIRS = ("notebooks", "html", "tables", "figures", "logs")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 LOCK_NAME = ".narrative.lock"
+#: the file narrative writes into every run directory it creates: retention deletes only these
+MARKER = ".narrative-run"
 VERSIONED = ("narrative", "pandas", "numpy", "scikit-learn", "scipy", "matplotlib", "nltk", "papermill",
              "nbconvert", "vaderSentiment", "python-crfsuite", "pyarrow")
 
@@ -96,6 +100,14 @@ def read_timings(run_dir: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def read_warnings(run_dir: Path) -> list[dict]:
+    """What the suite's steps changed from what was asked (``warnings.jsonl``: a cap, a fallback)."""
+    path = run_dir / "warnings.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def write_manifest(path: Path, manifest: dict) -> None:
     write_text(path, json.dumps(manifest, indent=2, sort_keys=True, default=str))
 
@@ -109,26 +121,61 @@ def publish_latest(out: Path, run_id: str) -> None:
     tmp.replace(out / "latest")
 
 
+def mark(run_dir: Path, run_id: str) -> None:
+    """Write narrative's mark into a run directory it has just created (see :data:`MARKER`)."""
+    write_text(run_dir / MARKER, json.dumps({"narrative_run": run_id}) + "\n")
+
+
+def _marked(child: Path) -> bool:
+    """A run directory narrative made: a real directory holding narrative's mark naming it."""
+    marker = child / MARKER
+    if not child.is_dir() or child.is_symlink() or child.name.startswith(".") or not marker.is_file():
+        return False
+    try:
+        return isinstance(json.loads(marker.read_text("utf-8")).get("narrative_run"), str)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def retain(out: Path, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest runs (by manifest start time); never the one ``latest`` names."""
+    """Delete all but the ``keep`` newest successful runs and the ``keep`` newest failed ones (by
+    manifest start time), so failed runs never push a successful one out; never the run
+    ``latest`` names. Only folders narrative made (holding its :data:`MARKER`) are candidates: a
+    user's folder with a ``manifest.json`` of its own, or a run made before the mark existed,
+    is never deleted."""
     latest = (out / "latest").resolve() if (out / "latest").is_symlink() else None
-    runs = []
+    runs: dict[str, list] = {"succeeded": [], "failed": []}
     for child in out.iterdir():
-        manifest = child / "manifest.json"
-        if child.is_dir() and not child.is_symlink() and not child.name.startswith(".") and manifest.is_file():
-            try:
-                started = json.loads(manifest.read_text())["started"]
-            except (ValueError, KeyError):
-                continue
-            runs.append((started, child))
-    runs.sort(reverse=True)
-    removed = []
-    for _started, child in runs[keep:]:
-        if latest is not None and child.resolve() == latest:
+        if not _marked(child):
             continue
-        shutil.rmtree(child)
-        removed.append(child)
+        try:
+            manifest = json.loads((child / "manifest.json").read_text("utf-8"))
+            started, status = manifest["started"], manifest.get("status")
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if status in runs:
+            runs[status].append((str(started), child.name, child))
+    removed = []
+    for group in runs.values():
+        group.sort(reverse=True)
+        for _started, _name, child in group[keep:]:
+            if latest is not None and child.resolve() == latest:
+                continue
+            shutil.rmtree(child)
+            removed.append(child)
     return removed
+
+
+def unique_run_id(out: Path, run_id: str) -> str:
+    """``run_id``, or ``run_id-2``, ``-3``, … when a run (or anything) of that name exists in
+    ``out``: default ids are UTC seconds, and two runs queued in the same second (two cron
+    lines) must not collide. Call with the lock held: the run is renamed into place before the
+    lock is released, so no other run can take the same name."""
+    candidate, n = run_id, 1
+    while (out / candidate).exists() or (out / candidate).is_symlink() or candidate == "latest":
+        n += 1
+        candidate = f"{run_id}-{n}"
+    return candidate
 
 
 TMP_RE = re.compile(r"^\.tmp-(?P<run_id>.+)-(?P<pid>\d+)$")
@@ -157,7 +204,7 @@ def recover_abandoned(out: Path, say: Callable[[str], None] = print) -> list[Pat
                                "evalue": f"the run's process (pid {pid}) {owner} before it finished; "
                                          "partial outputs were removed by the next run"})
         for child in tmp.iterdir():
-            if child.name != "manifest.json":
+            if child.name not in ("manifest.json", MARKER):
                 shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
         write_manifest(manifest_path, manifest)
         target = out / run_id

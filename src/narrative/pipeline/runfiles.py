@@ -18,6 +18,17 @@ class StepError(NarrativeError):
     """A suite step cannot run on this input (e.g. only one side present)."""
 
 
+#: the warnings the steps record: ``narrative run`` copies them into the manifest and the report
+WARNINGS = "warnings.jsonl"
+
+
+def warn(run_dir, step: str, message: str) -> None:
+    """Record that a step changed what was asked (a cap, a fallback): never a silent override.
+    Appends ``{"step", "warning"}`` to ``run_dir/warnings.jsonl``."""
+    with (Path(run_dir) / WARNINGS).open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"step": step, "warning": message}) + "\n")
+
+
 @contextmanager
 def timed(run_dir, stage: str):
     """Append ``{"stage", "seconds"}`` to ``run_dir/timings.jsonl`` (read by ``narrative run --profile``)."""
@@ -46,4 +57,10 @@ def figure(fig, run_dir, name: str):
 
 def read_table(run_dir, name: str) -> pd.DataFrame:
     """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings."""
-    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False)
+    # text columns stay text: a claim whose content is "2022" is not the number 2022
+    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False, dtype=TEXT_COLUMNS)
+
+
+#: columns of the suite's tables that hold text, whatever the cell looks like
+TEXT_COLUMNS = {name: str for name in ("doc_id", "claim_id", "parent_claim_id", "speaker", "actor", "side", "cue",
+                                       "content", "title", "text", "source", "outlet", "quote_type", "hedges")}

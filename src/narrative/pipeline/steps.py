@@ -232,6 +232,9 @@ def compare_sides(run_dir, claims: pd.DataFrame, scores: pd.DataFrame, *, side_a
     from .. import compare
     from ..comparison import Options, compare_groups, summarise
 
+    missing = [side for side in (side_a, side_b) if side not in set(scores["side"])]
+    if missing:  # one side, one document, no claims: the report says so instead of failing
+        raise StepError(f"no claims of side {missing[0]!r} to compare with {side_b if missing[0] == side_a else side_a!r}")
     options = Options(a=side_a, b=side_b, prior=prior, alpha=alpha, stopwords=stopwords, keep_names=keep_names,
                       actors=actors, n_boot=n_boot, n_perm=n_perm, top_k=top_k, seed=seed)
     with timed(run_dir, "compare: log-odds, frame differences (bootstrap + permutation), reporter's stance"):
