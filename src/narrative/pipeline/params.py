@@ -205,7 +205,7 @@ def _check(spec: Param, value: Any, base: Path) -> Any:
 
 
 #: the schema's default paths, found where the project's files are installed when not under ``base``
-SHIPPED_DEFAULTS = (DEMO_CORPUS, FRAME_LABELS)
+SHIPPED_DEFAULTS = (DEMO_CORPUS, FRAME_LABELS, VALIDATION_SHEET)
 
 
 def _path(name: str, value: Any, base: Path) -> str:
