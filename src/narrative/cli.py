@@ -307,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--limit-docs", type=int, help="only the first N documents")
     bench.add_argument("--crf", action="store_true", help="also time the trained labeller (it parses: slow)")
     bench.add_argument("--json", type=Path, help="also write the results as JSON here")
+    bench.add_argument("--hostile", action="store_true",
+                       help="instead: peak memory and output size of claim extraction (every extractor) on composed "
+                            "hostile texts (stray quotation marks, thousands of nesting levels), each in a fresh process")
     return parser
 
 

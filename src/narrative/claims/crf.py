@@ -403,6 +403,8 @@ def _merge_pieces(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, i
     return [(a, b) for a, b in out]
 
 
+#: tokens after a content-less cue and its source searched for "that" ("said during a rally … that …")
+THAT_WINDOW = 10
 _EDGE = frozenset({",", ";", ":", ".", "-", "(", ")"}) | OUTER_OPENING | OUTER_CLOSING | SPEECH_DASHES
 
 
@@ -429,7 +431,7 @@ def _rest_of_unit(toks: Toks, rel: dict, min_words: int = 3) -> list[tuple[int, 
         return i, j
 
     right = hi + 1
-    that = next((k for k in range(right, min(right + 10, len(low))) if low[k] == "that"), None)
+    that = next((k for k in range(right, min(right + THAT_WINDOW, len(low))) if low[k] == "that"), None)
     if that is not None:  # "said during a rally in Michigan that …": the complement starts at "that"
         right = that
     sides = [trimmed(0, lo - 1), trimmed(right, len(toks) - 1)]

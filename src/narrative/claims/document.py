@@ -56,8 +56,9 @@ class Resources:
     caches: dict = field(default_factory=dict)
 
     def cache(self, name: str) -> dict:
-        """A cache of this run's, created empty on first use."""
-        return self.caches.setdefault(name, {})
+        """A cache of this run's, created empty on first use (for this ``actors``: keyed by it, so a
+        cache never outlives a change of actors file)."""
+        return self.caches.setdefault((name, id(self.actors)), {})
 
 
 class DocumentView:
@@ -110,7 +111,8 @@ class DocumentView:
     def resolver(self) -> Resolver:
         """The document's speaker resolver (built once; it resolves mentions in text order)."""
         if self._resolver is None:
-            self._resolver = Resolver(self.actors, self.text, self.quotes.inside, self.actors.publisher(self.source))
+            self._resolver = Resolver(self.actors, self.text, self.quotes.inside, self.actors.publisher(self.source),
+                                      self.resources.cache("names"))
         return self._resolver
 
     def mentions(self) -> list[tuple[int, int, object]]:

@@ -40,8 +40,8 @@ def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, met
     cls = extractor_class(method)
     if resources is None:
         resources = Resources(actors or load_actors())
-    elif actors is not None:
-        resources.actors = actors
+    elif actors is not None and actors is not resources.actors:
+        resources = Resources(actors, resources.boilerplate)
     extractor = cls(resources, profile, **({"model": model} if model is not None else {}))
     rows, parts = [], []
     skipped = capped = 0

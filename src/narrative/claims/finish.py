@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 
 from ..schema import OTHER_SIDE
-from .records import Claim
+from .cues import Stance
+from .records import Claim, QuoteType
 
 if TYPE_CHECKING:
     from .document import DocumentView
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
 #: :func:`narrative.claims.extract_claims`, and a warning)
 MAX_NESTING = 4
 
-QuoteType = Literal["direct", "mixed", "indirect", "self"]
-Stance = Literal["neutral", "distancing", "endorsing"]
 
 
 @dataclass(slots=True)
@@ -57,7 +56,7 @@ class Draft:
     speaker: tuple[int, int] = (-1, -1)
     cue: tuple[int, int] = (-1, -1)
     cue_text: str = ""
-    stance: str = "neutral"
+    stance: Stance = "neutral"
     parent: int | None = None
     continues: bool = False
     quote_type: QuoteType | None = None  # None: from the document's quotations

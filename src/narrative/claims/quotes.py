@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 
 from ..segment import split_sentences
 from ..segment.marks import OUTER_CLOSING, SPEECH_DASHES, quote_spans
+from .records import QuoteType
 
 #: the marks and the pairing live in :mod:`narrative.segment.marks` (one definition for every rule)
 DASHES = SPEECH_DASHES
@@ -58,7 +59,7 @@ class Quotes:
         k = bisect_left(self.starts, x) - 1
         return k >= 0 and x < self.ends[k]
 
-    def quote_type(self, a: int, b: int) -> str:
+    def quote_type(self, a: int, b: int) -> QuoteType:
         """``direct`` (all inside one quotation), ``mixed`` (partly quoted) or ``indirect``."""
         inside = self.overlapping(a, b)
         if not inside:
@@ -89,6 +90,8 @@ class Quotes:
 #: apart and made a 62,862-character unit); the cap bounds the work and the output per unit, so
 #: extraction stays linear in document length, in time and memory, whatever the quote marks do
 MAX_UNIT = 20_000
+#: longest signature line ("― Sonya Herridge, a teacher") joined to the quotation it signs
+MAX_SIGNATURE = 80
 
 
 def units(text: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -112,7 +115,7 @@ def units(text: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[
         if (k >= 0 and quotes[k][0] >= out[-1][0] and out[-1][1] < quotes[k][1] and quotes[k][1] > a
                 and b - out[-1][0] <= MAX_UNIT):
             out[-1][1] = b
-        elif out and text[a] in DASHES and b - a <= 80 and text[out[-1][1] - 1] in CLOSING_QUOTES:
+        elif out and text[a] in DASHES and b - a <= MAX_SIGNATURE and text[out[-1][1] - 1] in CLOSING_QUOTES:
             out[-1][1] = b  # a signature line ("“…” \n― Sonya Herridge") belongs to the quotation it signs
         else:
             out.append([a, b])

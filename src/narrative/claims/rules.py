@@ -30,7 +30,7 @@ from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .cues import content_start, cue_index, find_cues, nearest_actor_cues, words
+from .cues import Cue, content_start, cue_index, find_cues, nearest_actor_cues, words
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
@@ -62,7 +62,7 @@ class _Unit:
         return (k0, k1 - 1) if k1 > k0 else None
 
 
-def _candidate(unit: _Unit, cue: tuple[int, int, str, str], quotes: Quotes, actors: Actors,
+def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                relaxed: bool = False) -> Candidate | None:
     """The attribution a cue anchors in its unit, or None when it has no source or fails the weak-cue test."""
     c0, c1, stance, kind = cue
@@ -155,11 +155,25 @@ def _noun_object(low: list[str], k: int, cue_low: str) -> bool:
     starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
     if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
         return False
-    window = low[k:k + 12]
+    window = low[k:k + NOUN_OBJECT_WINDOW]
     if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
         return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
     return _FINITE.isdisjoint(window)
 
+
+#: the windows and thresholds of the rules, in tokens or characters
+#: words after a cue in which a finite verb shows a clause ("announced the death of ten generals": none)
+NOUN_OBJECT_WINDOW = 12
+#: hearer words skipped after "told" before a circumstance ("told the media on 26 April")
+HEARER_WINDOW = 4
+#: a source after a comma at the end needs at least this many tokens before it ("…, Lukashenko said in …")
+TRAILING_SOURCE_MIN_START = 4
+#: tokens after a weak cue in which "that" makes it a cue ("thanked them for … that …")
+WEAK_CUE_THAT_WINDOW = 25
+#: characters of a unit tested for a headline, and the letters an all-capitals headline has at least
+HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
+#: a quotation paragraph holds at least this many spaces (three words): shorter ones continue nothing
+QUOTED_PIECE_MIN_SPACES = 2
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
@@ -174,10 +188,10 @@ def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
     k = c1 + 1
     if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in _CIRCUMSTANCE:
         # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
-        stop = min(n_toks, k + 4)
+        stop = min(n_toks, k + HEARER_WINDOW)
         while k < stop and low[k] not in _CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
             k += 1
-    if s0 < 4 or low[s0 - 1] != "," or k >= n_toks or low[k] not in _CIRCUMSTANCE:
+    if s0 < TRAILING_SOURCE_MIN_START or low[s0 - 1] != "," or k >= n_toks or low[k] not in _CIRCUMSTANCE:
         return False
     rest = low[c1 + 1:]
     return not (({"that", ":", "whether", "how", "why", "what"} | OUTER_OPENING) & set(rest))
@@ -192,7 +206,7 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     if nxt in ("that", ":"):
         return True
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
-    return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 26])
+    return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
 
 
 def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
@@ -218,22 +232,22 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
     return parents
 
 
-def _colon_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
+def _colon_cues(lows: list[str]) -> list[Cue]:
     """A colon that opens a quotation ("Podolyak: “…”") as a cue of kind ``colon``."""
-    return [(i, i, "neutral", "colon") for i in range(1, len(lows) - 1)
+    return [Cue(i, i, "neutral", "colon") for i in range(1, len(lows) - 1)
             if lows[i] == ":" and lows[i + 1] in OUTER_OPENING]
 
 
-def _dash_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
+def _dash_cues(lows: list[str]) -> list[Cue]:
     """A dash that signs a quotation ("“…” ― Sonya Herridge") as a cue of kind ``dash``."""
-    return [(i, i, "neutral", "dash") for i in range(1, len(lows) - 1)
+    return [Cue(i, i, "neutral", "dash") for i in range(1, len(lows) - 1)
             if lows[i] in DASHES and lows[i - 1] in CLOSING_QUOTES]
 
 
 def _headline(text: str, ua: int, ub: int) -> bool:
     """An all-capitals unit ("US ADMIRAL SAYS"): a headline or a link, not an attribution."""
-    piece = text[ua:min(ub, ua + 300)]
-    return piece == piece.upper() and sum(c.isalpha() for c in piece) >= 12
+    piece = text[ua:min(ub, ua + HEADLINE_PREFIX)]
+    return piece == piece.upper() and sum(c.isalpha() for c in piece) >= HEADLINE_MIN_LETTERS
 
 
 def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int] | None:
@@ -250,7 +264,7 @@ def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int
     q0, q1 = inside[0]
     # the quotation opens at the unit's start and closes at its end: a unit inside a longer (or an
     # unclosed) quotation is not a piece of its own
-    if not (a <= q0 <= a + 1 and b - 2 <= q1 <= b) or text[q0:q1].count(" ") < 2:
+    if not (a <= q0 <= a + 1 and b - 2 <= q1 <= b) or text[q0:q1].count(" ") < QUOTED_PIECE_MIN_SPACES:
         return None
     return quotes.strip(text, q0, q1)
 

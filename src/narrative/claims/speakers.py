@@ -200,10 +200,10 @@ class Resolver:
     __slots__ = ("actors", "last", "index", "publisher")
 
     def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
-                 publisher: Actor | None = None) -> None:
+                 publisher: Actor | None = None, caches: dict | None = None) -> None:
         self.actors = actors
         self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
-        self.index = NameIndex(text, actors, inside_quote) if text is not None else None
+        self.index = NameIndex(text, actors, inside_quote, caches) if text is not None else None
         #: who "I"/"we" are in a publisher's own document (a Kremlin transcript's "I said" is the
         #: president, not the last person he mentioned)
         self.publisher = publisher
