@@ -133,7 +133,7 @@ def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     """The :class:`Cue` of each cue in a unit's lower-cased tokens, left to right.
 
     >>> find_cues(["he", "did", "not", "say", "so", ",", "according", "to", "them"])
-    [(6, 7, 'neutral', 'preposition')]
+    [Cue(first=6, last=7, stance='neutral', kind='preposition')]
     >>> find_cues(["they", "believe", "that", "it", "works"], "speech")
     []
     """
