@@ -111,19 +111,19 @@ def test_a_signature_dash_attributes_the_quotation_it_signs(method):
 
 
 def test_a_cue_without_content_takes_the_longer_side_of_its_unit():
-    from narrative.claims.crf import Span, _rest_of_unit
+    from narrative.claims.crf import Relation, Span, _rest_of_unit
     from narrative.claims.tokens import Toks
 
     text = "Secret Service protocol called for a trauma center, a source said."
     toks = Toks(text, 0, len(text))
     cue = toks.text.index("said")
-    rel = {"toks": toks, "cue": Span("CUE", cue, cue), "src": [Span("SRC", cue - 2, cue - 1)]}
+    rel = Relation(0, toks, Span("CUE", cue, cue), src=[Span("SRC", cue - 2, cue - 1)])
     (a, b), = _rest_of_unit(toks, rel)
     assert text[a:b] == "Secret Service protocol called for a trauma center"
     text = "Palmieri said during a rally in Michigan that Clinton will speak on Friday."
     toks = Toks(text, 0, len(text))
-    rel = {"toks": toks, "cue": Span("CUE", 1, 1), "src": [Span("SRC", 0, 0)]}
+    rel = Relation(0, toks, Span("CUE", 1, 1), src=[Span("SRC", 0, 0)])
     (a, b), = _rest_of_unit(toks, rel)
     assert text[a:b] == "that Clinton will speak on Friday"
-    rel = {"toks": toks, "cue": Span("CUE", 4, 4), "src": []}  # "rally": no cue word, no content
+    rel = Relation(0, toks, Span("CUE", 4, 4))  # "rally": no cue word, no content
     assert _rest_of_unit(toks, rel) == []

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -360,29 +360,45 @@ def _candidate_words() -> frozenset[str]:
     return frozenset(cue_index()) | {":"}
 
 
-def relations(units_spans, anchored: frozenset[int] | set[int] = frozenset()) -> list[dict]:
+@dataclass
+class Relation:
+    """One cue the CRF labelled and the spans that join it: ``unit`` (index) and its tokens, the
+    cue span, source and content spans in the unit, contents of the following cue-less units
+    (``more``: ``(tokens, span)``), the last unit it reaches and, once decoded, its content pieces."""
+
+    unit: int
+    toks: Toks
+    cue: Span
+    src: list[Span] = field(default_factory=list)
+    con: list[Span] = field(default_factory=list)
+    more: list[tuple[Toks, Span]] = field(default_factory=list)
+    last_unit: int = -1
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+
+def relations(units_spans, anchored: frozenset[int] | set[int] = frozenset()) -> list[Relation]:
     """Group a document's spans into relations: each cue anchors one; see module docstring.
     A unit in ``anchored`` has an attribution of its own, so its contents continue nothing."""
-    found: list[dict] = []
+    found: list[Relation] = []
     for u, (_a, _b, toks, spans) in enumerate(units_spans):
         if u in anchored:
             continue
         cues = [s for s in spans if s.role == "CUE"]
         here = []
         for cue in cues:
-            rel = {"unit": u, "toks": toks, "cue": cue, "src": [], "con": []}
+            rel = Relation(u, toks, cue)
             here.append(rel)
         for s in spans:
             if s.role == "CUE":
                 continue
             if here:
-                nearest = min(here, key=lambda r: min(abs(r["cue"].first - s.last), abs(s.first - r["cue"].last)))
-                nearest["src" if s.role == "SRC" else "con"].append(s)
-            elif s.role == "CON" and found and found[-1]["last_unit"] == u - 1:
-                found[-1].setdefault("more", []).append((toks, s))
-                found[-1]["last_unit"] = u
+                nearest = min(here, key=lambda r: min(abs(r.cue.first - s.last), abs(s.first - r.cue.last)))
+                (nearest.src if s.role == "SRC" else nearest.con).append(s)
+            elif s.role == "CON" and found and found[-1].last_unit == u - 1:
+                found[-1].more.append((toks, s))
+                found[-1].last_unit = u
         for rel in here:
-            rel["last_unit"] = u
+            rel.last_unit = u
         found.extend(here)
     return found
 
@@ -408,19 +424,19 @@ THAT_WINDOW = 10
 _EDGE = frozenset({",", ";", ":", ".", "-", "(", ")"}) | OUTER_OPENING | OUTER_CLOSING | SPEECH_DASHES
 
 
-def _rest_of_unit(toks: Toks, rel: dict, min_words: int = 3) -> list[tuple[int, int]]:
+def _rest_of_unit(toks: Toks, rel: Relation, min_words: int = 3) -> list[tuple[int, int]]:
     """The content of a cue the CRF labelled without one: the longer side of the unit beyond the
     cue and its source ("…, a source said." / "Palmieri said Clinton will …"), trimmed of commas,
     "that" and quotation marks; none when it is shorter than ``min_words`` words.
 
     On PolNeAR dev 103 of the CRF's 182 content-less cues are gold cues (session 6); dropping them
     cost cue and content recall alike."""
-    cue = rel["cue"]
+    cue = rel.cue
     index = cue_index()
-    if not any(w in index for w in rel["toks"].low[cue.first:cue.last + 1]):
+    if not any(w in index for w in rel.toks.low[cue.first:cue.last + 1]):
         return []  # an unknown cue word without a content is mostly a stray label
-    lo = min([cue.first] + [s.first for s in rel["src"]])
-    hi = max([cue.last] + [s.last for s in rel["src"]])
+    lo = min([cue.first] + [s.first for s in rel.src])
+    hi = max([cue.last] + [s.last for s in rel.src])
     low = toks.low
 
     def trimmed(i: int, j: int) -> tuple[int, int]:
@@ -501,32 +517,32 @@ class CrfExtractor(Extractor):
         if profile == "speech":
             speech = cue_index("speech")
             rels = [r for r in rels
-                    if any(w in speech or w == ":" for w in r["toks"].low[r["cue"].first:r["cue"].last + 1])]
+                    if any(w in speech or w == ":" for w in r.toks.low[r.cue.first:r.cue.last + 1])]
         lexicon = cue_lexicon()
         text = view.text
         for rel in rels:
-            toks = rel["toks"]
-            pieces = [(toks.start[s.first], toks.end[s.last]) for s in rel["con"]]
-            pieces += [(t.start[s.first], t.end[s.last]) for t, s in rel.get("more", [])]
-            rel["pieces"] = _merge_pieces(text, pieces) if pieces else _rest_of_unit(toks, rel)
-        covered = {u for rel in rels if rel["pieces"] for u in range(rel["unit"], rel["last_unit"] + 1)}
+            toks = rel.toks
+            pieces = [(toks.start[s.first], toks.end[s.last]) for s in rel.con]
+            pieces += [(t.start[s.first], t.end[s.last]) for t, s in rel.more]
+            rel.pieces = _merge_pieces(text, pieces) if pieces else _rest_of_unit(toks, rel)
+        covered = {u for rel in rels if rel.pieces for u in range(rel.unit, rel.last_unit + 1)}
         covered |= signed.keys()
-        by_unit: dict[int, list[dict]] = {}
+        by_unit: dict[int, list[Relation]] = {}
         for rel in rels:
-            by_unit.setdefault(rel["unit"], []).append(rel)
+            by_unit.setdefault(rel.unit, []).append(rel)
         out: list[Draft] = []
         for u in range(len(per_unit)):
             out.extend(signed.get(u, ()))
             toks = per_unit[u][2]
             for rel in by_unit.get(u, []):
-                if not rel["pieces"]:
+                if not rel.pieces:
                     continue
-                cue = rel["cue"]
+                cue = rel.cue
                 ca, cb = toks.start[cue.first], toks.end[cue.last]
-                if (ca, cb) in rule_speaker and not (crf_first and rel["src"]):
+                if (ca, cb) in rule_speaker and not (crf_first and rel.src):
                     speaker = rule_speaker[(ca, cb)]  # the rules found this cue: take their source
-                elif rel["src"]:
-                    src = min(rel["src"], key=lambda s: abs(s.first - cue.first))
+                elif rel.src:
+                    src = min(rel.src, key=lambda s: abs(s.first - cue.first))
                     speaker = (toks.start[src.first], toks.end[src.last])
                 else:  # the CRF saw no source: fall back on the rules' noun-phrase search around the cue
                     np_range = (left_np(toks, cue.first - 1, 0) or right_np(toks, cue.last + 1, len(toks))
@@ -535,5 +551,5 @@ class CrfExtractor(Extractor):
                 stance = lexicon.get(tuple(toks.low[cue.first:cue.last + 1]),
                                      lexicon.get((toks.low[cue.last],), ("neutral", "")))[0]
                 # a discontinuous content: one row per piece, all with the same cue and source
-                out.append(Draft(u, rel["pieces"], speaker=speaker, cue=(ca, cb), cue_text=text[ca:cb], stance=stance))
+                out.append(Draft(u, rel.pieces, speaker=speaker, cue=(ca, cb), cue_text=text[ca:cb], stance=stance))
         return Drafts(out, covered)
