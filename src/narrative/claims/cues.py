@@ -67,6 +67,8 @@ def nearest_actor_cues() -> frozenset[str]:
 
 
 #: which cues each profile keeps (the ``act`` column of cues.csv)
+#: what counts as a claim: speech acts only, or also beliefs and evidence (PolNeAR)
+Profile = Literal["speech", "attribution"]
 PROFILES = {"speech": frozenset({"speech"}), "attribution": frozenset({"speech", "cognition", "evidence"})}
 
 

@@ -31,14 +31,14 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 from ..actors import Actors, load_actors
 from .boilerplate import Boilerplate, without
 from .boilerplate import boilerplate as default_boilerplate
-from .cues import unit_hedges, with_next
+from .cues import Profile, unit_hedges, with_next
+from .finish import Drafts, finish
 from .quotes import Quotes, quote_spans, units
 from .registry import extractor_class
 from .speakers import Resolver, own_voice
 from .tokens import Toks
 
 if TYPE_CHECKING:
-    from .finish import Drafts
     from .records import Claim
 
 
@@ -145,10 +145,10 @@ class Extractor:
     name: ClassVar[str] = ""
     keep_tokens: ClassVar[bool] = False
 
-    def __init__(self, resources: Resources, profile: str = "speech", **options) -> None:
+    def __init__(self, resources: Resources, profile: Profile = "speech", **options) -> None:
         self.resources, self.profile = resources, profile
 
-    def drafts(self, view: DocumentView) -> "Drafts":
+    def drafts(self, view: DocumentView) -> Drafts:
         raise NotImplementedError
 
     def view(self, doc_id: str, text: str, source: str, side: str | None = None) -> DocumentView:
@@ -156,8 +156,6 @@ class Extractor:
 
     def claims(self, view: DocumentView) -> Iterator["Claim"]:
         """The finished claims of one document (:func:`.finish.finish`)."""
-        from .finish import finish
-
         return finish(view, self.drafts(view))
 
 
