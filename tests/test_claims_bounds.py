@@ -89,3 +89,13 @@ def test_an_unclosed_quotation_ends_at_its_paragraph():
 
     text = 'He said "we will hold.\n\nThe minister said "nothing" about it.'
     assert quote_spans(text) == [(text.index('"nothing'), text.index('" about') + 1)]
+
+
+def test_bench_hostile_measures_each_input_in_its_own_process():
+    from narrative.tools.hostile import run_hostile
+
+    table = run_hostile(methods=("rules",), sizes={"said that chain": 300})
+    row = table.iloc[0]
+    assert (row["input"], row["method"], row["n"]) == ("said that chain", "rules", 300)
+    assert row["nesting_capped"] > 0 and row["claims"] < 300 and row["peak_rss_mb"] > 0
+    assert row["content_kb"] <= (MAX_NESTING + 1) * row["input_kb"]
