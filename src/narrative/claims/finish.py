@@ -163,6 +163,8 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                     number += 1
                     yield last
                 continue
+            if not d.pieces:  # nothing to report (an extractor may leave a draft empty)
+                continue
             sa, sb = d.speaker
             speaker = text[sa:sb] if sa >= 0 else ""
             whole = (d.pieces[0][0], d.pieces[-1][1])
