@@ -69,6 +69,10 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bo
     from ..lexicons import load_lexicon
     from ..segment import plain_punkt, words as tokenise
 
+    import logging
+
+    # the nesting bound's per-document warnings would repeat on every timed pass: timing only here
+    logging.getLogger("narrative.claims").setLevel(logging.ERROR)
     actors = load_actors()
     docs = load_corpus(corpus, sides=actors.source_sides())
     if limit_docs:
