@@ -24,7 +24,6 @@ extractor.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
@@ -88,6 +87,7 @@ class DocumentView:
         self._hedges: list[list[str]] | None = None
         self._resolver: Resolver | None = None
         self._mentions: list | None = None
+        self._unit_mentions: dict[int, list] = {}
         self._layers: dict = {}
 
     def tokens(self, u: int) -> Toks:
@@ -119,14 +119,18 @@ class DocumentView:
         """``(start, end, actor)`` of every known actor's mention in the text (found once)."""
         if self._mentions is None:
             self._mentions = self.actors.matches(self.text)
-            self._mention_ends = [m1 for _m0, m1, _actor in self._mentions]
         return self._mentions
 
-    def mentions_in(self, a: int, b: int) -> list[tuple[int, int, object]]:
-        """The mentions lying inside ``[a, b)``."""
-        found = self.mentions()
-        return [m for m in found[bisect_right(self._mention_ends, a):bisect_left(self._mention_ends, b + 1)]
-                if m[0] >= a]
+    def unit_mentions(self, u: int) -> list[tuple[int, int, object]]:
+        """``(start, end, actor)`` of the known actors' mentions in unit ``u``, matched in the unit's
+        own text (offsets into the document; found once per unit). Why not :meth:`mentions`: the
+        rules ask about a few units only, and matching reads the text before each match."""
+        found = self._unit_mentions.get(u)
+        if found is None:
+            a, b = self.units[u]
+            found = self._unit_mentions[u] = [(a + m0, a + m1, actor)
+                                              for m0, m1, actor in self.actors.matches(self.text[a:b])]
+        return found
 
     def layer(self, key, build):
         """A value computed once per view (``build()`` on first use): an extractor's drafts that

@@ -42,10 +42,10 @@ from .tokens import Toks
 class _Unit:
     """One unit of a document while its cues are read: tokens, and the last known actor before a cue."""
 
-    __slots__ = ("view", "text", "a", "b", "toks", "last_word")
+    __slots__ = ("view", "u", "text", "a", "b", "toks", "last_word")
 
     def __init__(self, view: DocumentView, u: int) -> None:
-        self.view, self.text = view, view.text
+        self.view, self.u, self.text = view, u, view.text
         self.a, self.b = view.units[u]
         self.toks = view.tokens(u)
         # the last token that is not closing punctuation: a cue at or after it has its content before it
@@ -53,7 +53,7 @@ class _Unit:
 
     def last_actor_before(self, actors: Actors, at: int) -> tuple[int, int] | None:
         """Token range of the last known actor mention in the unit ending before offset ``at``."""
-        mentions = [m for m in self.view.mentions_in(self.a, self.b) if m[1] <= at]
+        mentions = [m for m in self.view.unit_mentions(self.u) if m[1] <= at]
         if not mentions:
             return None
         m0, m1, _actor = mentions[-1]
