@@ -1,7 +1,5 @@
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from narrative.claims.crf import Labeller, default_model_path, train
 from narrative.claims import extract_claims
@@ -68,22 +66,21 @@ def test_shipped_model_on_example_article(example_text):
         assert example_text[r.content_start:r.content_end] == r.content
 
 
-QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "’", "'"])
-WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according to", "Kyiv", ",", ".", " ", "that", ":", "\n", "―", "—"])
+# the offset property over every extractor: tests/test_claims_view.py
 
 
 @needs_model
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=5)), max_size=50), st.sampled_from(["speech", "attribution"]))
-def test_crf_offsets_always_valid(parts, profile):
-    text = " ".join(parts)
-    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["n"], "text": [text]}), method="crf", profile=profile)
-    for r in c.itertuples():
-        assert text[r.content_start:r.content_end] == r.content
-        if r.speaker_start >= 0:
-            assert text[r.speaker_start:r.speaker_end] == r.speaker
-        if r.cue_start >= 0:
-            assert text[r.cue_start:r.cue_end] == r.cue
+def test_a_model_without_its_settings_file_warns(tmp_path, caplog):
+    import logging
+    import shutil
+
+    model = tmp_path / "bare.crfsuite"
+    shutil.copy(default_model_path(), model)  # the weights without <model>.json beside them
+    with caplog.at_level(logging.WARNING, logger="narrative.claims"):
+        labeller = Labeller(model)
+    assert "no settings file bare.json" in caplog.text
+    assert (labeller.syntax, labeller.clusters, labeller.threshold) == (False, False, None)
+    assert not any("settings" in r.getMessage() for r in caplog.records if "attribution.crfsuite" in r.getMessage())
 
 
 def test_cli_train_and_eval(tmp_path, capsys):
@@ -114,19 +111,19 @@ def test_a_signature_dash_attributes_the_quotation_it_signs(method):
 
 
 def test_a_cue_without_content_takes_the_longer_side_of_its_unit():
-    from narrative.claims.crf import Span, _rest_of_unit
+    from narrative.claims.crf import Relation, Span, _rest_of_unit
     from narrative.claims.tokens import Toks
 
     text = "Secret Service protocol called for a trauma center, a source said."
     toks = Toks(text, 0, len(text))
     cue = toks.text.index("said")
-    rel = {"toks": toks, "cue": Span("CUE", cue, cue), "src": [Span("SRC", cue - 2, cue - 1)]}
+    rel = Relation(0, toks, Span("CUE", cue, cue), src=[Span("SRC", cue - 2, cue - 1)])
     (a, b), = _rest_of_unit(toks, rel)
     assert text[a:b] == "Secret Service protocol called for a trauma center"
     text = "Palmieri said during a rally in Michigan that Clinton will speak on Friday."
     toks = Toks(text, 0, len(text))
-    rel = {"toks": toks, "cue": Span("CUE", 1, 1), "src": [Span("SRC", 0, 0)]}
+    rel = Relation(0, toks, Span("CUE", 1, 1), src=[Span("SRC", 0, 0)])
     (a, b), = _rest_of_unit(toks, rel)
     assert text[a:b] == "that Clinton will speak on Friday"
-    rel = {"toks": toks, "cue": Span("CUE", 4, 4), "src": []}  # "rally": no cue word, no content
+    rel = Relation(0, toks, Span("CUE", 4, 4))  # "rally": no cue word, no content
     assert _rest_of_unit(toks, rel) == []

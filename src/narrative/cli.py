@@ -18,6 +18,7 @@ from typing import Sequence
 
 from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputClosed, OutputError,
                      ParameterError, RunExistsError)
+from .claims.registry import METHODS
 from .infra.datafiles import DEMO_CORPUS, REPORTS
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
@@ -278,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     thr.add_argument("--a", default="kremlin", help="first compared side (default: kremlin)")
     thr.add_argument("--b", default="ukraine", help="second compared side (default: ukraine)")
     thr.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    thr.add_argument("--method", choices=("rules", "crf"), default="rules")
+    thr.add_argument("--method", choices=METHODS, default=METHODS[0])
 
     dup = sub.add_parser("duplicates", help="exact and near-duplicate documents (word-shingle MinHash/LSH)",
                          description="One row per document: doc_id, duplicate_of (empty for a kept document: the "
@@ -464,6 +465,9 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--min-coded", type=_positive, default=10,
                      help="fewest coded claims a quantity's denominator may have (default 10)")
     est.add_argument("-o", "--output", type=Path, help="output CSV (default: standard output)")
+    bench.add_argument("--hostile", action="store_true",
+                       help="instead: peak memory and output size of claim extraction (every extractor) on composed "
+                            "hostile texts (stray quotation marks, thousands of nesting levels), each in a fresh process")
     return parser
 
 

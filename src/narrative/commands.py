@@ -255,6 +255,16 @@ def bench(args) -> int:
     from .infra.files import check_outputs
 
     check_outputs({"--json": args.json}, reads=input_files(args.inputs))
+    if args.hostile:
+        from .tools.hostile import run_hostile
+
+        table = run_hostile()
+        if args.json:
+            from .infra.files import write_text
+
+            write_text(args.json, table.to_json(orient="records", indent=2))
+        print(table.to_string(index=False))
+        return 0
     print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs, crf=args.crf), args.json))
     return 0
 

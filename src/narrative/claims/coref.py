@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..names import ROLES, TITLES, in_name
+from ..segment.marks import OUTER_MARKS
 
 #: words that make a capitalised run an organisation
 ORG_WORDS = frozenset("""
@@ -63,11 +64,10 @@ _CAP = rf"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Col|Lt|Jr|Sr|[{_UP}])\.|[{_UP}][\w�
 _FIRST_CAP = (rf"[{_UP}](?<![\w’'-].)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=S)[tr]\.|(?<=[GS])en\.|(?<=R)ep\.|"
               rf"(?<=C)ol\.|(?<=L)t\.|(?<=J)r\.|\.|[\w’'-]*)")
 _RUN = re.compile(rf"{_FIRST_CAP}(?:[ \t]+(?:(?:{'|'.join(sorted(_PARTICLES))})[ \t]+)*{_CAP})*")
-_RUN_CACHE: dict = {}  # for an index without an actors file
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _PRONOUN_AFTER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b|[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+")
-_APPOSITION = re.compile(r",[ \t]+([^,.;:!?“”\"\n]{3,90}?),")
+_APPOSITION = re.compile(r",[ \t]+([^,.;:!?\n" + re.escape("".join(sorted(OUTER_MARKS))) + r"]{3,90}?),")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _LOOKBACK = 60  # mentions searched back from a speaker
@@ -94,18 +94,18 @@ def _words(s: str) -> list[str]:
 class NameIndex:
     """Named mentions of one document, read lazily up to the offsets asked about."""
 
-    def __init__(self, text: str, actors=None, inside_quote=None) -> None:
+    def __init__(self, text: str, actors=None, inside_quote=None, caches: dict | None = None) -> None:
+        """``caches``: a dict that outlives the document, for one actors file (the run's
+        :meth:`narrative.claims.document.Resources.cache`); else the index keeps its own."""
         self.text, self.actors, self.inside_quote = text, actors, inside_quote
         # how each run splits into titles and a name depends only on the run and the actors file,
         # and so do the one-word person aliases ("putin") a scan looks for
-        if actors is None:
-            self._run_cache, self._person_words = _RUN_CACHE, frozenset()
-        else:
-            if not hasattr(actors, "_run_cache"):
-                actors._run_cache = {}
-                actors._person_words = frozenset(
-                    alias.lower() for alias, actor in actors.aliases.items() if actor.kind == "person" and " " not in alias)
-            self._run_cache, self._person_words = actors._run_cache, actors._person_words
+        caches = {} if caches is None else caches
+        self._run_cache = caches.setdefault("runs", {})
+        if "person_words" not in caches:
+            caches["person_words"] = frozenset() if actors is None else frozenset(
+                alias.lower() for alias, actor in actors.aliases.items() if actor.kind == "person" and " " not in alias)
+        self._person_words = caches["person_words"]
         self.subject: list[bool] = []  # each mention: first of its sentence, outside quotations and reports
         self._last_sentence = -1
         self._sentence_memo = (-1, 0)  # (position, its sentence start) last asked about

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
-from typing import Iterator
+from typing import Iterator, Literal, NamedTuple
 
 from ..infra.datafiles import data_lines, data_text
 from ..segment import TOKEN_RE
+from ..segment.marks import OUTER_OPENING
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def nearest_actor_cues() -> frozenset[str]:
 
 
 #: which cues each profile keeps (the ``act`` column of cues.csv)
+#: what counts as a claim: speech acts only, or also beliefs and evidence (PolNeAR)
+Profile = Literal["speech", "attribution"]
 PROFILES = {"speech": frozenset({"speech"}), "attribution": frozenset({"speech", "cognition", "evidence"})}
 
 
@@ -112,11 +115,27 @@ def negated(lows: list[str], i: int) -> bool:
     return not words().negations.isdisjoint(lows[max(0, i - 3):i])
 
 
-def find_cues(lows: list[str], profile: str = "attribution") -> list[tuple[int, int, str, str]]:
-    """``(first token, last token, stance, kind)`` of each cue in a unit's lower-cased tokens, left to right.
+#: what a cue is: a word of the lexicon (``verb``, ``noun``, ``preposition``: "according to") or
+#: punctuation the rules read as one (``colon``: "Podolyak: “…”"; ``dash``: "“…” ― Sonya Herridge")
+CueKind = Literal["verb", "noun", "preposition", "colon", "dash"]
+#: the reporter's stance a cue carries (CODEBOOK H1)
+Stance = Literal["neutral", "distancing", "endorsing"]
+
+
+class Cue(NamedTuple):
+    """A cue in a unit: its first and last token (indices into the unit's tokens), stance and kind."""
+
+    first: int
+    last: int
+    stance: Stance
+    kind: CueKind
+
+
+def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
+    """The :class:`Cue` of each cue in a unit's lower-cased tokens, left to right.
 
     >>> find_cues(["he", "did", "not", "say", "so", ",", "according", "to", "them"])
-    [(6, 7, 'neutral', 'preposition')]
+    [Cue(first=6, last=7, stance='neutral', kind='preposition')]
     >>> find_cues(["they", "believe", "that", "it", "works"], "speech")
     []
     """
@@ -131,12 +150,14 @@ def find_cues(lows: list[str], profile: str = "attribution") -> list[tuple[int, 
             if n == 1 or (i + n <= n_toks and tuple(lows[i + 1:i + n]) == key[1:]):
                 if kind == "verb" and n == 1 and (is_noun_use(lows, i) or negated(lows, i)):
                     break
-                out.append((i, i + n - 1, stance, kind))
+                out.append(Cue(i, i + n - 1, stance, kind))
                 free = i + n
                 break
     return out
 
 
+#: tokens after an object cue ("informed President Putin during a visit … that …") searched for "that"
+OBJECT_THAT_WINDOW = 25
 _OBJECT_CUES = frozenset({"told", "tells", "tell", "informed", "inform", "informs", "assured", "warned", "urged", "asked"})
 
 
@@ -165,10 +186,10 @@ def content_start(low: list[str], i: int, end: int, cue: str) -> int:
             break
     if cue in _OBJECT_CUES:
         # object NP then 'that': "informed President Putin during a visit ... that ..."
-        for k in range(i, min(end, i + 25)):
+        for k in range(i, min(end, i + OBJECT_THAT_WINDOW)):
             if low[k] == "that":
                 return k + 1
-            if low[k] in ('“', '"', "«", ":", ";"):
+            if low[k] in OUTER_OPENING or low[k] in (":", ";"):
                 break
     return i
 

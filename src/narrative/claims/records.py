@@ -2,6 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .cues import Stance
+
+#: how a claim's content relates to the document's quotations (``self``: the document's own voice)
+QuoteType = Literal["direct", "mixed", "indirect", "self"]
 
 
 @dataclass
@@ -19,11 +26,11 @@ class Claim:
     cue: str
     cue_start: int
     cue_end: int
-    cue_stance: str
+    cue_stance: "Stance"
     content: str
     content_start: int
     content_end: int
-    quote_type: str
+    quote_type: QuoteType
     hedges: list[str] = field(default_factory=list)
 
 
@@ -38,7 +45,7 @@ class Candidate:
 
     cue_first: int
     cue_last: int
-    stance: str
+    stance: "Stance"
     source_first: int
     source_last: int
     content_start: int

@@ -21,7 +21,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..claims import METHODS, PROFILES
+from ..claims import PROFILES
+from ..claims.registry import METHODS
 from ..compare import PRIORS
 from ..comparison import Options
 from ..errors import ParameterError
