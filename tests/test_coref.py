@@ -195,9 +195,17 @@ def test_gazetteer_tool_builds_one_row_per_person(tmp_path):
         "Minister of Defence,Oleksii Reznikov,Q1,2021-11-04,2023-09-05,male\n"
         "Deputy Prime Minister,Oleksii Reznikov,Q1,2020-03-04,2021-11-03,male\n"
         "Minister of Health,Old Minister,Q2,2016-01-01,2019-08-29,female\n", encoding="utf-8")
-    lines = [line for line in build([("ukraine", repo.parent)]).splitlines() if not line.startswith("#")]
-    assert lines == ["name,wikidata,side,gender,positions,start,end",
-                     "Oleksii Reznikov,Q1,ukraine,m,Minister of Defence; Deputy Prime Minister,2020-03-04,2023-09-05"]
+    lines = [line for line in build([("ukraine", repo.parent)], curated=None).splitlines() if not line.startswith("#")]
+    assert lines == ["name,wikidata,side,gender,positions,start,end,variants,source,licence",
+                     "Oleksii Reznikov,Q1,ukraine,m,Minister of Defence; Deputy Prime Minister,2020-03-04,2023-09-05,"
+                     "Oleksii Resnikow; Oleksii Reznikow,every-politician-scrapers/x-cabinet@unknown (Wikidata),CC0-1.0"]
+    # the curated offices are added after the lists, a person the lists already hold only once
+    curated = tmp_path / "curated.csv"
+    curated.write_text("# test\nname,side,gender,positions,start,end\nOleksiy Reznikov,ukraine,m,Minister,2021,\n"
+                       "Oleh Syniehubov,ukraine,m,Head of the Kharkiv Regional Military Administration,2020,\n", "utf-8")
+    rows = [line.split(",")[0] for line in build([("ukraine", repo.parent)], curated=curated).splitlines()
+            if not line.startswith("#")]
+    assert rows == ["name", "Oleksii Reznikov", "Oleh Syniehubov"]
 
 
 def test_speech_acts_with_only_a_noun_object_are_not_quotes():

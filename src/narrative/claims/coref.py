@@ -338,7 +338,7 @@ class NameIndex:
             return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
         if (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
                 or words[-1].islower() and low[-1] in ROLES):
-            return self._description(low, start)
+            return self._description(low, start, self._side_of(mention))
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
         for w, lw in zip(reversed(words), reversed(low)):
             if lw.endswith(("'s", "’s")):
@@ -346,11 +346,34 @@ class NameIndex:
             if w[:1].isupper() and lw in self.by_key and lw not in TITLES and lw not in _SKIP_FIRST:
                 return self.by_key[lw]
         if low[0] in ("the", "this") and len(low) >= 2:
-            return self._description(low, start)
+            return self._description(low, start, self._side_of(mention))
         return None
 
-    def _description(self, low: list[str], start: int) -> Entity | None:
-        """"the MI6 chief", "the head of state", "the Institute"."""
+    def _side_of(self, mention: str) -> str | None:
+        """The side a mention's own words give ("the Russian minister"), or None."""
+        if self.actors is None:
+            return None
+        found = self.actors.mention_side(mention)
+        return found[0] if found is not None and found[1] != "role" else None
+
+    def _entity_side(self, entity) -> str | None:
+        """An entity's side: its actor's, else what its titles or name say ("deputy minister of foreign
+        affairs of Russia"), else None."""
+        actor = entity.actor if isinstance(entity, Entity) else entity
+        if actor is not None:
+            return actor.side
+        return self._side_of(" ".join(sorted(entity.titles)) + " " + entity.name)
+
+    def _description(self, low: list[str], start: int, side: str | None = None) -> Entity | None:
+        """"the MI6 chief", "the head of state", "the Institute". A description that says its side ("the
+        Russian minister") refers only to an entity of no other side."""
+        found = self._described(low, start, side)
+        if found is not None and side is not None and self._entity_side(found) not in (None, side):
+            return None
+        return found
+
+    def _described(self, low: list[str], start: int, side: str | None) -> Entity | None:
+        agrees = (lambda e: True) if side is None else (lambda e: self._entity_side(e) in (None, side))
         head = low[-1]
         if "of" in low:  # "the head of state", "the director of the organisation": the noun before "of"
             head = low[low.index("of") - 1]
@@ -358,13 +381,15 @@ class NameIndex:
             wanted = {"president", "king", "queen", "leader"}
         else:
             wanted = {head}
-        found = self._recent(start, lambda e: bool(e.titles & wanted)
-                             or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split()))
+        found = self._recent(start, lambda e: (bool(e.titles & wanted)
+                             or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split())) and agrees(e))
         if found is None and head in _GENERIC_ORG:  # "the group", "the organisation": the last organisation
             found = next((e for _p, e in reversed(self.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
             found = found or self._recent(start, lambda e: e.kind == "org", subject_only=True)
         if found is None and head in ROLES:
             for _pos, entity in reversed(self.speakers):
+                if not agrees(entity):
+                    continue
                 if not isinstance(entity, Entity):  # a speaker the actors file knew
                     if entity.kind == "person":
                         return Entity(entity.name, "person", entity.gender, actor=entity)
