@@ -238,3 +238,39 @@ def test_first_person_in_a_publishers_document_is_the_publisher():
     first = lambda c: c[c["speaker"] == "I"][["actor", "side"]].values.tolist()
     assert first(press) == [["Office of the President of Russia", "kremlin"]]
     assert first(news) == [["Volodymyr Zelenskyy", "ukraine"]]  # no publisher: the last person named, as before
+
+
+# -- side from the words around a description (issue 24) ---------------------------------------------------------
+LOCAL = [
+    ("Russian missiles hit Kharkiv overnight, killing two people. The city council said 40 homes were damaged.",
+     "The city council", ("Kharkiv city council", "ukraine")),
+    ("Ukraine has restored power to most of the grid. Its infrastructure minister said repairs would take weeks.",
+     "Its infrastructure minister", ("Ukraine's infrastructure minister", "ukraine")),
+    ("Drones hit the Sumy region at night. The regional governor said a school was destroyed.",
+     "The regional governor", ("Sumy regional governor", "ukraine")),
+    # another country or city in between: the description is not Ukraine's
+    ("Poland opened two new crossings. Its infrastructure minister said traffic would double.",
+     "Its infrastructure minister", ("Its infrastructure minister", "other")),
+    ("Kharkiv sent buses to Riga. The city council said they arrived.", "The city council",
+     ("The city council", "other")),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", LOCAL)
+def test_a_local_description_takes_the_place_named_before(text, mention, expected):
+    from narrative.actors import load_actors
+    from narrative.claims.speakers import Resolver
+
+    assert Resolver(load_actors(), text).actor_and_side(mention, text.index(mention)) == expected
+
+
+def test_a_description_that_states_its_side_is_nobody_of_the_other_side():
+    from narrative.actors import load_actors
+    from narrative.claims.speakers import Resolver
+
+    text = ("US Secretary of State Antony Blinken spoke with the Russian foreign minister on Saturday. "
+            "Blinken said the talks were frank. The Russian minister said the West was spreading hysteria.")
+    r = Resolver(load_actors(), text)
+    assert r.actor_and_side("Antony Blinken", text.index("Antony"))[1] == "other"
+    assert r.actor_and_side("Blinken", text.index("Blinken said"))[1] == "other"
+    assert r.actor_and_side("The Russian minister", text.index("The Russian minister"))[1] == "kremlin"

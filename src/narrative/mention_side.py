@@ -114,3 +114,53 @@ def unresolvable(mention: str) -> bool:
     return all(w.lower() in STATE_HEADS or w.lower() in ("senior", "top", "local", "regional", "city", "state",
                                                          "foreign", "defence", "defense", "press", "deputy")
                for w in content)
+
+
+#: words that make a description a local government's or a country's body whose place the text gave before
+#: ("the city council", "the regional governor", "its infrastructure minister")
+LOCAL_WORDS = frozenset("city regional region's oblast local municipal district town village".split())
+_CAPITALISED = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*(?:[ \t]+[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*)?")
+#: how far back a local description looks for its place (characters)
+PLACE_WINDOW = 500
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n:"
+
+
+def place_before(text: str, start: int, countries: dict[str, str], skip=lambda word: False) -> tuple[str, str] | None:
+    """``(place, side)`` of the nearest Ukrainian or Russian place written before ``start`` (within
+    :data:`PLACE_WINDOW` characters and the paragraph), for a description whose place the text gave
+    earlier ("Kharkiv came under fire. The city council said …"). ``countries`` maps more place names
+    (the actors file's: "Ukraine", "Moscow") to sides; ``skip(word)`` tells capitalised words to pass over
+    (known persons). A capitalised word that is neither (another country, a foreign city) stops the search.
+
+    >>> text = "Shelling hit Kharkiv overnight. The city council said ..."
+    >>> place_before(text, text.index("The city"), {})
+    ('Kharkiv', 'ukraine')
+    >>> text = "Kharkiv sent aid to Riga. The city council said ..."
+    >>> place_before(text, text.index("The city"), {}) is None
+    True
+    """
+    lo = max(0, start - PLACE_WINDOW)
+    paragraph = text.rfind("\n\n", lo, start)
+    lo = paragraph + 2 if paragraph >= 0 else lo
+    known = places()
+    for m in reversed(list(_CAPITALISED.finditer(text, lo, start))):
+        phrase = m.group(0)
+        for candidate in (phrase, phrase.split()[-1], phrase.split()[0]):
+            key = candidate.removesuffix("'s").removesuffix("’s")
+            side = countries.get(key)
+            hit = known.get(key.lower())
+            if side:
+                return key, side
+            if hit is not None:
+                return (key, hit[0]) if not hit[1] else None  # an occupied region's place: no side
+        first = phrase.split()[0]
+        low = first.lower()
+        if (low in FUNCTION_WORDS or low in TITLES or low in STATE_HEADS or skip(phrase) or skip(first)
+                or _sentence_initial(text, m.start())):
+            continue
+        return None
+    return None

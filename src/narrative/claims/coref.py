@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..mention_side import LOCAL_WORDS, STATE_HEADS, place_before
 from ..names import ROLES, TITLES, in_name
 
 #: words that make a capitalised run an organisation
@@ -336,6 +337,11 @@ class NameIndex:
             gender = "m" if low[0] == "he" else "f"
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
             return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
+        if self.actors is not None and (low[0] in ("its", "their") or LOCAL_WORDS.intersection(low)):
+            titled = self._recent(start, lambda e: low[-1] in e.titles)  # "Governor X ... the regional governor"
+            local = titled or self._local(mention, low, start)
+            if local is not None:
+                return local
         if (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
                 or words[-1].islower() and low[-1] in ROLES):
             return self._description(low, start, self._side_of(mention))
@@ -348,6 +354,28 @@ class NameIndex:
         if low[0] in ("the", "this") and len(low) >= 2:
             return self._description(low, start, self._side_of(mention))
         return None
+
+    def _local(self, mention: str, low: list[str], start: int) -> Entity | None:
+        """"the city council", "the regional governor", "its infrastructure minister": a body of the place
+        (or country) the text named just before, when the mention names none itself (a new entity named
+        after it, e.g. "Kharkiv city council")."""
+        if low[-1] not in STATE_HEADS and low[-1] not in ORG_WORDS or self.actors.mention_side(mention) is not None:
+            return None
+        if any(w[:1].isupper() for w in mention.split()[1:]):
+            return None  # "the Riga City Council" names its place
+        countries = getattr(self.actors, "_place_sides", None)
+        if countries is None:
+            countries = {a: actor.side for a, actor in self.actors.aliases.items() if actor.kind == "place"}
+            self.actors._place_sides = countries
+        by_key = self.by_key
+        found = place_before(self.text, start, countries,
+                             lambda w: by_key.get(w.lower()) is not None and by_key[w.lower()].kind == "person")
+        if found is None:
+            return None
+        place, _side = found
+        rest = " ".join(mention.split()[1:]) if low[0] in ("the", "its", "their", "a", "an") else mention
+        name = f"{place}'s {rest}" if low[0] in ("its", "their") else f"{place} {rest}"
+        return Entity(name, "org", titles={place.lower()})
 
     def _side_of(self, mention: str) -> str | None:
         """The side a mention's own words give ("the Russian minister"), or None."""
