@@ -308,6 +308,8 @@ class NameIndex:
             actor = found[-1][2] if found else None
             if actor is not None and not all(in_name(w, actor.name) for w in name[:found[-1][0]].split()):
                 actor = None
+            if actor is None and not found and " " in name:  # "Wołodymyr Zelnski": a spelling variant
+                actor = self.actors.variant(name)
             if len(cache) < 200_000:
                 cache[key] = actor
             return actor
