@@ -274,3 +274,12 @@ def test_a_description_that_states_its_side_is_nobody_of_the_other_side():
     assert r.actor_and_side("Antony Blinken", text.index("Antony"))[1] == "other"
     assert r.actor_and_side("Blinken", text.index("Blinken said"))[1] == "other"
     assert r.actor_and_side("The Russian minister", text.index("The Russian minister"))[1] == "kremlin"
+
+
+def test_he_is_the_speaker_not_a_name_inside_what_the_speaker_said():
+    text = ("The head of the Ministry of Foreign Affairs Radosław Sikorski stated in an interview with BBC World that "
+            "Russian President Vladimir Putin wants to rebuild the empire. In his opinion, the West has little time. "
+            "\"We will not reveal our cards,\" he said.")
+    c = attributed(text)
+    assert c["actor"].tolist() == ["Radosław Sikorski", "Radosław Sikorski"]
+    assert c["side"].tolist() == ["other", "other"]

@@ -200,7 +200,10 @@ class NameIndex:
         reported = k >= 0 and start < self.contents[k][1]
         sentence = self._sentence_at(start)
         first = sentence != self._last_sentence  # the first name of its sentence: the likely subject
-        self.subject.append(not quoted and not reported and first and not (set(prev_low[-2:]) & _OBJECT_BEFORE))
+        # "of"/"the" after a role noun open the subject's own noun phrase ("The head of the Ministry … Sikorski")
+        role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES
+        self.subject.append(not quoted and not reported and first
+                            and (role_of or not (set(prev_low[-2:]) & _OBJECT_BEFORE)))
         if not quoted:
             self._last_sentence = sentence
 
@@ -316,6 +319,29 @@ class NameIndex:
         return cache[key]
 
     # -- resolving -------------------------------------------------------------------------------
+    def _pronoun(self, start: int, ok) -> Entity | None:
+        """The antecedent of "he"/"she": the more recent of the last compatible subject and the last
+        compatible speaker (a speaker is its cue's subject even where its sentence opens with a quotation;
+        the object of a cue or a name inside what was said is neither)."""
+        k = bisect_left(self.positions, start) - 1
+        stop = max(-1, k - _LOOKBACK)
+        subject_at, subject = -1, None
+        while k > stop:
+            if self.subject[k] and ok(self.mentions[k]):
+                subject_at, subject = self.positions[k], self.mentions[k]
+                break
+            k -= 1
+        for at, entity in reversed(self.speakers):
+            if at >= start:
+                continue
+            if at <= subject_at:
+                break
+            if not isinstance(entity, Entity):  # a speaker the actors file knew
+                entity = Entity(entity.name, "person" if entity.kind == "person" else "org", entity.gender, actor=entity)
+            if ok(entity):
+                return entity
+        return subject
+
     def _recent(self, start: int, ok, subject_only: bool = False) -> Entity | None:
         k = bisect_left(self.positions, start) - 1
         stop = max(-1, k - _LOOKBACK)
@@ -338,14 +364,17 @@ class NameIndex:
         if len(low) == 1 and low[0] in ("he", "she"):
             gender = "m" if low[0] == "he" else "f"
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
-            return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
+            return self._pronoun(start, ok) or self._recent(start, ok)
         if self.actors is not None and (low[0] in ("its", "their") or LOCAL_WORDS.intersection(low)):
             titled = self._recent(start, lambda e: low[-1] in e.titles)  # "Governor X ... the regional governor"
             local = titled or self._local(mention, low, start)
             if local is not None:
                 return local
-        if (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
-                or words[-1].islower() and low[-1] in ROLES):
+        # "The head of the ministry Radosław Sikorski": a name at the end, not a description
+        named = len(words) > 1 and words[-1][:1].isupper() and low[-1] in self.by_key and low[-1] not in TITLES \
+            and low[-1] not in ORG_WORDS
+        if not named and (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
+                          or words[-1].islower() and low[-1] in ROLES):
             return self._description(low, start, self._side_of(mention))
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
         for w, lw in zip(reversed(words), reversed(low)):
