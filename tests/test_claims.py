@@ -107,24 +107,7 @@ def test_quote_spans_pairs_mixed_marks():
     assert quote_spans("“a” \"b\" «c» “unclosed") == [(0, 3), (4, 7), (8, 11)]
 
 
-QUOTES = st.sampled_from(['"', "“", "”", "«", "»", "‘", "’", "'", "„"])
-WORDS = st.sampled_from(["said", "Putin", "He", "claimed", "according", "to", "Kyiv", ",", ".", " ", "that", "the",
-                         "Kremlin", "told", "reporters", ":", "\n", "alleged", "if true", "she", "believes", "Mr",
-                         "Ejdus", "minister", "(KIIS)", "Institute", "and", "announced", "its", "Russian", "officials",
-                         "―", "—", "\n“"])
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(QUOTES, WORDS, st.text(max_size=6)), max_size=60), st.sampled_from(["speech", "attribution"]))
-def test_any_text_yields_valid_offsets(parts, profile):
-    text = " ".join(parts)
-    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}), profile=profile)
-    for r in c.itertuples():
-        assert 0 <= r.content_start <= r.content_end <= len(text)
-        assert text[r.content_start:r.content_end] == r.content
-        if r.speaker_start >= 0:
-            assert text[r.speaker_start:r.speaker_end] == r.speaker
-            assert text[r.cue_start:r.cue_end] == r.cue
+# the offset property over every extractor: tests/test_claims_view.py
 
 
 def test_own_voice_follows_the_documents_side():

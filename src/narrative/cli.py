@@ -16,6 +16,7 @@ from typing import Sequence
 
 from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputError, ParameterError,
                      RunExistsError)
+from .claims.registry import METHODS
 from .infra.datafiles import DEMO_CORPUS, REPORTS
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
@@ -111,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
                             epilog="Example: narrative claims article.txt --format csv -o claims.csv")
     _corpus_args(claims)
     claims.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
-    claims.add_argument("--method", choices=("rules", "crf"), default="rules",
+    claims.add_argument("--method", choices=METHODS, default=METHODS[0],
                         help="rules (default: nesting, fastest) or crf (trained on PolNeAR: more recall, no nesting)")
     claims.add_argument("--profile", choices=("speech", "attribution"), default="speech",
                         help="speech (default: speech acts and quotations, as news-quote studies count them) or "
@@ -170,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(act)
     act.add_argument("--top", type=_positive, help="only the N actors with most claims")
     act.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    act.add_argument("--method", choices=("rules", "crf"), default="rules")
+    act.add_argument("--method", choices=METHODS, default=METHODS[0])
     act.add_argument("--profile", choices=("speech", "attribution"), default="speech",
                         help="speech (default: speech acts and quotations, as news-quote studies count them) or "
                              "attribution (also beliefs, plans and evidence: the PolNeAR sense)")
@@ -193,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", type=Path, help="claims file (csv/jsonl from `narrative claims`, doc_id = text stem); "
                     "default: run the extractor")
     ev.add_argument("--by-cue", action="store_true", help="also print recall per gold cue")
-    ev.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    ev.add_argument("--method", choices=METHODS, default=METHODS[0], help="extractor to evaluate")
     ev.add_argument("--profile", choices=("speech", "attribution"), default="attribution",
                     help="which claims count (default attribution: PolNeAR annotates beliefs and evidence too)")
     eq = sub.add_parser("eval-quotes", help="score claim extraction against news-quote gold (quote F1, speaker accuracy)",
@@ -204,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "--texts ../shared/eval/warnews-dev/articles")
     eq.add_argument("--gold", type=Path, required=True, help="TSV: file, quote_start, quote_end, speaker")
     eq.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
-    eq.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    eq.add_argument("--method", choices=METHODS, default=METHODS[0], help="extractor to evaluate")
     eq.add_argument("--profile", choices=("speech", "attribution"), default="speech",
                     help="which claims count (default speech: the news-quote sense)")
     eq.add_argument("--threshold", type=float, default=0.3, help="share of a gold quote's characters to cover (default 0.3)")
@@ -223,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                              "content_end, side")
     vs.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
     vs.add_argument("--second", type=Path, help="a second labelling of some of the same claims, for Cohen's kappa")
-    vs.add_argument("--method", choices=("rules", "crf"), default="rules", help="extractor to evaluate")
+    vs.add_argument("--method", choices=METHODS, default=METHODS[0], help="extractor to evaluate")
     vs.add_argument("--actors", type=Path, help="actors YAML (default: the shipped one)")
     vs.add_argument("--errors", action="store_true", help="also list the claims whose side is wrong")
     vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",

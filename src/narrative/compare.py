@@ -256,7 +256,7 @@ def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
     """A journalist hedge of the claim's sentence that is not inside the speaker's own quoted words:
     in “…that I allegedly fled…” the distance is the speaker's; in "…, which would be a major
     victory if true" or a paraphrase, the reporter chose the words."""
-    from .claims.quotes import quote_spans
+    from .segment.marks import quote_spans
 
     content = str(content)
     if quote_type == "direct":  # the content is the quotation itself (its marks stripped)

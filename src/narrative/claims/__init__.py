@@ -17,6 +17,10 @@ news-quote sense) and ``attribution`` (also beliefs, plans and evidence, the Pol
 A discontinuous content ("“…,” he said. “…”") is one row per piece, every piece with the same
 cue and source offsets.
 
+Every extractor reads a :class:`.document.DocumentView` (built once per document) and hands its
+drafts to one finishing step (:mod:`.finish`); :mod:`.registry` names the extractors. The package
+imports its parts on first use, so ``narrative.claims.registry`` is cheap to import.
+
 The shared parts: :mod:`.quotes` (quotation marks, units), :mod:`.tokens` (a unit's
 tokens), :mod:`.cues` (cue lexicon with each cue's act, word lists, journalist hedges),
 :mod:`.speakers` (speaker noun phrases, resolution, a document's own voice), :mod:`.coref`
@@ -27,6 +31,7 @@ news quotes (quote F1, speaker accuracy).
 Examples
 --------
 >>> import pandas as pd
+>>> from narrative.claims import extract_claims
 >>> docs = pd.DataFrame({"doc_id": ["d"], "source": ["news"],
 ...     "text": ["Kremlin spokesman Dmitry Peskov said the troops had shown “exceptional courage.” "
 ...              "He claimed the city was taken."]})
@@ -36,61 +41,23 @@ Examples
 """
 from __future__ import annotations
 
-from operator import attrgetter
+from importlib import import_module
 
-import pandas as pd
+from .registry import EXTRACTORS, METHODS, register
 
-from ..actors import Actors, load_actors
-from ..schema import CLAIMS
-from .cues import PROFILES, check_profile
-from .quotes import Quotes, quote_spans, units
-from .records import Claim
-from .rules import iter_claims
-
-__all__ = ["METHODS", "PROFILES", "Claim", "Quotes", "extract_claims", "iter_claims", "quote_spans", "units"]
-
-METHODS = ("rules", "crf")
-#: claims held as Python objects before they become DataFrame columns
-_ROWS_PER_PART = 20_000
+#: public name -> the module that defines it (imported on first use: pandas and the models load
+#: only when claims are extracted, not when the CLI reads its choices)
+_LAZY = {
+    "extract_claims": ".extract", "MAX_NESTING": ".finish", "PROFILES": ".cues", "Claim": ".records",
+    "DocumentView": ".document", "Extractor": ".document", "Resources": ".document", "Quotes": ".quotes",
+    "quote_spans": ".quotes", "units": ".quotes", "iter_claims": ".rules",
+}
+__all__ = ["EXTRACTORS", "METHODS", "register", *_LAZY]
 
 
-def extract_claims(documents: pd.DataFrame, actors: Actors | None = None, *, method: str = "rules",
-                   model=None, profile: str = "speech") -> pd.DataFrame:
-    """One row per claim (:data:`narrative.schema.CLAIMS`) for a documents table.
-
-    ``profile="speech"`` (the default) finds speech acts: said, told, claimed, announced,
-    "according to", quotations and the quotation paragraphs that continue them;
-    ``profile="attribution"`` also finds beliefs, plans and evidence ("she believes",
-    "a study shows"), the sense PolNeAR annotates (the CRF labels in that sense; with
-    ``profile="speech"`` only its relations with a speech-act cue are kept).
-
-    ``attrs["boilerplate_skipped"]`` counts the boilerplate lines and sentences left out.
-    ``method="rules"`` is the rule extractor (:mod:`.rules`); ``method="crf"`` the
-    trained labeller (:mod:`.crf`; ``model``: its file, default the shipped one),
-    which finds more attributions but no nesting.
-    """
-    actors = actors or load_actors()
-    check_profile(profile)
-    if method == "crf":
-        from .crf import Labeller, iter_claims_crf
-
-        labeller = Labeller(model)
-        produce = lambda d, t, s, side: iter_claims_crf(d, t, s, actors, labeller, side, profile)
-    elif method == "rules":
-        produce = lambda d, t, s, side: iter_claims(d, t, s, actors, side, skipped=skipped, profile=profile)
-    else:
-        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
-    rows, parts = [], []
-    skipped: list = []  # boilerplate lines and sentences the rules left out (not tracked by the CRF)
-    row_of = attrgetter(*CLAIMS)
-    sides = documents["side"] if "side" in documents.columns else [None] * len(documents)
-    for doc_id, text, source, side in zip(documents["doc_id"], documents["text"], documents["source"], sides):
-        for claim in produce(doc_id, text, source, side):
-            rows.append(row_of(claim))
-            if len(rows) == _ROWS_PER_PART:  # a long document's claims: compact columns, not millions of objects
-                parts.append(pd.DataFrame(rows, columns=list(CLAIMS)))
-                rows = []
-    parts.append(pd.DataFrame(rows, columns=list(CLAIMS)))
-    out = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
-    out.attrs["boilerplate_skipped"] = len(skipped)
-    return out
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from ..mention_side import LOCAL_WORDS, STATE_HEADS, place_before
 from ..names import ROLES, TITLES, in_name
+from ..segment.marks import OUTER_MARKS
 
 #: words that make a capitalised run an organisation
 ORG_WORDS = frozenset("""
@@ -68,7 +69,7 @@ _RUN_CACHE: dict = {}  # for an index without an actors file
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9]{1,9})\)")
 _PRONOUN_AFTER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b|[.!?\n]")
 _WORD = re.compile(r"[\w’'-]+")
-_APPOSITION = re.compile(r",[ \t]+([^,.;:!?“”\"\n]{3,90}?),")
+_APPOSITION = re.compile(r",[ \t]+([^,.;:!?\n" + re.escape("".join(sorted(OUTER_MARKS))) + r"]{3,90}?),")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _LOOKBACK = 60  # mentions searched back from a speaker

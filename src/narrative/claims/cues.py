@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ..infra.datafiles import data_lines, data_text
 from ..segment import TOKEN_RE
+from ..segment.marks import OUTER_OPENING
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def content_start(low: list[str], i: int, end: int, cue: str) -> int:
         for k in range(i, min(end, i + 25)):
             if low[k] == "that":
                 return k + 1
-            if low[k] in ('“', '"', "«", ":", ";"):
+            if low[k] in OUTER_OPENING or low[k] in (":", ";"):
                 break
     return i
 

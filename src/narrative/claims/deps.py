@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..segment.marks import OUTER_MARKS
 from .cues import cue_index
 
 #: dependents of a cue that carry its source or content
@@ -46,7 +47,7 @@ def parse(texts: list[str], batch_size: int = 64) -> list:
 def needs_parse(lows: list[str]) -> bool:
     """Whether a unit holds a cue candidate or a quotation mark (the only units parsed)."""
     index = cue_index()
-    return any(w in index or w in ('"', "“", "”", ":") for w in lows)
+    return any(w in index or w in OUTER_MARKS or w == ":" for w in lows)
 
 
 def unit_syntax(doc, toks, offset: int) -> list[list[str]]:

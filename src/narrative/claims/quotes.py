@@ -1,49 +1,22 @@
 """Quotation marks and the units claims are read in.
 
-Quote marks are paired by a small state machine (straight, curly and
-guillemets) that closes an unbalanced quote at the end of its sentence
-instead of swallowing the document; sentences (Punkt) are merged into one
+Quote marks are paired by :func:`narrative.segment.marks.quote_spans` (every convention's
+outer marks; an unclosed quotation ends at its paragraph) and read back here with O(log n)
+lookups (:class:`Quotes`); sentences (Punkt) are merged into one
 unit while a quotation is open, so a quote that spans sentences is one unit.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from ..segment import split_sentences
+from ..segment.marks import OUTER_CLOSING, SPEECH_DASHES, quote_spans
 
-#: dashes that sign a quotation ("“…” ― Sonya Herridge", "“…” — Volodymyr Zelensky")
-DASHES = frozenset("―—–")
-CLOSING_QUOTES = frozenset('”"»')
-OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-QUOTE_RE = re.compile('[“”«»„"]')
-
-
-def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """``(open, close)`` offsets of each quotation (marks included) in ``text[start:end]``.
-
-    Curly quotes and guillemets pair by direction; straight double quotes
-    toggle. An opening mark that is never closed yields no span (callers
-    treat the quote as ending with its sentence). Never raises.
-
-    >>> quote_spans('He said "no" and “yes” and «oui».')
-    [(8, 12), (17, 22), (27, 32)]
-    """
-    end = len(text) if end is None else end
-    spans, open_at, want = [], None, None
-    for m in QUOTE_RE.finditer(text, start, end):
-        i, ch = m.start(), m.group(0)
-        if open_at is None:
-            if ch in OPEN_CLOSE:
-                open_at, want = i, OPEN_CLOSE[ch]
-            elif ch == '"':
-                open_at, want = i, '"'
-        elif ch == want or (want == "”" and ch == '"') or (want == '"' and ch == "”"):
-            spans.append((open_at, i + 1))
-            open_at = None
-        elif ch in OPEN_CLOSE and want != '"' and ch != want:
-            open_at, want = i, OPEN_CLOSE[ch]  # a new opening before a close: the old one was unbalanced
-    return spans
+#: the marks and the pairing live in :mod:`narrative.segment.marks` (one definition for every rule)
+DASHES = SPEECH_DASHES
+CLOSING_QUOTES = OUTER_CLOSING
+#: what a content is trimmed of at its start and its end (:meth:`Quotes.strip`)
+_LEAD, _TRAIL = frozenset(" \t\n,:;—–-"), frozenset(" \t\n,;—–-")
 
 
 class Quotes:
@@ -97,9 +70,9 @@ class Quotes:
     def strip(self, text: str, a: int, b: int) -> tuple[int, int]:
         """``text[a:b]`` trimmed of spaces and separators, without the marks of an exactly quoted
         content and without a final period outside quotes."""
-        while a < b and text[a] in " \t\n,:;—–-":
+        while a < b and text[a] in _LEAD:
             a += 1
-        while b > a and text[b - 1] in " \t\n,;—–-":
+        while b > a and text[b - 1] in _TRAIL:
             b -= 1
         if (a, b) in self:
             a, b = a + 1, b - 1
@@ -118,8 +91,9 @@ class Quotes:
 MAX_UNIT = 20_000
 
 
-def units(text: str) -> list[tuple[int, int]]:
-    """Sentences, merged while a quotation that starts in one continues into the next.
+def units(text: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentences, merged while a quotation that starts in one continues into the next
+    (``quotes``: the text's :func:`quote_spans`, when known already).
 
     >>> t = 'He said: “We hold. We stay.” Then he left.'
     >>> [t[a:b] for a, b in units(t)]
@@ -129,7 +103,7 @@ def units(text: str) -> list[tuple[int, int]]:
     ['“We hold.”\\n― Ana Ruiz', '“We stay.”']
     """
     sents = split_sentences(text)
-    quotes = quote_spans(text)
+    quotes = quote_spans(text) if quotes is None else quotes
     opens = [q0 for q0, _q1 in quotes]
     out: list[list[int]] = []
     for a, b in sents:

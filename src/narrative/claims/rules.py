@@ -22,46 +22,43 @@ contents are approximated; ``narrative eval-attribution`` measures how well.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from bisect import bisect_left
 from typing import Iterator
 
 from ..actors import Actors
 from ..segment import lower_words
-from .boilerplate import Boilerplate, without
+from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
+from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .cues import content_start, cue_index, find_cues, nearest_actor_cues, unit_hedges, with_next, words
-from .quotes import CLOSING_QUOTES, DASHES, Quotes, quote_spans, units
+from .cues import content_start, cue_index, find_cues, nearest_actor_cues, words
+from .document import DocumentView, Extractor, Resources
+from .finish import Draft, Drafts
+from .quotes import CLOSING_QUOTES, DASHES, Quotes
 from .records import Candidate, Claim
-from .speakers import (PRONOUNS, Resolver, clause_subject, is_name, left_np, nearest_subject, own_voice, right_np,
-                       subject)
+from .speakers import PRONOUNS, clause_subject, is_name, left_np, nearest_subject, right_np, subject
 from .tokens import Toks
 
 
 class _Unit:
-    """One unit of a document while its cues are read: tokens, and known actors found once."""
+    """One unit of a document while its cues are read: tokens, and the last known actor before a cue."""
 
-    __slots__ = ("text", "a", "b", "toks", "last_word", "_mentions", "_mention_ends")
+    __slots__ = ("view", "text", "a", "b", "toks", "last_word")
 
-    def __init__(self, text: str, a: int, b: int) -> None:
-        self.text, self.a, self.b = text, a, b
-        self.toks = Toks(text, a, b)
+    def __init__(self, view: DocumentView, u: int) -> None:
+        self.view, self.text = view, view.text
+        self.a, self.b = view.units[u]
+        self.toks = view.tokens(u)
         # the last token that is not closing punctuation: a cue at or after it has its content before it
         self.last_word = self.toks.last_word()
-        self._mentions = None
 
     def last_actor_before(self, actors: Actors, at: int) -> tuple[int, int] | None:
-        """Token range of the last known actor mention ending before offset ``at`` (the unit is
-        scanned once, not once per cue)."""
-        if self._mentions is None:
-            self._mentions = actors.matches(self.text[self.a:self.b])
-            self._mention_ends = [m1 for _m0, m1, _actor in self._mentions]
-        k = bisect_right(self._mention_ends, at - self.a) - 1
-        if k < 0:
+        """Token range of the last known actor mention in the unit ending before offset ``at``."""
+        mentions = [m for m in self.view.mentions_in(self.a, self.b) if m[1] <= at]
+        if not mentions:
             return None
-        m0, m1, _actor = self._mentions[k]
+        m0, m1, _actor = mentions[-1]
         starts = self.toks.start
-        k0, k1 = bisect_left(starts, self.a + m0), bisect_left(starts, self.a + m1)
+        k0, k1 = bisect_left(starts, m0), bisect_left(starts, m1)
         return (k0, k1 - 1) if k1 > k0 else None
 
 
@@ -166,7 +163,7 @@ def _noun_object(low: list[str], k: int, cue_low: str) -> bool:
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
-_BOUNDARY = frozenset({",", "”", '"', "—", "–", "-", "’", ":"})
+_BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
 _CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
                            "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight"})
 
@@ -183,7 +180,7 @@ def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
     if s0 < 4 or low[s0 - 1] != "," or k >= n_toks or low[k] not in _CIRCUMSTANCE:
         return False
     rest = low[c1 + 1:]
-    return not ({"that", ":", "“", '"', "whether", "how", "why", "what"} & set(rest))
+    return not (({"that", ":", "whether", "how", "why", "what"} | OUTER_OPENING) & set(rest))
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -224,7 +221,7 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
 def _colon_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
     """A colon that opens a quotation ("Podolyak: “…”") as a cue of kind ``colon``."""
     return [(i, i, "neutral", "colon") for i in range(1, len(lows) - 1)
-            if lows[i] == ":" and lows[i + 1] in ("“", '"')]
+            if lows[i] == ":" and lows[i + 1] in OUTER_OPENING]
 
 
 def _dash_cues(lows: list[str]) -> list[tuple[int, int, str, str]]:
@@ -258,80 +255,64 @@ def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int
     return quotes.strip(text, q0, q1)
 
 
+class RulesExtractor(Extractor):
+    """The rule extractor on a :class:`.document.DocumentView` (see the module docstring).
+
+    ``profile``: ``speech`` (speech acts only, the default) or ``attribution`` (also beliefs and
+    evidence, the PolNeAR sense; weak cues need no quotation or "that")."""
+
+    name = "rules"
+
+    def drafts(self, view: DocumentView) -> Drafts:
+        text, quotes, actors, profile = view.text, view.quotes, view.actors, self.profile
+        first_words = cue_index(profile).keys()
+        relaxed = profile == "attribution"
+        out: list[Draft] = []
+        attributed_unit = -2  # the last unit with an attribution: a quotation right after continues it
+        for u, (ua, ub) in enumerate(view.units):
+            # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
+            raw = text[ua:ub]
+            lows = lower_words(raw)
+            cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
+            if ":" in raw:  # substring tests on the text are cheaper than on its tokens
+                cues = sorted(cues + _colon_cues(lows))
+            if "―" in raw or "—" in raw or "–" in raw:
+                cues = sorted(cues + _dash_cues(lows))
+            if cues and _headline(text, ua, ub):
+                cues = []
+            found: list[Candidate] = []
+            if cues:
+                unit = _Unit(view, u)
+                found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues) if c is not None]
+            if not found:
+                if attributed_unit == u - 1:
+                    piece = _quoted_piece(text, ua, ub, quotes)
+                    if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
+                        out.append(Draft(u, [piece], continues=True, quote_type="direct"))
+                        attributed_unit = u
+                continue
+            toks = unit.toks
+            parents = _parents(found, toks)
+            first = len(out)
+            for k, cand in enumerate(found):
+                a, b = quotes.strip(text, cand.content_start, cand.content_end)
+                if b <= a:
+                    a, b = cand.content_start, cand.content_start
+                out.append(Draft(u, [(a, b)], speaker=(toks.start[cand.source_first], toks.end[cand.source_last]),
+                                 cue=(toks.start[cand.cue_first], toks.end[cand.cue_last]), cue_text=cand.cue_text,
+                                 stance=cand.stance, parent=None if parents[k] is None else first + parents[k]))
+            attributed_unit = u
+        return Drafts(out)
+
+
 def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None,
                 boilerplate: Boilerplate | None = None, skipped: list | None = None,
                 profile: str = "speech") -> Iterator[Claim]:
-    """Yield the claims of one document in text order. Boilerplate lines (:mod:`.boilerplate`) are cut
-    out of the units and yield no claim; their ``(start, end)`` are appended to ``skipped`` when given.
-    ``profile``: ``speech`` (speech acts only, the default) or ``attribution`` (also beliefs and
-    evidence, the PolNeAR sense; weak cues need no quotation or "that")."""
-    own_actor, own_side = own_voice(source, side, actors)
-    quotes = Quotes(quote_spans(text))
-    resolver = Resolver(actors, text, quotes.inside, actors.publisher(source))
-    furniture_rules = boilerplate or default_boilerplate()
-    furniture = furniture_rules.spans(text)  # whole lines
-    spans = without(units(text), furniture, text)
-    # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
-    furniture_sentences = set(furniture_rules.sentences(text, spans))
-    kept = [span for span in spans if span not in furniture_sentences] if furniture_sentences else spans
+    """Yield the claims of one document in text order (the rules on a fresh view). Boilerplate lines
+    (:mod:`.boilerplate`) yield no claim; their ``(start, end)`` are appended to ``skipped`` when given."""
+    resources = Resources(actors, boilerplate or default_boilerplate())
+    extractor = RulesExtractor(resources, profile)
+    view = extractor.view(doc_id, text, source, side)
     if skipped is not None:
-        skipped.extend(furniture)
-        skipped.extend(sorted(set(spans) - set(kept)))
-    spans = kept
-    hedges_in = unit_hedges(text, spans)
-    any_hedges = any(hedges_in)
-    first_words = cue_index(profile).keys()
-    relaxed = profile == "attribution"
-    number = 0
-    last, last_unit = None, -2  # the last attributed claim and its unit: a quotation right after continues it
-    for u, (ua, ub) in enumerate(spans):
-        hedges = with_next(hedges_in, u) if any_hedges else []
-        # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
-        raw = text[ua:ub]
-        lows = lower_words(raw)
-        cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
-        if ":" in raw:  # substring tests on the text are cheaper than on its tokens
-            cues = sorted(cues + _colon_cues(lows))
-        if "―" in raw or "—" in raw or "–" in raw:
-            cues = sorted(cues + _dash_cues(lows))
-        if cues and _headline(text, ua, ub):
-            cues = []
-        found: list[Candidate] = []
-        if cues:
-            unit = _Unit(text, ua, ub)
-            found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues) if c is not None]
-        if not found:
-            if last is not None and last_unit == u - 1:
-                piece = _quoted_piece(text, ua, ub, quotes)
-                if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
-                    a, b = piece
-                    last = replace(last, claim_id=f"{doc_id}:{number}", content=text[a:b], content_start=a,
-                                   content_end=b, quote_type="direct", hedges=hedges)
-                    resolver.said(a, b)
-                    last_unit = u
-                    number += 1
-                    yield last
-                    continue
-            yield Claim(doc_id, f"{doc_id}:{number}", "", "", -1, -1, own_actor, own_side, "", -1, -1, "neutral",
-                        raw.strip(), ua + (len(raw) - len(raw.lstrip())), ua + len(raw.rstrip()), "self", hedges)
-            number += 1
-            continue
-        toks = unit.toks
-        parents = _parents(found, toks)
-        ids = []
-        for k, cand in enumerate(found):
-            sa, sb = toks.start[cand.source_first], toks.end[cand.source_last]
-            speaker = text[sa:sb]
-            a, b = quotes.strip(text, cand.content_start, cand.content_end)
-            if b <= a:
-                a, b = cand.content_start, cand.content_start
-            actor, actor_side = resolver.actor_and_side(speaker, sa, (a, b))
-            claim_id = f"{doc_id}:{number}"
-            ids.append(claim_id)
-            number += 1
-            parent = ids[parents[k]] if parents[k] is not None else ""
-            last = Claim(doc_id, claim_id, parent, speaker, sa, sb, actor, actor_side,
-                         cand.cue_text, toks.start[cand.cue_first], toks.end[cand.cue_last], cand.stance,
-                         text[a:b], a, b, quotes.quote_type(a, b), hedges)
-            last_unit = u
-            yield last
+        skipped.extend(view.furniture)
+    yield from extractor.claims(view)

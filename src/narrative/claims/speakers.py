@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..actors import Actor, Actors
 from ..schema import OTHER_SIDE
+from ..segment.marks import OUTER_MARKS
 from .coref import NameIndex
 from .cues import head_words, words
 from .tokens import Toks
@@ -49,7 +50,7 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
         return None
     if low[j] == ",":  # appositive: "Kovalenko, head of ..., warned"
         k = j - 1
-        while k >= stop and low[k] not in (",", "“", '"', "”"):
+        while k >= stop and low[k] != "," and low[k] not in OUTER_MARKS:
             k -= 1
         if k >= stop + 1 and low[k] == ",":
             inner = (k + 1, j - 1)

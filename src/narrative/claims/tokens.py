@@ -6,10 +6,11 @@ from itertools import accumulate
 from operator import sub
 
 from ..segment import TOKEN_RE
+from ..segment.marks import OUTER_CLOSING
 
 _PIECE_RE = re.compile(r"\s*(?:" + TOKEN_RE.pattern + ")")
 #: tokens made only of closing punctuation (what may follow a content-final cue)
-CLOSING = frozenset('.!?”"»')
+CLOSING = frozenset(".!?") | OUTER_CLOSING
 
 
 class Toks:

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from ..claims.registry import METHODS
 from ..errors import ParameterError
 from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS
 
@@ -52,7 +53,7 @@ ANALYSES = NOTEBOOKS[1:]
 SCHEMA: tuple[Param, ...] = (
     Param("corpus", "paths", [DEMO_CORPUS], "corpus files or directories (csv, jsonl, parquet, txt)", ("01_claims.ipynb",)),
     Param("text_column", "str", None, "column holding the text (default: text, body or content)", ("01_claims.ipynb",), True),
-    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=("rules", "crf")),
+    Param("claims_method", "str", "rules", "claim extractor: rules (fast, nesting) or crf (trained, more recall)", ("01_claims.ipynb",), choices=METHODS),
     Param("keep_duplicates", "bool", False, "count every copy of a duplicated document (default: each group of exact or near copies once)", ("01_claims.ipynb",)),
     Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=("speech", "attribution")),
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb"), True),

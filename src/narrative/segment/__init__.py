@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
+from .marks import OUTER_OPENING
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -70,7 +71,7 @@ _SPACE = re.compile(r"\s")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: a line that opens with a quotation ("― Sonya Herridge\n“During the debate …"): a new sentence,
 #: even after a line with no final stop (a signature, a caption)
-_QUOTE_LINE = re.compile(r"\n[ \t]*(?=[“«\"][A-Z])")
+_QUOTE_LINE = re.compile(r"\n[ \t]*(?=[" + re.escape("".join(sorted(OUTER_OPENING))) + r"][A-Z])")
 
 
 def _run_together(text: str) -> list[int]:
@@ -110,7 +111,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cuts = sorted(set(cuts) | {m.end() for m in _PARAGRAPH.finditer(text)}
                       | {m.end() for m in _QUOTE_LINE.finditer(text)})
     if not cuts:
-        return spans
+        return _bounded(text, spans)
     out = []
     for a, b in spans:
         k = bisect_right(cuts, a)
@@ -121,6 +122,39 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             a = cut
             k += 1
         out.append((a, b))
+    return _bounded(text, out)
+
+
+#: longest sentence (characters). Real ones stay far below (1,114 in the 1,796 demo press releases);
+#: a "sentence" longer than this is scraped text without stops (lines of links, a table, a feed), which
+#: would make one unit whose every cue's content runs to its end (quadratic output)
+MAX_SENTENCE = 3_000
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with every sentence longer than :data:`MAX_SENTENCE` cut at its line breaks, and a
+    line still longer at the last whitespace before the limit (or at the limit, in a text without any)."""
+    if all(b - a <= MAX_SENTENCE for a, b in spans):
+        return spans
+    out = []
+    for a, b in spans:
+        if b - a <= MAX_SENTENCE:
+            out.append((a, b))
+            continue
+        starts = [a] + [m.end() for m in _LINE_BREAK.finditer(text, a, b) if m.end() < b]
+        for line_start, line_end in zip(starts, starts[1:] + [b]):
+            x = line_start
+            line_end = x + len(text[x:line_end].rstrip())
+            while line_end - x > MAX_SENTENCE:
+                cut = max(text.rfind(" ", x + 1, x + MAX_SENTENCE), text.rfind("\n", x + 1, x + MAX_SENTENCE))
+                cut = cut if cut > x else x + MAX_SENTENCE
+                out.append((x, x + len(text[x:cut].rstrip())))
+                x = cut
+                while x < line_end and text[x].isspace():
+                    x += 1
+            if line_end > x:
+                out.append((x, line_end))
     return out
 
 

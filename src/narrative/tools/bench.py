@@ -63,6 +63,7 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bo
 
     from ..actors import load_actors
     from ..claims import extract_claims
+    from ..claims.registry import METHODS
     from ..compare import term_counts
     from ..corpus import load_corpus
     from ..lexicons import load_lexicon
@@ -92,8 +93,10 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bo
     }
     if not limit_docs:  # the command reads the whole corpus
         stages[("stage", "narrative claims, end to end")] = _end_to_end(corpus if isinstance(corpus, (list, tuple)) else [corpus])
-    if crf:
-        stages[("stage", "claim extraction, crf (parses)")] = lambda: extract_claims(docs, actors, method="crf")
+    if crf:  # the other registered extractors (the shipped one, crf, parses)
+        for name in METHODS[1:]:
+            label = "claim extraction, crf (parses)" if name == "crf" else f"claim extraction, {name}"
+            stages[("stage", label)] = lambda name=name: extract_claims(docs, actors, method=name)
     rows = []
     for (kind, name), fn in stages.items():
         seconds = _timed(fn, 1 if "crf" in name else min(repeat, 3) if "end to end" in name else repeat)

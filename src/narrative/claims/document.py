@@ -1,0 +1,166 @@
+"""One view of a document, built once, that every extractor reads; and the extractor registry.
+
+A :class:`DocumentView` holds what the extractors share about one document: its quotations
+(:class:`.quotes.Quotes`, paired once), the site furniture left out (:mod:`.boilerplate`), the units
+claims are read in (sentences merged while a quotation is open, furniture cut out), each unit's
+tokens and hedges, the known actors' mentions, the speaker resolver (:class:`.speakers.Resolver`)
+and the document's own voice. Its parts are computed on first use and kept, so a second reader
+(the CRF's rule features, say) pays nothing.
+
+:class:`Resources` owns what lives longer than a document (the actors file, the furniture rules)
+and the caches that used to hide in module globals.
+
+An extractor is a subclass of :class:`Extractor` with a ``name``, listed in
+:data:`.registry.EXTRACTORS`; its :meth:`Extractor.drafts` reads a view and returns
+:class:`.finish.Drafts`, and :func:`.finish.finish` turns those into claims the same way for every
+extractor.
+
+>>> view = DocumentView("d", "Advertisement\\nPodolyak: «Russia will not dictate the terms.»", "news", None,
+...                     Resources())
+>>> [view.text[a:b] for a, b in view.units], [view.text[a:b] for a, b in view.furniture]
+(['Podolyak: «Russia will not dictate the terms.»'], ['Advertisement'])
+>>> view.quotes.spans
+[(24, 60)]
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Iterator
+
+from ..actors import Actors, load_actors
+from .boilerplate import Boilerplate, without
+from .boilerplate import boilerplate as default_boilerplate
+from .cues import unit_hedges, with_next
+from .quotes import Quotes, quote_spans, units
+from .registry import extractor_class
+from .speakers import Resolver, own_voice
+from .tokens import Toks
+
+if TYPE_CHECKING:
+    from .finish import Drafts
+    from .records import Claim
+
+
+@dataclass
+class Resources:
+    """What outlives one document: the actors file, the furniture rules, and caches keyed by name
+    (an extractor's model, say), owned here rather than in module globals.
+
+    >>> Resources().actors.resolve("Peskov").name
+    'Dmitry Peskov'
+    """
+
+    actors: Actors = field(default_factory=load_actors)
+    boilerplate: Boilerplate = field(default_factory=default_boilerplate)
+    caches: dict = field(default_factory=dict)
+
+    def cache(self, name: str) -> dict:
+        """A cache of this run's, created empty on first use."""
+        return self.caches.setdefault(name, {})
+
+
+class DocumentView:
+    """What the extractors read about one document (see the module docstring). ``keep_tokens``:
+    keep each unit's tokens once built (an extractor that reads every unit's tokens twice)."""
+
+    def __init__(self, doc_id: str, text: str, source: str, side: str | None, resources: Resources,
+                 *, keep_tokens: bool = False) -> None:
+        self.doc_id, self.text, self.source, self.side = doc_id, text, source, side
+        self.resources = resources
+        actors = self.actors = resources.actors
+        self.quotes = Quotes(quote_spans(text))
+        rules = resources.boilerplate
+        lines = rules.spans(text)  # whole lines of furniture
+        spans = without(units(text, self.quotes.spans), lines, text)
+        # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
+        sentences = set(rules.sentences(text, spans))
+        #: the units claims are read in: sentences merged while a quotation is open, furniture cut out
+        self.units: list[tuple[int, int]] = [s for s in spans if s not in sentences] if sentences else spans
+        #: the furniture left out: whole lines, then whole sentences
+        self.furniture: list[tuple[int, int]] = lines + sorted(set(spans) - set(self.units))
+        self.own_actor, self.own_side = own_voice(source, side, actors)
+        #: drafts the nesting bound left out, over every extractor that finished on this view
+        self.capped = 0
+        self._keep_tokens = keep_tokens
+        self._tokens: dict[int, Toks] = {}
+        self._hedges: list[list[str]] | None = None
+        self._resolver: Resolver | None = None
+        self._mentions: list | None = None
+        self._layers: dict = {}
+
+    def tokens(self, u: int) -> Toks:
+        """The tokens of unit ``u``."""
+        toks = self._tokens.get(u)
+        if toks is None:
+            a, b = self.units[u]
+            toks = Toks(self.text, a, b)
+            if self._keep_tokens:
+                self._tokens[u] = toks
+        return toks
+
+    def hedges(self, u: int) -> list[str]:
+        """The journalist hedges of unit ``u`` and of the next unit."""
+        if self._hedges is None:
+            self._hedges = unit_hedges(self.text, self.units)
+            self._any_hedges = any(self._hedges)
+        return with_next(self._hedges, u) if self._any_hedges else []
+
+    @property
+    def resolver(self) -> Resolver:
+        """The document's speaker resolver (built once; it resolves mentions in text order)."""
+        if self._resolver is None:
+            self._resolver = Resolver(self.actors, self.text, self.quotes.inside, self.actors.publisher(self.source))
+        return self._resolver
+
+    def mentions(self) -> list[tuple[int, int, object]]:
+        """``(start, end, actor)`` of every known actor's mention in the text (found once)."""
+        if self._mentions is None:
+            self._mentions = self.actors.matches(self.text)
+            self._mention_ends = [m1 for _m0, m1, _actor in self._mentions]
+        return self._mentions
+
+    def mentions_in(self, a: int, b: int) -> list[tuple[int, int, object]]:
+        """The mentions lying inside ``[a, b)``."""
+        found = self.mentions()
+        return [m for m in found[bisect_right(self._mention_ends, a):bisect_left(self._mention_ends, b + 1)]
+                if m[0] >= a]
+
+    def layer(self, key, build):
+        """A value computed once per view (``build()`` on first use): an extractor's drafts that
+        another reads, say."""
+        if key not in self._layers:
+            self._layers[key] = build()
+        return self._layers[key]
+
+
+class Extractor:
+    """An extractor: ``name`` for the registry, :meth:`drafts` for one document's attributions.
+
+    ``keep_tokens``: whether its views keep every unit's tokens (it reads them more than once).
+    """
+
+    name: ClassVar[str] = ""
+    keep_tokens: ClassVar[bool] = False
+
+    def __init__(self, resources: Resources, profile: str = "speech", **options) -> None:
+        self.resources, self.profile = resources, profile
+
+    def drafts(self, view: DocumentView) -> "Drafts":
+        raise NotImplementedError
+
+    def view(self, doc_id: str, text: str, source: str, side: str | None = None) -> DocumentView:
+        return DocumentView(doc_id, text, source, side, self.resources, keep_tokens=self.keep_tokens)
+
+    def claims(self, view: DocumentView) -> Iterator["Claim"]:
+        """The finished claims of one document (:func:`.finish.finish`)."""
+        from .finish import finish
+
+        return finish(view, self.drafts(view))
+
+
+def drafts_of(view: DocumentView, name: str, profile: str):
+    """Extractor ``name``'s drafts of ``view`` in ``profile`` (computed once per view): how one
+    extractor reads another's findings (the CRF's rule features) without importing it."""
+    return view.layer(("drafts", name, profile),
+                      lambda: extractor_class(name)(view.resources, profile).drafts(view))
