@@ -63,7 +63,7 @@ CASES = [
      "distancing", "indirect", "Ukrainian drones had struck a refinery"),
     ("Zelenskyy confirmed that the troops had withdrawn.", "Zelenskyy", "Volodymyr Zelenskyy", "ukraine", "confirmed",
      "endorsing", "indirect", "the troops had withdrawn"),
-    ('"We will not give up," a senior official told reporters.', "a senior official", "a senior official", "other",
+    ('"We will not give up," a senior official told reporters.', "a senior official", "a senior official", "unknown",
      "told", "neutral", "direct", "We will not give up"),
     ("Steve Witkoff said on Tuesday that talks would continue.", "Steve Witkoff", "Steve Witkoff", "other", "said",
      "neutral", "indirect", "talks would continue"),

@@ -346,3 +346,18 @@ def reporter_stance(sums: pd.DataFrame, *, by: str = "side", a: str | None = Non
             "ci_high": float(high[0]), "p": float(p[0]), "distancing_cue": int(both["distancing_cue"].sum()),
             "journalist_hedge": int(both["journalist_hedge"].sum())}])], ignore_index=True)
     return out
+
+
+def unknown_share(claims: pd.DataFrame) -> tuple[int, int]:
+    """``(claims with side unknown, attributed claims)``: the claims whose speaker could not be resolved
+    (:data:`narrative.schema.UNKNOWN_SIDE`), which every comparison of sides leaves out, among the
+    attributed ones (``quote_type`` not ``self``).
+
+    >>> unknown_share(pd.DataFrame({"side": ["kremlin", "unknown", "other", "ukraine"],
+    ...                             "quote_type": ["direct", "indirect", "self", "mixed"]}))
+    (1, 3)
+    """
+    from .schema import UNKNOWN_SIDE
+
+    said = claims[claims["quote_type"] != "self"]
+    return int((said["side"] == UNKNOWN_SIDE).sum()), len(said)
