@@ -283,3 +283,44 @@ def test_he_is_the_speaker_not_a_name_inside_what_the_speaker_said():
     c = attributed(text)
     assert c["actor"].tolist() == ["Radosław Sikorski", "Radosław Sikorski"]
     assert c["side"].tolist() == ["other", "other"]
+
+
+# -- quotations, cues at the end, cues with no content (issue 24, items 4, 8, 12) -----------------------------
+QUOTED = [
+    # a cue inside a quotation is the quoted speaker's own words, not a new attribution
+    ("“We made this clear last week and we repeat it now,” the spokesman said.",
+     [("the spokesman", "said", "We made this clear last week and we repeat it now")]),
+    ("“Some say otherwise,” he conceded.", [("he", "conceded", "Some say otherwise")]),
+    # a named third party's speech inside the quotation stays an attribution, nested in the outer one
+    ("“As Putin said, the West lies,” Lavrov told reporters.",
+     [("As Putin", "said", "the West lies,” Lavrov told reporters"), ("Lavrov", "told", "As Putin said, the West lies")]),
+    # a quotation ending in ! or ? before an inverted cue is that cue's content
+    ("“We will hold!” insists the commander.", [("the commander", "insists", "We will hold!")]),
+    # content before a cue that ends the sentence with a time word
+    ("Kyiv will receive more air defence, the ministry said Wednesday.",
+     [("the ministry", "said", "Kyiv will receive more air defence")]),
+    ("Revenue rose by a third, Amin Nasser said in the results statement.",
+     [("Amin Nasser", "said", "Revenue rose by a third")]),
+    # a cue verb with nothing said is no claim
+    ("She explained from the podium.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTED)
+def test_quotations_and_cue_positions(text, expected):
+    c = attributed(text)
+    assert list(zip(c["speaker"], c["cue"], c["content"])) == expected
+
+
+def test_a_moved_quotation_is_not_also_the_reporters():
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"],
+                                     "text": ["“We will hold!” insists the commander."]}))
+    assert c["quote_type"].tolist() == ["direct"]
+
+
+def test_the_side_source_of_each_claim():
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. He said talks were frozen. Officials said more. "
+            "Analysts said it would last. A Kharkiv official said the metro would reopen.")
+    c = attributed(text)
+    assert list(zip(c["side"], c["side_source"])) == [("kremlin", "coreference"), ("unknown", "unknown"),
+                                                      ("other", "role"), ("ukraine", "place")]
