@@ -324,3 +324,8 @@ def test_the_side_source_of_each_claim():
     c = attributed(text)
     assert list(zip(c["side"], c["side_source"])) == [("kremlin", "coreference"), ("unknown", "unknown"),
                                                       ("other", "role"), ("ukraine", "place")]
+
+
+def test_she_after_a_woman_the_lists_do_not_know_by_her_first_name():
+    c = attributed("Olena Shulyak met voters in Lviv. She said that the vote would be held.")
+    assert c["actor"].tolist() == ["Olena Shulyak"] and c["side_source"].tolist() == ["coreference"]

@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..mention_side import LOCAL_WORDS, STATE_HEADS, place_before
-from ..names import ROLES, TITLES, in_name
+from ..names import ROLES, TITLES, fold, in_name
 from ..segment.marks import OUTER_MARKS
 
 #: words that make a capitalised run an organisation
@@ -74,6 +74,19 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _LOOKBACK = 60  # mentions searched back from a speaker
 _WINDOW = 3000  # characters read back from a speaker when nothing before them was read
+
+
+def first_name_gender(actors, word: str) -> str | None:
+    """``m``/``f`` for a first name that the actors file's and gazetteers' persons of one gender carry
+    (folded: "Olena", "Ołena"), else None; the table is built once per actors file."""
+    table = getattr(actors, "_first_names", None)
+    if table is None:
+        seen: dict[str, set] = {}
+        for actor in actors.actors:
+            if actor.kind == "person" and actor.gender in ("m", "f") and " " in actor.name:
+                seen.setdefault(fold(actor.name.split()[0]), set()).add(actor.gender)
+        table = actors._first_names = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 3}
+    return table.get(fold(word))
 
 
 @dataclass(eq=False)
@@ -194,6 +207,10 @@ class NameIndex:
             if p and p.group(0) not in ".!?\n":
                 entity.gender = "m" if p.group(1) else "f"
                 entity.kind = entity.kind or "person"
+            elif self.actors is not None:  # "Olena Shulyak": a first name the lists know gives the gender
+                gender = first_name_gender(self.actors, name_words[0])
+                if gender:
+                    entity.gender, entity.kind = gender, entity.kind or "person"
         self.positions.append(start)
         self.mentions.append(entity)
         quoted = self.inside_quote is not None and self.inside_quote(start)
