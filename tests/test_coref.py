@@ -329,3 +329,8 @@ def test_the_side_source_of_each_claim():
 def test_she_after_a_woman_the_lists_do_not_know_by_her_first_name():
     c = attributed("Olena Shulyak met voters in Lviv. She said that the vote would be held.")
     assert c["actor"].tolist() == ["Olena Shulyak"] and c["side_source"].tolist() == ["coreference"]
+
+
+def test_a_titled_name_in_apposition_is_the_speaker():
+    c = attributed("The commander of the 47th Brigade, Maj. Ivan Petrenko, said the line held.")
+    assert c["actor"].tolist() == ["Ivan Petrenko"]

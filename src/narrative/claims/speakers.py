@@ -8,6 +8,7 @@ compatible named speaker (:class:`Resolver`).
 from __future__ import annotations
 
 from ..actors import Actor, Actors
+from ..names import TITLES
 from ..mention_side import unresolvable
 from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from ..segment.marks import OUTER_MARKS
@@ -59,6 +60,11 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             if 1 <= inner[1] - inner[0] <= 3 and all(is_name(text[t]) for t in range(inner[0], inner[1] + 1)) \
                     and not is_name(text[j]) and low[j] in heads:
                 return inner  # "Moldova's prime minister, Natalia Gavrilita, said": the name, not the title
+            span = range(inner[0], inner[1] + 1)
+            if 1 <= inner[1] - inner[0] <= 5 and sum(is_name(text[t]) and low[t] not in TITLES for t in span) >= 2 \
+                    and all(is_name(text[t]) or low[t] == "." for t in span) and is_name(text[j]):
+                # "The commander of the 47th Brigade, Maj. Ivan Petrenko, said": a titled name in apposition
+                return inner
         else:
             return None
     if low[j] in PRONOUNS:
