@@ -349,10 +349,11 @@ class NameIndex:
                 subject_at, subject = self.positions[k], self.mentions[k]
                 break
             k -= 1
-        for at, entity in reversed(self.speakers):
+        floor = max(subject_at, start - _WINDOW)  # linear: only the speakers of the window before
+        for n, (at, entity) in enumerate(reversed(self.speakers)):
             if at >= start:
                 continue
-            if at <= subject_at:
+            if at <= floor or n > _LOOKBACK:
                 break
             if not isinstance(entity, Entity):  # a speaker the actors file knew
                 entity = Entity(entity.name, "person" if entity.kind == "person" else "org", entity.gender, actor=entity)
@@ -464,7 +465,9 @@ class NameIndex:
             found = next((e for _p, e in reversed(self.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
             found = found or self._recent(start, lambda e: e.kind == "org", subject_only=True)
         if found is None and head in ROLES:
-            for _pos, entity in reversed(self.speakers):
+            for n, (_pos, entity) in enumerate(reversed(self.speakers)):
+                if n > _LOOKBACK:
+                    break
                 if not agrees(entity):
                     continue
                 if not isinstance(entity, Entity):  # a speaker the actors file knew
