@@ -59,17 +59,18 @@ class Actors:
 
     def __post_init__(self) -> None:
         patterns, firsts = [], set()
-        for alias in sorted(self.aliases, key=len, reverse=True):
-            body = re.escape(alias)
+        for alias in self.aliases:
             if alias.startswith("the "):
-                body = "[Tt]he " + re.escape(alias[4:])
+                patterns.append("\0" + alias[4:])  # "\0": "[Tt]he " in the pattern
                 firsts.update("Tt")
             else:
+                patterns.append(alias)
                 firsts.add(alias[:1])
-            patterns.append(body)
-        joined = "|".join(patterns) or r"(?!x)x"
+        # one trie of the aliases (shared prefixes written once, longer continuations tried first): the
+        # engine reads each position once instead of trying every alias there
+        joined = _trie_pattern(patterns) or r"(?!x)x"
         # the lookahead on the aliases' first characters only lets the engine skip, in one step, the
-        # positions where no alias can start instead of trying every alias there (2-3x faster)
+        # positions where no alias can start (2-3x faster)
         first = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])" if firsts else ""
         self._pattern = re.compile(rf"(?<![\w-]){first}(?:{joined})(?![\w-])")
         self._folded = {self._fold(a): actor for a, actor in self.aliases.items()}
@@ -222,6 +223,34 @@ class Actors:
     def source_sides(self) -> dict[str, str]:
         """``source -> side`` for :func:`narrative.corpus.load_corpus`."""
         return {source: actor.side for source, actor in self.publishers.items()}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, longest first at each branch, as a trie
+    ("Putin|Peskov" -> "P(?:utin|eskov)"); a leading NUL stands for "[Tt]he ".
+
+    >>> re.fullmatch(_trie_pattern(["Kyiv", "Kyiv Post", "Kremlin"]), "Kyiv Post") is not None
+    True
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [("[Tt]he " if ch == "\0" else re.escape(ch)) + emit(child)
+                    for ch, child in sorted((k, v) for k, v in node.items() if k != "")]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:  # the word may end here: the longer continuations first (greedy), then nothing
+            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(trie)
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([\w’'.-]+)")
