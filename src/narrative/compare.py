@@ -289,8 +289,13 @@ def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
     them the reporter distances: a distancing cue ("claimed", "alleged", "insisted":
     ``cue_stance == "distancing"``) or a journalist hedge ("could not be independently verified",
     "if true": the ``hedges`` column) that is not inside the speaker's quoted words. Sums merge by
-    addition across chunks."""
+    addition across chunks. Claims whose side is ``unknown`` (speaker not resolved) are left out, as in
+    every comparison of sides (:func:`unknown_share` counts them)."""
     attributed = claims[claims["quote_type"] != "self"]
+    if by == "side":
+        from .schema import UNKNOWN_SIDE
+
+        attributed = attributed[attributed["side"] != UNKNOWN_SIDE]
     cue = attributed["cue_stance"].eq("distancing")
     hedge = pd.Series([_reporters_hedge(h, c, q) for h, c, q in zip(attributed["hedges"], attributed["content"],
                                                                        attributed["quote_type"])],
