@@ -115,3 +115,101 @@ def test_a_gazetteer_file_beside_a_users_actors_file(tmp_path):
     (tmp_path / "mayors.csv").write_text("name,side\nX,ukraine\n", encoding="utf-8")
     with pytest.raises(InputError, match="mayors.csv, row 1: a gazetteer's columns"):
         load_actors(tmp_path / "actors.yaml")
+
+
+# -- side from the mention (issue 24): composed examples, one behaviour each -----------------------------------
+MENTION_SIDES = [
+    ("Russian officials", ("kremlin", "nationality")),
+    ("the Ukrainian side", ("ukraine", "nationality")),
+    ("Moscow-installed officials", ("kremlin", "nationality")),
+    ("the Ukrainian Air Force", ("ukraine", "nationality")),
+    ("a Kharkiv official", ("ukraine", "place")),                      # place -> country
+    ("the Sumy regional police", ("ukraine", "place")),
+    ("Belgorod Gov.", ("kremlin", "place")),
+    ("the head of the Charków regional administration", ("ukraine", "place")),  # a Polish spelling of the place
+    ("a Donetsk official", None),                                      # an occupied region's place: no side alone
+    ("a Ukrainian military expert", ("other", "role")),                # a modifier alone is not a side
+    ("Russia's Interfax news agency", ("other", "role")),
+    ("Russian and Ukrainian officials", None),                         # two sides at once
+    ("official Volodymyr Petrenko", None),                             # a first name that is also a town's
+    ("a senior Western diplomat", None),
+]
+
+
+@pytest.mark.parametrize("mention,expected", MENTION_SIDES)
+def test_side_from_the_mention(mention, expected):
+    assert load_actors().mention_side(mention) == expected
+
+
+PLACE_MODIFIERS = [
+    ("Ukraine's health minister", "Ukraine"),                         # the place's official: its side
+    ("Russia's Interfax news agency", None),                           # the place modifies a non-state head
+    ("Kyiv International Institute of Sociology", None),               # the place opens another name
+    ("Ambassador of Belarus to Russia Dmitry Krutoi", None),           # a person the lists do not know
+    ("Ukraine and the West", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize("mention,name", PLACE_MODIFIERS)
+def test_a_place_inside_a_longer_mention(mention, name):
+    actor = load_actors().resolve(mention)
+    assert (actor.name if actor else None) == name
+
+
+MT_SPELLINGS = [
+    ("Wołodymyr Zełenski", "Volodymyr Zelenskyy"), ("Andrij Jermak", "Andriy Yermak"),
+    ("Marija Zacharowa", "Maria Zakharova"), ("Siergiej Ławrow", "Sergei Lavrov"),
+    ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy"), ("Maria Sacharowa", "Maria Zakharova"),  # German
+    ("Sergueï Lavrov", "Sergei Lavrov"),                                                     # French
+    ("President Wołodymyr Zelanski", "Volodymyr Zelenskyy"),          # a letter off (machine translation)
+    ("Oleh Synahubow", "Oleh Syniehubov"), ("Oleh Nikolanko", "Oleg Nikolenko"),
+    ("Mer Lviv Andriy Sadowy", "Andriy Sadovyi"),                      # a Polish title before the name
+    ("Belgorod Gov. Vyacheslav Gladkov", "Vyacheslav Gladkov"), ("Yury Ushakov", "Yury Ushakov"),
+    ("Mykola Zelanski", None), ("Mykola Kuleba", None),                # another first name: someone else
+]
+
+
+@pytest.mark.parametrize("mention,name", MT_SPELLINGS)
+def test_machine_translation_and_foreign_spellings(mention, name):
+    actor = load_actors().resolve(mention)
+    assert (actor.name if actor else None) == name
+
+
+def test_generated_spellings_of_a_romanised_name():
+    from narrative.names import spellings
+
+    assert spellings("Sergey Lavrov") == {"pl": "Siergiej Ławrow", "de": "Sergei Lawrow", "fr": "Sergueï Lavrov"}
+    assert spellings("Taras Shevchenko") == {"pl": "Taras Szewczenko", "de": "Taras Schewtschenko",
+                                             "fr": "Taras Chevtchenko"}
+
+
+UNRESOLVABLE = [("he", True), ("They", True), ("Last", True), ("The", True), ("the spokesman", True),
+                ("officials", True), ("senior officials", True), ("the ministry", True),
+                ("Filip Ejdus", False), ("analysts", False), ("Russian officials", False), ("the EU", False)]
+
+
+@pytest.mark.parametrize("mention,expected", UNRESOLVABLE)
+def test_a_mention_that_names_nobody(mention, expected):
+    from narrative.mention_side import unresolvable
+
+    assert unresolvable(mention) is expected
+
+
+def test_every_gazetteer_row_has_a_source_and_a_licence():
+    import csv
+
+    from narrative.infra.datafiles import data_path
+
+    lines = [line for line in data_path("officials.csv").read_text("utf-8").splitlines() if not line.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    assert len(rows) > 300 and {r["side"] for r in rows} == {"kremlin", "ukraine"}
+    assert all(r["source"] and r["licence"] == "CC0-1.0" for r in rows)
+    assert sum(bool(r["variants"]) for r in rows) > 0.9 * len(rows)
+
+
+def test_a_gazetteer_with_other_columns_is_refused(tmp_path):
+    (tmp_path / "people.csv").write_text("name,side\nA B,kremlin\n", encoding="utf-8")
+    path = tmp_path / "actors.yaml"
+    path.write_text("gazetteers: [people.csv]\nactors:\n  - name: X\n    side: other\n", encoding="utf-8")
+    with pytest.raises(InputError, match="people.csv, row 1: a gazetteer's columns are name, wikidata"):
+        load_actors(path)

@@ -63,7 +63,7 @@ CASES = [
      "distancing", "indirect", "Ukrainian drones had struck a refinery"),
     ("Zelenskyy confirmed that the troops had withdrawn.", "Zelenskyy", "Volodymyr Zelenskyy", "ukraine", "confirmed",
      "endorsing", "indirect", "the troops had withdrawn"),
-    ('"We will not give up," a senior official told reporters.', "a senior official", "a senior official", "other",
+    ('"We will not give up," a senior official told reporters.', "a senior official", "a senior official", "unknown",
      "told", "neutral", "direct", "We will not give up"),
     ("Steve Witkoff said on Tuesday that talks would continue.", "Steve Witkoff", "Steve Witkoff", "other", "said",
      "neutral", "indirect", "talks would continue"),
@@ -256,7 +256,7 @@ def test_no_claim_from_boilerplate_in_the_war_news_development_set():
     files = sorted(folder.glob("*.txt"))
     docs = pd.DataFrame({"doc_id": [p.stem for p in files], "source": "news", "text": [p.read_text() for p in files]})
     c = extract_claims(docs)
-    furniture = re.compile(r"newsletter|click here|read also|advertisement|sign up|subscribe|topics of interest|"
+    furniture = re.compile(r"newsletter|click here|read also|advertisement\b|sign up|subscribe|topics of interest|"
                            r"terms of service|recaptcha|see the video|view video|main page", re.I)
     assert c.loc[c["content"].str.contains(furniture), "content"].tolist() == []
     assert (c["doc_id"] == "20220127T173000Z_US_en_4c5e1bf0c7").sum() == 0  # a newsletter stub page

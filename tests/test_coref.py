@@ -195,9 +195,17 @@ def test_gazetteer_tool_builds_one_row_per_person(tmp_path):
         "Minister of Defence,Oleksii Reznikov,Q1,2021-11-04,2023-09-05,male\n"
         "Deputy Prime Minister,Oleksii Reznikov,Q1,2020-03-04,2021-11-03,male\n"
         "Minister of Health,Old Minister,Q2,2016-01-01,2019-08-29,female\n", encoding="utf-8")
-    lines = [line for line in build([("ukraine", repo.parent)]).splitlines() if not line.startswith("#")]
-    assert lines == ["name,wikidata,side,gender,positions,start,end",
-                     "Oleksii Reznikov,Q1,ukraine,m,Minister of Defence; Deputy Prime Minister,2020-03-04,2023-09-05"]
+    lines = [line for line in build([("ukraine", repo.parent)], curated=None).splitlines() if not line.startswith("#")]
+    assert lines == ["name,wikidata,side,gender,positions,start,end,variants,source,licence",
+                     "Oleksii Reznikov,Q1,ukraine,m,Minister of Defence; Deputy Prime Minister,2020-03-04,2023-09-05,"
+                     "Oleksii Resnikow; Oleksii Reznikow,every-politician-scrapers/x-cabinet@unknown (Wikidata),CC0-1.0"]
+    # the curated offices are added after the lists, a person the lists already hold only once
+    curated = tmp_path / "curated.csv"
+    curated.write_text("# test\nname,side,gender,positions,start,end\nOleksiy Reznikov,ukraine,m,Minister,2021,\n"
+                       "Oleh Syniehubov,ukraine,m,Head of the Kharkiv Regional Military Administration,2020,\n", "utf-8")
+    rows = [line.split(",")[0] for line in build([("ukraine", repo.parent)], curated=curated).splitlines()
+            if not line.startswith("#")]
+    assert rows == ["name", "Oleksii Reznikov", "Oleh Syniehubov"]
 
 
 def test_speech_acts_with_only_a_noun_object_are_not_quotes():
@@ -230,3 +238,99 @@ def test_first_person_in_a_publishers_document_is_the_publisher():
     first = lambda c: c[c["speaker"] == "I"][["actor", "side"]].values.tolist()
     assert first(press) == [["Office of the President of Russia", "kremlin"]]
     assert first(news) == [["Volodymyr Zelenskyy", "ukraine"]]  # no publisher: the last person named, as before
+
+
+# -- side from the words around a description (issue 24) ---------------------------------------------------------
+LOCAL = [
+    ("Russian missiles hit Kharkiv overnight, killing two people. The city council said 40 homes were damaged.",
+     "The city council", ("Kharkiv city council", "ukraine")),
+    ("Ukraine has restored power to most of the grid. Its infrastructure minister said repairs would take weeks.",
+     "Its infrastructure minister", ("Ukraine's infrastructure minister", "ukraine")),
+    ("Drones hit the Sumy region at night. The regional governor said a school was destroyed.",
+     "The regional governor", ("Sumy regional governor", "ukraine")),
+    # another country or city in between: the description is not Ukraine's
+    ("Poland opened two new crossings. Its infrastructure minister said traffic would double.",
+     "Its infrastructure minister", ("Poland's infrastructure minister", "other")),  # Poland's: other
+    ("Kharkiv sent buses to Riga. The city council said they arrived.", "The city council",
+     ("The city council", "unknown")),                                 # which city's: not known, so unknown
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", LOCAL)
+def test_a_local_description_takes_the_place_named_before(text, mention, expected):
+    from narrative.actors import load_actors
+    from narrative.claims.speakers import Resolver
+
+    assert Resolver(load_actors(), text).actor_and_side(mention, text.index(mention)) == expected
+
+
+def test_a_description_that_states_its_side_is_nobody_of_the_other_side():
+    from narrative.actors import load_actors
+    from narrative.claims.speakers import Resolver
+
+    text = ("US Secretary of State Antony Blinken spoke with the Russian foreign minister on Saturday. "
+            "Blinken said the talks were frank. The Russian minister said the West was spreading hysteria.")
+    r = Resolver(load_actors(), text)
+    assert r.actor_and_side("Antony Blinken", text.index("Antony"))[1] == "other"
+    assert r.actor_and_side("Blinken", text.index("Blinken said"))[1] == "other"
+    assert r.actor_and_side("The Russian minister", text.index("The Russian minister"))[1] == "kremlin"
+
+
+def test_he_is_the_speaker_not_a_name_inside_what_the_speaker_said():
+    text = ("The head of the Ministry of Foreign Affairs Radosław Sikorski stated in an interview with BBC World that "
+            "Russian President Vladimir Putin wants to rebuild the empire. In his opinion, the West has little time. "
+            "\"We will not reveal our cards,\" he said.")
+    c = attributed(text)
+    assert c["actor"].tolist() == ["Radosław Sikorski", "Radosław Sikorski"]
+    assert c["side"].tolist() == ["other", "other"]
+
+
+# -- quotations, cues at the end, cues with no content (issue 24, items 4, 8, 12) -----------------------------
+QUOTED = [
+    # a cue inside a quotation is the quoted speaker's own words, not a new attribution
+    ("“We made this clear last week and we repeat it now,” the spokesman said.",
+     [("the spokesman", "said", "We made this clear last week and we repeat it now")]),
+    ("“Some say otherwise,” he conceded.", [("he", "conceded", "Some say otherwise")]),
+    # a named third party's speech inside the quotation stays an attribution, nested in the outer one
+    ("“As Putin said, the West lies,” Lavrov told reporters.",
+     [("As Putin", "said", "the West lies,” Lavrov told reporters"), ("Lavrov", "told", "As Putin said, the West lies")]),
+    # a quotation ending in ! or ? before an inverted cue is that cue's content
+    ("“We will hold!” insists the commander.", [("the commander", "insists", "We will hold!")]),
+    # content before a cue that ends the sentence with a time word
+    ("Kyiv will receive more air defence, the ministry said Wednesday.",
+     [("the ministry", "said", "Kyiv will receive more air defence")]),
+    ("Revenue rose by a third, Amin Nasser said in the results statement.",
+     [("Amin Nasser", "said", "Revenue rose by a third")]),
+    # a cue verb with nothing said is no claim
+    ("She explained from the podium.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTED)
+def test_quotations_and_cue_positions(text, expected):
+    c = attributed(text)
+    assert list(zip(c["speaker"], c["cue"], c["content"])) == expected
+
+
+def test_a_moved_quotation_is_not_also_the_reporters():
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"],
+                                     "text": ["“We will hold!” insists the commander."]}))
+    assert c["quote_type"].tolist() == ["direct"]
+
+
+def test_the_side_source_of_each_claim():
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. He said talks were frozen. Officials said more. "
+            "Analysts said it would last. A Kharkiv official said the metro would reopen.")
+    c = attributed(text)
+    assert list(zip(c["side"], c["side_source"])) == [("kremlin", "coreference"), ("unknown", "unknown"),
+                                                      ("other", "role"), ("ukraine", "place")]
+
+
+def test_she_after_a_woman_the_lists_do_not_know_by_her_first_name():
+    c = attributed("Olena Shulyak met voters in Lviv. She said that the vote would be held.")
+    assert c["actor"].tolist() == ["Olena Shulyak"] and c["side_source"].tolist() == ["coreference"]
+
+
+def test_a_titled_name_in_apposition_is_the_speaker():
+    c = attributed("The commander of the 47th Brigade, Maj. Ivan Petrenko, said the line held.")
+    assert c["actor"].tolist() == ["Ivan Petrenko"]

@@ -449,6 +449,11 @@ def actors(args) -> int:
     write_table(table, args.output, args.format)
     by_side = table.groupby("side")["claims"].sum().sort_values(ascending=False)
     print("claims by side: " + ", ".join(f"{side} {n:,}" for side, n in by_side.items()), file=sys.stderr)
+    from .compare import unknown_share
+
+    unknown, said = unknown_share(claims)
+    print(f"side unknown (speaker not resolved): {unknown:,} of {said:,} attributed claims "
+          f"({unknown / max(1, said):.1%})", file=sys.stderr)
     return 0
 
 

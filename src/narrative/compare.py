@@ -289,8 +289,13 @@ def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
     them the reporter distances: a distancing cue ("claimed", "alleged", "insisted":
     ``cue_stance == "distancing"``) or a journalist hedge ("could not be independently verified",
     "if true": the ``hedges`` column) that is not inside the speaker's quoted words. Sums merge by
-    addition across chunks."""
+    addition across chunks. Claims whose side is ``unknown`` (speaker not resolved) are left out, as in
+    every comparison of sides (:func:`unknown_share` counts them)."""
     attributed = claims[claims["quote_type"] != "self"]
+    if by == "side":
+        from .schema import UNKNOWN_SIDE
+
+        attributed = attributed[attributed["side"] != UNKNOWN_SIDE]
     cue = attributed["cue_stance"].eq("distancing")
     hedge = pd.Series([_reporters_hedge(h, c, q) for h, c, q in zip(attributed["hedges"], attributed["content"],
                                                                        attributed["quote_type"])],
@@ -346,3 +351,18 @@ def reporter_stance(sums: pd.DataFrame, *, by: str = "side", a: str | None = Non
             "ci_high": float(high[0]), "p": float(p[0]), "distancing_cue": int(both["distancing_cue"].sum()),
             "journalist_hedge": int(both["journalist_hedge"].sum())}])], ignore_index=True)
     return out
+
+
+def unknown_share(claims: pd.DataFrame) -> tuple[int, int]:
+    """``(claims with side unknown, attributed claims)``: the claims whose speaker could not be resolved
+    (:data:`narrative.schema.UNKNOWN_SIDE`), which every comparison of sides leaves out, among the
+    attributed ones (``quote_type`` not ``self``).
+
+    >>> unknown_share(pd.DataFrame({"side": ["kremlin", "unknown", "other", "ukraine"],
+    ...                             "quote_type": ["direct", "indirect", "self", "mixed"]}))
+    (1, 3)
+    """
+    from .schema import UNKNOWN_SIDE
+
+    said = claims[claims["quote_type"] != "self"]
+    return int((said["side"] == UNKNOWN_SIDE).sum()), len(said)

@@ -13,7 +13,8 @@ from matplotlib.figure import Figure
 
 #: Okabe & Ito (2008) colour-blind-safe palette
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-SIDE_COLOURS = {"kremlin": "#D55E00", "ukraine": "#0072B2", "us": "#009E73", "journalist": "#7F7F7F", "other": "#CC79A7"}
+SIDE_COLOURS = {"kremlin": "#D55E00", "ukraine": "#0072B2", "us": "#009E73", "journalist": "#7F7F7F", "other": "#CC79A7",
+                "unknown": "#BBBBBB"}
 
 
 def colour(side: str, i: int = 0) -> str:

@@ -22,7 +22,7 @@ CLAIMS = (
     "actor", "side",
     "cue", "cue_start", "cue_end", "cue_stance",
     "content", "content_start", "content_end",
-    "quote_type", "hedges",
+    "quote_type", "hedges", "side_source",
 )
 
 #: quote_type values
@@ -33,6 +33,20 @@ CUE_STANCES = ("neutral", "distancing", "endorsing")
 
 #: side given to speakers the actors file does not know
 OTHER_SIDE = "other"
+
+#: side of a claim whose speaker cannot be resolved (a pronoun, a bare title or a fragment with no
+#: antecedent): not counted as ``other``; comparisons of sides leave it out and say how many
+UNKNOWN_SIDE = "unknown"
+
+#: ``side_source`` values: how a claim's side was decided. ``actors``: the actors file names the speaker;
+#: ``gazetteer``: an office-holder gazetteer does (officials.csv); ``nationality``: the mention's modifier and
+#: head ("Russian officials", "the Ukrainian side"); ``place``: a Ukrainian or Russian place and an official
+#: head ("a Kharkiv official"); ``role``: a role the codebook puts on no side ("analysts", "a Ukrainian
+#: expert": ``other``); ``coreference``: a pronoun or description resolved to an earlier speaker or name;
+#: ``publisher``: the document's own voice (its publisher, its side, or the reporter); ``unlisted``: a named
+#: speaker no list or rule places (``other``); ``unknown``: nobody could be resolved (side ``unknown``)
+SIDE_SOURCES = ("actors", "gazetteer", "nationality", "place", "role", "coreference", "publisher", "unlisted",
+                "unknown")
 
 #: ``narrative.features.evidence`` (KWIC); ``rule``: what decided the category
 #: (:data:`narrative.lexicons.RULES`: the phrase's own, or the perspective of an attack phrase)

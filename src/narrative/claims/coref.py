@@ -35,7 +35,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..names import ROLES, TITLES, in_name
+from ..mention_side import LOCAL_WORDS, STATE_HEADS, place_before
+from ..names import ROLES, TITLES, fold, in_name
 from ..segment.marks import OUTER_MARKS
 
 #: words that make a capitalised run an organisation
@@ -72,6 +73,19 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _LOOKBACK = 60  # mentions searched back from a speaker
 _WINDOW = 3000  # characters read back from a speaker when nothing before them was read
+
+
+def first_name_gender(actors, word: str) -> str | None:
+    """``m``/``f`` for a first name that the actors file's and gazetteers' persons of one gender carry
+    (folded: "Olena", "Ołena"), else None; the table is built once per actors file."""
+    table = getattr(actors, "_first_names", None)
+    if table is None:
+        seen: dict[str, set] = {}
+        for actor in actors.actors:
+            if actor.kind == "person" and actor.gender in ("m", "f") and " " in actor.name:
+                seen.setdefault(fold(actor.name.split()[0]), set()).add(actor.gender)
+        table = actors._first_names = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and len(k) >= 3}
+    return table.get(fold(word))
 
 
 @dataclass(eq=False)
@@ -192,6 +206,10 @@ class NameIndex:
             if p and p.group(0) not in ".!?\n":
                 entity.gender = "m" if p.group(1) else "f"
                 entity.kind = entity.kind or "person"
+            elif self.actors is not None:  # "Olena Shulyak": a first name the lists know gives the gender
+                gender = first_name_gender(self.actors, name_words[0])
+                if gender:
+                    entity.gender, entity.kind = gender, entity.kind or "person"
         self.positions.append(start)
         self.mentions.append(entity)
         quoted = self.inside_quote is not None and self.inside_quote(start)
@@ -199,7 +217,10 @@ class NameIndex:
         reported = k >= 0 and start < self.contents[k][1]
         sentence = self._sentence_at(start)
         first = sentence != self._last_sentence  # the first name of its sentence: the likely subject
-        self.subject.append(not quoted and not reported and first and not (set(prev_low[-2:]) & _OBJECT_BEFORE))
+        # "of"/"the" after a role noun open the subject's own noun phrase ("The head of the Ministry … Sikorski")
+        role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES
+        self.subject.append(not quoted and not reported and first
+                            and (role_of or not (set(prev_low[-2:]) & _OBJECT_BEFORE)))
         if not quoted:
             self._last_sentence = sentence
 
@@ -307,12 +328,38 @@ class NameIndex:
             actor = found[-1][2] if found else None
             if actor is not None and not all(in_name(w, actor.name) for w in name[:found[-1][0]].split()):
                 actor = None
+            if actor is None and not found and " " in name:  # "Wołodymyr Zelnski": a spelling variant
+                actor = self.actors.variant(name)
             if len(cache) < 200_000:
                 cache[key] = actor
             return actor
         return cache[key]
 
     # -- resolving -------------------------------------------------------------------------------
+    def _pronoun(self, start: int, ok) -> Entity | None:
+        """The antecedent of "he"/"she": the more recent of the last compatible subject and the last
+        compatible speaker (a speaker is its cue's subject even where its sentence opens with a quotation;
+        the object of a cue or a name inside what was said is neither)."""
+        k = bisect_left(self.positions, start) - 1
+        stop = max(-1, k - _LOOKBACK)
+        subject_at, subject = -1, None
+        while k > stop:
+            if self.subject[k] and ok(self.mentions[k]):
+                subject_at, subject = self.positions[k], self.mentions[k]
+                break
+            k -= 1
+        floor = max(subject_at, start - _WINDOW)  # linear: only the speakers of the window before
+        for n, (at, entity) in enumerate(reversed(self.speakers)):
+            if at >= start:
+                continue
+            if at <= floor or n > _LOOKBACK:
+                break
+            if not isinstance(entity, Entity):  # a speaker the actors file knew
+                entity = Entity(entity.name, "person" if entity.kind == "person" else "org", entity.gender, actor=entity)
+            if ok(entity):
+                return entity
+        return subject
+
     def _recent(self, start: int, ok, subject_only: bool = False) -> Entity | None:
         k = bisect_left(self.positions, start) - 1
         stop = max(-1, k - _LOOKBACK)
@@ -335,10 +382,18 @@ class NameIndex:
         if len(low) == 1 and low[0] in ("he", "she"):
             gender = "m" if low[0] == "he" else "f"
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
-            return self._recent(start, ok, subject_only=True) or self._recent(start, ok)
-        if (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
-                or words[-1].islower() and low[-1] in ROLES):
-            return self._description(low, start)
+            return self._pronoun(start, ok) or self._recent(start, ok)
+        if self.actors is not None and (low[0] in ("its", "their") or LOCAL_WORDS.intersection(low)):
+            titled = self._recent(start, lambda e: low[-1] in e.titles)  # "Governor X ... the regional governor"
+            local = titled or self._local(mention, low, start)
+            if local is not None:
+                return local
+        # "The head of the ministry Radosław Sikorski": a name at the end, not a description
+        named = len(words) > 1 and words[-1][:1].isupper() and low[-1] in self.by_key and low[-1] not in TITLES \
+            and low[-1] not in ORG_WORDS
+        if not named and (low[0] in ("the", "this") and len(low) >= 2 and (low[-1] in ORG_WORDS or "of" in low and low[low.index("of") - 1] in ROLES)
+                          or words[-1].islower() and low[-1] in ROLES):
+            return self._description(low, start, self._side_of(mention))
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
         for w, lw in zip(reversed(words), reversed(low)):
             if lw.endswith(("'s", "’s")):
@@ -346,11 +401,56 @@ class NameIndex:
             if w[:1].isupper() and lw in self.by_key and lw not in TITLES and lw not in _SKIP_FIRST:
                 return self.by_key[lw]
         if low[0] in ("the", "this") and len(low) >= 2:
-            return self._description(low, start)
+            return self._description(low, start, self._side_of(mention))
         return None
 
-    def _description(self, low: list[str], start: int) -> Entity | None:
-        """"the MI6 chief", "the head of state", "the Institute"."""
+    def _local(self, mention: str, low: list[str], start: int) -> Entity | None:
+        """"the city council", "the regional governor", "its infrastructure minister": a body of the place
+        (or country) the text named just before, when the mention names none itself (a new entity named
+        after it, e.g. "Kharkiv city council")."""
+        if low[-1] not in STATE_HEADS and low[-1] not in ORG_WORDS or self.actors.mention_side(mention) is not None:
+            return None
+        if any(w[:1].isupper() for w in mention.split()[1:]):
+            return None  # "the Riga City Council" names its place
+        countries = getattr(self.actors, "_place_sides", None)
+        if countries is None:
+            countries = {a: actor.side for a, actor in self.actors.aliases.items() if actor.kind == "place"}
+            self.actors._place_sides = countries
+        by_key = self.by_key
+        found = place_before(self.text, start, countries,
+                             lambda w: by_key.get(w.lower()) is not None and by_key[w.lower()].kind == "person")
+        if found is None:
+            return None
+        place, _side = found
+        rest = " ".join(mention.split()[1:]) if low[0] in ("the", "its", "their", "a", "an") else mention
+        name = f"{place}'s {rest}" if low[0] in ("its", "their") else f"{place} {rest}"
+        return Entity(name, "org", titles={place.lower()})
+
+    def _side_of(self, mention: str) -> str | None:
+        """The side a mention's own words give ("the Russian minister"), or None."""
+        if self.actors is None:
+            return None
+        found = self.actors.mention_side(mention)
+        return found[0] if found is not None and found[1] != "role" else None
+
+    def _entity_side(self, entity) -> str | None:
+        """An entity's side: its actor's, else what its titles or name say ("deputy minister of foreign
+        affairs of Russia"), else None."""
+        actor = entity.actor if isinstance(entity, Entity) else entity
+        if actor is not None:
+            return actor.side
+        return self._side_of(" ".join(sorted(entity.titles)) + " " + entity.name)
+
+    def _description(self, low: list[str], start: int, side: str | None = None) -> Entity | None:
+        """"the MI6 chief", "the head of state", "the Institute". A description that says its side ("the
+        Russian minister") refers only to an entity of no other side."""
+        found = self._described(low, start, side)
+        if found is not None and side is not None and self._entity_side(found) not in (None, side):
+            return None
+        return found
+
+    def _described(self, low: list[str], start: int, side: str | None) -> Entity | None:
+        agrees = (lambda e: True) if side is None else (lambda e: self._entity_side(e) in (None, side))
         head = low[-1]
         if "of" in low:  # "the head of state", "the director of the organisation": the noun before "of"
             head = low[low.index("of") - 1]
@@ -358,13 +458,17 @@ class NameIndex:
             wanted = {"president", "king", "queen", "leader"}
         else:
             wanted = {head}
-        found = self._recent(start, lambda e: bool(e.titles & wanted)
-                             or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split()))
+        found = self._recent(start, lambda e: (bool(e.titles & wanted)
+                             or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split())) and agrees(e))
         if found is None and head in _GENERIC_ORG:  # "the group", "the organisation": the last organisation
             found = next((e for _p, e in reversed(self.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
             found = found or self._recent(start, lambda e: e.kind == "org", subject_only=True)
         if found is None and head in ROLES:
-            for _pos, entity in reversed(self.speakers):
+            for n, (_pos, entity) in enumerate(reversed(self.speakers)):
+                if n > _LOOKBACK:
+                    break
+                if not agrees(entity):
+                    continue
                 if not isinstance(entity, Entity):  # a speaker the actors file knew
                     if entity.kind == "person":
                         return Entity(entity.name, "person", entity.gender, actor=entity)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 
-from ..schema import OTHER_SIDE
+from ..schema import UNKNOWN_SIDE
 from .cues import Stance
 from .records import Claim, QuoteType
 
@@ -168,14 +168,16 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
             sa, sb = d.speaker
             speaker = text[sa:sb] if sa >= 0 else ""
             whole = (d.pieces[0][0], d.pieces[-1][1])
-            actor, side = resolver.actor_and_side(speaker, sa, whole) if speaker else (speaker, OTHER_SIDE)
+            actor, side, side_source = resolver.decide(speaker, sa, whole) if speaker else (speaker, UNKNOWN_SIDE,
+                                                                                             "unknown")
             parent = ids[d.parent] if d.parent is not None else ""
             for a, b in d.pieces:
                 claim = Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id=parent,
                               speaker=speaker, speaker_start=sa, speaker_end=sb, actor=actor, side=side,
                               cue=d.cue_text, cue_start=d.cue[0], cue_end=d.cue[1], cue_stance=d.stance,
                               content=text[a:b], content_start=a, content_end=b,
-                              quote_type=d.quote_type or quotes.quote_type(a, b), hedges=hedges)
+                              quote_type=d.quote_type or quotes.quote_type(a, b), hedges=hedges,
+                              side_source=side_source)
                 if not ids[k]:
                     ids[k] = claim.claim_id
                 number += 1
@@ -188,7 +190,7 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                         speaker_start=-1, speaker_end=-1, actor=view.own_actor, side=view.own_side, cue="",
                         cue_start=-1, cue_end=-1, cue_stance="neutral", content=raw.strip(),
                         content_start=ua + lead, content_end=ua + len(raw.rstrip()), quote_type="self",
-                        hedges=hedges)
+                        hedges=hedges, side_source="publisher")
             number += 1
     view.capped += drafts.capped
 

@@ -32,6 +32,7 @@ class Claim:
     content_end: int
     quote_type: QuoteType
     hedges: list[str] = field(default_factory=list)
+    side_source: str = ""  # how the side was decided: one of narrative.schema.SIDE_SOURCES
 
 
 @dataclass(slots=True)

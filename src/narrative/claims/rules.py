@@ -136,6 +136,11 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if not relaxed and k == c1 + 1 and _noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
+        if _no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
+            if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
+                return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
+            # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
+            return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
         ca, cb = (starts[k] if k < n_toks else unit.b), unit.b
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
 
@@ -175,11 +180,23 @@ HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
 #: a quotation paragraph holds at least this many spaces (three words): shorter ones continue nothing
 QUOTED_PIECE_MIN_SPACES = 2
 
+
+def _no_content(low: list[str], k: int, n_toks: int) -> bool:
+    """Whether what follows a cue is only a circumstance ("from the podium", "on Monday."): a preposition or a
+    time word first, and no clause (no finite verb, "that", colon or quotation) in the rest of the unit."""
+    if k >= n_toks or low[k] not in _CIRCUMSTANCE:
+        return False
+    rest = set(low[k:])
+    return not (rest & _FINITE or rest & ({"that", ":", ","} | OUTER_OPENING))
+
+
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
 _BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
 _CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
-                           "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight"})
+                           "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight", "monday",
+                           "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "last",
+                           "this"})
 
 
 def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
@@ -230,6 +247,23 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
             else:
                 parents[k] = k - 1
     return parents
+
+
+#: sources inside a quotation that are no third party named by the quoted speaker
+_QUOTED_SELF = frozenset(PRONOUNS) | frozenset("some others many people everyone everybody nobody someone anyone critics".split())
+
+
+def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes) -> bool:
+    """A cue and its source inside a quotation ("“We made this clear and we repeat it,” he said";
+    "“Some say otherwise,” he conceded"): the quoted speaker's own words, not a new attribution; a named third
+    party's speech stays one ("“As Putin said, the West lies,” Lavrov told reporters")."""
+    inside = quotes.inside
+    if not (inside(toks.start[cand.cue_first]) and inside(toks.start[cand.source_first])):
+        return False
+    source = toks.low[cand.source_first:cand.source_last + 1]
+    named = any(is_name(w) and lw not in _QUOTED_SELF
+                for w, lw in zip(toks.text[cand.source_first:cand.source_last + 1], source))
+    return not named
 
 
 def _colon_cues(lows: list[str]) -> list[Cue]:
@@ -283,6 +317,7 @@ class RulesExtractor(Extractor):
         relaxed = profile == "attribution"
         out: list[Draft] = []
         attributed_unit = -2  # the last unit with an attribution: a quotation right after continues it
+        moved: set[int] = set()  # units whose cue's content is the quotation unit before them
         for u, (ua, ub) in enumerate(view.units):
             # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
             raw = text[ua:ub]
@@ -297,7 +332,8 @@ class RulesExtractor(Extractor):
             found: list[Candidate] = []
             if cues:
                 unit = _Unit(view, u)
-                found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues) if c is not None]
+                found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues)
+                         if c is not None and not _quoted_cue(c, unit.toks, quotes)]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)
@@ -310,13 +346,23 @@ class RulesExtractor(Extractor):
             first = len(out)
             for k, cand in enumerate(found):
                 a, b = quotes.strip(text, cand.content_start, cand.content_end)
+                home = u
+                if b <= a and u > 0 and cand.content_start <= ua + 1:
+                    # “We will hold!” insists the commander.: the quotation closed its own sentence (unit) before
+                    piece = _quoted_piece(text, *view.units[u - 1], quotes)
+                    if piece is not None:
+                        if out and out[-1].unit == u - 1 and out[-1].continues:
+                            out.pop()  # not the previous speaker's quote paragraph: this cue's content
+                            first = min(first, len(out))
+                        (a, b), home = piece, u - 1
+                        moved.add(u)
                 if b <= a:
                     a, b = cand.content_start, cand.content_start
-                out.append(Draft(u, [(a, b)], speaker=(toks.start[cand.source_first], toks.end[cand.source_last]),
+                out.append(Draft(home, [(a, b)], speaker=(toks.start[cand.source_first], toks.end[cand.source_last]),
                                  cue=(toks.start[cand.cue_first], toks.end[cand.cue_last]), cue_text=cand.cue_text,
                                  stance=cand.stance, parent=None if parents[k] is None else first + parents[k]))
             attributed_unit = u
-        return Drafts(out)
+        return Drafts(out, {d.unit for d in out} | moved if moved else None)
 
 
 def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None,

@@ -8,7 +8,9 @@ compatible named speaker (:class:`Resolver`).
 from __future__ import annotations
 
 from ..actors import Actor, Actors
-from ..schema import OTHER_SIDE
+from ..names import TITLES
+from ..mention_side import unresolvable
+from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from ..segment.marks import OUTER_MARKS
 from .coref import NameIndex
 from .cues import head_words, words
@@ -58,6 +60,11 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             if 1 <= inner[1] - inner[0] <= 3 and all(is_name(text[t]) for t in range(inner[0], inner[1] + 1)) \
                     and not is_name(text[j]) and low[j] in heads:
                 return inner  # "Moldova's prime minister, Natalia Gavrilita, said": the name, not the title
+            span = range(inner[0], inner[1] + 1)
+            if 1 <= inner[1] - inner[0] <= 5 and sum(is_name(text[t]) and low[t] not in TITLES for t in span) >= 2 \
+                    and all(is_name(text[t]) or low[t] == "." for t in span) and is_name(text[j]):
+                # "The commander of the 47th Brigade, Maj. Ivan Petrenko, said": a titled name in apposition
+                return inner
         else:
             return None
     if low[j] in PRONOUNS:
@@ -236,41 +243,65 @@ class Resolver:
 
     def actor_and_side(self, speaker: str, start: int = -1,
                        content: tuple[int, int] | None = None) -> tuple[str, str]:
-        """The resolved actor's name and side, or the mention itself with side ``other``; ``start``
-        is the mention's offset and ``content`` the claim's span (both needed for coreference)."""
+        """The resolved actor's name and side (:meth:`decide` without how the side was decided)."""
+        return self.decide(speaker, start, content)[:2]
+
+    def decide(self, speaker: str, start: int = -1,
+               content: tuple[int, int] | None = None) -> tuple[str, str, str]:
+        """``(actor, side, side_source)`` of a speaker mention; ``start`` is the mention's offset and
+        ``content`` the claim's span (both needed for coreference). ``side_source`` is one of
+        :data:`narrative.schema.SIDE_SOURCES`; a mention that names nobody and that coreference cannot
+        resolve ("he" with no antecedent, "officials", "Last") gets side ``unknown``, not ``other``.
+
+        >>> from narrative.actors import load_actors
+        >>> text = "Kremlin spokesman Dmitry Peskov spoke. He said so. Officials said more. Analysts agreed."
+        >>> r = Resolver(load_actors(), text)
+        >>> [r.decide(m, text.index(m))[1:] for m in ("Kremlin spokesman Dmitry Peskov", "He", "Officials", "Analysts")]
+        [('kremlin', 'actors'), ('kremlin', 'coreference'), ('unknown', 'unknown'), ('other', 'role')]
+        """
         index = self.index
         known = self.resolve(speaker)
         low = speaker.lower()
         anaphor = low in ("he", "she", "it", "they")
         if low in ("i", "we") and self.publisher is not None:
-            return self.publisher.name, self.publisher.side
+            return self.publisher.name, self.publisher.side, "publisher"
         if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
-            return self._named(known, speaker)
+            return self._named(known, speaker, low in PRONOUNS)
         if known is not None and not anaphor:
             index.spoke(known, start, content)
-            return known.name, known.side
+            return known.name, known.side, _list_source(known)
         entity = index.resolve(speaker, start)
         if entity is None:
             if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
                 index.spoke(None if anaphor else index.describe(speaker, start), start, content)
-            return self._named(known, speaker)  # "it"/"they" with no organisation in the text: the actors file's
+            return self._named(known, speaker, anaphor)  # "it"/"they" with no organisation: the actors file's
         index.spoke(entity, start, content)
+        named = not anaphor and not unresolvable(speaker)  # the mention names the entity itself ("Ejdus")
         if entity.actor is not None:
-            return entity.actor.name, entity.actor.side
+            return entity.actor.name, entity.actor.side, _list_source(entity.actor) if named else "coreference"
         # a person or body the actors file does not know: the side its mention, its titles or its own
         # name ("Ukrainian Ministry of Foreign Affairs") describes
-        for description in (speaker, " ".join(sorted(entity.titles)), entity.name):
-            side = self.actors.description_side(description)
-            if side:
-                return entity.name, side
-        return entity.name, OTHER_SIDE
+        for k, description in enumerate((speaker, " ".join(sorted(entity.titles)), entity.name)):
+            found = self.actors.mention_side(description)
+            if found and found[1] != "role":
+                return entity.name, found[0], found[1] if k == 0 or named else "coreference"
+        return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
 
-    def _named(self, actor: Actor | None, speaker: str) -> tuple[str, str]:
-        return (actor.name, actor.side) if actor else (speaker, self._described(speaker))
+    def _named(self, actor: Actor | None, speaker: str, anaphor: bool = False) -> tuple[str, str, str]:
+        """The actors file's entry (a pronoun's: resolved by recency), else the mention's own words."""
+        if actor is not None:
+            return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
+        found = self.actors.mention_side(speaker)
+        if found is not None and found[1] != "role":
+            return speaker, found[0], found[1]
+        if unresolvable(speaker):
+            return speaker, UNKNOWN_SIDE, "unknown"
+        return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
 
-    def _described(self, mention: str) -> str:
-        """The noun-phrase side rule (:meth:`narrative.actors.Actors.description_side`), else ``other``."""
-        return self.actors.description_side(mention) or OTHER_SIDE
+
+def _list_source(actor: Actor) -> str:
+    """``actors`` for the actors file's own entries, ``gazetteer`` for a gazetteer's."""
+    return "gazetteer" if actor.source else "actors"
 
 
 def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:

@@ -98,10 +98,13 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
 
 def claims_by_side(run_dir, claims: pd.DataFrame) -> tuple[pd.DataFrame, object]:
     """Claims per side and quote type → ``claims_by_side.csv`` and its bar chart."""
-    from .. import plots
+    from .. import compare, plots
 
     by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
     write(by_side, run_dir, "claims_by_side.csv")
+    unknown, said = compare.unknown_share(claims)  # speakers nobody could resolve: left out of every comparison
+    print(f"side unknown: {unknown:,} of {said:,} attributed claims ({unknown / max(1, said):.1%}); "
+          "comparisons of sides leave them out")
     return by_side, figure(plots.claims_by_side(by_side), run_dir, "claims_by_side.png")
 
 

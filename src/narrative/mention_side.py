@@ -1,0 +1,164 @@
+"""The side a speaker mention's own words give, when no actor is named: the codebook's noun-phrase rule.
+
+A description nobody in the actors file or the gazetteer names can still carry a side (CODEBOOK.md §1):
+
+* **nationality** — a side's modifier and an official head noun: "Russian officials", "the Ukrainian side",
+  "Ukraine's defence ministry", "Moscow-installed authorities";
+* **place** — a Ukrainian or Russian place (``narrative/data/places.csv``, from GeoNames) with a local
+  government or service head: "a Kharkiv official", "the Sumy regional police", "Belgorod governor". Places
+  under occupation (Crimea, Sevastopol, the Donetsk and Luhansk regions) are contested and give no side;
+* **role** — a head the codebook puts on no state's side ("a Ukrainian military expert", "Russian independent
+  journalists", "analysts"): ``other``, whatever the modifier (a modifier alone is not a side).
+
+Everything else is left to the caller: a name the lists do not know is ``other``, and a mention that names
+nobody (:func:`unresolvable`: a pronoun, a bare title such as "the spokesman", a fragment such as "Last") is
+``unknown`` unless coreference finds who it is.
+
+>>> from narrative.actors import load_actors
+>>> rule = load_actors().side_rule
+>>> [mention_side(m, rule) for m in ("Russian officials", "a Kharkiv official", "the Sumy regional police",
+...  "a Ukrainian military expert", "Belarusian officials")]
+[('kremlin', 'nationality'), ('ukraine', 'place'), ('ukraine', 'place'), ('other', 'role'), None]
+>>> [unresolvable(m) for m in ("he", "the spokesman", "Last", "officials", "Filip Ejdus", "analysts")]
+[True, True, True, True, False, False]
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from .infra.datafiles import data_path
+from .names import TITLES
+
+_WORD = re.compile(r"[\w’'-]+")
+
+#: words that never name a speaker on their own: pronouns, determiners, quantifiers, time words
+FUNCTION_WORDS = frozenset("""
+i we you he she it they me us him her them this that these those the a an some other others another any each every
+both all many most several few one two three such last next earlier later first also then now today yesterday
+tomorrow week month year weekend night morning evening monday tuesday wednesday thursday friday saturday sunday
+however meanwhile there here who which what whom whose his its their our my your said
+""".split())
+#: heads that name an official or body of some state without saying which: unresolved, they are ``unknown``
+STATE_HEADS = frozenset("""
+official officials spokesman spokeswoman spokesperson spokespeople minister ministers ministry government authorities
+authority president presidency leader leaders governor governors mayor commander commanders military army command
+staff office administration ambassador embassy envoy diplomat diplomats delegation negotiators source sources
+secretary chief head prosecutor prosecutors police kremlin side statement agency service council
+""".split())
+
+
+def _words(mention: str) -> list[str]:
+    return _WORD.findall(mention.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, bool]]:
+    """``lower-case place name -> (side, contested)`` from ``narrative/data/places.csv`` (its header says
+    how it was built)."""
+    out: dict[str, tuple[str, bool]] = {}
+    lines = [line for line in data_path("places.csv").read_text("utf-8").splitlines() if not line.startswith("#")]
+    for row in csv.DictReader(lines):
+        contested = row["contested"] == "yes"
+        for name in [row["name"], *filter(None, row["variants"].split(";"))]:
+            out.setdefault(name.lower(), (row["side"], contested))  # rows run largest place first
+    return out
+
+
+def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
+    """``(side, rule name)`` by the noun-phrase rule (``rule``: the actors file's ``side_rule``), or None.
+
+    ``rule name`` is ``nationality``, ``place`` or ``role`` (see the module docstring)."""
+    if not rule:
+        return None
+    words = _words(mention)
+    found = set(words)
+    if found & rule["exclude"]:
+        return "other", "role"
+    if not found & rule["heads"]:
+        return None
+    sides = {side for side, modifiers in rule["modifiers"].items() if found & modifiers}
+    if len(sides) == 1:
+        return sides.pop(), "nationality"
+    if sides:
+        return None  # "Russian and Ukrainian officials": two sides at once
+    known = places()
+    raw = _WORD.findall(mention.replace("’", "'"))
+    place_sides = set()
+    for i, w in enumerate(words):  # one- and two-word place names ("Kryvyi Rih"), as written
+        for n in (1, 2):
+            hit = known.get(" ".join(words[i:i + n]).removesuffix("'s"))
+            after = raw[i + n] if i + n < len(raw) else ""
+            # a capitalised word after it that is no title makes it a person's name ("Volodymyr Petrenko")
+            if hit is not None and not (after[:1].isupper() and after.lower() not in rule["heads"]
+                                        and after.lower() not in TITLES):
+                place_sides.add(None if hit[1] else hit[0])
+    if len(place_sides) == 1 and None not in place_sides:
+        return place_sides.pop(), "place"
+    return None
+
+
+def unresolvable(mention: str) -> bool:
+    """Whether a speaker mention names nobody by itself: a pronoun, a fragment of function words ("Last",
+    "This"), or a bare official head with no name, modifier or place ("the spokesman", "officials",
+    "the ministry"). Such a speaker's side is ``unknown`` unless coreference resolves it."""
+    raw = _WORD.findall(mention)
+    if not raw:
+        return True
+    content = [w for w in raw if w.lower() not in FUNCTION_WORDS]
+    if not content:
+        return True
+    if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS):
+        return False  # a name, a place or a capitalised body: someone, whether or not the lists know them
+    return content[-1].lower() in STATE_HEADS  # "its infrastructure minister", "senior officials"
+
+
+#: words that make a description a local government's or a country's body whose place the text gave before
+#: ("the city council", "the regional governor", "its infrastructure minister")
+LOCAL_WORDS = frozenset("city regional region's oblast local municipal district town village".split())
+_CAPITALISED = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*(?:[ \t]+[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*)?")
+#: how far back a local description looks for its place (characters)
+PLACE_WINDOW = 500
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n:"
+
+
+def place_before(text: str, start: int, countries: dict[str, str], skip=lambda word: False) -> tuple[str, str] | None:
+    """``(place, side)`` of the nearest Ukrainian or Russian place written before ``start`` (within
+    :data:`PLACE_WINDOW` characters and the paragraph), for a description whose place the text gave
+    earlier ("Kharkiv came under fire. The city council said …"). ``countries`` maps more place names
+    (the actors file's: "Ukraine", "Moscow") to sides; ``skip(word)`` tells capitalised words to pass over
+    (known persons). A capitalised word that is neither (another country, a foreign city) stops the search.
+
+    >>> text = "Shelling hit Kharkiv overnight. The city council said ..."
+    >>> place_before(text, text.index("The city"), {})
+    ('Kharkiv', 'ukraine')
+    >>> text = "Kharkiv sent aid to Riga. The city council said ..."
+    >>> place_before(text, text.index("The city"), {}) is None
+    True
+    """
+    lo = max(0, start - PLACE_WINDOW)
+    paragraph = text.rfind("\n\n", lo, start)
+    lo = paragraph + 2 if paragraph >= 0 else lo
+    known = places()
+    for m in reversed(list(_CAPITALISED.finditer(text, lo, start))):
+        phrase = m.group(0)
+        for candidate in (phrase, phrase.split()[-1], phrase.split()[0]):
+            key = candidate.removesuffix("'s").removesuffix("’s")
+            side = countries.get(key)
+            hit = known.get(key.lower())
+            if side:
+                return key, side
+            if hit is not None:
+                return (key, hit[0]) if not hit[1] else None  # an occupied region's place: no side
+        first = phrase.split()[0]
+        low = first.lower()
+        if (low in FUNCTION_WORDS or low in TITLES or low in STATE_HEADS or skip(phrase) or skip(first)
+                or _sentence_initial(text, m.start())):
+            continue
+        return None
+    return None
