@@ -51,7 +51,7 @@ def load_sets(root: str | Path = ".", shared: str | Path | None = None, part: st
     return out
 
 
-def _training(sets: dict[str, pd.DataFrame], rows: dict[str, np.ndarray]) -> pd.DataFrame:
+def training_rows(sets: dict[str, pd.DataFrame], rows: dict[str, np.ndarray]) -> pd.DataFrame:
     return pd.concat([sets[n].iloc[rows[n]] for n in TRAIN_SETS], ignore_index=True)
 
 
@@ -75,7 +75,7 @@ def cross_validate(sets: dict[str, pd.DataFrame], *, n_splits: int = 5, n_boot: 
     preds = {name: {s: np.zeros((len(t), len(cats)), dtype=int) for s in SCORERS} for name, t in sets.items()}
     for k in range(n_splits):
         train_rows = {n: np.flatnonzero(t["group"].map(fold_of).to_numpy() != k) for n, t in sets.items()}
-        train = _training(sets, train_rows)
+        train = training_rows(sets, train_rows)
         for name, table in sets.items():
             if name == "warnews-coder2":
                 continue  # the same texts as warnews: its predictions are those
@@ -91,7 +91,7 @@ def locked_check(tuning: dict[str, pd.DataFrame], locked: dict[str, pd.DataFrame
                  seed: int = 0, **params) -> pd.DataFrame:
     """Every scorer trained on the whole tuning part and scored on the locked part (look once)."""
     cats = list(load_lexicon().categories)
-    train = _training(tuning, {n: np.arange(len(t)) for n, t in tuning.items()})
+    train = training_rows(tuning, {n: np.arange(len(t)) for n, t in tuning.items()})
     out = []
     for name, table in locked.items():
         out.append(score(table, predictions(train, table, cats, **params), cats, n_boot=n_boot, seed=seed).assign(set=name))

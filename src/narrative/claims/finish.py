@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 import numpy as np
 
@@ -34,8 +34,8 @@ from ..schema import UNKNOWN_SIDE
 from .cues import Stance
 from .records import Claim, QuoteType
 
-if TYPE_CHECKING:
-    from .document import DocumentView
+# ``DocumentView`` in the annotations is :class:`narrative.claims.document.DocumentView`; it is not
+# imported here, since the view calls this finishing step (no import cycle)
 
 #: how many claims' contents may lie over one character of a unit: a top-level claim and three
 #: levels of nesting. A deeper draft is left out and counted (``attrs["nesting_capped"]`` of

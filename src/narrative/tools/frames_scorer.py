@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import sklearn
 
-from ..framecv import TRAIN_SETS, _training, cross_validate, load_sets, locked_check
+from ..framecv import TRAIN_SETS, training_rows, cross_validate, load_sets, locked_check
 from ..framescorer import CARD_FILE, MODEL_FILE, SCORERS, FrameScorer
 from ..lexicons import load_lexicon
 
@@ -46,7 +46,7 @@ def train(root: Path, out: Path, say=print) -> dict:
     say(macro.round(3).to_string())
     say(f"mean macro-F1 over the three sets: {mean.round(3).to_dict()} -> the suite uses {suite!r}")
     cats = list(load_lexicon().categories)
-    data = _training(tuning, {n: np.arange(len(t)) for n, t in tuning.items()})
+    data = training_rows(tuning, {n: np.arange(len(t)) for n, t in tuning.items()})
     scorer = FrameScorer(**SETTINGS).fit(data[["text", "side"]], data[cats])
     digest = hashlib.sha256("\n".join(f"{t}\t{s}\t{';'.join(c for c in cats if r[c])}" for t, s, (_i, r) in
                                       zip(data["text"], data["side"], data[cats].iterrows())).encode()).hexdigest()
