@@ -28,7 +28,7 @@ def _coded_sheet(run_dir, path):
     assert main(["sample", str(run_dir / "tables" / "claims.csv"), "-n", "90", "--strata", "side", "-o", str(path),
                  "--quote-type", "direct", "--quote-type", "indirect", "--quote-type", "mixed"]) == 0
     t = pd.read_csv(path, keep_default_na=False, dtype=str)
-    side = t["side"].copy()
+    side = t["side"].replace({"unknown": "other"})  # the coder gives every claim a codebook side
     side[side.index[side == "kremlin"][::3]] = "other"
     t.assign(gold_is_claim="1", gold_side=side, gold_frames=t["frames"], gold_distanced=t["distanced"]).to_csv(
         path, index=False)

@@ -54,12 +54,16 @@ def matched(claims: pd.DataFrame, coding: Path) -> tuple[pd.DataFrame, pd.DataFr
     return claims.loc[gold["row"]].reset_index(drop=True), gold.reset_index(drop=True)
 
 
+def gold_rows(path) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", keep_default_na=False, dtype={"labels": str})
+
+
 @pytest.mark.parametrize("coder", list(CODINGS))
 def test_resampled_war_news_coverage_and_width(extracted, coder):
     if not CODINGS[coder].is_file():
         pytest.skip(f"{CODINGS[coder]} is absent")
     population, gold = matched(extracted, CODINGS[coder])
-    assert len(population) >= 320                       # nearly every coded span is found today
+    assert len(population) >= 0.95 * len(gold_rows(CODINGS[coder]))   # nearly every coded span is found today
     tool = tool_labels(population).reset_index(drop=True)
     n = len(population)
     truth_table = pd.DataFrame({"is_claim": np.ones(n), "side": gold["side"].to_numpy(),

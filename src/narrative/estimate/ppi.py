@@ -35,6 +35,13 @@ estimator).
 linearisation: the influence of each row is ``sum_k c_k r_k``; each component keeps its own
 ``lambda_k``, tuned jointly to minimise the combination's variance.
 
+**Small subgroups.** A ratio's interval rests on the coded rows of its denominator (the coded
+claims whose true side is s), often a few dozen or fewer. With ``n`` such rows its interval uses
+Student's t quantile with ``n - 1`` degrees of freedom instead of the normal one (the usual
+finite-sample correction for a mean of ``n`` linearised scores; Cochran 1977, §2.15), so it does
+not under-cover when a side has few coded claims; a mean (``den = 1``) keeps the normal quantile
+(as ``ppi_py`` does).
+
 Examples
 --------
 >>> import numpy as np
@@ -95,14 +102,25 @@ class Estimate:
     se: float
     lam: object
     n_coded: object
+    #: degrees of freedom of a ratio's interval (coded rows of its smallest denominator - 1); None: normal
+    df: object = None
+
+    @property
+    def quantile(self):
+        """The two-sided 95% quantile: normal, or Student's t with :attr:`df` degrees of freedom."""
+        if self.df is None:
+            return Z95
+        from scipy.stats import t
+
+        return t.ppf(0.975, self.df)
 
     @property
     def lo(self):
-        return self.estimate - Z95 * self.se
+        return self.estimate - self.quantile * self.se
 
     @property
     def hi(self):
-        return self.estimate + Z95 * self.se
+        return self.estimate + self.quantile * self.se
 
 
 class _Moments:
@@ -263,10 +281,21 @@ def combine(parts: Sequence[tuple[float, Ratio]], design: Design, *, lam=None, d
     estimate = sum(c * t for (c, _r), (t, _d) in zip(parts, pairs))
     se = np.sqrt(np.maximum(var, 0.0))
     n_coded = design.coded.sum(-1)
+    df = _ratio_df(parts, design)
     if not shape:
         return Estimate(float(estimate), float(se), float(lams[0]) if k == 1 else tuple(map(float, lams)),
-                        int(n_coded))
-    return Estimate(estimate, se, lams, n_coded)
+                        int(n_coded), None if df is None else float(df))
+    return Estimate(estimate, se, lams, n_coded, df)
+
+
+def _ratio_df(parts: Sequence[tuple[float, Ratio]], design: Design):
+    """Degrees of freedom of a combination of ratios: the coded rows of its smallest gold denominator
+    minus one (at least 1); None when every part is a mean (``den = 1``: the normal quantile)."""
+    dens = [np.nan_to_num(np.asarray(r.den_y, float)) for _c, r in parts]
+    if all(np.all(d == 1) for d in dens):
+        return None
+    support = np.min(np.stack([(design.coded & (d != 0)).sum(-1) for d in dens]), axis=0)
+    return np.maximum(support - 1, 1)
 
 
 def mean(y, f, design: Design, *, lam=None, ddof: int = 1) -> Estimate:
