@@ -67,6 +67,17 @@ def test_a_turn_in_flattened_paragraphs_starts_at_a_sentence():
         ("We need to gather around the table.", "other"), ("Vladimir Putin: Of course.", "kremlin")]
 
 
+def test_i_and_we_in_another_speakers_turn_are_that_speaker():
+    text = ("Talks were held in Moscow. Alexander Lukashenko: I said that Belarus would buy more machinery. "
+            "Vladimir Putin: I said that Russia would supply it.")
+    c = _claims(text)
+    said = c[c["speaker"] == "I"].sort_values("speaker_start")
+    lukashenko = load_actors().resolve("Alexander Lukashenko").name
+    assert [(r.actor, r.side) for r in said.itertuples()] == [(lukashenko, "other"),
+                                                               (load_actors().publisher("putin").name, "kremlin")]
+    assert said["side_source"].tolist() == ["coreference", "publisher"]
+
+
 def test_a_colon_in_a_sentence_and_a_colon_quote_behave_as_before():
     text = ("The meeting ended on Monday. The goal is clear: peace.\n"
             "Podolyak: “Russia will not dictate the terms of peace to Ukraine.”\n"

@@ -176,6 +176,8 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
             whole = (d.pieces[0][0], d.pieces[-1][1])
             actor, side, side_source = resolver.decide(speaker, sa, whole) if speaker else (speaker, UNKNOWN_SIDE,
                                                                                              "unknown")
+            if turn is not None and side_source == "publisher" and voice[turn.start][1] != view.own_side:
+                actor, side, side_source = voice[turn.start][0], voice[turn.start][1], "coreference"  # another's "I"
             parent = ids[d.parent] if d.parent is not None else ""
             for a, b in d.pieces:
                 claim = Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id=parent,
