@@ -256,8 +256,9 @@ def countries() -> dict[str, Country]:
     >>> countries()["UA"].side, sorted(countries()["UA"].contested)
     ('ukraine', ['Crimea', 'Donetsk', 'Luhansk', 'Sevastopol'])
     """
+    rows = _tsv_rows(data_path("countries.tsv"))
     return {r["country"]: Country(r["country"], r["name"], r["side"], frozenset(filter(None, r["contested"].split("|"))))
-            for r in _tsv_rows(data_path("countries.tsv"))}
+            for r in rows}
 
 
 @lru_cache(maxsize=1)

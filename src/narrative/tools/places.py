@@ -191,28 +191,29 @@ def country_rows(countries: dict) -> list[dict]:
     return sorted(rows, key=lambda r: r["name"])
 
 
+def _write_tsv(out: Path, header: str, columns: tuple[str, ...], rows: list[dict]) -> None:
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(header)
+        writer = csv.DictWriter(fh, fieldnames=columns, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def write_countries(rows: list[dict], out: Path) -> None:
     from ..places import COUNTRY_COLUMNS
 
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# Countries of the world and the side their officials speak for (\"Poland's minister\": other).\n"
-                 f"# Built by `python -m narrative.tools.places` from {GEONAMES} (countries.json, {LICENCE};\n"
-                 "# https://www.geonames.org). contested: the admin1 regions (as in places.tsv) under occupation\n"
-                 "# since 2014, whose places give no side by themselves (|-separated).\n")
-        writer = csv.DictWriter(fh, fieldnames=COUNTRY_COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    _write_tsv(out, "# Countries of the world and the side their officials speak for (\"Poland's minister\": other).\n"
+               f"# Built by `python -m narrative.tools.places` from {GEONAMES} (countries.json, {LICENCE};\n"
+               "# https://www.geonames.org). contested: the admin1 regions (as in places.tsv) under occupation\n"
+               "# since 2014, whose places give no side by themselves (|-separated).\n", COUNTRY_COLUMNS, rows)
 
 
 def write(rows: list[dict], out: Path) -> None:
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# Settlements and regions of Ukraine and Russia with their spelling variants (|-separated).\n"
-                 f"# Built by `python -m narrative.tools.places` from {GEONAMES} (cities500, {LICENCE};\n"
-                 "# https://www.geonames.org) and narrative/data/places_extra.tsv (curated front-line towns,\n"
-                 "# spellings, oblasts). metonym 1: a capital whose name also stands for its government.\n")
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    _write_tsv(out, "# Settlements and regions of Ukraine and Russia with their spelling variants (|-separated).\n"
+               f"# Built by `python -m narrative.tools.places` from {GEONAMES} (cities500, {LICENCE};\n"
+               "# https://www.geonames.org) and narrative/data/places_extra.tsv (curated front-line towns,\n"
+               "# spellings, oblasts). metonym 1: a capital whose name also stands for its government.\n",
+               COLUMNS, rows)
 
 
 def main(argv=None) -> int:
