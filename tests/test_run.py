@@ -505,8 +505,10 @@ def test_the_real_suite_on_one_side_finishes_with_a_report_and_none_values(tmp_p
 
 
 def test_a_cap_a_step_applies_is_a_warning_in_the_manifest_the_report_and_stderr(tmp_path, capsys):
-    """Issue 23 item 8: no silent overrides (the classifier's cap of n_boot for CV intervals)."""
-    source = "from narrative.pipeline.classify import _cv_boot\nassert _cv_boot(run_dir, 1000, 'side classifier') == 500"
+    """Issue 23 item 8: no silent overrides. A step that changes what was asked says so through
+    ``runfiles.warn`` (the classifiers' old cap of n_boot at 500 is gone: they honour n_boot)."""
+    source = ("from narrative.pipeline.runfiles import warn\n"
+              "warn(run_dir, 'side classifier', 'n_boot 1000 capped at 500 bootstrap resamples')")
     corpus = demo_slice(tmp_path / "corpus", n=4)
     out = tmp_path / "reports"
     assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
