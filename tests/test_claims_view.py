@@ -129,3 +129,41 @@ def test_any_text_yields_valid_offsets_and_a_planted_claim(method, parts, plante
     if planted is not None:  # not vacuous: a text holding a cue and a quotation yields its claim
         found = c[c["content"].str.contains("talks are over") & (c["quote_type"] != "self")]
         assert (found["actor"] == "Dmitry Peskov").any(), c[["speaker", "cue", "content"]].values.tolist()
+
+
+# composed for this test (issue 24 item 10): a headline, a byline, a photo credit and a "contributed to this
+# report" line around two real claim lines, a short one ending with a stop and a short quoted one with a cue
+HEADED = ("Drones hit a power plant near Kharkiv overnight\n"
+          "By Olena Marchuk and Tom Briggs, Kyiv\n"
+          "The regional governor said three substations were damaged by the strike.\n"
+          "Photo: Yevhen Titov/AFP via Getty Images\n"
+          "Repairs will take weeks.\n"
+          "“We will not freeze this winter,” the mayor said\n"
+          "Maria Levchenko in Lviv contributed to this report.")
+HEADED_FURNITURE = ("Drones hit a power plant near Kharkiv overnight", "By Olena Marchuk and Tom Briggs, Kyiv",
+                    "Photo: Yevhen Titov/AFP via Getty Images", "Maria Levchenko in Lviv contributed to this report.")
+
+
+@pytest.mark.parametrize("method", list(EXTRACTORS))
+def test_headline_byline_and_credit_lines_make_no_claim_but_short_real_lines_do(method):
+    c = _claims(HEADED, _method(method))
+    for line in HEADED_FURNITURE:
+        s, e = HEADED.index(line), HEADED.index(line) + len(line)
+        for r in c.itertuples():
+            for a, b in ((r.content_start, r.content_end), (r.cue_start, r.cue_end), (r.speaker_start, r.speaker_end)):
+                assert not (a >= 0 and b > a and s <= a < e), (method, line, r.content)
+    assert c.attrs["boilerplate_skipped"] == len(HEADED_FURNITURE)
+    short = HEADED.index("Repairs will take weeks.")
+    assert [r.quote_type for r in c.itertuples() if r.content_start == short] == ["self"]
+    quoted = c[c["content"].str.contains("We will not freeze this winter")]
+    assert [(r.quote_type, r.cue) for r in quoted.itertuples()] == [("direct", "said")]
+
+
+def test_a_short_line_inside_a_quotation_or_holding_a_cue_is_not_a_headline():
+    from narrative.claims.boilerplate import Boilerplate
+    from narrative.claims.quotes import Quotes
+
+    text = ("The minister read out the statement:\n“Our answer is simple.\nwe stay and we rebuild\nwe do not leave.”\n"
+            "Kyiv says the grid is holding\nKyiv holds the line")
+    lines = Boilerplate().spans(text, Quotes(quote_spans(text)))
+    assert [text[a:b] for a, b in lines] == ["Kyiv holds the line"]

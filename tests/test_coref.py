@@ -14,13 +14,13 @@ def attributed(text: str, **kw) -> pd.DataFrame:
     return c[c["quote_type"] != "self"].reset_index(drop=True)
 
 
-MOORE = (
-    "MI6 chief Richard Moore said Russia had seen “epic fails” in its initial goals.\n\n"
-    "He was speaking at a security forum in Colorado.\n\n"
-    "“Our assessment is that the Russians will find it difficult to find manpower,” Mr Moore told the conference. "
-    "“They will have to pause in some way.”\n\n"
-    "The MI6 chief said battlefield success would be an “important reminder” to Europe.\n\n"
-    "“There's no evidence that Putin is suffering from ill-health,” he replied."
+MOORE = (  # composed for this test
+    "MI6 chief Richard Moore said Russia's army had met “serious setbacks” in its first aims.\n\n"
+    "He was addressing a defence meeting in Aspen.\n\n"
+    "“We judge that the Russians will struggle to replace their losses,” Mr Moore told the meeting. "
+    "“They will need to stop for a while.”\n\n"
+    "The MI6 chief said progress on the battlefield would be a “useful signal” to Europe.\n\n"
+    "“We see nothing to suggest that Putin is gravely ill,” he replied."
 )
 
 
@@ -38,7 +38,7 @@ def test_names_outside_the_actors_file_resolve_through_the_document():
 def test_a_quotation_that_follows_continues_its_speaker():
     c = attributed(MOORE)
     piece = c.iloc[2]
-    assert piece["content"] == "They will have to pause in some way."
+    assert piece["content"] == "They will need to stop for a while."
     assert piece["quote_type"] == "direct"
     # the continuation shares the attribution it continues: same speaker and cue offsets
     assert (piece["speaker_start"], piece["cue_start"]) == (c.iloc[1]["speaker_start"], c.iloc[1]["cue_start"])
@@ -277,9 +277,9 @@ def test_a_description_that_states_its_side_is_nobody_of_the_other_side():
 
 
 def test_he_is_the_speaker_not_a_name_inside_what_the_speaker_said():
-    text = ("The head of the Ministry of Foreign Affairs Radosław Sikorski stated in an interview with BBC World that "
-            "Russian President Vladimir Putin wants to rebuild the empire. In his opinion, the West has little time. "
-            "\"We will not reveal our cards,\" he said.")
+    text = ("The head of the Ministry of Foreign Affairs Radosław Sikorski told reporters in Warsaw that "
+            "Russian President Vladimir Putin still dreams of an empire. In his view, Europe must act faster. "
+            "\"We will not show our hand,\" he said.")
     c = attributed(text)
     assert c["actor"].tolist() == ["Radosław Sikorski", "Radosław Sikorski"]
     assert c["side"].tolist() == ["other", "other"]

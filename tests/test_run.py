@@ -446,14 +446,21 @@ def test_a_chosen_run_id_that_exists_still_fails(tmp_path, capsys):
     assert "exists already" in capsys.readouterr().err
 
 
+def _run_with_03(tmp_path, source: str):
+    """A tiny suite run (id ``r``) whose notebook 03 runs ``source``: (the reports folder, the exit code)."""
+    corpus = demo_slice(tmp_path / "corpus", n=4)
+    out = tmp_path / "reports"
+    code = _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
+                     "--run-id", "r")
+    return out, code
+
+
 def test_a_failed_notebook_keeps_its_whole_traceback_in_the_run_log(tmp_path, capsys):
     message = "the column 'body' holds numbers " + "x" * 400 + " END"
     source = ("def load(n):\n    if n == 0:\n        raise ValueError(" + repr(message) + ")\n    return load(n - 1)\n"
               "load(2)")
-    corpus = demo_slice(tmp_path / "corpus", n=4)
-    out = tmp_path / "reports"
-    assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
-                     "--run-id", "r") == 1
+    out, code = _run_with_03(tmp_path, source)
+    assert code == 1
     err = capsys.readouterr().err
     assert "traceback in " + str(out / "r" / "logs" / "03_classifier.log") in err
     log = (out / "r" / "logs" / "03_classifier.log").read_text()
@@ -505,12 +512,12 @@ def test_the_real_suite_on_one_side_finishes_with_a_report_and_none_values(tmp_p
 
 
 def test_a_cap_a_step_applies_is_a_warning_in_the_manifest_the_report_and_stderr(tmp_path, capsys):
-    """Issue 23 item 8: no silent overrides (the classifier's cap of n_boot for CV intervals)."""
-    source = "from narrative.pipeline.classify import _cv_boot\nassert _cv_boot(run_dir, 1000, 'side classifier') == 500"
-    corpus = demo_slice(tmp_path / "corpus", n=4)
-    out = tmp_path / "reports"
-    assert _tiny_run(corpus, out, _tiny_suite(tmp_path / "nb", failing="03_classifier.ipynb", source=source),
-                     "--run-id", "r") == 0
+    """Issue 23 item 8: no silent overrides. A step that changes what was asked says so through
+    ``runfiles.warn`` (the classifiers' old cap of n_boot at 500 is gone: they honour n_boot)."""
+    source = ("from narrative.pipeline.runfiles import warn\n"
+              "warn(run_dir, 'side classifier', 'n_boot 1000 capped at 500 bootstrap resamples')")
+    out, code = _run_with_03(tmp_path, source)
+    assert code == 0
     err = capsys.readouterr().err
     assert "narrative: warning: side classifier: n_boot 1000 capped at 500" in err
     manifest = json.loads((out / "r" / "manifest.json").read_text())

@@ -4,9 +4,10 @@ A description nobody in the actors file or the gazetteer names can still carry a
 
 * **nationality** — a side's modifier and an official head noun: "Russian officials", "the Ukrainian side",
   "Ukraine's defence ministry", "Moscow-installed authorities";
-* **place** — a Ukrainian or Russian place (``narrative/data/places.csv``, from GeoNames) with a local
-  government or service head: "a Kharkiv official", "the Sumy regional police", "Belgorod governor". Places
-  under occupation (Crimea, Sevastopol, the Donetsk and Luhansk regions) are contested and give no side;
+* **place** — a Ukrainian or Russian place (the gazetteer of :mod:`narrative.places`, from GeoNames) with a
+  local government or service head: "a Kharkiv official", "the Sumy regional police", "Belgorod governor".
+  Places under occupation since 2014 (Crimea, Sevastopol, the Donetsk and Luhansk regions) are contested and
+  give no side (:func:`narrative.places.place_sides`);
 * **role** — a head the codebook puts on no state's side ("a Ukrainian military expert", "Russian independent
   journalists", "analysts"): ``other``, whatever the modifier (a modifier alone is not a side).
 
@@ -24,11 +25,9 @@ nobody (:func:`unresolvable`: a pronoun, a bare title such as "the spokesman", a
 """
 from __future__ import annotations
 
-import csv
 import re
-from functools import lru_cache
 
-from .infra.datafiles import data_path
+from .places import place_sides
 from .names import TITLES
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -53,19 +52,6 @@ def _words(mention: str) -> list[str]:
     return _WORD.findall(mention.lower().replace("’", "'"))
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, tuple[str, bool]]:
-    """``lower-case place name -> (side, contested)`` from ``narrative/data/places.csv`` (its header says
-    how it was built)."""
-    out: dict[str, tuple[str, bool]] = {}
-    lines = [line for line in data_path("places.csv").read_text("utf-8").splitlines() if not line.startswith("#")]
-    for row in csv.DictReader(lines):
-        contested = row["contested"] == "yes"
-        for name in [row["name"], *filter(None, row["variants"].split(";"))]:
-            out.setdefault(name.lower(), (row["side"], contested))  # rows run largest place first
-    return out
-
-
 def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     """``(side, rule name)`` by the noun-phrase rule (``rule``: the actors file's ``side_rule``), or None.
 
@@ -83,9 +69,9 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
         return sides.pop(), "nationality"
     if sides:
         return None  # "Russian and Ukrainian officials": two sides at once
-    known = places()
+    known = place_sides()
     raw = _WORD.findall(mention.replace("’", "'"))
-    place_sides = set()
+    found_sides = set()
     for i, w in enumerate(words):  # one- and two-word place names ("Kryvyi Rih"), as written
         for n in (1, 2):
             hit = known.get(" ".join(words[i:i + n]).removesuffix("'s"))
@@ -93,9 +79,9 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
             # a capitalised word after it that is no title makes it a person's name ("Volodymyr Petrenko")
             if hit is not None and not (after[:1].isupper() and after.lower() not in rule["heads"]
                                         and after.lower() not in TITLES):
-                place_sides.add(None if hit[1] else hit[0])
-    if len(place_sides) == 1 and None not in place_sides:
-        return place_sides.pop(), "place"
+                found_sides.add(None if hit[1] else hit[0])
+    if len(found_sides) == 1 and None not in found_sides:
+        return found_sides.pop(), "place"
     return None
 
 
@@ -144,7 +130,7 @@ def place_before(text: str, start: int, countries: dict[str, str], skip=lambda w
     lo = max(0, start - PLACE_WINDOW)
     paragraph = text.rfind("\n\n", lo, start)
     lo = paragraph + 2 if paragraph >= 0 else lo
-    known = places()
+    known = place_sides()
     for m in reversed(list(_CAPITALISED.finditer(text, lo, start))):
         phrase = m.group(0)
         for candidate in (phrase, phrase.split()[-1], phrase.split()[0]):

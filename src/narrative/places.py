@@ -20,6 +20,14 @@ Examples
 [('Pokrovsk', 'Pokrowsk'), ('Chasiv Yar', 'Chasiv Yar'), ('Bakhmut', 'Bakhmut')]
 >>> [m.place.name for m in g.find("Kyiv said the strikes on Kiev and the Donetsk region went on.")]
 ['Kyiv', 'Donetsk Oblast']
+
+The side a place gives a speaker ("a Kharkiv official": ``ukraine``) is its country's, from
+``narrative/data/countries.tsv`` (GeoNames countries and their side); a place in a region that file lists as
+contested (Ukraine's under occupation since 2014) gives none by itself (:func:`place_sides`):
+
+>>> sides = place_sides()
+>>> sides["kharkiv"], sides["belgorod"], sides["donetsk"], sides["poland"]
+(('ukraine', False), ('kremlin', False), ('ukraine', True), ('other', False))
 """
 from __future__ import annotations
 
@@ -38,6 +46,10 @@ from .segment import TOKEN_RE
 PLACE_COLUMNS = ("place_id", "name", "level", "country", "admin1", "population", "metonym", "variants", "source",
                  "licence")
 LEVELS = ("settlement", "region")
+#: columns of ``countries.tsv`` (see :mod:`narrative.tools.places`)
+COUNTRY_COLUMNS = ("country", "name", "side", "population", "contested", "geonameid", "source", "licence")
+#: the words after a region's base spelling in its variants ("Kharkiv region", "Volyn Oblast")
+REGION_SUFFIXES = ("region", "Region", "oblast", "Oblast", "province", "Province")
 
 
 @dataclass(frozen=True)
@@ -135,10 +147,12 @@ class Gazetteer:
     def __init__(self, rows):
         self.places: dict[str, Place] = {}
         index: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
+        self._spellings: dict[str, tuple[str, ...]] = {}
         for row in rows:
             place = Place(row["place_id"], row["name"], row["level"], row["country"], row["admin1"],
                           int(row["population"] or 0), row["metonym"] in ("1", 1, True))
             self.places[place.place_id] = place
+            self._spellings[place.place_id] = tuple(filter(None, row["variants"].split("|")))
             for spelling in row["variants"].split("|"):
                 tokens = tuple(TOKEN_RE.findall(spelling))
                 if tokens:
@@ -154,6 +168,10 @@ class Gazetteer:
     def load(cls, path: str | Path | None = None) -> "Gazetteer":
         """The gazetteer in ``path`` (a places.tsv), default the shipped one (read once)."""
         return _load(str(path) if path else None)
+
+    def spellings(self, place_id: str) -> tuple[str, ...]:
+        """The spellings of one place, as written in the gazetteer."""
+        return self._spellings.get(place_id, ())
 
     def find(self, text: str) -> list[Mention]:
         """The places named in ``text``, in order (regions as "<name> region|oblast", Crimea, Donbas)."""
@@ -214,6 +232,57 @@ class Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load(path: str | None) -> Gazetteer:
-    file = Path(path) if path else data_path("places.tsv")
+    return Gazetteer(_tsv_rows(Path(path) if path else data_path("places.tsv")))
+
+
+@dataclass(frozen=True)
+class Country:
+    """One row of ``countries.tsv``: ``contested`` are its admin1 regions whose places give no side alone."""
+    country: str
+    name: str
+    side: str
+    contested: frozenset[str]
+
+
+def _tsv_rows(file: Path) -> list[dict]:
     lines = [ln for ln in file.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return Gazetteer(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """ISO code → :class:`Country`, from the shipped ``countries.tsv`` (GeoNames, CC BY 4.0).
+
+    >>> countries()["UA"].side, sorted(countries()["UA"].contested)
+    ('ukraine', ['Crimea', 'Donetsk', 'Luhansk', 'Sevastopol'])
+    """
+    rows = _tsv_rows(data_path("countries.tsv"))
+    return {r["country"]: Country(r["country"], r["name"], r["side"], frozenset(filter(None, r["contested"].split("|"))))
+            for r in rows}
+
+
+@lru_cache(maxsize=1)
+def place_sides() -> dict[str, tuple[str, bool]]:
+    """``lower-case name -> (side, contested)`` for a speaker's place ("a Kharkiv official", "Poland's
+    minister"): the countries' names, then every spelling of the gazetteer's places, most populous first (a
+    spelling two places share takes the larger one's side), then the base of a region's spellings ("Volyn" of
+    "Volyn Oblast"). ``contested``: the place lies in a region its country lists as contested."""
+    table = countries()
+    out: dict[str, tuple[str, bool]] = {c.name.lower(): (c.side, False) for c in table.values()}
+    gazetteer = Gazetteer.load()
+    ranked = sorted(gazetteer.places.values(), key=lambda p: (p.level != "region" or p.population > 0,
+                                                              -p.population, p.place_id))
+    bases = []
+    for place in ranked:
+        country = table.get(place.country)
+        if country is None:
+            continue
+        value = (country.side, place.admin1 in country.contested)
+        for spelling in gazetteer.spellings(place.place_id):
+            out.setdefault(spelling.lower(), value)
+            base, _, suffix = spelling.rpartition(" ")
+            if place.level == "region" and suffix in REGION_SUFFIXES:
+                bases.append((base.lower(), value))
+    for base, value in bases:
+        out.setdefault(base, value)
+    return out

@@ -8,6 +8,15 @@ the text is never edited, only skipped.
 >>> t = "Kyiv said the attack failed.\\nAdvertisement\\nREAD ALSO: Ten things to know\\nMoscow denied it."
 >>> [t[a:b] for a, b in Boilerplate().spans(t)]
 ['Advertisement', 'READ ALSO: Ten things to know']
+
+A headline is furniture too (:func:`is_headline`): a short line (:data:`MAX_HEADLINE_WORDS`) of a
+document of more than one line, with no final stop, no colon, no quotation mark, no reporting cue,
+not a list item, not inside a quotation and holding none. Bylines, photo credits and "… contributed
+to this report" lines are patterns of the data file.
+
+>>> t = "Kyiv holds the line\\nBy Jane Roe\\nKyiv said the attack failed.\\nPhoto: Reuters"
+>>> [t[a:b] for a, b in Boilerplate().spans(t)]
+['Kyiv holds the line', 'By Jane Roe', 'Photo: Reuters']
 """
 from __future__ import annotations
 
@@ -18,6 +27,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..infra.datafiles import data_lines
+from ..segment import TOKEN_RE
+from ..segment.marks import QUOTE_MARKS
+from .cues import find_cues
 
 _LINE = re.compile(r"[^\n]+")
 #: longer lines are article text whatever they contain (a news site's promotion block is one line of ~1,500)
@@ -31,6 +43,30 @@ _LONG_FURNITURE = ("newsletter", "privacy", "subscri", "sign up", "recaptcha", "
 #: what a short furniture sentence inside a line of article text carries ("Click here to subscribe")
 _SENTENCE_FURNITURE = ("click", "tap here", "subscri", "newsletter", "sign up", "advertis", "read also", "read more",
                        "read the full", "video", "main page", "home page", "submit", "opinion", "topics of interest")
+
+
+#: a headline has at most this many words ("Kyiv holds the line"); longer lines without a stop are text
+MAX_HEADLINE_WORDS = 14
+#: what ends a line that is a sentence or leads into one (a headline has none of these at its end)
+_FINAL = frozenset(".!?…:;,")
+#: what makes a short line more than a headline: a colon ("Podolyak: …" is a cue), a dash cue, a double
+#: quotation mark (single ones are apostrophes too: a quotation of those is found by the quotation spans)
+_NOT_HEADLINE = (frozenset(QUOTE_MARKS) - {"'", "’", "‘"}) | {":", "―", "—", "–"}
+#: a list item ("- more air defence", "2) the grain corridor") is part of the text around it
+_LIST_ITEM = re.compile(r"(?:[-*•·▪]|\d{1,2}[.)])\s")
+
+
+def is_headline(line: str) -> bool:
+    """Whether a stripped line reads as a headline (no final stop, short, no colon, quotation or cue).
+
+    >>> is_headline("Kyiv holds the line"), is_headline("Kyiv holds the line."), is_headline("Zelensky says Kyiv holds")
+    (True, False, False)
+    """
+    if not line or line[-1] in _FINAL or _LIST_ITEM.match(line) or not _NOT_HEADLINE.isdisjoint(line):
+        return False
+    tokens = TOKEN_RE.findall(line.lower())
+    words = sum(1 for t in tokens if t[0].isalnum())
+    return 0 < words <= MAX_HEADLINE_WORDS and not find_cues(tokens)
 
 
 def _marked(text: str, marks: tuple[str, ...]) -> bool:
@@ -74,9 +110,12 @@ class Boilerplate:
             return []  # no furniture mark anywhere in the document (5 of 6 demo releases): nothing to test
         return [(a, b) for a, b in units if b - a <= MAX_SENTENCE and self.is_boilerplate_sentence(text[a:b])]
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of each boilerplate line (stripped), in text order."""
+    def spans(self, text: str, quotes=None) -> list[tuple[int, int]]:
+        """``(start, end)`` of each boilerplate line (stripped), in text order: the pattern lines and,
+        in a document of more than one line, the headlines (:func:`is_headline`) that do not lie inside
+        a quotation of ``quotes`` (a :class:`.quotes.Quotes`; ``None``: the document has none)."""
         out = []
+        headlines = "\n" in text.strip()
         full = self.pattern.fullmatch
         long_marks = _marked(text, _LONG_FURNITURE)  # once per document: most have no promotion block
         for m in _LINE.finditer(text):
@@ -86,8 +125,11 @@ class Boilerplate:
             stripped = line.strip()
             if len(stripped) > MAX_SENTENCE and not _marked(stripped, _LONG_FURNITURE):
                 continue  # a long line is article text unless it carries a promotion block's marks
-            if stripped and len(stripped) <= MAX_LINE and full(stripped):
-                a = m.start() + (len(line) - len(line.lstrip()))
+            if not stripped or len(stripped) > MAX_LINE:
+                continue
+            a = m.start() + (len(line) - len(line.lstrip()))
+            if full(stripped) or (headlines and len(stripped) <= MAX_SENTENCE and is_headline(stripped)
+                                  and not (quotes is not None and (quotes.inside(a) or quotes.overlapping(a, a + len(stripped))))):
                 out.append((a, a + len(stripped)))
         return out
 

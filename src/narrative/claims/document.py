@@ -72,7 +72,7 @@ class DocumentView:
         actors = self.actors = resources.actors
         self.quotes = Quotes(quote_spans(text))
         rules = resources.boilerplate
-        lines = rules.spans(text)  # whole lines of furniture
+        lines = rules.spans(text, self.quotes)  # whole lines of furniture (headlines too)
         spans = without(units(text, self.quotes.spans), lines, text)
         # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
         sentences = set(rules.sentences(text, spans))

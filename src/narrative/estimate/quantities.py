@@ -43,8 +43,10 @@ class Joined:
     coded: dict                  # dimension -> was it coded on this sheet
 
     def frame(self, which: str, cat: str) -> np.ndarray:
-        col = self.tool["frames"] if which == "tool" else self.gold["frames"]
-        return np.array([isinstance(v, str) and cat in v.split(";") for v in col], float)
+        col = (self.tool["frames"] if which == "tool" else self.gold["frames"]).astype(object)
+        coded = col.map(lambda v: isinstance(v, str)).to_numpy(bool)  # None/NaN: not coded, never the frame
+        padded = ";" + col.where(coded, "").astype(str) + ";"
+        return (padded.str.contains(f";{cat};", regex=False).to_numpy(bool) & coded).astype(float)
 
 
 def join(claims: pd.DataFrame, sheet: pd.DataFrame, *, path: str = "sheet", lexicon=None) -> Joined:

@@ -126,12 +126,15 @@ def read_claims(path: str | Path) -> pd.DataFrame:
 def tool_labels(claims: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:
     """The tool's labels of each claim, indexed like ``claims``: ``side`` (as extracted), ``frames``
     (:func:`narrative.features.claim_frames`, the suite's scorer) and ``distanced``
-    (:func:`narrative.compare.distanced`), ``attributed`` (``quote_type`` not ``self``)."""
+    (:func:`narrative.compare.distanced`), ``attributed`` (``quote_type`` not ``self``). A ``frames``
+    column already in ``claims`` (a run's ``claim_frames.csv``, scored by the same function) is used as it is."""
     from ..compare import distanced
     from ..features import claim_frames
 
+    frames = claims["frames"].fillna("").astype(str) if "frames" in claims.columns else \
+        claim_frames(claims, text_column="content", lexicon=lexicon)
     return pd.DataFrame({"side": claims["side"].astype(str),
-                         "frames": claim_frames(claims, text_column="content", lexicon=lexicon),
+                         "frames": frames,
                          "distanced": distanced(claims).astype(int),
                          "attributed": (claims["quote_type"] != "self").astype(int)}, index=claims.index)
 

@@ -9,18 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .runfiles import StepError, figure, read_table, timed, warn, write
-
-#: bootstrap resamples of the cross-validated macro-F1 intervals at most (each resample rescores every fold)
-CV_BOOT = 500
-
-
-def _cv_boot(run_dir, n_boot: int, task: str) -> int:
-    """``n_boot`` capped at :data:`CV_BOOT` for a cross-validation interval, recorded as a warning."""
-    if n_boot > CV_BOOT:
-        warn(run_dir, task, f"n_boot {n_boot} capped at {CV_BOOT} bootstrap resamples for the cross-validated "
-                            f"macro-F1 intervals")
-    return min(n_boot, CV_BOOT)
+from .runfiles import StepError, figure, read_table, timed, write
 from .scratch import locate
 
 
@@ -45,7 +34,7 @@ def side_task(run_dir, claims: pd.DataFrame, *, side_a, side_b, actors=None, lex
     dates = None
     if split == "time":
         dates = data["doc_id"].map(read_table(run_dir, "documents.csv").set_index("doc_id")["date"]).tolist()
-    settings = dict(n_splits=n_splits, n_boot=_cv_boot(run_dir, n_boot, "side classifier"), seed=seed, n_jobs=jobs,
+    settings = dict(n_splits=n_splits, n_boot=n_boot, seed=seed, n_jobs=jobs,
                     dates=dates, lexicon=lexicon)
     with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
         try:
@@ -116,7 +105,7 @@ def frames_task(run_dir, frame_labels, *, lexicon=None, n_splits=5, n_boot=1000,
         labelled, part = labelled[labelled["part"] == "tuning"].reset_index(drop=True), "tuning part"
     with timed(run_dir, "classifier: frames task CV"):
         metrics, _preds = evaluate_multilabel(labelled["text"], labelled[list(lex.categories)], labelled["doc_id"],
-                                              n_splits=n_splits, n_boot=_cv_boot(run_dir, n_boot, "frames classifier"), seed=seed,
+                                              n_splits=n_splits, n_boot=n_boot, seed=seed,
                                               n_jobs=jobs,
                                               lexicon=lexicon)
     metrics["trained_on"] = f"{Path(str(frame_labels)).name}: {len(labelled)} claims ({part})"

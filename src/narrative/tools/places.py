@@ -17,6 +17,11 @@ a stop word, or the name of a larger city outside Ukraine and Russia (a village 
 shared by several kept places goes to the place whose own name it is, then to the most populous. A word of
 a person's name in the shipped officials and actors files ("Vladimir", "Volodymyr", "Danilov") is never a
 spelling.
+
+Beside it, ``narrative/data/countries.tsv`` (written next to ``-o``): the GeoNames countries with the side
+their officials speak for (Ukraine ``ukraine``, Russia ``kremlin``, every other ``other``) and, for Ukraine,
+the regions under occupation since 2014 (Crimea, Sevastopol, Donetsk, Luhansk) whose places give no side by
+themselves (:func:`narrative.places.place_sides`).
 """
 from __future__ import annotations
 
@@ -49,6 +54,10 @@ BORDER_RU = frozenset({"09", "10", "41"})
 METONYMS = {("UA", "12", "Kyiv"), ("RU", "48", "Moscow")}
 REGION_SUFFIXES = ("region", "Region", "oblast", "Oblast", "province", "Province")
 _EXTRA_COLUMNS = ("kind", "name", "country", "admin1", "variants", "note")
+#: the side a country's officials speak for (every other country: ``other``)
+COUNTRY_SIDES = {"UA": "ukraine", "RU": "kremlin"}
+#: admin1 regions (names of :data:`ADMIN1`) under occupation since 2014: their places give no side alone
+CONTESTED = {"UA": ("Crimea", "Sevastopol", "Donetsk", "Luhansk")}
 
 
 def latin(name: str) -> bool:
@@ -169,20 +178,48 @@ def build(cities500: dict, cities15000: dict, countries: dict, extra: list[dict]
     return rows
 
 
-def write(rows: list[dict], out: Path) -> None:
+def country_rows(countries: dict) -> list[dict]:
+    """The rows of ``countries.tsv`` (:data:`narrative.places.COUNTRY_COLUMNS`) from GeoNames' countries.json,
+    by name.
+
+    >>> country_rows({"UA": {"iso": "UA", "name": "Ukraine", "population": 1, "geonameid": 2}})[0]["contested"]
+    'Crimea|Sevastopol|Donetsk|Luhansk'
+    """
+    rows = [{"country": c["iso"], "name": c["name"], "side": COUNTRY_SIDES.get(c["iso"], "other"),
+             "population": int(c["population"]), "contested": "|".join(CONTESTED.get(c["iso"], ())),
+             "geonameid": int(c["geonameid"]), "source": GEONAMES, "licence": LICENCE} for c in countries.values()]
+    return sorted(rows, key=lambda r: r["name"])
+
+
+def _write_tsv(out: Path, header: str, columns: tuple[str, ...], rows: list[dict]) -> None:
     with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# Settlements and regions of Ukraine and Russia with their spelling variants (|-separated).\n"
-                 f"# Built by `python -m narrative.tools.places` from {GEONAMES} (cities500, {LICENCE};\n"
-                 "# https://www.geonames.org) and narrative/data/places_extra.tsv (curated front-line towns,\n"
-                 "# spellings, oblasts). metonym 1: a capital whose name also stands for its government.\n")
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
+        fh.write(header)
+        writer = csv.DictWriter(fh, fieldnames=columns, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def write_countries(rows: list[dict], out: Path) -> None:
+    from ..places import COUNTRY_COLUMNS
+
+    _write_tsv(out, "# Countries of the world and the side their officials speak for (\"Poland's minister\": other).\n"
+               f"# Built by `python -m narrative.tools.places` from {GEONAMES} (countries.json, {LICENCE};\n"
+               "# https://www.geonames.org). contested: the admin1 regions (as in places.tsv) under occupation\n"
+               "# since 2014, whose places give no side by themselves (|-separated).\n", COUNTRY_COLUMNS, rows)
+
+
+def write(rows: list[dict], out: Path) -> None:
+    _write_tsv(out, "# Settlements and regions of Ukraine and Russia with their spelling variants (|-separated).\n"
+               f"# Built by `python -m narrative.tools.places` from {GEONAMES} (cities500, {LICENCE};\n"
+               "# https://www.geonames.org) and narrative/data/places_extra.tsv (curated front-line towns,\n"
+               "# spellings, oblasts). metonym 1: a capital whose name also stands for its government.\n",
+               COLUMNS, rows)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--countries", type=Path, help="the countries file (default: countries.tsv beside -o)")
     parser.add_argument("--min-ua", type=int, default=1000)
     parser.add_argument("--min-ru", type=int, default=15000)
     args = parser.parse_args(argv)
@@ -199,6 +236,9 @@ def main(argv=None) -> int:
                  persons=frozenset(person_words(data_text("officials.csv"), data_text("actors.yaml"))))
     write(rows, args.output)
     print(f"{len(rows):,} places, {sum(r['variants'].count('|') + 1 for r in rows):,} spellings -> {args.output}")
+    countries = args.countries or args.output.with_name("countries.tsv")
+    write_countries(country_rows(load("countries.json")), countries)
+    print(f"countries -> {countries}")
     return 0
 
 
