@@ -185,7 +185,7 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                               cue=d.cue_text, cue_start=d.cue[0], cue_end=d.cue[1], cue_stance=d.stance,
                               content=text[a:b], content_start=a, content_end=b,
                               quote_type=d.quote_type or quotes.quote_type(a, b), hedges=hedges,
-                              side_source=side_source)
+                              side_source=side_source, publisher_side=view.own_side)
                 if not ids[k]:
                     ids[k] = claim.claim_id
                 number += 1
@@ -204,7 +204,7 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                         speaker_start=sa, speaker_end=sb, actor=actor, side=side, cue="",
                         cue_start=-1, cue_end=-1, cue_stance="neutral", content=raw.strip(),
                         content_start=ua + lead, content_end=ua + len(raw.rstrip()), quote_type="self",
-                        hedges=hedges, side_source=side_source)
+                        hedges=hedges, side_source=side_source, publisher_side=view.own_side)
             number += 1
     view.capped += drafts.capped
 
