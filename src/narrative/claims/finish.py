@@ -13,6 +13,7 @@ module does the rest, the same way for every extractor:
 * **speakers**: each mention resolved in text order by the document's one resolver;
 * **self claims**: every unit no draft covers is a claim of the document's own voice, or of the
   transcript turn it lies in ("Alexander Lukashenko: …", "Question: …"; :mod:`.turns`);
+* **publisher side**: every claim records the side of the document's own voice (``publisher_side``);
 * **numbering** (``doc_id:n`` in text order), **quote types** (from the document's quotations) and
   **hedges** (the unit's and the next unit's journalist hedges);
 * :class:`Claim` built by keyword.
