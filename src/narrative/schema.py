@@ -23,7 +23,13 @@ CLAIMS = (
     "cue", "cue_start", "cue_end", "cue_stance",
     "content", "content_start", "content_end",
     "quote_type", "hedges", "side_source",
+    "publisher_side",
 )
+
+#: ``publisher_side``: the side of the claim's document's own voice (its publisher's by the actors file's
+#: ``publishers``, else the corpus's side; ``journalist`` for a reporter's article), the same on every claim
+#: of a document. It is what a ``self`` claim's side was before transcript turns gave the floor to other
+#: speakers, so a sample stratified by the document's publisher (the demo's coded sheet) names it as stratum.
 
 #: quote_type values
 QUOTE_TYPES = ("direct", "indirect", "mixed", "self")

@@ -36,6 +36,7 @@ from .quotes import Quotes, quote_spans, units
 from .registry import extractor_class
 from .speakers import Resolver, own_voice
 from .tokens import Toks
+from .turns import Turn, turns
 
 if TYPE_CHECKING:
     from .records import Claim
@@ -87,6 +88,7 @@ class DocumentView:
         self._hedges: list[list[str]] | None = None
         self._resolver: Resolver | None = None
         self._mentions: list | None = None
+        self._turns: list[Turn | None] | None = None
         self._unit_mentions: dict[int, list] = {}
         self._layers: dict = {}
 
@@ -114,6 +116,14 @@ class DocumentView:
             self._resolver = Resolver(self.actors, self.text, self.quotes.inside, self.actors.publisher(self.source),
                                       self.resources.cache("names"))
         return self._resolver
+
+    @property
+    def turns(self) -> list[Turn | None]:
+        """The transcript turn in effect at each unit (:mod:`.turns`; ``None``: the document's own
+        voice): whose self claims its uncovered units are."""
+        if self._turns is None:
+            self._turns = turns(self.text, self.units, self.actors)
+        return self._turns
 
     def mentions(self) -> list[tuple[int, int, object]]:
         """``(start, end, actor)`` of every known actor's mention in the text (found once)."""

@@ -11,7 +11,9 @@ module does the rest, the same way for every extractor:
 * **continuation**: a draft that continues the previous attributed claim (a quote paragraph,
   the second piece of "“…,” he said. “…”") takes its speaker, actor and cue;
 * **speakers**: each mention resolved in text order by the document's one resolver;
-* **self claims**: every unit no draft covers is a claim of the document's own voice;
+* **self claims**: every unit no draft covers is a claim of the document's own voice, or of the
+  transcript turn it lies in ("Alexander Lukashenko: …", "Question: …"; :mod:`.turns`);
+* **publisher side**: every claim records the side of the document's own voice (``publisher_side``);
 * **numbering** (``doc_id:n`` in text order), **quote types** (from the document's quotations) and
   **hedges** (the unit's and the next unit's journalist hedges);
 * :class:`Claim` built by keyword.
@@ -30,7 +32,7 @@ from typing import Iterator
 
 import numpy as np
 
-from ..schema import UNKNOWN_SIDE
+from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from .cues import Stance
 from .records import Claim, QuoteType
 
@@ -146,11 +148,16 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
         by_unit.setdefault(d.unit, []).append(k)
     covered = drafts.covered_units()
     ids: list[str] = [""] * len(drafts.items)
-    resolver = view.resolver if drafts.items else None
+    turns = view.turns
+    resolver = view.resolver if drafts.items or any(turns) else None
     number = 0
     last: Claim | None = None
+    voice: dict[int, tuple[str, str, str]] = {}  # a turn's start -> (actor, side, side_source)
     for u, (ua, ub) in enumerate(view.units):
         hedges = hedges_of(u)
+        turn = turns[u]
+        if turn is not None and turn.start not in voice:  # resolved where the marker is, in text order
+            voice[turn.start] = _turn_voice(resolver, text, turn, (ua, ub))
         for k in by_unit.get(u, ()):
             d = drafts.items[k]
             if d.continues and last is not None:
@@ -170,6 +177,8 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
             whole = (d.pieces[0][0], d.pieces[-1][1])
             actor, side, side_source = resolver.decide(speaker, sa, whole) if speaker else (speaker, UNKNOWN_SIDE,
                                                                                              "unknown")
+            if turn is not None and side_source == "publisher" and voice[turn.start][1] != view.own_side:
+                actor, side, side_source = voice[turn.start][0], voice[turn.start][1], "coreference"  # another's "I"
             parent = ids[d.parent] if d.parent is not None else ""
             for a, b in d.pieces:
                 claim = Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id=parent,
@@ -177,7 +186,7 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                               cue=d.cue_text, cue_start=d.cue[0], cue_end=d.cue[1], cue_stance=d.stance,
                               content=text[a:b], content_start=a, content_end=b,
                               quote_type=d.quote_type or quotes.quote_type(a, b), hedges=hedges,
-                              side_source=side_source)
+                              side_source=side_source, publisher_side=view.own_side)
                 if not ids[k]:
                     ids[k] = claim.claim_id
                 number += 1
@@ -186,13 +195,29 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
         if u not in covered:
             raw = text[ua:ub]
             lead = len(raw) - len(raw.lstrip())
-            yield Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id="", speaker="",
-                        speaker_start=-1, speaker_end=-1, actor=view.own_actor, side=view.own_side, cue="",
+            if turn is None:
+                speaker, (sa, sb) = "", (-1, -1)
+                actor, side, side_source = view.own_actor, view.own_side, "publisher"
+            else:  # a transcript turn's: its speaker's self claim
+                speaker, (sa, sb) = text[turn.start:turn.end], (turn.start, turn.end)
+                actor, side, side_source = voice[turn.start]
+            yield Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id="", speaker=speaker,
+                        speaker_start=sa, speaker_end=sb, actor=actor, side=side, cue="",
                         cue_start=-1, cue_end=-1, cue_stance="neutral", content=raw.strip(),
                         content_start=ua + lead, content_end=ua + len(raw.rstrip()), quote_type="self",
-                        hedges=hedges, side_source="publisher")
+                        hedges=hedges, side_source=side_source, publisher_side=view.own_side)
             number += 1
     view.capped += drafts.capped
+
+
+def _turn_voice(resolver, text: str, turn, unit: tuple[int, int]) -> tuple[str, str, str]:
+    """``(actor, side, side_source)`` of a transcript turn's speaker: a role word ("Question",
+    "Journalist") is a journalist's or moderator's (``other``, ``role``); a name is resolved by the
+    document's resolver like any speaker (the publisher's own leader keeps the publisher's side)."""
+    speaker = text[turn.start:turn.end]
+    if turn.role:
+        return speaker, OTHER_SIDE, "role"
+    return resolver.decide(speaker, turn.start, unit)
 
 
 def unit_of(units: list[tuple[int, int]], offset: int) -> int:

@@ -33,6 +33,7 @@ class Claim:
     quote_type: QuoteType
     hedges: list[str] = field(default_factory=list)
     side_source: str = ""  # how the side was decided: one of narrative.schema.SIDE_SOURCES
+    publisher_side: str = ""  # the side of the document's own voice (narrative.schema.CLAIMS)
 
 
 @dataclass(slots=True)

@@ -204,7 +204,7 @@ class Resolver:
     [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
     """
 
-    __slots__ = ("actors", "last", "index", "publisher")
+    __slots__ = ("actors", "last", "index", "publisher", "vouched")
 
     def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
                  publisher: Actor | None = None, caches: dict | None = None) -> None:
@@ -214,6 +214,9 @@ class Resolver:
         #: who "I"/"we" are in a publisher's own document (a Kremlin transcript's "I said" is the
         #: president, not the last person he mentioned)
         self.publisher = publisher
+        #: gazetteer office holders of the side opposed to the publisher that this document names with
+        #: their side (:meth:`namesake`)
+        self.vouched: set[Actor] = set()
 
     def resolve(self, speaker: str) -> Actor | None:
         """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
@@ -269,6 +272,8 @@ class Resolver:
             return self._named(known, speaker, low in PRONOUNS)
         if known is not None and not anaphor:
             index.spoke(known, start, content)
+            if self.namesake(known, speaker):
+                return speaker, OTHER_SIDE, "unlisted"
             return known.name, known.side, _list_source(known)
         entity = index.resolve(speaker, start)
         if entity is None:
@@ -278,6 +283,8 @@ class Resolver:
         index.spoke(entity, start, content)
         named = not anaphor and not unresolvable(speaker)  # the mention names the entity itself ("Ejdus")
         if entity.actor is not None:
+            if isinstance(entity.actor, Actor) and self.namesake(entity.actor, speaker):
+                return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
             return entity.actor.name, entity.actor.side, _list_source(entity.actor) if named else "coreference"
         # a person or body the actors file does not know: the side its mention, its titles or its own
         # name ("Ukrainian Ministry of Foreign Affairs") describes
@@ -289,6 +296,8 @@ class Resolver:
 
     def _named(self, actor: Actor | None, speaker: str, anaphor: bool = False) -> tuple[str, str, str]:
         """The actors file's entry (a pronoun's: resolved by recency), else the mention's own words."""
+        if actor is not None and self.namesake(actor, speaker):
+            return (actor.name if anaphor else speaker), OTHER_SIDE, "coreference" if anaphor else "unlisted"
         if actor is not None:
             return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
         found = self.actors.mention_side(speaker)
@@ -297,6 +306,40 @@ class Resolver:
         if unresolvable(speaker):
             return speaker, UNKNOWN_SIDE, "unknown"
         return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
+
+
+    def namesake(self, actor: Actor, speaker: str) -> bool:
+        """Is ``actor`` a gazetteer office holder of the side opposed to the document's publisher, named
+        here with no sign of that side? Then the mention is a namesake, not the official.
+
+        A gazetteer person is matched by name alone, and the folding that lets "Andrei" meet "Andriy"
+        and "Alexander" meet "Oleksandr" (one name in Russian and Ukrainian romanisation) also makes a
+        Russian bank head "Andrei Kostin" Ukraine's prosecutor general. A belligerent's publisher (a
+        Kremlin or presidential transcript) speaks with its own side and third parties; when it quotes
+        the other side it says so ("Ukraine's Prosecutor General Andriy Kostin"). So in a publisher's
+        document such a match counts only after a mention of the person whose own words give the
+        official's side (the noun-phrase rule); the actors file's own entries (Zelenskyy, Peskov) and
+        documents without a publisher (news) are not affected.
+
+        >>> from narrative.actors import load_actors
+        >>> actors = load_actors()
+        >>> r = Resolver(actors, publisher=actors.publisher("putin"))
+        >>> kostin = actors.resolve("Andrei Kostin")
+        >>> kostin.side, r.namesake(kostin, "Andrei Kostin"), r.namesake(kostin, "Ukraine's Prosecutor General Kostin")
+        ('ukraine', True, False)
+        >>> r.namesake(kostin, "Kostin"), Resolver(actors).namesake(kostin, "Andrei Kostin")
+        (False, False)
+        """
+        own = self.publisher.side if self.publisher is not None else OTHER_SIDE
+        if not actor.source or own in (OTHER_SIDE, UNKNOWN_SIDE) or actor.side in (own, OTHER_SIDE, UNKNOWN_SIDE):
+            return False
+        if actor in self.vouched:
+            return False
+        found = self.actors.mention_side(speaker)
+        if found is not None and found[0] == actor.side:
+            self.vouched.add(actor)
+            return False
+        return True
 
 
 def _list_source(actor: Actor) -> str:

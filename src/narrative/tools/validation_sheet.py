@@ -6,9 +6,11 @@ CC BY 4.0 like the demo corpus) and the suite's claims of the demo corpus:
         reports/latest/tables/claims.csv data/annotations/press-releases-validation.csv
 
 The 400 were drawn by ``narrative.lexicons.validate.draw_sample``: the demo's ``self`` claims of
-6-60 words, 200 per side (the extractor's side), seed 2026. So the sheet's population is
-``quote_type=self; words=6-60`` and its strata are the extractor's side; each row's inclusion
-probability is n_h / N_h of today's claims. Each coded row is matched to today's claim by claim id
+6-60 words, 200 per side (the extractor's side), seed 2026. Then every ``self`` claim was the
+publisher's, so that side was the document's publisher's: the sheet's population is
+``quote_type=self; words=6-60`` and its strata are the claims' ``publisher_side`` (today a
+transcript turn gives some self claims another speaker's side, which the coder's ``side`` judges;
+the design stays the publisher's); each row's inclusion probability is n_h / N_h of today's claims. Each coded row is matched to today's claim by claim id
 and text, else by document and text (the numbering has moved since the coding), else by document
 and a claim whose content begins the coded text; rows now outside the population (today's
 extractor reads them as attributed, or gives another side) are left out and counted.
@@ -24,7 +26,7 @@ from ..estimate.sheet import SHEET, Population, tool_labels
 from ..infra.tables import write_table
 
 POPULATION = Population(("self",), 6, 60)
-STRATA = "side"
+STRATA = "publisher_side"  # the design: 200 per publisher (see above)
 
 
 def match(coded: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
