@@ -4,7 +4,7 @@ import pytest
 from narrative.claims.crf import Labeller, default_model_path, train
 from narrative.claims import extract_claims
 from narrative.cli import main
-from narrative.claims.gold import evaluate_attribution, predictions_from_claims, read_gold
+from narrative.evaluation.attribution import evaluate_attribution, predictions_from_claims, read_gold
 
 # Composed for narrative: three short articles with brat attributions (offsets checked below).
 DOCS = {

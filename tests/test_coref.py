@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from narrative.claims import extract_claims
-from narrative.claims.quotegold import evaluate_quotes, read_quote_gold, same_speaker
+from narrative.evaluation.quotes import evaluate_quotes, read_quote_gold, same_speaker
 from narrative.errors import InputError
 
 from conftest import SHARED
@@ -150,7 +150,7 @@ def test_a_coordinated_source_ends_the_previous_content():
 
 
 def test_pieces_of_one_attribution_score_as_one_relation():
-    from narrative.claims.gold import predictions_from_claims
+    from narrative.evaluation.attribution import predictions_from_claims
 
     c = attributed(MOORE)
     relations = predictions_from_claims(c.assign(doc_id="d"))["d"]
@@ -160,7 +160,7 @@ def test_pieces_of_one_attribution_score_as_one_relation():
 
 
 def test_validate_sides_matches_labels_to_claims_and_scores(tmp_path):
-    from narrative.claims.sidegold import match_sides, read_side_gold, side_scores
+    from narrative.evaluation.sides import match_sides, read_side_gold, side_scores
 
     text = ("Kremlin spokesman Dmitry Peskov said the talks had stalled. "
             "Analyst Filip Ejdus said Belgrade was hedging. The report was published on Monday.")

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from narrative.cli import main
-from narrative.claims.gold import evaluate_attribution, predictions_from_claims, read_gold
+from narrative.evaluation.attribution import evaluate_attribution, predictions_from_claims, read_gold
 from narrative.claims import extract_claims
 
 from conftest import POLNEAR

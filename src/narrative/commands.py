@@ -172,7 +172,7 @@ def eval_attribution(args) -> int:
     import json
 
     from .claims import extract_claims
-    from .claims.gold import evaluate_attribution, format_scores, predictions_from_claims, read_gold
+    from .evaluation.attribution import evaluate_attribution, format_scores, predictions_from_claims, read_gold
 
     from .infra.files import check_outputs, write_text
 
@@ -196,7 +196,7 @@ def eval_quotes(args) -> int:
     import json
 
     from .claims import extract_claims
-    from .claims.quotegold import evaluate_quotes, format_quote_scores, read_quote_gold
+    from .evaluation.quotes import evaluate_quotes, format_quote_scores, read_quote_gold
     from .infra.files import check_outputs, write_text
 
     check_outputs({"--json": args.json}, reads=[args.gold] + _gold_files(args.texts))
@@ -219,7 +219,7 @@ def validate_sides(args) -> int:
 
     from .actors import load_actors
     from .claims import extract_claims
-    from .claims.sidegold import format_side_scores, match_sides, read_side_gold, side_scores
+    from .evaluation.sides import format_side_scores, match_sides, read_side_gold, side_scores
 
     texts, gold = read_side_gold(args.gold, args.texts)
     docs = pd.DataFrame({"doc_id": list(texts), "source": "news", "text": list(texts.values())})

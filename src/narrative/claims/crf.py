@@ -33,7 +33,7 @@ from ..infra.files import write_bytes
 from .cues import cue_index, cue_lexicon
 from .document import DocumentView, Extractor, Resources, drafts_of
 from .finish import Draft, Drafts, bound_nesting
-from .gold import read_gold
+from ..evaluation.attribution import read_gold
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, QUOTE_MARKS, SPEECH_DASHES
 from .quotes import DASHES
 from .speakers import PRONOUNS, left_np, right_np, subject
@@ -273,7 +273,7 @@ def _content_f1(gold: dict, extractor: "CrfExtractor") -> float:
     import pandas as pd
 
     from ..schema import CLAIMS
-    from .gold import evaluate_attribution, predictions_from_claims
+    from ..evaluation.attribution import evaluate_attribution, predictions_from_claims
 
     row = attrgetter(*CLAIMS)
     rows = [row(c) for stem, (text, _r) in gold.items() for c in extractor.claims(extractor.view(stem, text, "news"))]
