@@ -70,6 +70,12 @@ def read_ann(path: Path) -> list[Relation]:
     return relations
 
 
+def gold_files(folder) -> list:
+    """The files a gold folder holds (outputs must not land on them); none for a folder that is not there."""
+    folder = Path(folder)
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+
+
 def read_gold(folder: str | Path) -> dict[str, tuple[str, list[Relation]]]:
     """``stem -> (text, relations)`` for a PolNeAR-style folder."""
     folder = Path(folder)
