@@ -265,7 +265,7 @@ def _nothing():
 
 
 def test_train_attribution_never_overwrites_the_shipped_model(tmp_path, capsys):
-    from narrative.claims.crf import default_model_path
+    from narrative.claims.crfmodel import default_model_path
 
     shipped = default_model_path()
     before = shipped.read_bytes()

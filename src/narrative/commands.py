@@ -173,7 +173,8 @@ TRAINED_MODEL = "build/attribution.crfsuite"
 
 
 def train_attribution(args) -> int:
-    from .claims.crf import default_model_path, train
+    from .claims.crfmodel import default_model_path
+    from .claims.crftrain import train
     from .evaluation.attribution import gold_files
     from .infra.files import check_outputs
 
