@@ -70,7 +70,7 @@ def test_top_features_name_the_class_each_weight_pushes_towards():
 
 
 def test_weekly_rates_values():
-    from narrative.compare import weekly_rates
+    from narrative.compare.series import weekly_rates
 
     scores = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d3"], "side": ["k", "k", "k", "u"],
                            "x": [2.0, 4.0, 6.0, 1.0]})

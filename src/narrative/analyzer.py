@@ -5,7 +5,7 @@ A **token** is a match of :data:`narrative.segment.TOKEN_RE`: a word with inner 
 Every count that is "per word" uses this definition: the lexicon rates' per-1,000 denominator
 (:meth:`narrative.lexicons.Lexicon.count`), the frame scorer's and the classifiers' n-grams
 (:class:`Analyzer` as a vectorizer's ``analyzer``) and log-odds term counts (which already drop
-punctuation tokens: :func:`narrative.compare.term_counts`).
+punctuation tokens: :func:`narrative.compare.words.term_counts`).
 
 Examples
 --------

@@ -257,7 +257,7 @@ def scale_run(args) -> int:
     import resource
     import time
 
-    from . import compare as C
+    from .compare.words import log_odds_dirichlet
     from .infra.files import check_outputs, write_text
 
     check_outputs({"-o": args.output, "--json": args.json}, reads=_reads(args))
@@ -276,7 +276,7 @@ def scale_run(args) -> int:
     with PeakRSS() as peak:  # this process and its workers together (the duplicate pass included)
         result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
         sides = sorted(result.counts)
-        odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
+        odds = log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
     seconds = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
     self_rss = usage.ru_maxrss / 1024
@@ -330,7 +330,7 @@ def actors(args) -> int:
     write_table(table, args.output, args.format)
     by_side = table.groupby("side")["claims"].sum().sort_values(ascending=False)
     print("claims by side: " + ", ".join(f"{side} {n:,}" for side, n in by_side.items()), file=sys.stderr)
-    from .compare import unknown_share
+    from .compare.stance import unknown_share
 
     unknown, said = unknown_share(claims)
     print(f"side unknown (speaker not resolved): {unknown:,} of {said:,} attributed claims "
