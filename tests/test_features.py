@@ -240,14 +240,3 @@ def test_a_fitted_featurizer_does_not_grow_when_pickled_after_use():
     before = len(pickle.dumps(est))
     est.transform([f"{t} number {i} and word{i}" for i in range(300) for t in TEXTS[:1]])
     assert len(pickle.dumps(est)) == before
-
-
-@pytest.mark.parametrize("text, n_words", [
-    ("Kyiv's pro-Western forces “held the line,” he said.", 8),
-    ("— ... !", 0),
-    ("snake_case and 2024 count", 4),
-])
-def test_one_definition_of_a_word_for_rates_and_ngrams(text, n_words):
-    from narrative.analyzer import Analyzer, words
-
-    assert load_lexicon().count(text)[0] == len(words(text)) == len(Analyzer()(text)) == n_words

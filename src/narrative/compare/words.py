@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..analyzer import is_word
 from ..segment import words
 
 LOG_ODDS_COLUMNS = ("count_a", "count_b", "delta", "var", "z")
@@ -34,8 +35,8 @@ def term_counts(texts: Iterable[str], *, lowercase: bool = True, words_only: boo
     counter: Counter[str] = Counter()
     for text in texts:
         counter.update(words(text.lower() if lowercase else text))
-    if words_only:  # punctuation tokens are single characters: drop them once, not per text
-        for term in [t for t in counter if not (t[0].isalnum() or t[0] == "_")]:
+    if words_only:  # punctuation tokens (not words, :mod:`narrative.analyzer`): dropped once, not per text
+        for term in [t for t in counter if not is_word(t)]:
             del counter[term]
     series = pd.Series(counter, dtype="int64")
     return series.sort_index()

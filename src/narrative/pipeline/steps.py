@@ -65,7 +65,7 @@ def load_documents(run_dir, *, corpus, text_column=None, actors=None) -> pd.Data
     """The corpus's documents with their word counts → ``documents.csv`` (columns :data:`DOC_COLUMNS`)."""
     from ..actors import load_actors
     from ..corpus import Columns, load_corpus
-    from ..segment import count_words
+    from ..analyzer import count_words
 
     with timed(run_dir, "corpus: load"):
         docs = load_corpus([locate(p) for p in _paths(corpus)], columns=Columns(text=text_column),

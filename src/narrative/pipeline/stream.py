@@ -99,7 +99,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     worker. ``by`` is the column counts and sums are grouped by (:func:`group_column`).
     """
     from ..claims import extract_claims
-    from ..segment import count_words
+    from ..analyzer import count_words
 
     if "frames" in stages or "counts" in stages:  # scikit-learn and SciPy load only when needed (~1 s)
         from ..compare.frames import doc_sums
