@@ -1,8 +1,10 @@
 """One definition of a word (narrative.analyzer) for every counter: rates, n-grams, log-odds terms,
 document word counts and duplicate shingles."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from narrative.analyzer import Analyzer, count_words, word_count, words
+from narrative.analyzer import Analyzer, count_words, is_word, word_count, words
 from narrative.lexicons import load_lexicon
 from narrative.segment import words as tokens
 
@@ -35,3 +37,16 @@ def test_count_words_blockwise_equals_one_block():
     for block in (1, 3, 7, 64, 10_000):
         assert count_words(text, block=block) == whole
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["-", "'", "\u2019", "_", " ", "\n", "\u0130", "\u017f", "\u212a", "--", "“",
+                                           "Kyiv's", "pro-Western", "a", "7", "\u0416"]), st.text(max_size=4)),
+                max_size=40))
+def test_words_are_the_word_tokens_of_the_token_pattern(pieces):
+    """One pass of WORD_RE gives exactly the tokens TOKEN_RE makes that are words, lower-cased or not."""
+    from narrative.segment import lower_words
+
+    text = "".join(pieces)
+    assert words(text) == [t for t in lower_words(text) if is_word(t)]
+    assert words(text, lowercase=False) == [t for t in tokens(text) if is_word(t)]

@@ -10,7 +10,7 @@ import pytest
 
 from narrative.cli import main
 
-from conftest import NEWS, ROOT, demo_slice
+from support import NEWS, ROOT, demo_slice
 
 
 @pytest.fixture(scope="module")

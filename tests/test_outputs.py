@@ -13,7 +13,7 @@ from narrative.cli import main
 from narrative.errors import OutputError
 from narrative.infra.files import AtomicFile, check_outputs, write_text
 
-from conftest import NEWS
+from support import NEWS
 
 
 @pytest.fixture
@@ -240,7 +240,7 @@ def test_train_attribution_writes_outside_the_package_and_reproduces_its_bytes(t
     import subprocess
     import sys
 
-    from conftest import POLNEAR, ROOT
+    from support import POLNEAR, ROOT
 
     train = POLNEAR / "train"
     if not (train / "text").is_dir():

@@ -9,7 +9,7 @@ from narrative.errors import InputError
 from narrative.corpus import iter_chunks
 from narrative.pipeline.stream import run_stream
 
-from conftest import demo_slice
+from support import demo_slice
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +197,7 @@ def test_kill_9_of_a_streaming_command_leaves_no_worker(tmp_path):
 
     import psutil
 
-    from conftest import DEMO
+    from support import DEMO
 
     out = tmp_path / "claims.csv"
     proc = subprocess.Popen([sys.executable, "-m", "narrative.cli", "claims", str(DEMO), "--jobs", "2",
