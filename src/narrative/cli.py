@@ -300,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--min-coded", type=positive, default=10,
                      help="fewest coded claims a quantity's denominator may have (default 10)")
     est.add_argument("-o", "--output", type=Path, help="output CSV (default: standard output)")
+    for command, name in ((smp, "sample"), (val, "validate"), (est, "estimate")):
+        command.set_defaults(handler=f"narrative.estimate.commands:{name}")
     return parser
 
 

@@ -1,7 +1,10 @@
-"""What each ``narrative`` subcommand does, given parsed arguments.
+"""What each corpus and suite subcommand of ``narrative`` does, given parsed arguments.
 
-Kept apart from :mod:`narrative.cli` so the parser stays thin and each
-command is a plain function that tests can call.
+Kept apart from :mod:`narrative.cli` so the parser stays thin and each command is a plain
+function that tests can call. The others live beside what they run: the evaluation commands in
+:mod:`narrative.evaluation.commands`, the coded-sample ones (``sample``, ``validate``,
+``estimate``) in :mod:`narrative.estimate.commands`, the developer ones in
+:mod:`narrative.tools.commands` (each subparser names its ``handler``).
 """
 from __future__ import annotations
 
@@ -368,7 +371,3 @@ def threads(args) -> int:
           + ", ".join(f"{r.side}: {r.in_two_sided:,} of {r.claims:,} claims in a two-sided thread"
                       for r in counts.itertuples()), file=sys.stderr)
     return 0
-
-
-# sample, validate, estimate: a coded sample corrects the estimates
-from .estimate.commands import estimate, sample, validate  # noqa: E402,F401
