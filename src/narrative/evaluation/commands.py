@@ -8,6 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def offsets_gold(parser, columns: str) -> None:
+    """``--gold FILE`` (file names, offsets and labels: ``columns``) and ``--texts DIR``, the folder the
+    names are read from (the annotations hold no text)."""
+    parser.add_argument("--gold", type=Path, required=True, help=columns)
+    parser.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
+
+
 def add_parsers(sub) -> None:
     """Add the evaluation subcommands to ``sub`` (the ``narrative`` parser's subparsers)."""
     from ..cliargs import add_parameters
@@ -25,8 +32,7 @@ def add_parsers(sub) -> None:
                                     "matched quotes whose resolved actor names the gold speaker.",
                         epilog="Example: narrative eval-quotes --gold data/annotations/warnews-dev-quotes.tsv "
                                "--texts ../shared/eval/warnews-dev/articles")
-    eq.add_argument("--gold", type=Path, required=True, help="TSV: file, quote_start, quote_end, speaker")
-    eq.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
+    offsets_gold(eq, "TSV: file, quote_start, quote_end, speaker")
     add_parameters(eq, "claims_method", "claims_profile")
     eq.add_argument("--threshold", type=float, default=0.3, help="share of a gold quote's characters to cover (default 0.3)")
     eq.add_argument("--errors", action="store_true", help="also list misses, extra claims and wrong speakers (offsets)")
@@ -40,9 +46,7 @@ def add_parsers(sub) -> None:
                         epilog="Example: narrative validate-sides --gold data/annotations/warnews-dev-sides.tsv "
                                "--texts ../shared/eval/warnews-dev/articles "
                                "--second data/annotations/warnews-dev-sides-pass2.tsv")
-    vs.add_argument("--gold", type=Path, required=True, help="TSV: file, speaker_start, speaker_end, content_start, "
-                                                             "content_end, side")
-    vs.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
+    offsets_gold(vs, "TSV: file, speaker_start, speaker_end, content_start, content_end, side")
     vs.add_argument("--second", type=Path, help="a second labelling of some of the same claims, for Cohen's kappa")
     add_parameters(vs, "claims_method")
     vs.add_argument("--actors", type=Path, help="actors YAML (default: the shipped one)")
