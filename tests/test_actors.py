@@ -59,7 +59,7 @@ def test_cli_actors_lists_who_speaks_for_which_side(tmp_path, capsys):
 
     from narrative.cli import main
 
-    from conftest import NEWS
+    from support import NEWS
 
     src = tmp_path / "news.csv"
     pd.DataFrame({"text": [NEWS, NEWS]}).to_csv(src, index=False)

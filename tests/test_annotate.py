@@ -6,7 +6,7 @@ from narrative.cli import main
 from narrative.errors import InputError
 from narrative.lexicons import load_lexicon
 
-from conftest import ROOT
+from support import ROOT
 
 CATS = load_lexicon().categories
 LABELS = ROOT / "data" / "annotations" / "frames_labels.csv"

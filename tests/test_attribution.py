@@ -1,10 +1,11 @@
 import pandas as pd
 import pytest
 
-from narrative.claims.crf import Labeller, default_model_path, train
+from narrative.claims.crfmodel import Labeller, default_model_path
+from narrative.claims.crftrain import train
 from narrative.claims import extract_claims
 from narrative.cli import main
-from narrative.claims.gold import evaluate_attribution, predictions_from_claims, read_gold
+from narrative.evaluation.attribution import evaluate_attribution, predictions_from_claims, read_gold
 
 # Composed for narrative: three short articles with brat attributions (offsets checked below).
 DOCS = {
@@ -111,7 +112,8 @@ def test_a_signature_dash_attributes_the_quotation_it_signs(method):
 
 
 def test_a_cue_without_content_takes_the_longer_side_of_its_unit():
-    from narrative.claims.crf import Relation, Span, _rest_of_unit
+    from narrative.claims.crf import Relation, _rest_of_unit
+    from narrative.claims.crfmodel import Span
     from narrative.claims.tokens import Toks
 
     text = "Secret Service protocol called for a trauma center, a source said."

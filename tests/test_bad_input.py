@@ -10,7 +10,7 @@ import pytest
 
 from narrative.cli import main
 
-from conftest import NEWS, ROOT, demo_slice
+from support import NEWS, ROOT, demo_slice
 
 
 @pytest.fixture(scope="module")
@@ -152,11 +152,12 @@ def test_unreadable_input_is_one_line(tmp_path):
 
 
 def test_corpus_without_dates_gives_empty_weekly_rates_and_a_plot_that_says_so():
-    from narrative import compare, plots
+    from narrative import plots
+    from narrative.compare.series import weekly_rates
     from narrative.infra.tables import table_text
 
     scores = pd.DataFrame({"doc_id": ["a", "b"], "side": ["x", "y"], "resistance": [1.0, 2.0]})
-    weekly = compare.weekly_rates(scores, pd.Series({"a": "", "b": ""}), ["resistance"])
+    weekly = weekly_rates(scores, pd.Series({"a": "", "b": ""}), ["resistance"])
     assert weekly.empty and table_text(weekly).startswith("week,group,category")
     fig = plots.weekly(weekly, "resistance")
     assert "No dated documents" in fig.axes[0].texts[0].get_text()
@@ -265,7 +266,7 @@ def _nothing():
 
 
 def test_train_attribution_never_overwrites_the_shipped_model(tmp_path, capsys):
-    from narrative.claims.crf import default_model_path
+    from narrative.claims.crfmodel import default_model_path
 
     shipped = default_model_path()
     before = shipped.read_bytes()

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from narrative.claims import extract_claims, quote_spans
 from narrative.schema import CLAIMS
 
-from conftest import NEWS
+from support import NEWS
 
 
 def claims_of(text: str, source: str = "news") -> pd.DataFrame:
@@ -248,7 +248,7 @@ def test_no_claim_from_boilerplate_in_the_war_news_development_set():
     import re
     from pathlib import Path
 
-    from conftest import SHARED
+    from support import SHARED
 
     folder = SHARED / "eval" / "warnews-dev" / "articles"
     if not folder.is_dir():

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from narrative.claims import EXTRACTORS, MAX_NESTING, extract_claims
-from narrative.claims.crf import default_model_path
+from narrative.claims.crfmodel import default_model_path
 from narrative.claims.quotes import MAX_UNIT
 from narrative.segment import MAX_SENTENCE, split_sentences
 from narrative.tools.hostile import HOSTILE

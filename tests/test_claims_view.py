@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from narrative.claims import EXTRACTORS, METHODS, Extractor, extract_claims, register
-from narrative.claims.crf import default_model_path
+from narrative.claims.crfmodel import default_model_path
 from narrative.claims.finish import Draft, Drafts
 from narrative.segment.marks import OUTER_PAIRS, QUOTE_MARKS, quote_spans
 

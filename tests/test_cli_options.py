@@ -9,7 +9,7 @@ import pytest
 
 from narrative.cli import main
 
-from conftest import NEWS
+from support import NEWS
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrative.compare import frame_differences, frame_profile, log_odds_dirichlet, term_counts
+from narrative.compare.frames import frame_differences, frame_profile
+from narrative.compare.words import log_odds_dirichlet, term_counts
 
 A = "the quick brown fox jumps over the lazy pig"
 B = "the lazy purple pig jumps over the lazier donkey"
@@ -68,7 +69,7 @@ def test_blockwise_bootstrap_and_permutations_equal_one_block(monkeypatch):
     """Memory stays bounded by resampling in blocks; the draws, CIs and p-values do not change."""
     import numpy as np
 
-    from narrative import compare as C
+    from narrative.compare import frames as C
     from narrative import stats
 
     rng = np.random.default_rng(3)

@@ -12,7 +12,7 @@ from narrative.comparison import Options
 from narrative.pipeline import params as P
 from narrative.pipeline import steps
 
-from conftest import demo_slice
+from support import demo_slice
 
 
 @pytest.fixture(scope="module")

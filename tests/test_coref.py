@@ -3,10 +3,6 @@ import pandas as pd
 import pytest
 
 from narrative.claims import extract_claims
-from narrative.claims.quotegold import evaluate_quotes, read_quote_gold, same_speaker
-from narrative.errors import InputError
-
-from conftest import SHARED
 
 
 def attributed(text: str, **kw) -> pd.DataFrame:
@@ -86,52 +82,6 @@ def test_profiles_speech_and_attribution():
         attributed(text, profile="beliefs")
 
 
-def test_same_speaker_rules():
-    assert same_speaker("South African President Cyril Ramaphosa", "Cyril Ramaphosa")
-    assert same_speaker("the Kremlin", "Kremlin")
-    assert not same_speaker("Volodymyr Zelensky", "Cyril Ramaphosa")
-    assert not same_speaker("(author)", "Cyril Ramaphosa")
-
-
-def test_quote_scores_follow_the_gender_gap_tracker_measure(tmp_path):
-    text = ("“We will hold the line,” the mayor Ivan Fedorov said. Officials added that power was back. "
-            "The city was calm.")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    q1 = text.index("We will"), text.index(",”")
-    q2 = text.index("power"), text.index(" back") + 5
-    q3 = text.index("The city"), len(text) - 1  # no claim covers it: a miss
-    gold = tmp_path / "gold.tsv"
-    gold.write_text("file\tquote_start\tquote_end\tspeaker\n"
-                    + "".join(f"a.txt\t{a}\t{b}\t{s}\n" for (a, b), s in ((q1, "Ivan Fedorov"), (q2, "officials"),
-                                                                           (q3, "the mayor"))), encoding="utf-8")
-    g = read_quote_gold(gold, tmp_path)
-    scores = evaluate_quotes(g, extract_claims(pd.DataFrame({"doc_id": ["a"], "source": ["news"], "text": [text]})))
-    assert (scores["gold"], scores["predicted"], scores["matched"]) == (3, 2, 2)
-    assert scores["quote_precision"] == 1.0 and scores["quote_recall"] == pytest.approx(2 / 3)
-    assert scores["speaker_accuracy"] == 1.0
-    assert scores["misses"] == [("a", q3[0], q3[1], "the mayor")]
-
-
-def test_quote_gold_errors_name_file_and_row(tmp_path):
-    (tmp_path / "a.txt").write_text("short", encoding="utf-8")
-    gold = tmp_path / "gold.tsv"
-    gold.write_text("file\tquote_start\tquote_end\tspeaker\na.txt\t0\t99\tX\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"gold.tsv, row 2: offsets 0-99 do not lie in a.txt"):
-        read_quote_gold(gold, tmp_path)
-    gold.write_text("file,quote_start\n", encoding="utf-8")
-    with pytest.raises(InputError, match="row 1: the header"):
-        read_quote_gold(gold, tmp_path)
-
-
-def test_shipped_quote_gold_is_valid_against_the_war_news_texts():
-    texts = SHARED / "eval" / "warnews-dev" / "articles"
-    if not texts.is_dir():
-        pytest.skip("../shared/eval/warnews-dev is absent (shared material is only beside the project checkout)")
-    from pathlib import Path
-    gold = read_quote_gold(Path(__file__).parents[1] / "data" / "annotations" / "warnews-dev-quotes.tsv", texts)
-    assert sum(len(q) for _t, q in gold.values()) == 162 and len(gold) == 24
-
-
 def test_colon_attribution_and_according_to_apposition():
     c = attributed("Zelensky’s adviser Mykhailo Podolyak: “Russia will not dictate the terms.”")
     assert list(zip(c["actor"], c["cue"], c["content"])) == [
@@ -150,39 +100,13 @@ def test_a_coordinated_source_ends_the_previous_content():
 
 
 def test_pieces_of_one_attribution_score_as_one_relation():
-    from narrative.claims.gold import predictions_from_claims
+    from narrative.evaluation.attribution import predictions_from_claims
 
     c = attributed(MOORE)
     relations = predictions_from_claims(c.assign(doc_id="d"))["d"]
     # five rows, four attributions: "Mr Moore told" has two pieces
     assert len(c) == 5 and len(relations) == 4
     assert [len(r.content) for r in relations] == [1, 2, 1, 1]
-
-
-def test_validate_sides_matches_labels_to_claims_and_scores(tmp_path):
-    from narrative.claims.sidegold import match_sides, read_side_gold, side_scores
-
-    text = ("Kremlin spokesman Dmitry Peskov said the talks had stalled. "
-            "Analyst Filip Ejdus said Belgrade was hedging. The report was published on Monday.")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    s1, c1 = text.index("Kremlin"), text.index("the talks")
-    s2, c2 = text.index("Analyst"), text.index("Belgrade")
-    s3 = text.index("The report")
-    gold = tmp_path / "sides.tsv"
-    gold.write_text("file\tspeaker_start\tspeaker_end\tcontent_start\tcontent_end\tside\n"
-                    f"a.txt\t{s1}\t{s1 + 31}\t{c1}\t{c1 + 21}\tkremlin\n"
-                    f"a.txt\t{s2}\t{s2 + 19}\t{c2}\t{c2 + 20}\tukraine\n"      # labelled wrong on purpose
-                    f"a.txt\t{s3}\t{s3 + 10}\t{s3}\t{len(text)}\tother\n", encoding="utf-8")  # no claim there
-    texts, table = read_side_gold(gold, tmp_path)
-    matched = match_sides(table, extract_claims(pd.DataFrame({"doc_id": ["a"], "source": ["news"], "text": [text]})))
-    assert matched["predicted"].tolist() == ["kremlin", "other", ""]
-    scores = side_scores(matched)
-    assert (scores["claims"], scores["matched"]) == (3, 2)
-    assert scores["accuracy"] == pytest.approx(1 / 3) and scores["matched_accuracy"] == 0.5
-    gold.write_text("file\tspeaker_start\tspeaker_end\tcontent_start\tcontent_end\tside\na.txt\t0\t5\t6\t9\tus\n",
-                    encoding="utf-8")
-    with pytest.raises(InputError, match="sides.tsv, row 2: side 'us' is not one of kremlin, ukraine, other"):
-        read_side_gold(gold, tmp_path)
 
 
 def test_gazetteer_tool_builds_one_row_per_person(tmp_path):

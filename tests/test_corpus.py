@@ -10,7 +10,7 @@ from narrative.corpus import Columns, load_corpus
 from narrative.errors import InputError
 from narrative.schema import DOCUMENTS
 
-from conftest import DEMO, NEWS, demo_slice
+from support import DEMO, NEWS, demo_slice
 
 
 def test_demo_corpus_loads_with_sides():
@@ -114,7 +114,7 @@ def test_pyproject_declares_every_library_the_package_imports():
     import tomllib
     from importlib.metadata import packages_distributions
 
-    from conftest import ROOT
+    from support import ROOT
 
     declared = set()
     for spec in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:

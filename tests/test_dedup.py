@@ -9,7 +9,7 @@ import pytest
 from narrative.cli import main
 from narrative.dedup import find_duplicates, shingles
 
-from conftest import NEWS, SHARED
+from support import NEWS, SHARED
 
 WARNEWS = SHARED / "eval" / "warnews-dev" / "articles"
 

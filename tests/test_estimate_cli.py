@@ -6,7 +6,7 @@ import csv
 import pandas as pd
 import pytest
 
-from conftest import ROOT, SHARED, demo_slice
+from support import ROOT, SHARED, demo_slice
 from narrative.cli import main
 
 SHEET_FILE = ROOT / "data" / "annotations" / "press-releases-validation.csv"

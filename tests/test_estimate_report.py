@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import demo_slice
+from support import demo_slice
 from narrative.cli import main
 from narrative.pipeline import params as P
 from narrative.pipeline import steps

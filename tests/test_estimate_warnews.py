@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import ROOT, SHARED
+from support import ROOT, SHARED
 from narrative.estimate import ppi, tool_labels
 from narrative.estimate.quantities import Joined, _row, quantities
 

@@ -10,7 +10,7 @@ from narrative.errors import InputError
 from narrative.features import LexiconFeatures, SentimentFeatures, evidence, frame_scores
 from narrative.lexicons import load_lexicon
 
-from conftest import NEWS
+from support import NEWS
 
 HITS = [
     ("the Kremlin thanked them for their successful actions", "achievement", "successful actions"),
@@ -109,7 +109,7 @@ def test_fast_vader_equals_nltks_own_vader():
     from narrative.segment import split_sentences
     from narrative.sentiment import FastSentiText
 
-    from conftest import DEMO
+    from support import DEMO
 
     ours = _analyzer()
     nltk_own = vader.SentimentIntensityAnalyzer()
@@ -155,7 +155,7 @@ def test_score_and_explain_split_over_processes_equals_in_process():
     from narrative.corpus import load_corpus
     from narrative.model import build_model, score_and_explain
 
-    from conftest import DEMO
+    from support import DEMO
 
     docs = load_corpus(DEMO)
     sentences = [s.strip() for t in docs["text"].head(300) for s in t.split(". ") if len(s.split()) > 3][:2400]
@@ -240,14 +240,3 @@ def test_a_fitted_featurizer_does_not_grow_when_pickled_after_use():
     before = len(pickle.dumps(est))
     est.transform([f"{t} number {i} and word{i}" for i in range(300) for t in TEXTS[:1]])
     assert len(pickle.dumps(est)) == before
-
-
-@pytest.mark.parametrize("text, n_words", [
-    ("Kyiv's pro-Western forces “held the line,” he said.", 8),
-    ("— ... !", 0),
-    ("snake_case and 2024 count", 4),
-])
-def test_one_definition_of_a_word_for_rates_and_ngrams(text, n_words):
-    from narrative.analyzer import Analyzer, words
-
-    assert load_lexicon().count(text)[0] == len(words(text)) == len(Analyzer()(text)) == n_words

@@ -11,7 +11,7 @@ from narrative.features import evidence
 from narrative.lexicons import load_lexicon
 from narrative.lexicons.validate import read_offset_labels
 
-from conftest import ROOT, SHARED
+from support import ROOT, SHARED
 
 LEX = load_lexicon()
 WARNEWS = SHARED / "eval" / "warnews-dev" / "articles"

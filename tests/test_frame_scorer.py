@@ -12,7 +12,7 @@ from narrative.infra.datafiles import data_path
 from narrative.lexicons.validate import select_part, split_part
 from narrative.prevalence import frame_flags, longest_claims, prevalence_differences
 
-from conftest import ROOT
+from support import ROOT
 
 CLAIMS = pd.DataFrame({
     "doc_id": ["a", "a", "b", "c"],

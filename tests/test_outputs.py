@@ -13,7 +13,7 @@ from narrative.cli import main
 from narrative.errors import OutputError
 from narrative.infra.files import AtomicFile, check_outputs, write_text
 
-from conftest import NEWS
+from support import DEMO, NEWS, ROOT
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_check_outputs_allows_the_same_device_twice():
 
 # --- issue 22 items 5, 6, 8, 17: devices for several tables, mode kept, temporaries, closed pipes
 
-DEMO_DIR = str(__import__("conftest").DEMO)
+DEMO_DIR = str(DEMO)
 
 
 def _narrative(*argv, **kwargs):
@@ -138,7 +138,7 @@ def _narrative(*argv, **kwargs):
     import subprocess
     import sys
 
-    env = {**os.environ, "PYTHONPATH": str(__import__("conftest").ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen([sys.executable, "-m", "narrative.cli", *argv], env=env, **kwargs)
 
 
@@ -240,7 +240,7 @@ def test_train_attribution_writes_outside_the_package_and_reproduces_its_bytes(t
     import subprocess
     import sys
 
-    from conftest import POLNEAR, ROOT
+    from support import POLNEAR
 
     train = POLNEAR / "train"
     if not (train / "text").is_dir():

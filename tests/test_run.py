@@ -14,7 +14,7 @@ from narrative.cli import main
 from narrative.errors import ParameterError, RunExistsError
 from narrative.pipeline.run import run_suite
 
-from conftest import ROOT, demo_slice
+from support import ROOT, demo_slice
 
 XSS = ('<script>alert(1)</script> The operation was a success. <img src=x onerror=alert(2)> '
        '<a href="javascript:alert(3)">link</a> Our successful actions continue.')

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from narrative.segment import (TOKEN_RE, plain_punkt, sentence_tokenizer, sentences, split_sentences, tokenize,
                                tokens, words)
 
-from conftest import NEWS
+from support import NEWS
 
 CASES = [
     ("Gen. Valery Gerasimov met Mr. Putin on Sunday. He said it was over.", 2),
@@ -52,7 +52,7 @@ def test_fast_words_equal_the_token_regex(pieces):
 def test_fast_words_on_the_demo_corpus():
     from narrative.corpus import load_corpus
 
-    from conftest import DEMO
+    from support import DEMO
 
     texts = load_corpus(DEMO)["text"].tolist()
     assert all(words(t) == TOKEN_RE.findall(t) for t in texts[::10])
@@ -75,20 +75,12 @@ def test_memoised_punkt_splits_exactly_like_nltk(pieces):
 def test_memoised_punkt_on_the_demo_corpus():
     from narrative.corpus import load_corpus
 
-    from conftest import DEMO
+    from support import DEMO
 
     texts = load_corpus(DEMO)["text"].tolist()[::5]
     reference = plain_punkt()
     memo = sentence_tokenizer()
     assert [list(memo.span_tokenize(t)) for t in texts] == [list(reference.span_tokenize(t)) for t in texts]
-
-
-def test_count_words_blockwise_equals_split():
-    from narrative.segment import count_words
-
-    text = ("Russia  claimed\tthe town.\n\nKyiv denied it " * 50).strip()
-    for block in (1, 3, 7, 64, 10_000):
-        assert count_words(text, block=block) == len(text.split())
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -3,13 +3,13 @@ import pandas as pd
 import pytest
 
 from narrative.cli import main
-from narrative.compare import doc_sums, frame_differences, differences_from_sums
+from narrative.compare.frames import differences_from_sums, doc_sums, frame_differences
 from narrative.corpus import check_text_file, load_corpus
 from narrative.errors import InputError
 from narrative.corpus import iter_chunks
 from narrative.pipeline.stream import run_stream
 
-from conftest import demo_slice
+from support import demo_slice
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_cli_compare_writes_both_tables(corpus, tmp_path):
     frames = pd.read_csv(tmp_path / "cmp.frames.csv")
     assert {"term", "count_a", "count_b", "delta", "var", "z", "leans"} <= set(odds.columns)
     # the very numbers of the Python API on the same corpus and seed
-    from narrative.compare import log_odds_dirichlet, top_terms
+    from narrative.compare.words import log_odds_dirichlet, top_terms
     from narrative.lexicons import load_lexicon
 
     result = run_stream([corpus], stages=("frames", "counts"), jobs=1, sentiment=False)
@@ -66,7 +66,8 @@ def test_cli_compare_writes_both_tables(corpus, tmp_path):
                                      b="ukraine", n_boot=2000, n_perm=2000, seed=0)
     pd.testing.assert_frame_equal(frames, pd.read_csv(pd.io.common.StringIO(expected.to_csv(index=False, float_format="%.6g"))))
     from narrative.actors import load_actors
-    from narrative.compare import log_odds, name_terms, reporter_stance, stopword_set
+    from narrative.compare.stance import reporter_stance
+    from narrative.compare.words import log_odds, name_terms, stopword_set
 
     top = top_terms(log_odds(result.counts["kremlin"], result.counts["ukraine"],
                              exclude=name_terms(load_actors())), k=30).reset_index()
@@ -162,7 +163,7 @@ def test_a_malformed_line_fails_with_its_number_from_a_worker(tmp_path):
 
 
 def test_chunk_counts_sum_like_chained_adds():
-    from narrative.compare import term_counts
+    from narrative.compare.words import term_counts
     from narrative.pipeline.stream import _summed
 
     parts = [term_counts(["the war", "Kyiv held"]), term_counts(["the ministry said", "É é"]), term_counts(["war"])]
@@ -196,7 +197,7 @@ def test_kill_9_of_a_streaming_command_leaves_no_worker(tmp_path):
 
     import psutil
 
-    from conftest import DEMO
+    from support import DEMO
 
     out = tmp_path / "claims.csv"
     proc = subprocess.Popen([sys.executable, "-m", "narrative.cli", "claims", str(DEMO), "--jobs", "2",

@@ -11,7 +11,7 @@ from narrative.pipeline import params as P
 from narrative.pipeline import steps
 from narrative.tools import notebooks as generator
 
-from conftest import ROOT
+from support import ROOT
 
 STEP = {"01_claims.ipynb": steps.claims_step, "02_lexicon_framing.ipynb": steps.framing_step,
         "03_classifier.ipynb": steps.classifier_step, "04_comparison_report.ipynb": steps.comparison_step}
@@ -60,7 +60,7 @@ def test_notebook_03_uses_the_users_lexicon(tmp_path):
     from narrative.claims import extract_claims
     from narrative.corpus import load_corpus
 
-    from conftest import DEMO
+    from support import DEMO
 
     lexicon = tmp_path / "mine.csv"
     lexicon.write_text("category,phrase\nvalour,courage\nvalour,heroes\npeace,peace\n", encoding="utf-8")

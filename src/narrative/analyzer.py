@@ -4,8 +4,10 @@ A **token** is a match of :data:`narrative.segment.TOKEN_RE`: a word with inner 
 (``pro-Russian``, ``it's``) or a single punctuation mark. A **word** is a token that is not punctuation.
 Every count that is "per word" uses this definition: the lexicon rates' per-1,000 denominator
 (:meth:`narrative.lexicons.Lexicon.count`), the frame scorer's and the classifiers' n-grams
-(:class:`Analyzer` as a vectorizer's ``analyzer``) and log-odds term counts (which already drop
-punctuation tokens: :func:`narrative.compare.term_counts`).
+(:class:`Analyzer` as a vectorizer's ``analyzer``), log-odds term counts
+(:func:`narrative.compare.words.term_counts`), documents' ``n_words`` and the words a stream counts
+(:func:`count_words`), the duplicate pass's shingles (:func:`narrative.dedup.shingles`) and the
+word sets that join claims into threads (:mod:`narrative.threads`).
 
 Examples
 --------
@@ -13,6 +15,8 @@ Examples
 ["kyiv's", 'forces', 'held', 'the', 'line', 'he', 'said']
 >>> word_count(["held", "the", "line", ",", "”"])
 3
+>>> count_words("Peace -- at last."), len("Peace -- at last.".split())
+(3, 4)
 >>> Analyzer(ngram_range=(1, 2))("Held the line.")
 ['held', 'the', 'line', 'held the', 'the line']
 >>> from sklearn.feature_extraction.text import TfidfVectorizer
@@ -21,11 +25,12 @@ Examples
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from .segment import TOKEN_RE, lower_words, words as tokens
 
-__all__ = ["Analyzer", "build_analyzer", "is_word", "word_count", "words"]
+__all__ = ["Analyzer", "build_analyzer", "count_words", "is_word", "word_count", "words"]
 
 
 def is_word(token: str) -> bool:
@@ -75,10 +80,42 @@ def lower_tokens_counted(text: str) -> tuple[list[str], int]:
     return out, len(out) - sum(map(_PUNCTUATION.__getitem__, mixed))
 
 
+def count_words(text: str, block: int = 1 << 20) -> int:
+    """The number of words in ``text``, read a block of about ``block`` characters at a time (cut at
+    whitespace, never inside a word), so a 50 MB document never becomes one list of millions of tokens.
+
+    >>> count_words("one  two, three"), count_words("ab, cd ef", block=4)
+    (3, 3)
+    """
+    n, a, end = 0, 0, len(text)
+    while a < end:
+        b = min(end, a + block)
+        while b < end and not text[b].isspace():
+            b += 1
+        n += word_count(tokens(text[a:b]))
+        a = b
+    return n
+
+
+#: the word branch of :data:`narrative.segment.TOKEN_RE`: its matches are exactly TOKEN_RE's word tokens
+#: (a punctuation token is one character, so it never hides the start of a word)
+WORD_RE = re.compile(TOKEN_RE.pattern.split("|")[0])
+
+
 def words(text: str, lowercase: bool = True) -> list[str]:
-    """The words of ``text`` in order, lower-cased unless ``lowercase=False``."""
-    toks = lower_words(text) if lowercase else tokens(text)
-    return [t for t in toks if is_word(t)]
+    """The words of ``text`` in order, lower-cased unless ``lowercase=False``: the tokens of
+    :func:`narrative.segment.words` that are words (:func:`is_word`), found by :data:`WORD_RE` in one pass.
+
+    >>> text = "Kyiv's pro-Western forces -- “held” _it_!"
+    >>> words(text) == [t.lower() for t in tokens(text) if is_word(t)]
+    True
+    """
+    if not lowercase:
+        return WORD_RE.findall(text)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return WORD_RE.findall(lowered)
+    return [w.lower() for w in WORD_RE.findall(text)]
 
 
 class Analyzer:

@@ -19,7 +19,8 @@ from typing import Sequence
 from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputClosed, OutputError,
                      ParameterError, RunExistsError)
 from .claims.registry import METHODS
-from .infra.datafiles import DEMO_CORPUS, REPORTS
+from .cliargs import add_parameters, corpus_args, number, positive
+from .infra.datafiles import REPORTS
 
 EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 1, 2, 3
 #: what a shell reports for a tool killed by SIGPIPE (128 + 13): ``yes | head -1`` gives it too
@@ -62,129 +63,23 @@ def _version() -> str:
         return "unknown"
 
 
-def _number(text: str, kind: type, least: float, what: str):
-    """``kind(text)`` if it is at least ``least``, else an argparse error naming the rule."""
-    try:
-        value = kind(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
-    if value < least:
-        raise argparse.ArgumentTypeError(f"must be at least {least:g}, got {text}")
-    return value
-
-
-def _positive(text: str) -> int:
-    """An integer >= 1 (argparse type)."""
-    return _number(text, int, 1, "an integer")
-
-
 #: how long ``narrative run --wait`` queues by default (seconds)
 DEFAULT_WAIT = 6 * 3600.0
 
 
 def _seconds(text: str) -> float | bool:
     """Seconds to wait (argparse type): a number >= 0; 0 means no limit (True)."""
-    value = _number(text, float, 0, "seconds")
+    value = number(text, float, 0, "seconds")
     return True if value == 0 else value
 
 
-def _seed(text: str) -> int:
-    """A random seed (argparse type): an integer >= 0."""
-    return _number(text, int, 0, "an integer")
+def handler(args):
+    """The function that runs ``args.command``: the one a subparser named (``set_defaults(handler=
+    "module:function")``, as the evaluation and tool commands do), else the one :mod:`narrative.commands` names."""
+    from importlib import import_module
 
-
-def _finite_positive(text: str) -> float:
-    """A finite number > 0 (argparse type): ``nan``, ``inf``, 0 and negatives are refused."""
-    import math
-
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {text}")
-    return value
-
-
-class _DeprecatedAlias(argparse.Action):
-    """Stores the value; says once on stderr when the deprecated spelling was used."""
-
-    def __init__(self, *args, deprecated: str = "", instead: str = "", **kwargs):
-        self.deprecated, self.instead = deprecated, instead
-        super().__init__(*args, **kwargs)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        if option_string == self.deprecated:
-            print(f"narrative: {self.deprecated} is deprecated here; use {self.instead}", file=sys.stderr)
-        setattr(namespace, self.dest, values)
-
-
-#: suite parameters whose CLI spelling differs (documented aliases: short flags that read better);
-#: the first flag is the one shown in help, the attribute is the second element
-CLI_NAMES = {
-    "side_a": (("--a", "--side-a"), "a"),
-    "side_b": (("--b", "--side-b"), "b"),
-    "top_k": (("--top", "--top-k"), "top_k"),
-    "claims_method": (("--method", "--claims-method"), "method"),
-    # --profile is run's timing flag; for the claims commands it is a deprecated alias of --claims-profile
-    "claims_profile": (("--claims-profile", "--profile"), "profile"),
-}
-
-
-def add_parameters(parser: argparse.ArgumentParser, *names: str, **defaults) -> None:
-    """Add the suite parameters ``names`` (:data:`narrative.pipeline.params.SCHEMA`) as options:
-    the same names (``--n-boot`` for ``n_boot``, or the alias in :data:`CLI_NAMES`), help,
-    choices, bounds and defaults as ``narrative run -p``; ``defaults`` overrides a default
-    where a command needs another (e.g. ``claims_profile="attribution"`` for PolNeAR)."""
-    from .pipeline.params import BY_NAME
-
-    for name in names:
-        p = BY_NAME[name]
-        flags, dest = CLI_NAMES.get(name, (("--" + name.replace("_", "-"),), name))
-        default = defaults.get(name, p.default)
-        shown = "" if default is None or default is False else f" (default: {default})"
-        kwargs: dict = {"dest": dest, "default": default, "help": p.help.replace("%", "%%") + shown}
-        if p.type == "bool":
-            kwargs["action"] = "store_true"
-        elif p.choices:
-            kwargs["choices"] = p.choices
-        elif p.type == "int":
-            least = 0 if p.minimum is None else p.minimum
-            kwargs["type"] = lambda text, least=least: _number(text, int, least, "an integer")
-        elif p.type == "float":
-            kwargs["type"] = _finite_positive
-        elif p.type == "path":
-            kwargs["type"] = Path
-        if name == "scheduler":
-            kwargs.update(type=_scheduler, metavar="ADDRESS")
-        if name == "claims_profile":
-            kwargs.update(action=_DeprecatedAlias, deprecated="--profile", instead="--claims-profile",
-                          help=kwargs["help"] + "; --profile: deprecated alias")
-        parser.add_argument(*flags, **kwargs)
-
-
-def _scheduler(text: str) -> str | None:
-    """A Dask scheduler address (argparse type): ``none`` (the default: start a LocalCluster) or
-    ``[protocol://]host:port``."""
-    import re
-
-    if text.strip().lower() == "none":
-        return None
-    if not re.match(r"^([a-z]+://)?[^\s:/]+:\d+/?$", text.strip()):
-        raise argparse.ArgumentTypeError(f"expected an address such as tcp://host:8786, or none; got {text!r}")
-    return text.strip()
-
-
-def _corpus_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="csv, jsonl, parquet or .txt files, or directories of them")
-    parser.add_argument("--text-column", help="column holding the text (default: text, body or content)")
-    parser.add_argument("--title-column", help="column holding the title (default: title or headline)")
-    parser.add_argument("--date-column", help="column holding the date (default: date, published)")
-    parser.add_argument("--side-column", help="column holding the side (default: side; else from the actors file's publishers)")
-    parser.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
-    add_parameters(parser, "actors", "jobs", "backend", "scheduler")
-    parser.add_argument("--chunk-docs", type=_positive, help="documents per chunk (memory per worker; default 2000, "
-                        "5000 with --backend dask)")
+    module, _, name = (getattr(args, "handler", None) or "narrative.commands:").partition(":")
+    return getattr(import_module(module), name or args.command.replace("-", "_"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--wait", nargs="?", type=_seconds, const=DEFAULT_WAIT, default=False, metavar="SECONDS",
                      help="queue behind a run that holds the lock instead of exiting 3; give up (exit 3) after "
                           f"SECONDS (default {DEFAULT_WAIT:g}: 6 hours; 0 = wait forever)")
-    run.add_argument("--keep", type=_positive, metavar="N", help="after the run, keep the N newest successful and the N newest failed runs (only folders narrative made are deleted)")
-    run.add_argument("--parallel", type=_positive, metavar="N",
+    run.add_argument("--keep", type=positive, metavar="N", help="after the run, keep the N newest successful and the N newest failed runs (only folders narrative made are deleted)")
+    run.add_argument("--parallel", type=positive, metavar="N",
                      help="notebooks executed at once when their inputs are ready (default 2; 1 = one after another)")
     run.add_argument("--no-progress", action="store_true", help="no per-cell progress bars")
     run.add_argument("--profile", action="store_true", help="print seconds per notebook and per stage at the end")
@@ -215,14 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     claims = sub.add_parser("claims", help="extract claims (speaker, cue, content, side)",
                             epilog="Example: narrative claims article.txt -o claims.csv")
-    _corpus_args(claims)
+    corpus_args(claims)
     claims.add_argument("--format", choices=("jsonl", "csv", "parquet"),
                         help="output format (default: from -o's extension .csv, .jsonl or .parquet; jsonl on stdout)")
     add_parameters(claims, "claims_method", "claims_profile")
 
     frames = sub.add_parser("frames", help="frame rates per claim or document",
                             epilog="Example: narrative frames data/raw/press-releases --level document -o frames.csv")
-    _corpus_args(frames)
+    corpus_args(frames)
     add_parameters(frames, "keep_duplicates")
     frames.add_argument("--level", choices=("claim", "document"), default="claim")
     frames.add_argument("--lexicon", type=Path, help="lexicon CSV (category,phrase,weight,note)")
@@ -237,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
                                       "with a distancing cue or a journalist hedge, with article-bootstrap CIs.",
                           epilog="Examples: narrative compare data/raw/press-releases --by side --a kremlin --b ukraine -o cmp.csv\n"
                                  "  narrative compare news/ --by outlet --a GB --b US")
-    _corpus_args(comp)
+    corpus_args(comp)
     comp.add_argument("--by", default="side",
                       help="grouping column: a claims column (side, actor, speaker, cue, quote_type, ...) or a "
                            "documents column (outlet = source, date, title); default: side")
@@ -253,8 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "resolved to it (most frequent first) and an example claim id. Unknown named "
                                      "speakers keep their name with side other.",
                          epilog="Example: narrative actors news/ --top 50 -o actors.csv")
-    _corpus_args(act)
-    act.add_argument("--top", type=_positive, help="only the N actors with most claims")
+    corpus_args(act)
+    act.add_argument("--top", type=positive, help="only the N actors with most claims")
     act.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     add_parameters(act, "claims_method", "claims_profile")
 
@@ -267,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "--b (capture vs hold, strike vs casualties). Undated documents keep their "
                                      "threads to themselves.",
                          epilog="Example: narrative threads ../shared/eval/warnews-dev/articles -o threads.csv")
-    _corpus_args(thr)
+    corpus_args(thr)
     thr.add_argument("--keep-duplicates", action="store_true",
                      help="keep every copy of a duplicated document (default: each group once; see `duplicates`)")
     thr.add_argument("--days", type=int, default=2,
@@ -275,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     thr.add_argument("--similarity", type=float, default=0.2,
                      help="word-set cosine with a placed claim of the same document that lets a claim naming no "
                           "place join its thread (default 0.2)")
-    thr.add_argument("--min-claims", type=_positive, default=2, help="claims a thread needs (default 2)")
+    thr.add_argument("--min-claims", type=positive, default=2, help="claims a thread needs (default 2)")
     thr.add_argument("--a", default="kremlin", help="first compared side (default: kremlin)")
     thr.add_argument("--b", default="ukraine", help="second compared side (default: ukraine)")
     thr.add_argument("--format", choices=("csv", "jsonl"), default="csv")
@@ -293,41 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
     dup.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     dup.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
 
-    ev = sub.add_parser("eval-attribution", help="score claim extraction against brat/PolNeAR gold",
-                        epilog="Example: narrative eval-attribution --gold ../shared/eval/polnear/dev --by-cue")
-    ev.add_argument("--gold", type=Path, required=True, help="folder with text/ and attributions/")
-    ev.add_argument("--pred", type=Path, help="claims file (csv/jsonl from `narrative claims`, doc_id = text stem); "
-                    "default: run the extractor")
-    ev.add_argument("--by-cue", action="store_true", help="also print recall per gold cue")
-    add_parameters(ev, "claims_method", "claims_profile", claims_profile="attribution")  # PolNeAR counts beliefs too
-    eq = sub.add_parser("eval-quotes", help="score claim extraction against news-quote gold (quote F1, speaker accuracy)",
-                        description="Gender Gap Tracker measure: a gold quote is found when one predicted claim covers "
-                                    "more than --threshold of its characters (one-to-one); speaker accuracy counts "
-                                    "matched quotes whose resolved actor names the gold speaker.",
-                        epilog="Example: narrative eval-quotes --gold data/annotations/warnews-dev-quotes.tsv "
-                               "--texts ../shared/eval/warnews-dev/articles")
-    eq.add_argument("--gold", type=Path, required=True, help="TSV: file, quote_start, quote_end, speaker")
-    eq.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
-    add_parameters(eq, "claims_method", "claims_profile")
-    eq.add_argument("--threshold", type=float, default=0.3, help="share of a gold quote's characters to cover (default 0.3)")
-    eq.add_argument("--errors", action="store_true", help="also list misses, extra claims and wrong speakers (offsets)")
-    eq.add_argument("--json", type=Path, help="also write the scores as JSON here")
-    ev.add_argument("--model", type=Path, help="CRF model file (default: the shipped one)")
-    ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
-    vs = sub.add_parser("validate-sides", help="side accuracy of extracted claims against hand labels, and kappa",
-                        description="Each hand-labelled claim (file, speaker and content offsets, side) is matched to "
-                                    "the extracted claim covering most of its content; accuracy counts unmatched ones "
-                                    "as wrong. With --second, Cohen's kappa between the two labellings.",
-                        epilog="Example: narrative validate-sides --gold data/annotations/warnews-dev-sides.tsv "
-                               "--texts ../shared/eval/warnews-dev/articles "
-                               "--second data/annotations/warnews-dev-sides-pass2.tsv")
-    vs.add_argument("--gold", type=Path, required=True, help="TSV: file, speaker_start, speaker_end, content_start, "
-                                                             "content_end, side")
-    vs.add_argument("--texts", type=Path, required=True, help="folder holding the files the gold names")
-    vs.add_argument("--second", type=Path, help="a second labelling of some of the same claims, for Cohen's kappa")
-    add_parameters(vs, "claims_method")
-    vs.add_argument("--actors", type=Path, help="actors YAML (default: the shipped one)")
-    vs.add_argument("--errors", action="store_true", help="also list the claims whose side is wrong")
+    from .evaluation.commands import add_parsers as evaluation_parsers
+
+    evaluation_parsers(sub)
+
     vl = sub.add_parser("validate-lexicon", help="lexicon precision/recall against hand labels, and kappa between passes",
                         epilog="Examples: narrative validate-lexicon --labels data/annotations/frames_labels.csv "
                                "--second data/annotations/frames_labels_pass2.csv\n"
@@ -377,44 +241,15 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--no-tune", action="store_true",
                     help="skip tuning the decoding threshold on a held-out 20%% of the training documents")
 
-    tp = sub.add_parser("train-parser", help="train the syntactic layer (spaCy tagger, lemmatizer, parser) on UD English-EWT",
-                        description="Seeded and recorded: converts the treebank, trains on train, keeps the best model "
-                                    "on dev, scores it once on test, and writes the model with meta-narrative.json "
-                                    "(settings, checksums, scores, licence).",
-                        epilog="Example: narrative train-parser --treebank ../shared/treebanks/UD_English-EWT -o build/parser")
-    tp.add_argument("--treebank", type=Path, required=True, help="folder with en_ewt-ud-{train,dev,test}.conllu")
-    tp.add_argument("-o", "--output", type=Path, default=Path("build/parser"),
-                    help="working folder; the model is OUTPUT/training/model-best (default: build/parser)")
-    tp.add_argument("--seed", type=_seed, default=0)
-    tp.add_argument("--epochs", type=_positive, default=15,
-                    help="passes over train (default 15: the shipped model's setting)")
-    tp.add_argument("--patience", type=_positive, default=3000,
-                    help="stop after this many steps without a better dev score (default 3000)")
-    tp.add_argument("--width", type=_positive, default=96, help="tok2vec width (default 96)")
-    tp.add_argument("--depth", type=_positive, default=4, help="tok2vec depth (default 4)")
+    from .tools.commands import add_parsers as tool_parsers
 
-    sy = sub.add_parser("synth", help="write a synthetic corpus of any size from the demo corpus's sentences",
-                        epilog="Example: narrative synth --docs 1000000 -o /tmp/synth-1m.jsonl")
-    sy.add_argument("--docs", type=int, required=True, help="number of documents")
-    sy.add_argument("--words-per-doc", type=int, default=50)
-    sy.add_argument("--corpus", nargs="+", default=[DEMO_CORPUS], help="where the sentences come from")
-    sy.add_argument("--seed", type=_seed, default=0)
-    sy.add_argument("-o", "--output", type=Path, required=True, help="JSON lines file to write")
+    tool_parsers(sub)
 
     scale = sub.add_parser("scale-run", help="stream a corpus through claims -> frames -> log-odds and report "
                            "words/s and peak memory", epilog="Example: narrative scale-run /tmp/synth-1m.jsonl --jobs 2")
-    _corpus_args(scale)
+    corpus_args(scale)
     add_parameters(scale, "keep_duplicates")  # as compare: each group of copies once, so the duplicate pass is measured
     scale.add_argument("--json", type=Path, help="also write the measurements as JSON here")
-
-    bench = sub.add_parser("bench", help="words/s of each stage beside reference baselines (one core)",
-                           epilog="Example: narrative bench data/raw/press-releases --json bench.json")
-    bench.add_argument("inputs", nargs="*", default=[DEMO_CORPUS], metavar="INPUT",
-                       help=f"corpus to time (default: {DEMO_CORPUS})")
-    bench.add_argument("--repeat", type=int, default=5, help="best of N timings (default 5; this VM varies ±20%% run to run)")
-    bench.add_argument("--limit-docs", type=int, help="only the first N documents")
-    bench.add_argument("--crf", action="store_true", help="also time the trained labeller (it parses: slow)")
-    bench.add_argument("--json", type=Path, help="also write the results as JSON here")
 
     # -- a coded sample corrects the estimates: sample -> a coder -> validate / estimate ----------
     smp = sub.add_parser("sample", help="a random sample of a claims table as a coding sheet (CSV + HTML view)",
@@ -428,13 +263,13 @@ def build_parser() -> argparse.ArgumentParser:
                                 "-o sheet.csv")
     smp.add_argument("claims", type=Path, metavar="CLAIMS", help="claims table (csv/jsonl from `narrative claims` or a "
                                                                 "run's tables/claims.csv)")
-    smp.add_argument("-n", type=_positive, required=True, help="claims to sample")
+    smp.add_argument("-n", type=positive, required=True, help="claims to sample")
     smp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     smp.add_argument("--strata", metavar="COLUMN", help="stratify by this claims column (e.g. side)")
     smp.add_argument("--quote-type", action="append", choices=("direct", "indirect", "mixed", "self"),
                      help="draw only claims of this quote type (repeatable; default all)")
-    smp.add_argument("--min-words", type=_positive, help="draw only claims of at least this many words")
-    smp.add_argument("--max-words", type=_positive, help="draw only claims of at most this many words")
+    smp.add_argument("--min-words", type=positive, help="draw only claims of at least this many words")
+    smp.add_argument("--max-words", type=positive, help="draw only claims of at most this many words")
     smp.add_argument("--corpus", nargs="+", metavar="PATH", help="the corpus, to cut each claim's sentence from its "
                                                                  "document (default: the spans alone)")
     smp.add_argument("--lexicon", type=Path, help="lexicon CSV for the tool's frames (default: the shipped one)")
@@ -462,12 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--a", default="kremlin", help="first side (default: kremlin)")
     est.add_argument("--b", default="ukraine", help="second side (default: ukraine)")
     est.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
-    est.add_argument("--min-coded", type=_positive, default=10,
+    est.add_argument("--min-coded", type=positive, default=10,
                      help="fewest coded claims a quantity's denominator may have (default 10)")
     est.add_argument("-o", "--output", type=Path, help="output CSV (default: standard output)")
-    bench.add_argument("--hostile", action="store_true",
-                       help="instead: peak memory and output size of claim extraction (every extractor) on composed "
-                            "hostile texts (stray quotation marks, thousands of nesting levels), each in a fresh process")
+    for command, name in ((smp, "sample"), (val, "validate"), (est, "estimate")):
+        command.set_defaults(handler=f"narrative.estimate.commands:{name}")
     return parser
 
 
@@ -482,8 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        from . import commands
-        code = getattr(commands, args.command.replace("-", "_"))(args)
+        code = handler(args)(args)
         sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
     except (OutputClosed, BrokenPipeError):

@@ -1,7 +1,10 @@
-"""What each ``narrative`` subcommand does, given parsed arguments.
+"""What each corpus and suite subcommand of ``narrative`` does, given parsed arguments.
 
-Kept apart from :mod:`narrative.cli` so the parser stays thin and each
-command is a plain function that tests can call.
+Kept apart from :mod:`narrative.cli` so the parser stays thin and each command is a plain
+function that tests can call. The others live beside what they run: the evaluation commands in
+:mod:`narrative.evaluation.commands`, the coded-sample ones (``sample``, ``validate``,
+``estimate``) in :mod:`narrative.estimate.commands`, the developer ones in
+:mod:`narrative.tools.commands` (each subparser names its ``handler``).
 """
 from __future__ import annotations
 
@@ -168,113 +171,14 @@ def compare(args) -> int:
     return 0
 
 
-def eval_attribution(args) -> int:
-    import json
-
-    from .claims import extract_claims
-    from .claims.gold import evaluate_attribution, format_scores, predictions_from_claims, read_gold
-
-    from .infra.files import check_outputs, write_text
-
-    check_outputs({"--json": args.json}, reads=_gold_files(args.gold) + [p for p in (args.pred, args.model) if p])
-    gold = read_gold(args.gold)
-    if args.pred:
-        claims = pd.read_json(args.pred, lines=True) if args.pred.suffix == ".jsonl" else pd.read_csv(args.pred)
-    else:
-        docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _r in gold.values()]})
-        claims = extract_claims(docs, method=args.method, model=args.model, profile=args.profile)
-    scores = evaluate_attribution(gold, predictions_from_claims(claims))
-    print(format_scores(scores, by_cue=40 if args.by_cue else 0))
-    if args.json:
-        out = {k: v for k, v in scores.items() if k != "by_cue"}
-        out["by_cue"] = scores["by_cue"].to_dict(orient="records")
-        write_text(args.json, json.dumps(out, indent=2))
-    return 0
-
-
-def eval_quotes(args) -> int:
-    import json
-
-    from .claims import extract_claims
-    from .claims.quotegold import evaluate_quotes, format_quote_scores, read_quote_gold
-    from .infra.files import check_outputs, write_text
-
-    check_outputs({"--json": args.json}, reads=[args.gold] + _gold_files(args.texts))
-    gold = read_quote_gold(args.gold, args.texts)
-    docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _q in gold.values()]})
-    claims = extract_claims(docs, method=args.method, profile=args.profile)
-    scores = evaluate_quotes(gold, claims, threshold=args.threshold)
-    print(format_quote_scores(scores))
-    if args.errors:
-        for name in ("misses", "extra", "wrong_speaker"):
-            for row in scores[name]:
-                print(name, *row, sep="\t")
-    if args.json:
-        write_text(args.json, json.dumps(scores, indent=2, ensure_ascii=False))
-    return 0
-
-
-def validate_sides(args) -> int:
-    from sklearn.metrics import cohen_kappa_score
-
-    from .actors import load_actors
-    from .claims import extract_claims
-    from .claims.sidegold import format_side_scores, match_sides, read_side_gold, side_scores
-
-    texts, gold = read_side_gold(args.gold, args.texts)
-    docs = pd.DataFrame({"doc_id": list(texts), "source": "news", "text": list(texts.values())})
-    claims = extract_claims(docs, load_actors(args.actors), method=args.method)
-    matched = match_sides(gold, claims)
-    print(format_side_scores(side_scores(matched)))
-    if args.second:
-        _texts, second = read_side_gold(args.second, args.texts)
-        keys = ["doc_id", "speaker_start", "speaker_end", "content_start", "content_end"]
-        both = gold.merge(second, on=keys, suffixes=("", "_2"))
-        if len(both):
-            kappa = cohen_kappa_score(both["side"], both["side_2"])
-            print(f"\nsecond labelling: {len(both)} claims in both, agreement "
-                  f"{(both['side'] == both['side_2']).mean():.3f}, Cohen's kappa {kappa:.3f}")
-    if args.errors:
-        wrong = matched[matched["side"] != matched["predicted"]]
-        print()
-        print(wrong[["doc_id", "speaker_start", "speaker_end", "side", "predicted", "actor"]].to_string(index=False))
-    return 0
-
-
-def _gold_files(folder) -> list:
-    """The files a brat gold folder holds (outputs must not land on them)."""
-    from pathlib import Path
-
-    folder = Path(folder)
-    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
-
-
-def bench(args) -> int:
-    from .tools.bench import report, run_bench
-    from .corpus import input_files
-    from .infra.files import check_outputs
-
-    check_outputs({"--json": args.json}, reads=input_files(args.inputs))
-    if args.hostile:
-        from .tools.hostile import run_hostile
-
-        table = run_hostile()
-        if args.json:
-            from .infra.files import write_text
-
-            write_text(args.json, table.to_json(orient="records", indent=2))
-        print(table.to_string(index=False))
-        return 0
-    print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs, crf=args.crf), args.json))
-    return 0
-
-
 #: where ``narrative train-attribution`` writes without ``-o`` (never the shipped model in the package)
 TRAINED_MODEL = "build/attribution.crfsuite"
 
 
 def train_attribution(args) -> int:
-    from .claims.crf import default_model_path, train
+    from .claims.crfmodel import default_model_path
+    from .claims.crftrain import train
+    from .evaluation.attribution import gold_files
     from .infra.files import check_outputs
 
     shipped = default_model_path()
@@ -284,7 +188,7 @@ def train_attribution(args) -> int:
 
         raise OutputError(str(output), "is the shipped model: train into another file, score it with "
                                        "eval-attribution --model, and copy it into the package deliberately")
-    check_outputs({"-o": output}, reads=_gold_files(args.gold) + [shipped])
+    check_outputs({"-o": output}, reads=gold_files(args.gold) + [shipped])
     train(args.gold, output, max_iterations=args.max_iterations, c1=args.c1, c2=args.c2,
           syntax=not args.no_syntax, clusters=args.clusters, tune=not args.no_tune, say=lambda m: print(m, file=sys.stderr))
     return 0
@@ -350,25 +254,13 @@ def eval_frames(args) -> int:
     return 0
 
 
-def synth(args) -> int:
-    from .corpus import input_files
-    from .infra.files import check_outputs
-    from .tools.synth import write_synthetic
-
-    check_outputs({"-o": args.output}, reads=input_files(args.corpus))
-    stats = write_synthetic(args.output, docs=args.docs, corpus=args.corpus, words_per_doc=args.words_per_doc,
-                            seed=args.seed, progress=lambda n: print(f"{n:,} documents", file=sys.stderr))
-    print(f"wrote {stats['documents']:,} documents, {stats['words']:,} words, {stats['bytes'] / 1e6:.0f} MB to {args.output}")
-    return 0
-
-
 def scale_run(args) -> int:
     """claims -> frames -> log-odds over a streamed corpus; prints words/s and peak RSS of all processes."""
     import json
     import resource
     import time
 
-    from . import compare as C
+    from .compare.words import log_odds_dirichlet
     from .infra.files import check_outputs, write_text
 
     check_outputs({"-o": args.output, "--json": args.json}, reads=_reads(args))
@@ -387,7 +279,7 @@ def scale_run(args) -> int:
     with PeakRSS() as peak:  # this process and its workers together (the duplicate pass included)
         result = _stream(args, ("claims", "frames", "counts"), claims_out=args.output, progress=progress)
         sides = sorted(result.counts)
-        odds = C.log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
+        odds = log_odds_dirichlet(result.counts[sides[0]], result.counts[sides[-1]]) if len(sides) > 1 else None
     seconds = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
     self_rss = usage.ru_maxrss / 1024
@@ -402,14 +294,6 @@ def scale_run(args) -> int:
     print(json.dumps(stats, indent=2))
     if args.json:
         write_text(args.json, json.dumps(stats, indent=2))
-    return 0
-
-
-def train_parser(args) -> int:
-    from .syntax.train import train_parser as train
-
-    train(args.treebank, args.output, seed=args.seed, epochs=args.epochs, patience=args.patience, width=args.width,
-          depth=args.depth, say=lambda m: print(m, file=sys.stderr))
     return 0
 
 
@@ -449,7 +333,7 @@ def actors(args) -> int:
     write_table(table, args.output, args.format)
     by_side = table.groupby("side")["claims"].sum().sort_values(ascending=False)
     print("claims by side: " + ", ".join(f"{side} {n:,}" for side, n in by_side.items()), file=sys.stderr)
-    from .compare import unknown_share
+    from .compare.stance import unknown_share
 
     unknown, said = unknown_share(claims)
     print(f"side unknown (speaker not resolved): {unknown:,} of {said:,} attributed claims "
@@ -487,7 +371,3 @@ def threads(args) -> int:
           + ", ".join(f"{r.side}: {r.in_two_sided:,} of {r.claims:,} claims in a two-sided thread"
                       for r in counts.itertuples()), file=sys.stderr)
     return 0
-
-
-# sample, validate, estimate: a coded sample corrects the estimates
-from .estimate.commands import estimate, sample, validate  # noqa: E402,F401

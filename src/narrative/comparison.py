@@ -4,10 +4,10 @@ Three tables from three kinds of per-group summaries that merge by addition (so 
 summarised in chunks, :mod:`narrative.pipeline.stream`, or from a run's tables, :func:`summarise`):
 
 * ``log_odds``: the words that distinguish group ``a`` from ``b`` (weighted log-odds z with raw
-  counts, :func:`narrative.compare.log_odds`), ``top`` the ``top_k`` each way;
+  counts, :func:`narrative.compare.words.log_odds`), ``top`` the ``top_k`` each way;
 * ``differences``: each frame category's rate in ``a`` and ``b`` with a cluster-bootstrap CI,
-  permutation p and BH q (:func:`narrative.compare.differences_from_sums`);
-* ``stance``: the reporter's stance toward each group's claims (:func:`narrative.compare.reporter_stance`;
+  permutation p and BH q (:func:`narrative.compare.frames.differences_from_sums`);
+* ``stance``: the reporter's stance toward each group's claims (:func:`narrative.compare.stance.reporter_stance`;
   claims level only).
 
 Every option's default is written once, in :class:`Options`: the suite's parameters of the same
@@ -68,7 +68,7 @@ class Options:
 
     def checked(self) -> "Options":
         """The options, or a :class:`ParameterError` naming the one that cannot work."""
-        from .compare import PRIORS
+        from .compare.words import PRIORS
 
         if self.a == self.b:
             raise ParameterError("a/b", f"the two groups are the same ({self.a!r}); compare two different groups")
@@ -111,7 +111,7 @@ def stopword_terms(stopwords) -> str | list[str]:
 @dataclass
 class Summary:
     """What a comparison needs, per group: term counts, per-document frame sums
-    (:func:`narrative.compare.doc_sums`) and reporter's-stance sums (:func:`narrative.compare.stance_sums`)."""
+    (:func:`narrative.compare.frames.doc_sums`) and reporter's-stance sums (:func:`narrative.compare.stance.stance_sums`)."""
 
     counts: dict[str, pd.Series]
     doc_sums: pd.DataFrame
@@ -131,7 +131,9 @@ class Comparison:
 def summarise(claims: pd.DataFrame, scores: pd.DataFrame, *, by: str = "side") -> Summary:
     """A :class:`Summary` of a claims table and its frame scores (a run's ``claims.csv`` and
     ``frame_scores.csv``), grouped by the claims' column ``by``."""
-    from .compare import doc_sums, stance_sums, term_counts
+    from .compare.frames import doc_sums
+    from .compare.stance import stance_sums
+    from .compare.words import term_counts
 
     if by not in claims.columns:
         raise ParameterError("by", f"no column {by!r} in the claims")
@@ -148,7 +150,9 @@ def compare_groups(summary: Summary, categories: Sequence[str], options: Options
 
     ``where`` names the input in the error when a group has no text.
     """
-    from . import compare as C
+    from .compare.frames import differences_from_sums
+    from .compare.stance import reporter_stance
+    from .compare.words import log_odds, name_terms, top_terms
 
     options = options.checked()
     for name in (options.a, options.b):
@@ -161,14 +165,14 @@ def compare_groups(summary: Summary, categories: Sequence[str], options: Options
     else:
         from .actors import load_actors
 
-        names = C.name_terms(load_actors(options.actors))
-    table = C.log_odds(summary.counts[options.a], summary.counts[options.b], prior=options.prior, alpha=options.alpha,
+        names = name_terms(load_actors(options.actors))
+    table = log_odds(summary.counts[options.a], summary.counts[options.b], prior=options.prior, alpha=options.alpha,
                        stopwords=stopwords, exclude=names)
-    top = C.top_terms(table, k=options.top_k).reset_index()
-    diffs = C.differences_from_sums(summary.doc_sums, list(categories), by=options.by, a=options.a, b=options.b,
-                                    n_boot=options.n_boot, n_perm=options.n_perm, seed=options.seed)
+    top = top_terms(table, k=options.top_k).reset_index()
+    diffs = differences_from_sums(summary.doc_sums, list(categories), by=options.by, a=options.a, b=options.b,
+                                  n_boot=options.n_boot, n_perm=options.n_perm, seed=options.seed)
     stance = None
     if options.level == "claim" and summary.stance_sums is not None:
-        stance = C.reporter_stance(summary.stance_sums, by=options.by, a=options.a, b=options.b,
-                                   n_boot=options.n_boot, n_perm=options.n_perm, seed=options.seed)
+        stance = reporter_stance(summary.stance_sums, by=options.by, a=options.a, b=options.b,
+                                 n_boot=options.n_boot, n_perm=options.n_perm, seed=options.seed)
     return Comparison(log_odds=table, top=top, differences=diffs, stance=stance)

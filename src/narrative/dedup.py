@@ -4,7 +4,7 @@ Each copy counted as an independent document narrows every bootstrap interval fa
 researcher needs to see them. Method (Broder 1997; Leskovec, Rajaraman & Ullman, *Mining of
 Massive Datasets*, ch. 3):
 
-* a document's word 5-shingles (lower-cased ``\\w+`` words) are summarised by a 128-permutation
+* a document's word 5-shingles (lower-cased words, :mod:`narrative.analyzer`) are summarised by a 128-permutation
   MinHash signature (``datasketch``), so memory is 1 KB a document whatever its length;
 * locality-sensitive hashing over signature bands proposes candidate pairs in time linear in
   the number of documents; a pair is a duplicate when its estimated Jaccard similarity is at
@@ -28,11 +28,12 @@ Example
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
+
+from .analyzer import words as analyzer_words
 
 DUPLICATE_COLUMNS = ("doc_id", "duplicate_of", "similarity")
 SHINGLE = 5
@@ -40,12 +41,11 @@ NUM_PERM = 128
 THRESHOLD = 0.8
 #: SQLite page cache of the duplicate index (MB): the index's memory, whatever the corpus size
 CACHE_MB = 32
-_WORD = re.compile(r"\w+")
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     """The document's word k-shingles (lower case), as UTF-8 bytes for hashing."""
-    words = _WORD.findall(text.lower())
+    words = analyzer_words(text)
     if len(words) < k:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}

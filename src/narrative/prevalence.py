@@ -10,7 +10,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from . import compare
+from .compare import frames as frame_stats
 
 #: :func:`longest_claims` columns
 LONG_COLUMNS = ("group", "doc_id", "claim_id", "n_tokens", "share_of_words", "share_of_hits", "weight")
@@ -44,15 +44,15 @@ def prevalence_differences(scores: pd.DataFrame, categories: Sequence[str], *, l
     """The share of ``a``'s claims carrying each frame minus ``b``'s (:func:`frame_flags`), with the same
     article-bootstrap CIs, permutation p and BH q as the rate per 1,000 words (:func:`narrative.compare.frame_differences`;
     ``mean_a``/``mean_b`` are shares)."""
-    return compare.frame_differences(frame_flags(scores, categories, labels), categories, by=by, a=a, b=b, n_boot=n_boot,
+    return frame_stats.frame_differences(frame_flags(scores, categories, labels), categories, by=by, a=a, b=b, n_boot=n_boot,
                              n_perm=n_perm, seed=seed)
 
 
 def prevalence_profile(scores: pd.DataFrame, categories: Sequence[str], *, labels: pd.Series | None = None,
                        by: str = "side", n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
-    """Share of each group's claims carrying each frame, with 95% cluster-bootstrap CIs (:func:`narrative.compare.frame_profile`'s
+    """Share of each group's claims carrying each frame, with 95% cluster-bootstrap CIs (:func:`narrative.compare.frames.frame_profile`'s
     columns; ``mean`` is a share)."""
-    return compare.frame_profile(frame_flags(scores, categories, labels), categories, by=by, n_boot=n_boot, seed=seed)
+    return frame_stats.frame_profile(frame_flags(scores, categories, labels), categories, by=by, n_boot=n_boot, seed=seed)
 
 
 def longest_claims(scores: pd.DataFrame, categories: Sequence[str], *, by: str = "side", k: int = 5,

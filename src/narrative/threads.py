@@ -47,9 +47,10 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from .analyzer import words as words_of
 from .places import Gazetteer, thread_words
 from .schema import THREADS
-from .segment import TOKEN_RE, words
+from .segment import words
 
 #: the reporter's side (its own sentences are not a side's claims)
 REPORTER = "journalist"
@@ -62,8 +63,6 @@ FRAME_ACTS = {"resistance": "hold", "casualties": "casualty"}
 NEARBY = 5
 _LEADING_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s|\n")
-#: the word branch of the project's token pattern (punctuation tokens left out)
-_WORD = re.compile(TOKEN_RE.pattern.split("|")[0])
 _EPOCH = pd.Timestamp("1970-01-01", tz="UTC")
 
 
@@ -95,8 +94,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def _bag(text: str, stop: frozenset) -> set:
-    """The claim's distinct words (the project's tokens, :data:`narrative.segment.TOKEN_RE`), stop words out."""
-    return set(_WORD.findall(text.lower())) - stop
+    """The claim's distinct words (:func:`narrative.analyzer.words`), stop words out."""
+    return set(words_of(text)) - stop
 
 
 def _acts(tokens: list[str]) -> set[str]:

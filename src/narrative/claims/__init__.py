@@ -25,8 +25,7 @@ The shared parts: :mod:`.quotes` (quotation marks, units), :mod:`.tokens` (a uni
 tokens), :mod:`.cues` (cue lexicon with each cue's act, word lists, journalist hedges),
 :mod:`.speakers` (speaker noun phrases, resolution, a document's own voice), :mod:`.coref`
 (names, pronouns and descriptions resolved within the document), :mod:`.records` (the typed
-records); :mod:`.gold` reads brat/PolNeAR gold and scores extractions, :mod:`.quotegold` scores
-news quotes (quote F1, speaker accuracy).
+records). Gold readers and scorers live in :mod:`narrative.evaluation`.
 
 Examples
 --------

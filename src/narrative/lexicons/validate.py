@@ -102,7 +102,7 @@ OFFSET_COLUMNS = ("file", "start", "end", "side", "labels")
 def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str]) -> pd.DataFrame:
     """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored) as
     :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at run time."""
-    from ..claims.gold import offset_rows
+    from ..evaluation.labels import offset_rows
 
     rows = []
     for n, name, body, (start, end, side, labels) in offset_rows(path, texts, OFFSET_COLUMNS):

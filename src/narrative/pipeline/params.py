@@ -23,7 +23,7 @@ import yaml
 
 from ..claims import PROFILES
 from ..claims.registry import METHODS
-from ..compare import PRIORS
+from ..compare.words import PRIORS
 from ..comparison import Options
 from ..errors import ParameterError
 from ..infra.datafiles import DEMO_CORPUS, FRAME_LABELS, VALIDATION_SHEET

@@ -65,7 +65,7 @@ def load_documents(run_dir, *, corpus, text_column=None, actors=None) -> pd.Data
     """The corpus's documents with their word counts → ``documents.csv`` (columns :data:`DOC_COLUMNS`)."""
     from ..actors import load_actors
     from ..corpus import Columns, load_corpus
-    from ..segment import count_words
+    from ..analyzer import count_words
 
     with timed(run_dir, "corpus: load"):
         docs = load_corpus([locate(p) for p in _paths(corpus)], columns=Columns(text=text_column),
@@ -98,11 +98,12 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
 
 def claims_by_side(run_dir, claims: pd.DataFrame) -> tuple[pd.DataFrame, object]:
     """Claims per side and quote type → ``claims_by_side.csv`` and its bar chart."""
-    from .. import compare, plots
+    from .. import plots
+    from ..compare.stance import unknown_share
 
     by_side = claims.groupby(["side", "quote_type"]).size().rename("claims").reset_index()
     write(by_side, run_dir, "claims_by_side.csv")
-    unknown, said = compare.unknown_share(claims)  # speakers nobody could resolve: left out of every comparison
+    unknown, said = unknown_share(claims)  # speakers nobody could resolve: left out of every comparison
     print(f"side unknown: {unknown:,} of {said:,} attributed claims ({unknown / max(1, said):.1%}); "
           "comparisons of sides leave them out")
     return by_side, figure(plots.claims_by_side(by_side), run_dir, "claims_by_side.png")
@@ -147,10 +148,11 @@ def frame_evidence(run_dir, claims: pd.DataFrame, lexicon, *, per_side: int = 5)
 
 def frame_profile(run_dir, scores: pd.DataFrame, lexicon, *, side_a, side_b, n_boot=1000, seed=0):
     """Mean rate per side and category with 95% cluster-bootstrap CIs → ``frame_profile.csv`` and figure."""
-    from .. import compare, plots
+    from .. import plots
+    from ..compare.frames import frame_profile as profile_of
 
     with timed(run_dir, "frames: bootstrap profile"):
-        profile = compare.frame_profile(scores, lexicon.categories, n_boot=n_boot, seed=seed)
+        profile = profile_of(scores, lexicon.categories, n_boot=n_boot, seed=seed)
     write(profile, run_dir, "frame_profile.csv")
     shown = profile[profile["side"].isin([side_a, side_b, "journalist"])]
     title = f"Frame profile: {side_a} vs {side_b}" + (" vs journalist" if "journalist" in set(shown["side"]) else "")
@@ -232,7 +234,7 @@ def compare_sides(run_dir, claims: pd.DataFrame, scores: pd.DataFrame, *, side_a
     CI, permutation p, BH q) → ``frame_differences.csv``; the reporter's stance → ``reporter_stance.csv``,
     and per outlet → ``reporter_stance_by_outlet.csv``. Returns the
     :class:`narrative.comparison.Comparison`."""
-    from .. import compare
+    from ..compare.stance import reporter_stance, stance_sums
     from ..comparison import Options, compare_groups, summarise
 
     missing = [side for side in (side_a, side_b) if side not in set(scores["side"])]
@@ -246,8 +248,7 @@ def compare_sides(run_dir, claims: pd.DataFrame, scores: pd.DataFrame, *, side_a
         from .stream import group_column
 
         outlets = group_column(claims, read_table(run_dir, "documents.csv"), "outlet")
-        by_outlet = compare.reporter_stance(compare.stance_sums(outlets, by="outlet"), by="outlet", n_boot=n_boot,
-                                            seed=seed)
+        by_outlet = reporter_stance(stance_sums(outlets, by="outlet"), by="outlet", n_boot=n_boot, seed=seed)
     write(result.top, run_dir, "log_odds_top.csv")
     write(result.log_odds.reset_index(), run_dir, "log_odds.csv")
     write(result.differences, run_dir, "frame_differences.csv")
@@ -265,11 +266,12 @@ def log_odds_figure(run_dir, odds: pd.DataFrame, *, side_a, side_b):
 
 def weekly(run_dir, scores: pd.DataFrame, category: str, *, side_a, side_b):
     """Weekly mean rates per side with normal 95% CIs → ``weekly_rates.csv``, and the figure of ``category``."""
-    from .. import compare, plots
+    from .. import plots
+    from ..compare.series import weekly_rates
 
     docs = read_table(run_dir, "documents.csv")
-    rates = compare.weekly_rates(scores[scores["side"].isin([side_a, side_b])], docs.set_index("doc_id")["date"],
-                                 categories_of(scores))
+    rates = weekly_rates(scores[scores["side"].isin([side_a, side_b])], docs.set_index("doc_id")["date"],
+                         categories_of(scores))
     write(rates, run_dir, "weekly_rates.csv")
     return rates, figure(plots.weekly(rates, category), run_dir, "weekly.png")
 

@@ -99,10 +99,11 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     worker. ``by`` is the column counts and sums are grouped by (:func:`group_column`).
     """
     from ..claims import extract_claims
-    from ..segment import count_words
+    from ..analyzer import count_words
 
     if "frames" in stages or "counts" in stages:  # scikit-learn and SciPy load only when needed (~1 s)
-        from ..compare import doc_sums, term_counts
+        from ..compare.frames import doc_sums
+        from ..compare.words import term_counts
         from ..features import evidence, frame_scores
 
     result = ChunkResult(words=sum(map(count_words, docs["text"])))
@@ -115,7 +116,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
     if by != "side" and ("frames" in stages or "counts" in stages):
         table = group_column(table, docs, by)
     if "stance" in stages and result.claims is not None:
-        from ..compare import stance_sums
+        from ..compare.stance import stance_sums
 
         claims = table if level == "claim" and by in table.columns else group_column(result.claims, docs, by)
         result.stance_sums = stance_sums(claims, by=by)

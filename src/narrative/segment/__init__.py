@@ -179,25 +179,6 @@ def words(text: str) -> list[str]:
     return out
 
 
-def count_words(text: str, block: int = 1 << 20) -> int:
-    r"""The number of whitespace-separated words, ``len(text.split())``, counted a block at a time
-    so a 50 MB document never becomes a list of millions of strings.
-
-    >>> count_words("one  two\nthree"), count_words("ab cd ef", block=4)
-    (3, 3)
-    """
-    if len(text) <= block:
-        return len(text.split())
-    n, a = 0, 0
-    while a < len(text):
-        b = min(len(text), a + block)
-        while b < len(text) and not text[b].isspace():  # cut at whitespace, never inside a word
-            b += 1
-        n += len(text[a:b].split())
-        a = b
-    return n
-
-
 def lower_words(text: str) -> list[str]:
     """``[w.lower() for w in words(text)]``, lower-casing the text once when that keeps its
     length (it does not for e.g. "İ", whose lower case is two characters).

@@ -65,7 +65,7 @@ def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bo
     from ..actors import load_actors
     from ..claims import extract_claims
     from ..claims.registry import METHODS
-    from ..compare import term_counts
+    from ..compare.words import term_counts
     from ..corpus import load_corpus
     from ..lexicons import load_lexicon
     from ..segment import plain_punkt, words as tokenise

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from .gold import offset_rows
+from .labels import offset_rows
 
 GOLD_COLUMNS = ("file", "quote_start", "quote_end", "speaker")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "the"})

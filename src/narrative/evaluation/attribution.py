@@ -70,6 +70,12 @@ def read_ann(path: Path) -> list[Relation]:
     return relations
 
 
+def gold_files(folder) -> list:
+    """The files a gold folder holds (outputs must not land on them); none for a folder that is not there."""
+    folder = Path(folder)
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+
+
 def read_gold(folder: str | Path) -> dict[str, tuple[str, list[Relation]]]:
     """``stem -> (text, relations)`` for a PolNeAR-style folder."""
     folder = Path(folder)
@@ -89,38 +95,6 @@ def read_gold(folder: str | Path) -> dict[str, tuple[str, list[Relation]]]:
     if not out:
         raise InputError(str(folder), None, "no text with annotations found")
     return out
-
-
-def offset_rows(path: str | Path, texts: str | Path, columns: tuple[str, ...]):
-    """Rows of a tab-separated annotation file whose first column names a file in ``texts``
-    (annotations kept as file names, offsets and labels, the texts read at run time): yields
-    ``(row number, file name, its text, the other fields)``. The header must be ``columns``; a
-    bad header, a short row or a missing text raises :class:`InputError` naming file and row."""
-    import csv
-    import io
-
-    from ..infra.datafiles import confined, user_text
-
-    path, texts = Path(path), Path(texts)
-    bodies: dict[str, str] = {}
-    reader = csv.reader(io.StringIO(user_text(path, what="gold or labels file"), newline=""), delimiter="\t")
-    header = next(reader, None)
-    if header is None or tuple(header) != tuple(columns):
-        raise InputError(str(path), 1, f"the header must be {', '.join(columns)} (tab-separated)")
-    for n, row in enumerate(reader, start=2):
-        if len(row) != len(columns):
-            raise InputError(str(path), n, f"expected {len(columns)} tab-separated fields, found {len(row)}")
-        name, *fields = row
-        source = confined(texts, name, source=path, row=n)
-        stem = Path(name).stem
-        if stem not in bodies:
-            if not source.is_file():
-                raise InputError(str(path), n, f"no text {source}")
-            try:
-                bodies[stem] = user_text(source, what="text")
-            except InputError as exc:
-                raise InputError(str(path), n, f"{source}: {exc.problem}") from None
-        yield n, name, bodies[stem], fields
 
 
 def _token_set(text: str, spans: Spans) -> set[int]:

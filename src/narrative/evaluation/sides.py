@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from .gold import offset_rows
+from .labels import offset_rows
 
 GOLD_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "side")
 SIDES = ("kremlin", "ukraine", "other")
@@ -89,46 +89,3 @@ def format_side_scores(scores: dict) -> str:
         f"{scores['matched_accuracy']:.3f}",
         f"recall by gold side: {recall}",
         "", scores["confusion"].to_string()])
-
-
-#: share of articles (by hashed file name) held out as the locked part of every labelled set
-LOCKED_SHARE = 40
-_SPLIT_SALT = "narrative-split-2026:"
-
-
-def article_part(name: str) -> str:
-    """``"tuning"`` or ``"locked"`` for an article file name: a deterministic split by article (the
-    SHA-256 of the salted file name, first 8 hex digits, modulo 100, below :data:`LOCKED_SHARE` is
-    locked), so every labelled set over the same articles is split the same way.
-
-    >>> article_part("20220128T094500Z_PL_en_283eee190d.txt") in ("tuning", "locked")
-    True
-    >>> article_part("a.txt") == article_part("a.txt")
-    True
-    """
-    import hashlib
-
-    digest = hashlib.sha256((_SPLIT_SALT + Path(name).name).encode("utf-8")).hexdigest()
-    return "locked" if int(digest[:8], 16) % 100 < LOCKED_SHARE else "tuning"
-
-
-def split_gold(path: str | Path, out_dir: str | Path) -> dict[str, int]:
-    """Write ``<stem>.tuning.tsv`` and ``<stem>.locked.tsv`` (rows split by :func:`article_part` of
-    their ``file`` column, header kept) into ``out_dir``; returns the row count of each part."""
-    lines = Path(path).read_text("utf-8").splitlines()
-    header, body = lines[0], lines[1:]
-    parts: dict[str, list[str]] = {"tuning": [], "locked": []}
-    for line in body:
-        parts[article_part(line.split("\t", 1)[0])].append(line)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    for part, rows in parts.items():
-        (out / f"{Path(path).stem}.{part}.tsv").write_text("\n".join([header, *rows]) + "\n", "utf-8")
-    return {part: len(rows) for part, rows in parts.items()}
-
-
-if __name__ == "__main__":  # python -m narrative.claims.sidegold OUT_DIR GOLD.tsv...
-    import sys
-
-    for gold in sys.argv[2:]:
-        print(gold, split_gold(gold, sys.argv[1]))

@@ -1,0 +1,19 @@
+"""Evaluation against hand-labelled gold: what the extractors and scorers get right.
+
+One module per thing scored, each a reader of its gold and a scorer over the package's tables:
+
+* :mod:`.attribution`: brat/PolNeAR attribution gold (``narrative eval-attribution``; content,
+  cue and source scores);
+* :mod:`.quotes`: news-quote gold as file + offsets + speaker (``narrative eval-quotes``; quote
+  F1, speaker accuracy, the Gender Gap Tracker's measure);
+* :mod:`.sides`: the side of claims against hand labels (``narrative validate-sides``);
+* :mod:`.labels`: the one reader of file + offsets label files and the tuning/locked split by
+  article;
+* :mod:`.commands`: the evaluation subcommands of the ``narrative`` CLI.
+
+Coming: ``frames`` (lexicon and frame-scorer evaluation, from ``lexicons.validate``, ``framecv``
+and ``model.compare_frame_scorers``).
+
+Nothing here is imported by the pipeline: evaluation reads the claims and frames tables, never
+the other way round (the CRF's training reads PolNeAR gold through :mod:`.attribution`).
+"""

@@ -1,0 +1,50 @@
+"""Plain helpers the tests share: paths of the repository's and ../shared's real text, a slice of the demo
+corpus, and one composed news paragraph. (Fixtures live in conftest.py.)"""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "data" / "raw" / "press-releases"
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "docs" / "example-article-pokrovsk.txt"
+POLNEAR = SHARED / "eval" / "polnear"
+
+csv.field_size_limit(sys.maxsize)
+
+
+def demo_slice(target: Path, n: int = 12) -> Path:
+    """Copy the first n releases of each demo file into target (same file names, so sides resolve)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("putin.csv", "zelenskyy.csv"):
+        with (DEMO / name).open(encoding="utf-8", newline="") as src, (target / name).open("w", encoding="utf-8", newline="") as dst:
+            reader = csv.reader(src)
+            writer = csv.writer(dst)
+            for i, row in enumerate(reader):
+                if i > n:
+                    break
+                writer.writerow(row)
+    return target
+
+
+#: Composed for narrative (not copied from any article): a news paragraph in the
+#: style of war reporting, exercising quotes, pronouns, institutions and hedges.
+NEWS = (
+    "Russia claimed on Tuesday that its forces had taken the town of Kupiansk, which would be a "
+    "significant gain for Moscow if true. Kremlin spokesman Dmitry Peskov said the troops had shown "
+    "\u201cexceptional courage.\u201d The Ukrainian military said its units \u201ccontinue to hold their "
+    "positions\u201d despite heavy shelling. Andriy Kovalenko, who heads the Counter-Disinformation Center, "
+    "said the claim was false. He said Moscow wanted \u201cheadlines for a Western audience.\u201d "
+    "The report could not be independently verified."
+)
+
+# Composed for narrative: one article, two gold attributions in brat standoff.
+BRAT_TEXT = "Peskov said the city had fallen. Kyiv denied it, according to officials."
+BRAT_ANN = "\n".join([
+    "T1\tSource 0 6\tPeskov", "T2\tCue 7 11\tsaid", "T3\tContent 12 31\tthe city had fallen",
+    "T4\tAttribution 7 11\tsaid", "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+    "T5\tSource 62 71\tofficials", "T6\tCue 49 61\taccording to", "T7\tContent 33 47\tKyiv denied it",
+    "T8\tAttribution 49 61\taccording to", "E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5",
+])
