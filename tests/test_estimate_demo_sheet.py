@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from narrative.actors import load_actors
 from narrative.claims import extract_claims
 from narrative.corpus import load_corpus

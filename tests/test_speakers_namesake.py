@@ -65,7 +65,7 @@ def test_the_demo_namesakes_are_not_ukraines():
     """The demo corpus's own transcripts (kremlin.ru, CC BY): VTB's Andrei Kostin and Archpriest Alexander
     Tkachenko take turns; by name alone the gazetteer made them Ukraine's prosecutor general and former
     culture minister (about 150 claims). None of their claims is Ukraine's now."""
-    from conftest import ROOT
+    from support import ROOT
     from narrative.corpus import load_corpus
 
     docs = load_corpus(ROOT / "data" / "raw" / "press-releases", sides=load_actors().source_sides())
