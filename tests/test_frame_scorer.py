@@ -58,7 +58,9 @@ def test_the_shipped_model_is_numbers_only_and_names_what_it_was_trained_on():
     assert card["settings"]["categories"] == card["settings"]["lexicon_categories"]
     s = card["settings"]
     assert len(s["thresholds"]) == len(s["sources"]) == len(s["categories"])
-    assert card["suite_scorer"] in SCORERS and card["suite_scorer"] in card["suite_scorer_why"]
+    assert card["suite_scorer"] in SCORERS and card["settings"]["sources"] == [card["sources"][c] for c in s["categories"]]
+    moved = [c for c, src in card["sources"].items() if src != "lexicon"]
+    assert (card["suite_scorer"] == "combined") == bool(moved) and all(c in card["suite_scorer_why"] for c in moved)
 
 
 def test_a_saved_scorer_predicts_as_it_did_before_saving(tmp_path):

@@ -221,15 +221,17 @@ class FrameScorer(BaseEstimator):
             for hit in lex.find(text, side=side if isinstance(side, str) else None):
                 for cat in hit.categories:
                     phrases.setdefault(cat, []).append(text[hit.start:hit.end])
-            terms = {term_index(t, n): t for t in reversed(analyse(text))}
-            terms.update({n + term_index(t, n): t.lstrip("#") for t in reversed(char_grams(text))} if n_hashed > n else {})
-            row = M.getrow(r)
-            parts = []
+            terms, row, parts = None, None, []
             for j in positive:
                 cat = self.categories_[j]
                 if cat in phrases:
                     parts.append(f"{cat}: {', '.join(phrases[cat])}")
                     continue
+                if terms is None:  # the claim's own n-grams by column, for the features that pushed it
+                    terms = {term_index(t, n): t for t in reversed(analyse(text))}
+                    if n_hashed > n:
+                        terms.update({n + term_index(t, n): t.lstrip("#") for t in reversed(char_grams(text))})
+                    row = M.getrow(r)
                 contrib = row.multiply(self.coef_.getrow(j)).tocsr()
                 order = np.argsort(-contrib.data)[:k]
                 words = [f"{terms.get(c, names[c]) if c < n_hashed else names[c]} {contrib.data[o]:+.2f}"
