@@ -30,3 +30,17 @@ def test_the_longest_claims_are_named_with_their_speaker_and_opening_words(tmp_p
 def test_no_longest_claims_table_no_section(tmp_path):
     (tmp_path / "tables").mkdir()
     assert "The longest claims" not in render(tmp_path, {"parameters": {}})
+
+
+def test_the_report_names_the_frame_scorer_why_and_its_training_labels(tmp_path):
+    from narrative.features import claim_frame_table, default_scorer
+
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    claims = pd.DataFrame({"doc_id": ["a"], "claim_id": ["a:1"], "side": ["ukraine"],
+                           "content": ["Our units repelled six assaults near the river."]})
+    claims[["doc_id", "claim_id", "side"]].join(claim_frame_table(claims)).to_csv(tables / "claim_frames.csv", index=False)
+    html = render(tmp_path, {"parameters": {}})
+    assert f"scorer <b>{default_scorer()}</b>" in html
+    if default_scorer() != "lexicon":
+        assert "warnews-coder2 (220 claims" in html and "tuning parts only" in html
