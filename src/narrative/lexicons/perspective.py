@@ -68,14 +68,13 @@ class Perspective:
     adversaries: dict = None  # belligerent side -> the sides (markers) that are its adversary
     roles: dict = None  # role (:data:`ROLES`) -> its category (a tuple for troubles and negatable)
     lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
+    negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
+    belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
     def denials_in(self, words: list[str]) -> frozenset:
         """The denial and belief verbs a text holds (found once per text: with one, the look-back for
         negation is longer, :meth:`negated`); empty (false) for most texts."""
         return frozenset(self.lookback.intersection(words))
-
-    negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
-    belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
     def __post_init__(self):
         object.__setattr__(self, "lookback", self.denials | _BELIEFS)
