@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from narrative.lexicons.validate import agreement, draw_sample, lexicon_validation, read_labels
+from narrative.evaluation.frame_labels import agreement, draw_sample, lexicon_validation, read_labels
 from narrative.cli import main
 from narrative.errors import InputError
 from narrative.lexicons import load_lexicon
@@ -69,7 +69,7 @@ def test_cli_validate_lexicon(capsys):
     out = capsys.readouterr().out
     assert "mean kappa" in out and "achievement" in out
     from narrative.lexicons import load_lexicon
-    from narrative.lexicons.validate import agreement, read_labels
+    from narrative.evaluation.frame_labels import agreement, read_labels
 
     cats = load_lexicon().categories
     table = agreement(read_labels(LABELS, cats), read_labels(LABELS.with_name("frames_labels_pass2.csv"), cats), cats)

@@ -9,7 +9,7 @@ import pytest
 from narrative.features import claim_frame_table, claim_frames, default_scorer
 from narrative.framescorer import CARD_FILE, MODEL_FILE, SCORERS, ClaimFeatures, FrameScorer, load_scorer, term_index
 from narrative.infra.datafiles import data_path
-from narrative.lexicons.validate import select_part, split_part
+from narrative.evaluation.frame_labels import select_part, split_part
 from narrative.prevalence import frame_flags, longest_claims, prevalence_differences
 
 from support import ROOT
@@ -51,9 +51,16 @@ def test_the_shipped_model_is_numbers_only_and_names_what_it_was_trained_on():
     blob = np.load(data_path(MODEL_FILE, "models"))
     assert all(blob[k].dtype.kind in "fiu" for k in blob.files)  # no strings: no vocabulary, no text
     _scorer, card = load_scorer()
-    assert set(card["trained_on"]) == {"warnews", "warnews-coder2", "press"}
-    assert "tuning part only" in card["trained_on_note"]
+    from narrative.evaluation.frames import TRAIN_SETS
+
+    assert {"warnews-coder2", "press"} <= set(card["trained_on"]) <= set(TRAIN_SETS)
+    assert "tuning part only" in card["trained_on_note"] and "except the locked parts" in card["trained_on_note"]
     assert card["settings"]["categories"] == card["settings"]["lexicon_categories"]
+    s = card["settings"]
+    assert len(s["thresholds"]) == len(s["sources"]) == len(s["categories"])
+    assert card["suite_scorer"] in SCORERS and card["settings"]["sources"] == [card["sources"][c] for c in s["categories"]]
+    moved = [c for c, src in card["sources"].items() if src != "lexicon"]
+    assert (card["suite_scorer"] == "combined") == bool(moved) and all(c in card["suite_scorer_why"] for c in moved)
 
 
 def test_a_saved_scorer_predicts_as_it_did_before_saving(tmp_path):

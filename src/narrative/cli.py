@@ -207,17 +207,19 @@ def build_parser() -> argparse.ArgumentParser:
     vl.add_argument("--part", choices=("tuning", "locked", "all"), default="all",
                     help="the part of the split by article to score (data/annotations/README.md; default all)")
 
-    ef = sub.add_parser("eval-frames", help="the lexicon, a trained frames classifier and their union on hand labels",
-                        description="Grouped cross-validation by article: the classifier (TF-IDF + lexicon rates, one "
-                                    "logistic regression per category) is trained on four fifths of the articles and "
-                                    "scored on the rest; the lexicon, which needs no training, is scored on every row.",
+    ef = sub.add_parser("eval-frames", help="the lexicon, the learned frame scorer, their union and per-category "
+                                            "combination on hand labels (grouped CV)",
+                        description="Grouped cross-validation by article, the same that chose the suite's frame scorer "
+                                    "(narrative.evaluation.frames): the classifier is trained on four fifths of the "
+                                    "articles, its thresholds and per-category sources chosen inside them, and scored "
+                                    "on the rest; the lexicon, which needs no training, is scored on every row.",
                         epilog="Example: narrative eval-frames --labels data/annotations/warnews-dev-frames.tsv "
-                               "--texts ../shared/eval/warnews-dev/articles --extra data/annotations/frames_labels.csv")
-    ef.add_argument("--labels", type=Path, required=True, help="a .tsv of file, start, end, side, labels")
-    ef.add_argument("--texts", type=Path, required=True, help="folder holding the files the labels name")
+                               "--texts ../shared/eval/warnews-dev/articles --extra data/annotations/press-frames-codebook.csv")
+    ef.add_argument("--labels", type=Path, required=True, help="a .tsv of file, start, end, side, labels (or a labels CSV)")
+    ef.add_argument("--texts", type=Path, help="folder holding the files the labels name (for a .tsv)")
     ef.add_argument("--extra", type=Path,
-                    help="a labels CSV (item, text, labels) added to every training fold for the categories whose "
-                         "definitions it shares (resistance, adversity, aggression, casualties, diplomacy, disinformation)")
+                    help="more labels (a labels CSV of item, text, labels, or a .tsv like --labels) in the training "
+                         "folds and scored alike, split into the same article folds")
     ef.add_argument("--lexicon", type=Path, help="lexicon CSV (default: the shipped one)")
     ef.add_argument("--json", type=Path, help="also write the table as JSON here")
     ef.add_argument("--part", choices=("tuning", "locked", "all"), default="all",

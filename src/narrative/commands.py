@@ -202,18 +202,25 @@ def _first_line(path) -> str:
         return ""
 
 
+def _frame_labels(path, texts, categories):
+    """A frame labels file: a .tsv of offsets (file, start, end, side, labels; texts from ``texts``) or a CSV/TSV with text."""
+    from .evaluation.frame_labels import read_labels, read_offset_labels
+
+    if path.suffix == ".tsv" and "\ttext\t" not in _first_line(path):  # file + offsets + labels: text from --texts
+        if texts is None:
+            raise InputError(str(path), None, "an offsets labels file (.tsv) needs --texts DIR")
+        return read_offset_labels(path, texts, categories)
+    return read_labels(path, categories)
+
+
 def validate_lexicon(args) -> int:
-    from .lexicons.validate import agreement, lexicon_validation, read_labels, read_offset_labels, select_part
+    from .evaluation.frame_labels import agreement, lexicon_validation, select_part
     from .lexicons import load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
 
     def read(path):
-        if path.suffix == ".tsv" and "\ttext\t" not in _first_line(path):  # file + offsets + labels: text from --texts
-            if args.texts is None:
-                raise InputError(str(path), None, "an offsets labels file (.tsv) needs --texts DIR")
-            return read_offset_labels(path, args.texts, lexicon.categories)
-        return read_labels(path, lexicon.categories)
+        return _frame_labels(path, args.texts, lexicon.categories)
 
     first = select_part(read(args.labels), args.part)
     print(f"lexicon against {len(first)} hand-labelled claims ({args.labels}, part: {args.part}):")
@@ -230,25 +237,34 @@ def validate_lexicon(args) -> int:
 
 
 def eval_frames(args) -> int:
+    """The frame scorers (lexicon, classifier, union, per-category combination) by the grouped cross-validation
+    of :func:`narrative.evaluation.frames.cross_validate` (the one that chose the suite's scorer) on the given labels."""
     import json
 
+    from .evaluation.frame_labels import select_part
+    from .evaluation.frames import cross_validate, labelled_set
     from .infra.files import check_outputs, write_text
     from .lexicons import load_lexicon
-    from .lexicons.validate import read_labels, read_offset_labels, select_part
-    from .model import compare_frame_scorers
 
     check_outputs({"--json": args.json}, reads=[p for p in (args.labels, args.extra, args.lexicon) if p])
-    lexicon = load_lexicon(args.lexicon)
-    cats = list(lexicon.categories)
-    labels = select_part(read_offset_labels(args.labels, args.texts, cats), args.part)
-    extra = read_labels(args.extra, cats) if args.extra else None
-    table = compare_frame_scorers(labels, cats, extra=extra, lexicon=lexicon)
-    wide = table.pivot(index="class", columns="scorer", values="f1").reindex(cats + ["macro"])
-    print(f"F1 per category on {len(labels)} claims from {labels['file'].nunique()} articles "
-          f"(classifier: 5 folds grouped by article{', plus ' + str(len(extra)) + ' extra rows' if extra is not None else ''}):")
+    cats = list(load_lexicon(args.lexicon).categories)
+
+    def read(path):
+        return _frame_labels(path, args.texts, cats)
+
+    sets = {"labels": labelled_set(select_part(read(args.labels), args.part))}
+    if args.extra:
+        sets["extra"] = labelled_set(select_part(read(args.extra), args.part))
+    table = cross_validate(sets, lexicon=args.lexicon)
+    mine = table[table["set"] == "labels"]
+    wide = mine.pivot(index="class", columns="scorer", values="f1").reindex(cats + ["macro"])
+    labels = sets["labels"]
+    print(f"F1 per category on {len(labels)} claims from {labels['group'].nunique()} articles (5 folds grouped by "
+          f"article; the classifier trained on the other folds{' of both files' if args.extra else ''}, its thresholds "
+          f"and per-category sources chosen inside them):")
     print(wide.to_string(float_format=lambda v: f"{v:.3f}"))
     for r in table[table["class"] == "macro"].itertuples():
-        print(f"macro-F1 {r.scorer}: {r.f1:.3f} [95% CI {r.ci_low:.3f}, {r.ci_high:.3f}] (bootstrap over articles)")
+        print(f"macro-F1 {r.scorer} ({r.set}): {r.f1:.3f} [95% CI {r.f1_low:.3f}, {r.f1_high:.3f}] (bootstrap over articles)")
     if args.json:
         write_text(args.json, json.dumps(table.to_dict(orient="records"), indent=2))
     return 0

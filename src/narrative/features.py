@@ -203,7 +203,8 @@ def claim_frames(table: pd.DataFrame, *, text_column: str = "content", lexicon: 
     which scorer turns a claim into frame labels (sampling sheets, estimates and threads read it).
 
     ``scorer``: one of :data:`narrative.framescorer.SCORERS` (``lexicon``, ``classifier``: the shipped
-    learned scorer, ``union``: either); None is the suite's default, the one the shipped model's card
+    learned scorer at its thresholds, ``union``: either, ``combined``: per category the source the grouped CV
+    chose); None is the suite's default, the one the shipped model's card
     names as measuring better in grouped cross-validation (:func:`default_scorer`). A user's own lexicon
     is always scored as a lexicon (the learned scorer was trained with the shipped one).
 
@@ -241,24 +242,23 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
     cats = list(lexicon.categories)
     texts = table[text_column].fillna("").astype(str).tolist()
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
-    found: list[dict[str, list[str]]] = []
-    for text, side in zip(texts, sides):
-        per: dict[str, list[str]] = {}
-        for hit in lexicon.find(text, side=side if isinstance(side, str) else None):
-            for cat in hit.categories:
-                per.setdefault(cat, []).append(text[hit.start:hit.end])
-        found.append(per)
-    learned: list[dict[str, str]] = [{} for _ in texts]
-    if scorer != "lexicon" and texts:
+    if scorer == "lexicon":  # category -> the phrases that hit it
+        says = []
+        for text, side in zip(texts, sides):
+            per: dict[str, list[str]] = {}
+            for hit in lexicon.find(text, side=side if isinstance(side, str) else None):
+                for cat in hit.categories:
+                    per.setdefault(cat, []).append(text[hit.start:hit.end])
+            says.append({c: ", ".join(v) for c, v in per.items()})
+    else:  # the learned scorer's labels, each with its evidence (lexicon phrases, else the strongest features)
         model, _card = load_scorer()
-        labels, why = model.explain(pd.DataFrame({"text": texts, "side": sides}))
-        for r, reason in enumerate(why):
-            learned[r] = dict(part.split(": ", 1) for part in reason.split(" | ") if part)
+        why = model.explain(pd.DataFrame({"text": texts, "side": sides}), scorer=scorer)[1] if texts else []
+        says = [dict(part.split(": ", 1) for part in reason.split(" | ") if part) for reason in why]
     frames, evidence_ = [], []
-    for per, model_says in zip(found, learned):
-        on = [c for c in cats if (scorer != "classifier" and c in per) or c in model_says]
+    for per in says:
+        on = [c for c in cats if c in per]
         frames.append(";".join(on))
-        evidence_.append(" | ".join(f"{c}: {', '.join(per[c]) if c in per else model_says[c]}" for c in on))
+        evidence_.append(" | ".join(f"{c}: {per[c]}" for c in on))
     return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
 
 

@@ -1,17 +1,15 @@
 """A learned frame scorer: one logistic regression per codebook category over a claim, its lexicon
-evidence, perspective and negation.
+evidence, perspective and negation, combined per category with the lexicon as grouped CV chooses.
 
-Features (:class:`ClaimFeatures`, scikit-learn's transformer contract; ``X`` is a DataFrame with
-``text`` and ``side`` columns, or a sequence of texts):
+Features: :class:`narrative.framefeatures.ClaimFeatures` (hashed word n-grams, the lexicon's hits and rules, the
+speaker's side, side markers, negators and denials; numbers only, so a model trained on research-only text ships).
 
-* hashed TF-IDF of word 1–2-grams (words as :mod:`narrative.analyzer` defines them; sublinear tf,
-  rows L2-normalised). Terms are hashed (murmurhash3 into :data:`N_FEATURES` columns), so a fitted
-  scorer holds **numbers only, no vocabulary**: a model trained on research-only text ships as weights;
-* the lexicon's evidence (:meth:`narrative.lexicons.Lexicon.find` with the speaker's side): per category
-  whether it hit and log(1 + weighted hits), per perspective rule the hits it decided;
-* perspective and negation: the speaker's side, own-side and adversary markers, negators and denial verbs.
-
-Every positive label keeps the words that carried it (:meth:`FrameScorer.explain`): the claim's own
+:class:`FrameScorer` fits one class-weighted logistic regression per category. With ``select=True`` its
+``fit`` also runs an inner cross-validation grouped by article on the training rows and chooses, per
+category, a probability threshold and a **source** (:data:`SOURCES`: the lexicon alone, the classifier
+alone, either, or both) by F1 on the out-of-fold predictions; nothing of a test fold is seen when the
+scorer is itself cross-validated. Every positive label keeps the words that carried it
+(:meth:`FrameScorer.explain`): the lexicon's phrase where the lexicon decided, else the claim's own
 n-grams and lexicon features with the largest contributions.
 
 >>> import pandas as pd
@@ -32,160 +30,149 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
-from sklearn.utils import murmurhash3_32
+from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from .analyzer import Analyzer
-from .lexicons import RULES, load_lexicon
-from .lexicons.perspective import default_perspective, is_adversary, is_own
-from .segment import lower_words
+from .framefeatures import N_FEATURES, ClaimFeatures, as_claims, char_grams, term_index
+from .lexicons import load_lexicon
 
-N_FEATURES = 2 ** 18
-#: the per-claim scorers the suite can use (:func:`claim_labels`)
-SCORERS = ("lexicon", "classifier", "union")
+__all__ = ["CARD_FILE", "MODEL_FILE", "N_FEATURES", "SCORERS", "SOURCES", "ClaimFeatures", "FrameScorer", "combine",
+           "load_scorer", "term_index"]
+#: the per-claim scorers the suite can use (:func:`narrative.features.claim_frames`): the lexicon, the
+#: classifier at its thresholds, their union, and the per-category combination ``fit`` chose
+SCORERS = ("lexicon", "classifier", "union", "combined")
+#: how a category's label is made from the lexicon's hit (L) and the classifier's (C)
+SOURCES = ("lexicon", "classifier", "union", "both")
+#: the probability thresholds an inner CV chooses from
+THRESHOLDS = tuple(np.round(np.arange(0.15, 0.86, 0.05), 2))
 #: the shipped model (weights and idf only) and its card
 MODEL_FILE, CARD_FILE = "frames-scorer.npz", "frames-scorer.json"
-_SIDES = ("kremlin", "ukraine", "other")
 
 
-def _frame(X) -> pd.DataFrame:
-    if isinstance(X, pd.DataFrame):
-        if "text" not in X.columns:
-            raise ValueError("X needs a 'text' column (and a 'side' column for perspective)")
-        side = X["side"] if "side" in X.columns else pd.Series([None] * len(X), index=X.index)
-        return pd.DataFrame({"text": X["text"].fillna("").astype(str).to_numpy(), "side": side.to_numpy()})
-    texts = ["" if v is None else str(v) for v in np.asarray(X, dtype=object).ravel()]
-    return pd.DataFrame({"text": texts, "side": [None] * len(texts)})
+def combine(lexicon: np.ndarray, classifier: np.ndarray, sources: Sequence[str]) -> np.ndarray:
+    """0/1 labels per category from the lexicon's and the classifier's 0/1 matrices, each column by its source.
 
-
-def term_index(term: str, n_features: int = N_FEATURES) -> int:
-    """The column a term hashes to."""
-    return murmurhash3_32(term, positive=True) % n_features
-
-
-class ClaimFeatures(TransformerMixin, BaseEstimator):
-    """Hashed word n-grams ⊕ lexicon evidence ⊕ perspective and negation (see the module docstring).
-
-    Parameters
-    ----------
-    n_features : int, default=N_FEATURES
-        Hash columns of the n-grams.
-    lexicon_weight : float, default=0.5
-        Scale of the lexicon and perspective block beside the L2-normalised n-grams.
-
-    Attributes
-    ----------
-    idf_ : ndarray of shape (n_features,)
-    categories_ : list of str
+    >>> combine(np.array([[1, 0, 1]]), np.array([[0, 1, 1]]), ["lexicon", "union", "both"]).tolist()
+    [[1, 1, 1]]
     """
+    out = np.empty_like(classifier)
+    for j, source in enumerate(sources):
+        lex, clf = lexicon[:, j], classifier[:, j]
+        out[:, j] = {"lexicon": lex, "classifier": clf, "union": np.maximum(lex, clf), "both": np.minimum(lex, clf)}[source]
+    return out
 
-    def __init__(self, *, n_features: int = N_FEATURES, lexicon_weight: float = 0.5):
-        self.n_features = n_features
-        self.lexicon_weight = lexicon_weight
 
-    def _counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        analyse, rows, cols, vals = Analyzer((1, 2)), [], [], []
-        for r, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for term in analyse(text):
-                j = term_index(term, self.n_features)
-                counts[j] = counts.get(j, 0) + 1
-            rows += [r] * len(counts); cols += list(counts); vals += list(counts.values())
-        return sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=(len(texts), self.n_features))
+def _f1(y: np.ndarray, p: np.ndarray) -> float:
+    tp = float(((y == 1) & (p == 1)).sum())
+    denom = 2 * tp + float(((y == 0) & (p == 1)).sum()) + float(((y == 1) & (p == 0)).sum())
+    return 2 * tp / denom if denom else 0.0
 
-    def fit(self, X, y=None):
-        data = _frame(X)
-        counts = self._counts(data["text"].tolist())
-        df = np.bincount(counts.indices, minlength=self.n_features)
-        self.idf_ = np.log((1 + counts.shape[0]) / (1 + df)) + 1
-        self.categories_ = list(load_lexicon().categories)
-        return self
 
-    def _lexicon_block(self, data: pd.DataFrame) -> np.ndarray:
-        lex, view = load_lexicon(), default_perspective()
-        cats, n_c = self.categories_, len(self.categories_)
-        out = np.zeros((len(data), 2 * n_c + len(RULES) + len(_SIDES) + 4))
-        for r, (text, side) in enumerate(zip(data["text"], data["side"])):
-            side = side if isinstance(side, str) else None
-            for hit in lex.find(text, side=side):
-                for cat in hit.categories:
-                    j = cats.index(cat)
-                    out[r, j] = 1.0
-                    out[r, n_c + j] += hit.weight
-                out[r, 2 * n_c + RULES.index(hit.rule)] += 1
-            if side in _SIDES:
-                out[r, 2 * n_c + len(RULES) + _SIDES.index(side)] = 1.0
-            base = 2 * n_c + len(RULES) + len(_SIDES)
-            for w in lower_words(text):
-                marker = view.markers.get(w)
-                if marker is not None:
-                    out[r, base] += is_own(marker, side)
-                    out[r, base + 1] += is_adversary(marker, side)
-                out[r, base + 2] += w in view.negators or w.endswith(("n't", "n’t"))
-                out[r, base + 3] += w in view.denials
-        out[:, n_c:2 * n_c] = np.log1p(out[:, n_c:2 * n_c])
-        out[:, 2 * n_c:2 * n_c + len(RULES)] = np.log1p(out[:, 2 * n_c:2 * n_c + len(RULES)])
-        out[:, -4:] = np.log1p(out[:, -4:])
-        return out
-
-    def transform(self, X) -> sparse.csr_matrix:
-        check_is_fitted(self, "idf_")
-        data = _frame(X)
-        counts = self._counts(data["text"].tolist())
-        counts.data = 1 + np.log(counts.data)
-        tfidf = sparse.csr_matrix(counts.multiply(self.idf_.reshape(1, -1)))
-        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
-        tfidf = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ tfidf
-        block = sparse.csr_matrix(self._lexicon_block(data) * self.lexicon_weight)
-        return sparse.hstack([tfidf, block], format="csr")
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        check_is_fitted(self, "idf_")
-        cats = self.categories_
-        names = [f"hash:{j}" for j in range(self.n_features)] + [f"lexicon {c}" for c in cats]
-        names += [f"lexicon {c} hits" for c in cats] + [f"rule {r}" for r in RULES] + [f"side {s}" for s in _SIDES]
-        names += ["own-side markers", "adversary markers", "negators", "denial verbs"]
-        return np.asarray(names, dtype=object)
+def _rows(raw, index):
+    return raw[0][index], raw[1][index]
 
 
 class FrameScorer(BaseEstimator):
-    """One logistic regression per category (class-balanced) over :class:`ClaimFeatures`.
+    """One logistic regression per category (class-balanced) over :class:`ClaimFeatures`, combined per category
+    with the lexicon.
 
     Parameters
     ----------
     C : float, default=1.0
     lexicon_weight : float, default=0.5
+    char_weight : float, default=0.0
+        Scale of the character 3–5-gram block (0: words and lexicon features only).
     threshold : float, default=0.5
-        A label is positive when its probability reaches this.
+        A classifier label is positive when its probability reaches this (``select=False``).
+    select : bool, default=False
+        Choose each category's threshold (from :data:`THRESHOLDS`) and source (from :data:`SOURCES`) by F1 on
+        the out-of-fold predictions of an inner cross-validation grouped by ``groups`` (``fit``'s argument),
+        scored on the ``reference`` rows.
+    inner_splits : int, default=4
+    lexicon : str or None, default=None
+        The frames lexicon file (None: the shipped one; a shipped model always uses the shipped one).
+    margin : float, default=0.0
+        With ``select``, a source other than the lexicon is chosen only when its inner-CV F1 beats the
+        lexicon's by more than this (the lexicon's phrases are the plainer evidence; small categories are noisy).
+
+    Attributes
+    ----------
+    categories_ : list of str
+    thresholds_ : ndarray of shape (n_categories,)
+    sources_ : list of str, one of :data:`SOURCES` per category
     """
 
-    def __init__(self, *, C: float = 1.0, lexicon_weight: float = 0.5, threshold: float = 0.5):
+    def __init__(self, *, C: float = 1.0, lexicon_weight: float = 0.5, char_weight: float = 0.0,
+                 threshold: float = 0.5, select: bool = False, inner_splits: int = 4, margin: float = 0.0,
+                 lexicon: str | None = None):
         self.C = C
         self.lexicon_weight = lexicon_weight
+        self.char_weight = char_weight
         self.threshold = threshold
+        self.select = select
+        self.inner_splits = inner_splits
+        self.margin = margin
+        self.lexicon = lexicon
 
-    def fit(self, X, Y: pd.DataFrame):
-        self.features_ = ClaimFeatures(lexicon_weight=self.lexicon_weight).fit(X)
-        M = self.features_.transform(X)
-        self.categories_ = list(Y.columns)
+    def _features(self) -> ClaimFeatures:
+        return ClaimFeatures(lexicon_weight=self.lexicon_weight, char_weight=self.char_weight, lexicon=self.lexicon)
+
+    def _fit_raw(self, raw, y: np.ndarray):
+        features = self._features().fit_raw(raw)
+        M = features.transform_raw(raw)
         used = np.unique(M.indices)  # the columns any training claim has: the rest keep weight 0
         M_used = M[:, used]
-        coef, intercept = np.zeros((len(self.categories_), M.shape[1])), []
-        for j, cat in enumerate(self.categories_):
-            y = Y[cat].to_numpy().astype(int)
-            if y.min() == y.max():  # one class only: a constant
-                intercept.append(20.0 if y[0] else -20.0)
+        coef, intercept = np.zeros((y.shape[1], M.shape[1])), []
+        for j in range(y.shape[1]):
+            if y[:, j].min() == y[:, j].max():  # one class only: a constant
+                intercept.append(20.0 if y[0, j] else -20.0)
                 continue
             model = LogisticRegression(C=self.C, solver="liblinear", max_iter=1000, class_weight="balanced",
-                                       random_state=0).fit(M_used, y)
+                                       random_state=0).fit(M_used, y[:, j])
             coef[j, used] = model.coef_[0]
             intercept.append(float(model.intercept_[0]))
-        self.coef_ = sparse.csr_matrix(coef)
-        self.coef_.eliminate_zeros()
-        self.intercept_ = np.asarray(intercept)
+        coef = sparse.csr_matrix(coef)
+        coef.eliminate_zeros()
+        return features, coef, np.asarray(intercept)
+
+    def fit(self, X, Y: pd.DataFrame, groups: Sequence | None = None, reference: Sequence[bool] | None = None):
+        data, Y = as_claims(X), pd.DataFrame(Y)
+        self.categories_ = list(Y.columns)
+        y = Y.to_numpy().astype(int)
+        raw = self._features().raw(data)
+        self.features_, self.coef_, self.intercept_ = self._fit_raw(raw, y)
+        self.thresholds_ = np.full(len(self.categories_), float(self.threshold))
+        self.sources_ = ["classifier"] * len(self.categories_)
+        if self.select:
+            self._choose(raw, y, np.arange(len(data)) if groups is None else np.asarray(groups),
+                         np.ones(len(data), bool) if reference is None else np.asarray(reference, dtype=bool))
         return self
+
+    def _choose(self, raw, y: np.ndarray, groups: np.ndarray, reference: np.ndarray) -> None:
+        proba = np.zeros(y.shape)
+        n_splits = min(self.inner_splits, len(np.unique(groups)))
+        for train, test in GroupKFold(n_splits=n_splits).split(y, groups=groups):
+            features, coef, intercept = self._fit_raw(_rows(raw, train), y[train])
+            M = features.transform_raw(_rows(raw, test))
+            proba[test] = 1 / (1 + np.exp(-(np.asarray((M @ coef.T).todense()) + intercept)))
+        lex = self._lexicon_labels(raw[1])
+        y, proba, lex = y[reference], proba[reference], lex[reference]
+        for j in range(y.shape[1]):
+            # the best threshold by F1; ties go to the one nearest 0.5
+            best = max(THRESHOLDS, key=lambda t: (_f1(y[:, j], (proba[:, j] >= t).astype(int)), -abs(t - 0.5)))
+            self.thresholds_[j] = best
+            clf = (proba[:, j:j + 1] >= best).astype(int)
+            scores = [_f1(y[:, j], combine(lex[:, j:j + 1], clf, [s])[:, 0]) for s in SOURCES]
+            best_other = 1 + int(np.argmax(scores[1:]))
+            self.sources_[j] = SOURCES[best_other] if scores[best_other] > scores[0] + self.margin else SOURCES[0]
+
+    def _lexicon_labels(self, block: np.ndarray) -> np.ndarray:
+        cats = self.features_.categories_
+        return np.column_stack([(block[:, cats.index(c)] > 0).astype(int) if c in cats else np.zeros(len(block), int)
+                                for c in self.categories_]) if len(block) else np.zeros((0, len(self.categories_)), int)
 
     def decision_function(self, X, M=None) -> np.ndarray:
         check_is_fitted(self, "coef_")
@@ -196,33 +183,60 @@ class FrameScorer(BaseEstimator):
         """Probability of each category (rows × :attr:`categories_`)."""
         return 1 / (1 + np.exp(-self.decision_function(X)))
 
-    def predict(self, X) -> pd.DataFrame:
-        return pd.DataFrame((self.predict_proba(X) >= self.threshold).astype(int), columns=self.categories_)
+    def predict_all(self, X) -> dict[str, np.ndarray]:
+        """0/1 labels (rows × :attr:`categories_`) of every scorer of :data:`SCORERS`."""
+        check_is_fitted(self, "coef_")
+        raw = self.features_.raw(X)
+        return self._predict_raw(raw, self.features_.transform_raw(raw))
 
-    def explain(self, X, k: int = 3) -> tuple[pd.DataFrame, list[str]]:
-        """``(0/1 labels, evidence)``: per claim, for each positive category, the ``k`` features that pushed it
-        most, named by the claim's own words (``aggression: invaded +0.61, lexicon aggression +0.40``)."""
-        data = _frame(X)
-        M = self.features_.transform(data)
-        scores = self.decision_function(data, M)
-        labels = (1 / (1 + np.exp(-scores)) >= self.threshold).astype(int)
+    def _predict_raw(self, raw, M) -> dict[str, np.ndarray]:
+        lex = self._lexicon_labels(raw[1])
+        clf = (1 / (1 + np.exp(-self.decision_function(None, M))) >= self.thresholds_).astype(int)
+        return {"lexicon": lex, "classifier": clf, "union": np.maximum(lex, clf),
+                "combined": combine(lex, clf, self.sources_)}
+
+    def predict(self, X) -> pd.DataFrame:
+        """The per-category combination (:attr:`sources_`; without ``select``, the classifier at ``threshold``)."""
+        return pd.DataFrame(self.predict_all(X)["combined"], columns=self.categories_)
+
+    def explain(self, X, k: int = 3, scorer: str = "combined") -> tuple[pd.DataFrame, list[str]]:
+        """``(0/1 labels of scorer, evidence)``: per claim, for each positive category, the lexicon's phrases where
+        the lexicon hit it, else the ``k`` features that pushed it most, named by the claim's own words
+        (``aggression: invaded +0.61, lexicon aggression +0.40``)."""
+        data = as_claims(X)
+        raw = self.features_.raw(data)
+        M = self.features_.transform_raw(raw)
+        labels = self._predict_raw(raw, M)[scorer]
+        scores = self.decision_function(None, M)
         names = self.features_.get_feature_names_out()
-        n_hash, analyse = self.features_.n_features, Analyzer((1, 2))
+        n, n_hashed, analyse = self.features_.n_features, self.features_.n_hashed, Analyzer((1, 2))
+        lex = load_lexicon(self.lexicon)
         out = []
-        for r, text in enumerate(data["text"]):
+        for r, (text, side) in enumerate(zip(data["text"], data["side"])):
             positive = np.flatnonzero(labels[r])
             if not len(positive):
                 out.append("")
                 continue
-            terms = {term_index(t, n_hash): t for t in reversed(analyse(text))}
-            row = M.getrow(r)
-            parts = []
+            phrases: dict[str, list[str]] = {}
+            for hit in lex.find(text, side=side if isinstance(side, str) else None):
+                for cat in hit.categories:
+                    phrases.setdefault(cat, []).append(text[hit.start:hit.end])
+            terms, row, parts = None, None, []
             for j in positive:
+                cat = self.categories_[j]
+                if cat in phrases:
+                    parts.append(f"{cat}: {', '.join(phrases[cat])}")
+                    continue
+                if terms is None:  # the claim's own n-grams by column, for the features that pushed it
+                    terms = {term_index(t, n): t for t in reversed(analyse(text))}
+                    if n_hashed > n:
+                        terms.update({n + term_index(t, n): t.lstrip("#") for t in reversed(char_grams(text))})
+                    row = M.getrow(r)
                 contrib = row.multiply(self.coef_.getrow(j)).tocsr()
                 order = np.argsort(-contrib.data)[:k]
-                words = [f"{terms.get(c, names[c]) if c < n_hash else names[c]} {contrib.data[o]:+.2f}"
+                words = [f"{terms.get(c, names[c]) if c < n_hashed else names[c]} {contrib.data[o]:+.2f}"
                          for o, c in ((o, contrib.indices[o]) for o in order) if contrib.data[o] > 0]
-                parts.append(f"{self.categories_[j]}: {', '.join(words)}")
+                parts.append(f"{cat}: {', '.join(words) or f'intercept {scores[r, j]:+.2f}'}")
             out.append(" | ".join(parts))
         return pd.DataFrame(labels, columns=self.categories_), out
 
@@ -230,14 +244,18 @@ class FrameScorer(BaseEstimator):
     def save(self, path: str | Path, card: dict) -> Path:
         """Write the weights (``.npz``: coefficients, intercepts, idf; no text) and ``card`` (JSON, beside it)."""
         check_is_fitted(self, "coef_")
+        if self.lexicon is not None:
+            raise ValueError("only a scorer on the shipped lexicon is saved (its features are that lexicon's hits)")
         path = Path(path)
         seen = np.flatnonzero(self.features_.idf_ != self.features_.idf_.max())
         np.savez_compressed(path, coef_data=self.coef_.data, coef_indices=self.coef_.indices, coef_indptr=self.coef_.indptr,
                             coef_shape=np.asarray(self.coef_.shape), intercept=self.intercept_, idf_index=seen,
                             idf_value=self.features_.idf_[seen], idf_default=self.features_.idf_.max())
-        settings = {"C": self.C, "lexicon_weight": self.lexicon_weight, "threshold": self.threshold,
+        settings = {"C": self.C, "lexicon_weight": self.lexicon_weight, "char_weight": self.char_weight,
+                    "threshold": self.threshold, "select": self.select, "inner_splits": self.inner_splits, "margin": self.margin,
                     "n_features": self.features_.n_features, "categories": self.categories_,
-                    "lexicon_categories": self.features_.categories_}
+                    "lexicon_categories": self.features_.categories_,
+                    "thresholds": [float(t) for t in self.thresholds_], "sources": list(self.sources_)}
         path.with_name(CARD_FILE if path.name == MODEL_FILE else path.stem + ".json").write_text(
             json.dumps({**card, "settings": settings}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return path
@@ -251,13 +269,18 @@ def load_scorer(path: str | Path | None = None) -> tuple[FrameScorer, dict]:
     card = json.loads(path.with_name(CARD_FILE if path.name == MODEL_FILE else path.stem + ".json").read_text("utf-8"))
     s = card["settings"]
     blob = np.load(path)
-    scorer = FrameScorer(C=s["C"], lexicon_weight=s["lexicon_weight"], threshold=s["threshold"])
-    features = ClaimFeatures(n_features=s["n_features"], lexicon_weight=s["lexicon_weight"])
-    features.idf_ = np.full(s["n_features"], float(blob["idf_default"]))
+    scorer = FrameScorer(C=s["C"], lexicon_weight=s["lexicon_weight"], char_weight=s.get("char_weight", 0.0),
+                         threshold=s["threshold"], select=s.get("select", False), inner_splits=s.get("inner_splits", 4),
+                         margin=s.get("margin", 0.0))
+    features = ClaimFeatures(n_features=s["n_features"], lexicon_weight=s["lexicon_weight"],
+                             char_weight=s.get("char_weight", 0.0))
+    features.idf_ = np.full(features.n_hashed, float(blob["idf_default"]))
     features.idf_[blob["idf_index"]] = blob["idf_value"]
     features.categories_ = list(s["lexicon_categories"])
     scorer.features_, scorer.categories_ = features, list(s["categories"])
     scorer.coef_ = sparse.csr_matrix((blob["coef_data"], blob["coef_indices"], blob["coef_indptr"]),
                                      shape=tuple(blob["coef_shape"]))
     scorer.intercept_ = blob["intercept"]
+    scorer.thresholds_ = np.asarray(s.get("thresholds", [s["threshold"]] * len(scorer.categories_)), dtype=float)
+    scorer.sources_ = list(s.get("sources", ["classifier"] * len(scorer.categories_)))
     return scorer, card

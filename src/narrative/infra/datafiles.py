@@ -95,7 +95,7 @@ def confined(folder, name: str, *, source, row: int | None = None) -> Path:
     """``folder/name`` for a file name read from a user's file (a gold or labels row), refusing a
     name that would leave ``folder``: an absolute path or one with a ``..`` part is an
     :class:`~narrative.errors.InputError` naming ``source`` and ``row``. The one check every gold
-    and labels reader uses (``evaluation.labels.offset_rows``, which ``evaluation.quotes``, ``evaluation.sides`` and ``lexicons.validate`` read through).
+    and labels reader uses (``evaluation.labels.offset_rows``, which ``evaluation.quotes``, ``evaluation.sides`` and ``evaluation.frame_labels`` read through).
 
     >>> confined("texts", "a/b.txt", source="gold.tsv", row=2).as_posix()
     'texts/a/b.txt'

@@ -37,9 +37,9 @@ from ..errors import InputError
 from ..infra.datafiles import data_path
 from ..segment import TOKEN_RE, lower_words
 from .context import ContextRule, apply_context, default_context
-from .perspective import ATTACK, BLOCK, NEGATABLE, RULES, Perspective, default_perspective
+from .perspective import ATTACK, BLOCK, RULES, Perspective, default_perspective
 
-__all__ = ["ATTACK", "BLOCK", "Entry", "Hit", "Lexicon", "NEGATABLE", "Perspective", "RULES", "default_lexicon_path",
+__all__ = ["ATTACK", "BLOCK", "Entry", "Hit", "Lexicon", "Perspective", "RULES", "default_lexicon_path",
            "default_perspective", "load_lexicon"]
 
 COLUMNS = ("category", "phrase", "weight", "note")
@@ -57,7 +57,7 @@ class Hit(NamedTuple):
     rule: str = "lexicon"
 
 
-#: words before "may" that make it the month (and a number after it does)
+#: words before "may" that make it the month (and a number before or after it does)
 _MONTH_BEFORE = frozenset("in of on by since until till from through early late mid mid- last next this".split())
 
 
@@ -89,8 +89,9 @@ class Lexicon:
         self.entries = entries
         self.name = name
         listed = [e.category for e in entries if e.category != BLOCK]
-        if ATTACK in listed:  # an attack phrase becomes one of these two
-            listed += ["achievement", "aggression"]
+        if ATTACK in listed:  # an attack phrase becomes one of these two (the perspective's roles)
+            roles = (perspective or default_perspective()).roles
+            listed += [roles["own attack"], roles["adversary attack"]]
         self.categories = tuple(c for c in dict.fromkeys(listed) if c != ATTACK)
         #: negation, denial and side markers (None: phrases count as listed, as in lexicon v1)
         self.perspective = perspective
@@ -114,19 +115,24 @@ class Lexicon:
         self.context = context or {}
         self._context = {index: self.context[phrase.lower()] for index, (_p, phrase, *_r) in enumerate(self._phrases)
                          if phrase.lower() in self.context}
+        #: phrases no perspective rule can change (their judging is skipped: most hits are of these)
+        self._plain = frozenset(index for index, (pattern, _phrase, cats, _w) in enumerate(self._phrases)
+                                if perspective is not None and not perspective.may_change(pattern, cats))
         self._starts = _StartIndex(self._first_candidates)
+        self._seconds = _StartIndex(self._second_words)
         self.max_len = max((len(p[0]) for p in self._phrases), default=0)
 
     def __getstate__(self) -> dict:
         """Pickle without the per-token match memo: it only caches, and it grows with every text
         seen (a fitted featurizer went from 37 KB to 165 KB after transforming 300 texts)."""
         state = self.__dict__.copy()
-        del state["_starts"]
+        del state["_starts"], state["_seconds"]
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._starts = _StartIndex(self._first_candidates)
+        self._seconds = _StartIndex(self._second_words)
 
     # -- matching ---------------------------------------------------------
     def _first_candidates(self, token: str) -> tuple[int, ...]:
@@ -139,6 +145,14 @@ class Lexicon:
         found.sort(key=lambda i: -len(self._phrases[i][0]))
         return tuple(found)
 
+    def _second_words(self, token: str) -> frozenset | None:
+        """The next words one of the phrases ``token`` begins needs, when every such phrase is two or more tokens
+        long with a whole word second (None: no such filter)."""
+        patterns = [self._phrases[i][0] for i in self._starts[token]]
+        if not patterns or any(len(p) < 2 or p[1].endswith("*") for p in patterns):
+            return None
+        return frozenset(p[1] for p in patterns)
+
     def _scan(self, words: list[str]):
         """Yield ``(token index, length, phrase index)`` of each longest, non-overlapping match.
 
@@ -146,12 +160,16 @@ class Lexicon:
         picks the tokens that can begin a phrase; the rest of the text costs one
         dict lookup and no Python bytecode.
         """
-        starts, phrases, n_words = self._starts, self._phrases, len(words)
+        starts, seconds, phrases, n_words = self._starts, self._seconds, self._phrases, len(words)
         free = 0
         for i in compress(counter(), map(starts.__getitem__, words)):
             if i < free:
                 continue
-            for index in starts[words[i]]:
+            word = words[i]
+            second = seconds[word]  # "of": every phrase it begins needs one of a few next words ("of course")
+            if second is not None and (i + 1 == n_words or words[i + 1] not in second):
+                continue
+            for index in starts[word]:
                 pattern = phrases[index][0]
                 n = len(pattern)
                 if i + n > n_words:
@@ -169,22 +187,22 @@ class Lexicon:
         """``(token index, length, phrase index, categories, rule)`` of each hit that counts: blockers
         and the month "May" dropped, then, with a perspective, each hit judged by its rules
         (:meth:`narrative.lexicons.perspective.Perspective.judge`)."""
-        view, phrases, context = self.perspective, self._phrases, self._context
+        view, phrases, context, plain = self.perspective, self._phrases, self._context, self._plain
         denials = view is not None and view.denials_in(words)  # once per text: denials are rare
         hits = []
         for i, n, index in self._scan(words):
             cats = phrases[index][2]
             if BLOCK in cats:
                 continue
-            if n == 1 and words[i] == "may" and (i and words[i - 1] in _MONTH_BEFORE
+            if n == 1 and words[i] == "may" and (i and (words[i - 1] in _MONTH_BEFORE or words[i - 1][:1].isdigit())
                                                   or i + 1 < len(words) and words[i + 1][:1].isdigit()):
-                continue  # the month ("in May", "May 9"), not the modal verb
+                continue  # the month ("in May", "May 9", "on 6 May"), not the modal verb
             if index in context:
                 cats = apply_context(context[index], words, i, n, cats)
                 if not cats:
                     continue
             rule = "lexicon"
-            if view is not None:
+            if view is not None and index not in plain:
                 judged = view.judge(words, i, n, cats, side, denials)
                 if judged is None:
                     continue
@@ -295,7 +313,7 @@ def _read_lexicon(path: str | Path | None) -> Lexicon:
         raise InputError(where, None, "lexicon has no entries")
     # the shipped perspective rules apply to lexicons that use its categories (``attack``, or any
     # of the negatable action categories); a lexicon of other categories counts its phrases as listed
-    uses = {e.category for e in entries} & (NEGATABLE | {ATTACK})
+    uses = {e.category for e in entries} & (default_perspective().negatable | {ATTACK})
     return Lexicon(entries, name=Path(where).name, perspective=default_perspective() if uses else None,
                    context=default_context() if uses else None)
 

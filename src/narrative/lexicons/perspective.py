@@ -1,6 +1,8 @@
 """Perspective rules of the frame lexicon (codebook G3, G4): who acts, whose losses, negation.
 
-The word lists live in ``perspective.csv`` (negators, denial verbs, side markers, soldier words);
+The word lists live in ``perspective.csv`` (negators, denial verbs, side markers, soldier words), and so does
+what is particular to one conflict and one codebook: the belligerent sides and their adversaries (``side`` rows)
+and the categories the rules turn hits into (``role`` rows); the code here names only roles;
 :meth:`Perspective.judge` turns one lexicon match into the speaker's frame, and
 :meth:`Perspective.progress_in_talks` reads matches beside each other. The rules are described,
 with examples, in ``narrative/lexicons/README.md``.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..infra.datafiles import data_path
@@ -48,12 +50,10 @@ _TALKS = ("negotiat", "talk", "dialogue", "diplomac", "summit", "meeting", "agre
           "peace", "mediat", "conversation", "consultation", "contacts", "relations", "cooperation", "deal", "accord")
 #: gratitude words: diplomacy when aimed at partners, legitimacy when aimed at soldiers
 _GRATITUDE = ("thank", "gratitude", "grateful")
-#: categories a negator or a denial before the phrase cancels (codebook G3); diplomacy, legitimacy,
-#: disinformation, hedges and boosters hold in a negated or denying clause ("talks are impossible")
-NEGATABLE = frozenset({"achievement", "resistance", "adversity", "aggression", "casualties"})
 #: words that end the clause a negator, a denial or an agent is looked for in
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", "but", "while", "whereas", "insisting", "saying", "“", "”", '"'})
-BELLIGERENTS = ("kremlin", "ukraine")
+#: the roles of ``role`` rows in ``perspective.csv`` (each names one category, ``troubles`` and ``negatable`` several)
+ROLES = ("own attack", "adversary attack", "troubles", "gratitude", "honours", "defence", "talks", "negatable")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,11 @@ class Perspective:
     denials: frozenset
     markers: dict  # word -> own | adversary | kremlin | ukraine | west
     forces: frozenset = frozenset()  # soldiers: gratitude to them honours them (legitimacy)
+    adversaries: dict = None  # belligerent side -> the sides (markers) that are its adversary
+    roles: dict = None  # role (:data:`ROLES`) -> its category (a tuple for troubles and negatable)
     lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
+    negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
+    belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
     def denials_in(self, words: list[str]) -> frozenset:
         """The denial and belief verbs a text holds (found once per text: with one, the look-back for
@@ -74,72 +78,103 @@ class Perspective:
 
     def __post_init__(self):
         object.__setattr__(self, "lookback", self.denials | _BELIEFS)
+        missing = set(ROLES) - set(self.roles or {})
+        if missing:
+            raise ValueError(f"perspective rules need the roles {', '.join(sorted(missing))}")
+        # the categories a negator or a denial before the phrase cancels; the others (diplomacy, legitimacy,
+        # disinformation, hedges, boosters) hold in a negated or denying clause ("talks are impossible")
+        object.__setattr__(self, "negatable", frozenset(self.roles["negatable"]))
+        object.__setattr__(self, "belligerents", frozenset(self.adversaries or {}))
+
+    def is_adversary(self, marker: str, side: str | None) -> bool:
+        """Whether a marker names the adversary of a speaker of ``side`` (``adversary``, or a side its
+        ``side`` row lists)."""
+        return marker == "adversary" or marker in (self.adversaries or {}).get(side, ())
+
+    def is_own(self, marker: str, side: str | None) -> bool:
+        """Whether a marker names the speaker's own side (``own``, or a belligerent's own side by name)."""
+        return marker == "own" or (side in self.belligerents and marker == side)
+
+    def may_change(self, pattern: tuple[str, ...], cats: tuple[str, ...]) -> bool:
+        """Whether :meth:`judge` can turn a hit of a phrase (its token ``pattern`` and listed ``cats``) into
+        anything but ``(cats, "lexicon")``: an attack phrase, a negatable or trouble category, or gratitude.
+
+        >>> view = default_perspective()
+        >>> view.may_change(("talks",), ("diplomacy",)), view.may_change(("thank*",), ("diplomacy",))
+        (False, True)
+        """
+        if ATTACK in cats or not self.negatable.isdisjoint(cats) or not set(self.roles["troubles"]).isdisjoint(cats):
+            return True
+        head = pattern[0].rstrip("*")
+        return self.roles["gratitude"] in cats and any(head.startswith(g) or g.startswith(head) for g in _GRATITUDE)
 
     def judge(self, words: list[str], i: int, n: int, cats: tuple[str, ...], side: str | None,
               denials: bool = True) -> tuple[tuple[str, ...], str] | None:
         """The categories and the rule (:data:`RULES`) of the hit ``words[i:i+n]`` with its listed
         ``cats``, for a speaker of ``side``; None when negation or a denial cancels it.
         ``denials``: whether the text holds a denial verb (:meth:`denials_in`)."""
-        rule = "lexicon"
+        rule, role = "lexicon", self.roles
+        gain, hostile, troubles = role["own attack"], role["adversary attack"], role["troubles"]
         if ATTACK in cats:
             agent = self.agent(words, i, n)
             if agent is None:
-                target, rule = "aggression", "no agent"
+                target, rule = hostile, "no agent"
             elif agent.startswith("object:"):  # "struck enemy depots": the object's enemy acts
-                mine = _adversary(agent[7:], side)
-                target, rule = ("achievement", "own side") if mine else ("aggression", "adversary")
-            elif _own(agent, side):
-                target, rule = "achievement", "own side"
+                mine = self.is_adversary(agent[7:], side)
+                target, rule = (gain, "own side") if mine else (hostile, "adversary")
+            elif self.is_own(agent, side):
+                target, rule = gain, "own side"
             else:
-                target, rule = "aggression", "adversary" if _adversary(agent, side) else "no agent"
+                target, rule = hostile, "adversary" if self.is_adversary(agent, side) else "no agent"
             cats = tuple(dict.fromkeys(target if c == ATTACK else c for c in cats))
-        elif cats == ("achievement",) and side in BELLIGERENTS and _adversary(self.doer(words, i, n) or "", side):
+        elif cats == (gain,) and side in self.belligerents and self.is_adversary(self.doer(words, i, n) or "", side):
             # the adversary's success is not the speaker's: its captures and advances are its offensive
             if not words[i].startswith(_GAINS):
                 return None
-            cats, rule = ("aggression",), "adversary's gain"
-        elif side in BELLIGERENTS and ("casualties" in cats or "adversity" in cats) \
-                and _adversary(self.holder(words, i, n) or "", side):
+            cats, rule = (hostile,), "adversary's gain"
+        elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
+                and self.is_adversary(self.holder(words, i, n) or "", side):
             # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
-            cats = tuple(dict.fromkeys("achievement" if c in ("casualties", "adversity") else c for c in cats))
+            cats = tuple(dict.fromkeys(gain if c in troubles else c for c in cats))
             rule = "adversary's losses"
-        elif "diplomacy" in cats and words[i].startswith(_GRATITUDE) and self.to_forces(words, i, n):
-            cats = tuple(dict.fromkeys("legitimacy" if c == "diplomacy" else c for c in cats))
+        elif role["gratitude"] in cats and words[i].startswith(_GRATITUDE) and self.to_forces(words, i, n):
+            cats = tuple(dict.fromkeys(role["honours"] if c == role["gratitude"] else c for c in cats))
             rule = "honours soldiers"
-        if not NEGATABLE.isdisjoint(cats) and self.negated(words, i, denials, n):
-            cats = tuple(c for c in cats if c not in NEGATABLE)
+        negatable = self.negatable
+        if not negatable.isdisjoint(cats) and self.negated(words, i, denials, n):
+            cats = tuple(c for c in cats if c not in negatable)
             if not cats:
                 return None
         return cats, rule
 
-    @staticmethod
-    def repelled_attacks(words: list[str], hits: list[tuple]) -> list[tuple]:
+    def repelled_attacks(self, words: list[str], hits: list[tuple]) -> list[tuple]:
         """``hits`` with each attack phrase read as the own side's (``own side``) that follows a resistance
         word within 3 tokens in its clause turned into aggression: what is repelled is the adversary's
         attack ("our units were able to repel the assault")."""
-        repels = [i + n for i, n, _index, cats, _rule in hits if "resistance" in cats and words[i].startswith(_REPELS)]
+        defence, gain, hostile = self.roles["defence"], self.roles["own attack"], self.roles["adversary attack"]
+        repels = [i + n for i, n, _index, cats, _rule in hits if defence in cats and words[i].startswith(_REPELS)]
         if not repels:
             return hits
         out = []
         for i, n, index, cats, rule in hits:
             if rule == "own side" and any(0 <= i - end <= 3 and _CLAUSE_END.isdisjoint(words[end:i]) for end in repels):
-                cats, rule = tuple(dict.fromkeys("aggression" if c == "achievement" else c for c in cats)), "repelled attack"
+                cats, rule = tuple(dict.fromkeys(hostile if c == gain else c for c in cats)), "repelled attack"
             out.append((i, n, index, cats, rule))
         return out
 
-    @staticmethod
-    def progress_in_talks(words: list[str], hits: list[tuple]) -> list[tuple]:
+    def progress_in_talks(self, words: list[str], hits: list[tuple]) -> list[tuple]:
         """``hits`` (as :meth:`narrative.lexicons.Lexicon._judged` makes them) with each success word
         beside a word of talks turned into diplomacy ("very successful rounds of negotiations":
         progress in talks is diplomacy, not achievement, codebook §3)."""
-        talks = [i for i, _n, _index, cats, _rule in hits if "diplomacy" in cats and words[i].startswith(_TALKS)]
+        diplomacy, gain = self.roles["talks"], self.roles["own attack"]
+        talks = [i for i, _n, _index, cats, _rule in hits if diplomacy in cats and words[i].startswith(_TALKS)]
         if not talks:
             return hits
         out = []
         for i, n, index, cats, rule in hits:
-            if cats == ("achievement",) and rule == "lexicon" and words[i].startswith(_SUCCESS) and any(
+            if cats == (gain,) and rule == "lexicon" and words[i].startswith(_SUCCESS) and any(
                     t != i and abs(t - i) <= 6 and _CLAUSE_END.isdisjoint(words[min(i, t):max(i, t)]) for t in talks):
-                cats, rule = ("diplomacy",), "progress in talks"
+                cats, rule = (diplomacy,), "progress in talks"
             out.append((i, n, index, cats, rule))
         return out
 
@@ -242,35 +277,23 @@ class Perspective:
         return None
 
 
-def _adversary(marker: str, side: str | None) -> bool:
-    """Whether a marker names the adversary of a speaker of ``side`` (the West is the Kremlin's)."""
-    if marker == "adversary":
-        return True
-    if side == "kremlin":
-        return marker in ("ukraine", "west")
-    if side == "ukraine":
-        return marker == "kremlin"
-    return False
-
-
-def _own(marker: str, side: str | None) -> bool:
-    return marker == "own" or (side in BELLIGERENTS and marker == side)
-
-
 @lru_cache(maxsize=1)
 def default_perspective() -> Perspective:
     """The shipped ``perspective.csv``."""
     rows = list(csv.DictReader(io.StringIO(data_path("perspective.csv", "lexicons").read_text("utf-8"))))
     pick = lambda kind: frozenset(r["word"] for r in rows if r["kind"] == kind)
-    return Perspective(pick("negator"), pick("denial"),
-                       {r["word"]: r["value"] for r in rows if r["kind"] == "marker"}, pick("forces"))
+    listed = lambda value: tuple(v for v in value.split(";") if v)
+    roles = {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "role"}
+    roles = {k: v if k in ("troubles", "negatable") else v[0] for k, v in roles.items()}
+    return Perspective(pick("negator"), pick("denial"), {r["word"]: r["value"] for r in rows if r["kind"] == "marker"},
+                       pick("forces"), {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "side"}, roles)
 
 
 def is_adversary(marker: str, side: str | None) -> bool:
     """Whether a side marker (``perspective.csv``) names the adversary of a speaker of ``side``."""
-    return _adversary(marker, side)
+    return default_perspective().is_adversary(marker, side)
 
 
 def is_own(marker: str, side: str | None) -> bool:
     """Whether a side marker names the speaker's own side (``we``, or the speaker's side by name)."""
-    return _own(marker, side)
+    return default_perspective().is_own(marker, side)

@@ -93,7 +93,7 @@ def frames_task(run_dir, frame_labels, *, lexicon=None, n_splits=5, n_boot=1000,
     from pathlib import Path
 
     from ..lexicons import load_lexicon
-    from ..lexicons.validate import read_labels
+    from ..evaluation.frame_labels import read_labels
     from ..model import evaluate_multilabel
 
     if not frame_labels:

@@ -29,7 +29,7 @@ def preflight(parameters: dict[str, Any]) -> None:
     cast = parsed("actors", load_actors)
     lexicon = parsed("lexicon", load_lexicon)
     if parameters.get("frame_labels"):
-        from ..lexicons.validate import read_labels
+        from ..evaluation.frame_labels import read_labels
 
         labels = parsed("frame_labels", lambda path: read_labels(path, lexicon.categories))
         labelled = labels["doc_id"].nunique() if "doc_id" in labels else len(labels)

@@ -82,6 +82,44 @@ def _differences(run_dir: Path, a: str, b: str) -> list[dict]:
             for _, r in diffs.head(5).iterrows()]
 
 
+def _frame_scorer(run_dir: Path) -> dict | None:
+    """Which scorer gave the claims their frame labels (``claim_frames.csv``), why, and what it was trained on (the
+    shipped model's card)."""
+    labels = _read(run_dir, "claim_frames.csv")
+    if labels is None or not len(labels) or "scorer" not in labels.columns:
+        return None
+    import json
+
+    from ..framescorer import CARD_FILE
+    from ..infra.datafiles import data_path
+
+    card = json.loads(data_path(CARD_FILE, "models").read_text("utf-8"))
+    scorer = str(labels["scorer"].iloc[0])
+    trained = ", ".join(f"{name} ({v['claims']} claims, {v['articles']} articles)" for name, v in card["trained_on"].items())
+    return {"scorer": scorer, "why": card["suite_scorer_why"] if scorer == card["suite_scorer"] else
+            "a lexicon of the run's own (the learned scorer was trained with the shipped one)" if scorer == "lexicon"
+            else "asked for", "trained": trained if scorer != "lexicon" else ""}
+
+
+def _longest(run_dir: Path, width: int = 160) -> list[dict]:
+    """Each side's longest claims (``longest_claims.csv``) named by speaker and opening words (``claims.csv``),
+    with their share of the side's words and frame hits (the template escapes the text)."""
+    longest = _read(run_dir, "longest_claims.csv")
+    if longest is None or not len(longest):
+        return []
+    claims = _read(run_dir, "claims.csv")
+    named = claims.drop_duplicates("claim_id").set_index("claim_id") if claims is not None and "claim_id" in claims else None
+    out = []
+    for _, r in longest.iterrows():
+        row = named.loc[r["claim_id"]] if named is not None and r["claim_id"] in named.index else {}
+        text = " ".join(str(row.get("content", "")).split())
+        out.append({"group": r["group"], "doc_id": r["doc_id"], "claim_id": r["claim_id"], "actor": row.get("actor", ""),
+                    "opening": text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …",
+                    "words": f"{int(r['n_tokens']):,}", "share_of_words": f"{100 * float(r['share_of_words']):.1f}",
+                    "share_of_hits": f"{100 * float(r['share_of_hits']):.1f}"})
+    return out
+
+
 def _stance(run_dir: Path, name: str = "reporter_stance.csv") -> list[dict]:
     stance = _read(run_dir, name)
     if stance is None or not len(stance):
@@ -205,7 +243,7 @@ def context(run_dir: Path, manifest: dict) -> dict:
         "not_computed": sorted((manifest.get("not_computed") or {}).items()),
         "warnings": manifest.get("warnings") or [],
         "summary": _summary(run_dir), "side_a": a, "side_b": b, "differences": differences, "n_perm": n_perm,
-        "stance": _stance(run_dir), "stance_by_outlet": _stance(run_dir, "reporter_stance_by_outlet.csv"),
+        "stance": _stance(run_dir), "longest": _longest(run_dir), "frame_scorer": _frame_scorer(run_dir), "stance_by_outlet": _stance(run_dir, "reporter_stance_by_outlet.csv"),
         "at_floor": sum(abs(d["p"] - floor) < 1e-12 for d in differences) if floor else 0,
         "classifier": _classifier(run_dir), "frames": _frames(run_dir), "estimates": _estimates(run_dir, p),
         "figures": [{"name": n, "caption": c} for n, c in FIGURES if (run_dir / "figures" / n).is_file()],

@@ -5,7 +5,7 @@ CC BY 4.0 like the demo corpus) and the suite's claims of the demo corpus:
     python -m narrative.tools.validation_sheet ../shared/eval/press-releases/frames-codebook.tsv \\
         reports/latest/tables/claims.csv data/annotations/press-releases-validation.csv
 
-The 400 were drawn by ``narrative.lexicons.validate.draw_sample``: the demo's ``self`` claims of
+The 400 were drawn by ``narrative.evaluation.frame_labels.draw_sample``: the demo's ``self`` claims of
 6-60 words, 200 per side (the extractor's side), seed 2026. Then every ``self`` claim was the
 publisher's, so that side was the document's publisher's: the sheet's population is
 ``quote_type=self; words=6-60`` and its strata are the claims' ``publisher_side`` (today a

@@ -16,7 +16,7 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from ..errors import InputError
-from . import Lexicon, load_lexicon
+from ..lexicons import Lexicon, load_lexicon
 
 SAMPLE_COLUMNS = ("item", "claim_id", "doc_id", "side", "text")
 
@@ -97,15 +97,21 @@ def read_labels(path: str | Path, categories: Sequence[str]) -> pd.DataFrame:
 
 #: columns of a labels file kept as offsets into texts read at run time (``warnews-dev-frames.tsv``)
 OFFSET_COLUMNS = ("file", "start", "end", "side", "labels")
+#: the same with the speaker's span too (a blind coder's sheet of claims: the content span is the labelled text)
+SPAN_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "side", "labels")
 
 
 def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str]) -> pd.DataFrame:
-    """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored) as
-    :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at run time."""
-    from ..evaluation.labels import offset_rows
+    """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored), or of
+    :data:`SPAN_COLUMNS` rows, as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at
+    run time (the content span)."""
+    from .labels import offset_rows
 
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        spans = tuple(handle.readline().rstrip("\r\n").split("\t")) == SPAN_COLUMNS
     rows = []
-    for n, name, body, (start, end, side, labels) in offset_rows(path, texts, OFFSET_COLUMNS):
+    for n, name, body, fields in offset_rows(path, texts, SPAN_COLUMNS if spans else OFFSET_COLUMNS):
+        start, end, side, labels = (fields[2], fields[3], fields[4], fields[5]) if spans else fields
         try:
             a, b = int(start), int(end)
         except ValueError:
