@@ -99,19 +99,28 @@ def read_labels(path: str | Path, categories: Sequence[str]) -> pd.DataFrame:
 OFFSET_COLUMNS = ("file", "start", "end", "side", "labels")
 #: the same with the speaker's span too (a blind coder's sheet of claims: the content span is the labelled text)
 SPAN_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "side", "labels")
+#: a blind coder's sheet of machine-drawn candidates: ``keep`` (yes: a claim by the slot's speaker) and ``reason``
+#: before the side and labels; only the kept rows are labelled items
+CANDIDATE_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "keep", "reason", "side",
+                     "labels")
 
 
 def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str]) -> pd.DataFrame:
-    """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored), or of
-    :data:`SPAN_COLUMNS` rows, as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at
+    """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored), of
+    :data:`SPAN_COLUMNS` rows, or of :data:`CANDIDATE_COLUMNS` rows (only those kept), as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at
     run time (the content span)."""
     from .labels import offset_rows
 
     with open(path, encoding="utf-8", errors="replace") as handle:
-        spans = tuple(handle.readline().rstrip("\r\n").split("\t")) == SPAN_COLUMNS
+        header = tuple(handle.readline().rstrip("\r\n").split("\t"))
+    columns = header if header in (SPAN_COLUMNS, CANDIDATE_COLUMNS) else OFFSET_COLUMNS
     rows = []
-    for n, name, body, fields in offset_rows(path, texts, SPAN_COLUMNS if spans else OFFSET_COLUMNS):
-        start, end, side, labels = (fields[2], fields[3], fields[4], fields[5]) if spans else fields
+    for n, name, body, fields in offset_rows(path, texts, columns):
+        if columns == CANDIDATE_COLUMNS:
+            if fields[4] != "yes":
+                continue
+            fields = fields[:4] + fields[6:]
+        start, end, side, labels = (fields[2], fields[3], fields[4], fields[5]) if columns != OFFSET_COLUMNS else fields
         try:
             a, b = int(start), int(end)
         except ValueError:

@@ -102,8 +102,9 @@ def train(root: Path, out: Path, say=print) -> dict:
                        for name in TRAIN_SETS if name in tuning},
         "trained_on_note": "every labelled row except the locked parts, i.e. the tuning part only "
                            "(data/annotations/README.md): war-news claims with the second coder's codebook labels, the "
-                           "blind coder A's belligerent-rich war-news claims (/work/coding/belligerent-coderA.tsv, rows "
-                           "of tuning articles only, when present), press-release claims coded by the codebook. The "
+                           "blind coder A's belligerent-rich war-news claims and coder C's further war-news claims "
+                           "(data/annotations/warnews-dev-sides-belligerent-coderA.tsv, "
+                           "warnews-dev-frames-extra-coderC.tsv: rows of tuning articles only), press-release claims coded by the codebook. The "
                            "project's first pass is scored, not trained on (training on it measured lower against "
                            "coder 2). War-news texts are research-only: the model keeps hashed-feature weights and idf "
                            "(numbers), no vocabulary or text; press-release texts are CC BY 4.0",
