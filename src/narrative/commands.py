@@ -217,7 +217,7 @@ def eval_quotes(args) -> int:
 def validate_sides(args) -> int:
     from sklearn.metrics import cohen_kappa_score
 
-    from .actors import load_actors
+    from .speakers.actors import load_actors
     from .claims import extract_claims
     from .claims.sidegold import format_side_scores, match_sides, read_side_gold, side_scores
 
@@ -434,7 +434,7 @@ def actors(args) -> int:
     import tempfile
     from pathlib import Path
 
-    from .actors import audit
+    from .speakers.actors import audit
     from .infra.files import check_outputs
 
     check_outputs({"-o": args.output}, reads=_reads(args))

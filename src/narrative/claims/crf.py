@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..actors import load_actors
+from ..speakers.actors import load_actors
 from ..errors import InputError
 from ..infra.datafiles import data_path
 from ..infra.files import write_bytes

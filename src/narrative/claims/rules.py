@@ -8,7 +8,7 @@ After the PARC/PolNeAR notion of an attribution (Pareti 2016; Newell et al. 2018
    quote or a known actor as subject (the ``attribution`` profile drops that test);
    all-capitals units (headlines) have none;
 3. the source: the noun phrase around the cue, a participle's or a coordinated verb's
-   subject (:mod:`.speakers`), resolved in the document (:mod:`.coref`);
+   subject (:mod:`.speakers`), resolved in the document (:mod:`narrative.speakers`);
 4. the content: what follows the cue (skipping "that", time phrases, a "told X"
    object) or, for a cue at the end ("…,” Putin said.", "…, Lukashenko said in an
    interview."), what precedes the source; a cue whose source sits inside another
@@ -25,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Iterator
 
-from ..actors import Actors
+from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate

@@ -1,24 +1,18 @@
-"""Speaker noun phrases around a cue, their resolution to actors, and a document's own voice.
+"""Speaker noun phrases around a cue: the token span of who speaks.
 
 The source is the noun phrase left of the cue (skipping adverbs, time phrases
 and an appositive between commas), or right of it in inversions ("said
-Peskov") and after "according to"; pronouns resolve to the most recent
-compatible named speaker (:class:`Resolver`).
+Peskov") and after "according to". What the phrase refers to is
+:class:`narrative.speakers.resolver.Resolver`'s job.
 """
 from __future__ import annotations
 
-from ..actors import Actor, Actors
-from ..names import TITLES
-from ..mention_side import unresolvable
-from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from ..segment.marks import OUTER_MARKS
-from .coref import NameIndex
+from ..speakers.names import TITLES
+from ..speakers.resolver import PRONOUNS
 from .cues import head_words, words
 from .tokens import Toks
 
-JOURNALIST = "journalist"
-AUTHOR = "(author)"
-PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
@@ -185,131 +179,3 @@ def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, 
     while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")):
         j += 1
     return (i, j)
-
-
-class Resolver:
-    """Resolves the speaker mentions of one document, in text order.
-
-    Names go through the actors file first; other names, surnames, acronyms, pronouns and
-    descriptions ("the minister") through the document's :class:`.coref.NameIndex` when the text
-    is given, else pronouns to the most recent compatible speaker the actors file knows.
-
-    >>> from narrative.actors import load_actors
-    >>> r = Resolver(load_actors())
-    >>> r.resolve("Kremlin spokesman Dmitry Peskov").name, r.resolve("He").name
-    ('Dmitry Peskov', 'Dmitry Peskov')
-    >>> text = "Analyst Filip Ejdus spoke. He said it was spin. Ejdus added more."
-    >>> r = Resolver(load_actors(), text)
-    >>> [r.actor_and_side(m, text.index(m)) for m in ("Analyst Filip Ejdus", "He", "Ejdus")]
-    [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
-    """
-
-    __slots__ = ("actors", "last", "index", "publisher")
-
-    def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
-                 publisher: Actor | None = None, caches: dict | None = None) -> None:
-        self.actors = actors
-        self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
-        self.index = NameIndex(text, actors, inside_quote, caches) if text is not None else None
-        #: who "I"/"we" are in a publisher's own document (a Kremlin transcript's "I said" is the
-        #: president, not the last person he mentioned)
-        self.publisher = publisher
-
-    def resolve(self, speaker: str) -> Actor | None:
-        """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
-        low = speaker.lower()
-        last = self.last
-        if low in PRONOUNS:
-            gender = PRONOUNS[low]
-            if low in ("he", "she"):
-                return last.get(gender) or last.get("person")
-            if low in ("they", "it"):
-                return last.get("institution") or last.get("person")
-            return last.get("person")
-        actor = self.actors.resolve(speaker)
-        if actor is not None:
-            if actor.kind == "person":
-                last["person"] = actor
-                if actor.gender:
-                    last[actor.gender] = actor
-            else:
-                last["institution"] = actor
-        return actor
-
-    def said(self, a: int, b: int) -> None:
-        """Record more content of the last claim (a quotation that continues it)."""
-        if self.index is not None:
-            self.index.spoke(None, a, (a, b))
-
-    def actor_and_side(self, speaker: str, start: int = -1,
-                       content: tuple[int, int] | None = None) -> tuple[str, str]:
-        """The resolved actor's name and side (:meth:`decide` without how the side was decided)."""
-        return self.decide(speaker, start, content)[:2]
-
-    def decide(self, speaker: str, start: int = -1,
-               content: tuple[int, int] | None = None) -> tuple[str, str, str]:
-        """``(actor, side, side_source)`` of a speaker mention; ``start`` is the mention's offset and
-        ``content`` the claim's span (both needed for coreference). ``side_source`` is one of
-        :data:`narrative.schema.SIDE_SOURCES`; a mention that names nobody and that coreference cannot
-        resolve ("he" with no antecedent, "officials", "Last") gets side ``unknown``, not ``other``.
-
-        >>> from narrative.actors import load_actors
-        >>> text = "Kremlin spokesman Dmitry Peskov spoke. He said so. Officials said more. Analysts agreed."
-        >>> r = Resolver(load_actors(), text)
-        >>> [r.decide(m, text.index(m))[1:] for m in ("Kremlin spokesman Dmitry Peskov", "He", "Officials", "Analysts")]
-        [('kremlin', 'actors'), ('kremlin', 'coreference'), ('unknown', 'unknown'), ('other', 'role')]
-        """
-        index = self.index
-        known = self.resolve(speaker)
-        low = speaker.lower()
-        anaphor = low in ("he", "she", "it", "they")
-        if low in ("i", "we") and self.publisher is not None:
-            return self.publisher.name, self.publisher.side, "publisher"
-        if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
-            return self._named(known, speaker, low in PRONOUNS)
-        if known is not None and not anaphor:
-            index.spoke(known, start, content)
-            return known.name, known.side, _list_source(known)
-        entity = index.resolve(speaker, start)
-        if entity is None:
-            if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
-                index.spoke(None if anaphor else index.describe(speaker, start), start, content)
-            return self._named(known, speaker, anaphor)  # "it"/"they" with no organisation: the actors file's
-        index.spoke(entity, start, content)
-        named = not anaphor and not unresolvable(speaker)  # the mention names the entity itself ("Ejdus")
-        if entity.actor is not None:
-            return entity.actor.name, entity.actor.side, _list_source(entity.actor) if named else "coreference"
-        # a person or body the actors file does not know: the side its mention, its titles or its own
-        # name ("Ukrainian Ministry of Foreign Affairs") describes
-        for k, description in enumerate((speaker, " ".join(sorted(entity.titles)), entity.name)):
-            found = self.actors.mention_side(description)
-            if found and found[1] != "role":
-                return entity.name, found[0], found[1] if k == 0 or named else "coreference"
-        return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
-
-    def _named(self, actor: Actor | None, speaker: str, anaphor: bool = False) -> tuple[str, str, str]:
-        """The actors file's entry (a pronoun's: resolved by recency), else the mention's own words."""
-        if actor is not None:
-            return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
-        found = self.actors.mention_side(speaker)
-        if found is not None and found[1] != "role":
-            return speaker, found[0], found[1]
-        if unresolvable(speaker):
-            return speaker, UNKNOWN_SIDE, "unknown"
-        return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
-
-
-def _list_source(actor: Actor) -> str:
-    """``actors`` for the actors file's own entries, ``gazetteer`` for a gazetteer's."""
-    return "gazetteer" if actor.source else "actors"
-
-
-def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:
-    """Who speaks in a document's unattributed sentences: its publisher (actors file), else the
-    source with the document's own side when the corpus gives one, else the journalist."""
-    publisher = actors.publisher(source)
-    if publisher:
-        return publisher.name, publisher.side
-    if side and side != OTHER_SIDE:
-        return source, side
-    return AUTHOR, JOURNALIST
