@@ -30,12 +30,14 @@ from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .cues import Cue, content_start, cue_index, find_cues, nearest_actor_cues, words
+from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues, participles,
+                   words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
 from .records import Candidate, Claim
-from .speakers import PRONOUNS, clause_subject, is_name, left_np, nearest_subject, right_np, subject
+from .speakers import (PRONOUNS, clause_subject, is_name, left_np, nearest_subject, participle_subject, phrase_np,
+                       right_np, subject)
 from .tokens import Toks
 
 
@@ -84,6 +86,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return Candidate(c0, c1, stance, np_range[0], np_range[1], max(unit.a, before[0]), starts[c0], cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None or np_range[1] + 1 < n_toks and low[np_range[1] + 1] not in _AFTER_SOURCE:
+            # "according to an investigation by the outlet Important Stories, …": a phrase the word lists miss
+            np_range = phrase_np(toks, c1 + 1, n_toks) or np_range
         if np_range is None:
             return None
         s0, s1 = np_range
@@ -99,11 +104,15 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
         return None  # "was condemned by the UN": a passive, whose speaker is the by-agent, if any
-    np_range = left_np(toks, c0 - 1, 0)
+    # a participle after a comma never has its subject right before it ("…, condemning")
+    np_range = left_np(toks, c0 - 1, 0) if kind != "participle" else None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
         # "Putin met the troops, saying ...": the participle's subject opens the clause
-        np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
+        if kind == "participle":  # ", condemning …": read past an opening "In this regard,"
+            np_range, detached = participle_subject(toks, c0 - 1, quotes.inside), True
+        else:
+            np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
     if np_range is None and c0 >= 1 and low[c0 - 1] in ("and", "but") and kind == "verb":
         # "Ramaphosa acknowledged the toll but insisted ...": the coordinated verb's subject
         np_range = clause_subject(toks, c0 - 1) or nearest_subject(toks, c0 - 2, quotes.inside)
@@ -111,6 +120,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     inverted = False
     if np_range is None:
         np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None and c0 >= 2 and (low[c0 - 1] in OUTER_CLOSING
+                                             or low[c0 - 1] == "," and low[c0 - 2] in OUTER_CLOSING):
+            # "“…,” tweeted the exiled dissident Mikhail Khodorkovsky": an inversion after a quotation
+            np_range = phrase_np(toks, c1 + 1, n_toks)
         inverted = np_range is not None
     if np_range is None and cue_low in nearest_actor_cues():
         # "Putin visited troops and thanked them": nearest known actor to the left
@@ -118,8 +131,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     if np_range is None:
         return None
     s0, s1 = np_range
-    if not relaxed and cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
-        return None
+    if not relaxed and c0 == c1 and cue_low in words().weak_cues \
+            and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
+        return None  # a multi-word cue ("called on") is never weak
     sa = starts[c0] if detached else starts[min(s0, c0)]
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
@@ -136,7 +150,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if not relaxed and k == c1 + 1 and _noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
-        if _no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
+        if _no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
+                and not (cue_low in DIRECTIVES and _infinitive(low, k, n_toks)):
             if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
             # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
@@ -160,6 +175,8 @@ def _noun_object(low: list[str], k: int, cue_low: str) -> bool:
     starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
     if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
         return False
+    if cue_low in DIRECTIVES and _infinitive(low, k, len(low)):
+        return False  # "urging the foreign media to not call …": the infinitive is what was asked
     window = low[k:k + NOUN_OBJECT_WINDOW]
     if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
         return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
@@ -181,6 +198,30 @@ HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
 QUOTED_PIECE_MIN_SPACES = 2
 
 
+#: the directive speech acts: their content is an infinitive ("urged colleagues to avoid …", "demands to
+#: unblock …", "asks Germany to provide …"; Searle's directives, PARC's speech-act cues)
+DIRECTIVES = frozenset(f"{stem}{end}" for stem in ("ask", "urg", "call", "demand", "request", "appeal", "implor",
+                                                   "encourag", "instruct", "advis", "beg", "press", "invit")
+                       for end in ("", "e", "s", "es", "ed", "d", "ing", "ged", "ging", "gs"))
+#: tokens after a directive cue in which its infinitive's "to" is looked for
+INFINITIVE_WINDOW = 8
+_NOT_VERB_AFTER_TO = frozenset("the a an this that these those his her its their our my your all some any every each "
+                               "reporters journalists".split())
+
+
+def _infinitive(low: list[str], k: int, n_toks: int) -> bool:
+    """Whether an infinitive ("to" and a word that is no determiner) starts within
+    :data:`INFINITIVE_WINDOW` tokens from ``k``, before any punctuation."""
+    for m in range(k, min(n_toks - 1, k + INFINITIVE_WINDOW)):
+        w = low[m]
+        if w == "to":
+            nxt = low[m + 1]
+            return nxt.isalpha() and nxt not in _NOT_VERB_AFTER_TO or nxt == "not"
+        if not w[:1].isalnum():
+            return False
+    return False
+
+
 def _no_content(low: list[str], k: int, n_toks: int) -> bool:
     """Whether what follows a cue is only a circumstance ("from the podium", "on Monday."): a preposition or a
     time word first, and no clause (no finite verb, "that", colon or quotation) in the rest of the unit."""
@@ -191,6 +232,8 @@ def _no_content(low: list[str], k: int, n_toks: int) -> bool:
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
+_AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
 _BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
 _CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
@@ -222,6 +265,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
+    if low[c1] in DIRECTIVES and _infinitive(low, c1 + 1, n_toks):
+        return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
 
@@ -314,6 +359,7 @@ class RulesExtractor(Extractor):
     def drafts(self, view: DocumentView) -> Drafts:
         text, quotes, actors, profile = view.text, view.quotes, view.actors, self.profile
         first_words = cue_index(profile).keys()
+        participle_words = participles(profile).keys()
         relaxed = profile == "attribution"
         out: list[Draft] = []
         attributed_unit = -2  # the last unit with an attribution: a quotation right after continues it
@@ -323,6 +369,8 @@ class RulesExtractor(Extractor):
             raw = text[ua:ub]
             lows = lower_words(raw)
             cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
+            if "," in raw and not participle_words.isdisjoint(lows):
+                cues = sorted(cues + participle_cues(lows, profile))
             if ":" in raw:  # substring tests on the text are cheaper than on its tokens
                 cues = sorted(cues + _colon_cues(lows))
             if "―" in raw or "—" in raw or "–" in raw:

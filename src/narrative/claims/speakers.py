@@ -80,11 +80,18 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     # a sentence-initial capitalised function word is not a name
     if i == stop and low[i] in ("the", "a", "an") and i == j:
         return None
-    if i - 2 >= stop and low[i - 1] in ("in", "of", "for", "at") and low[i - 2] in heads:
-        # "Moscow-installed authorities in Kherson", "the governor of Kharkiv": the head is before the place
-        outer = left_np(toks, i - 2, stop)
-        if outer is not None and outer[1] == i - 2:
-            return (outer[0], j)
+    p = i - 1
+    if p > stop and low[p] in _COMPASS:  # "in eastern Ukraine"
+        p -= 1
+    if p - 1 >= stop and low[p] in ("in", "of", "for", "at"):
+        h = p - 1
+        if h - 1 >= stop and low[h] not in heads and low[h].endswith("ed") and low[h - 1] in heads:
+            h -= 1  # "a diplomat stationed in Kyiv", "officials based in Donetsk": a participle after the head
+        if low[h] in heads:
+            # "Moscow-installed authorities in Kherson", "the governor of Kharkiv": the head is before the place
+            outer = left_np(toks, h, stop)
+            if outer is not None and outer[1] == h:
+                return (outer[0], j)
     return (i, j)
 
 
@@ -100,13 +107,70 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
             return (i, i)
         return None
     j = i
-    while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
+    while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")
+                       or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words):  # "minister’s office"
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
     if j == i:
         return None
     return (i, j - 1)
+
+
+_COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
+                     "south-western northeastern northwestern southeastern southwestern".split())
+#: the longest source phrase read after a cue by :func:`phrase_np`, in tokens
+PHRASE_NP_MAX = 15
+_PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?"}) | OUTER_MARKS
+
+
+def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX) -> tuple[int, int] | None:
+    """A source phrase after a cue up to the next comma, stop or quotation mark, when the word
+    lists do not cover it: "according to an investigation by the outlet Important Stories, …",
+    "“…,” tweeted the exiled dissident Mikhail Khodorkovsky, “…”". It must start with a
+    determiner or a name, end with a name or a head word, and stop within ``max_len`` tokens
+    (else None: a clause, not a source)."""
+    low, text = toks.low, toks.text
+    if i >= end or not (low[i] in ("the", "a", "an") or is_name(text[i])):
+        return None
+    j = i
+    while j < end and low[j] not in _PHRASE_STOP:
+        if j - i >= max_len or low[j] in _FINITE_STOP:
+            return None
+        j += 1
+    j -= 1
+    if j <= i or not (is_name(text[j]) or low[j] in head_words()):
+        return None
+    return (i, j)
+
+
+#: words that show a clause inside what :func:`phrase_np` reads: no source phrase holds one
+_FINITE_STOP = frozenset("is are was were has have had will would could can should must may might did does do "
+                         "said says that".split())
+
+
+def participle_subject(toks: Toks, stop: int, inside_quote=None) -> tuple[int, int] | None:
+    """The subject of the clause a participle after a comma belongs to ("In this regard, the Embassy
+    of Ukraine sent a note …, condemning …"): the first name of tokens 0..stop-1 outside quotations
+    that is not a capitalised function word, adverb or time word ("In", "Later", "On Monday"), with the
+    speaker words before it and "of" + a name
+    after it ("the Embassy of Ukraine")."""
+    low, text = toks.low, toks.text
+    w = words()
+    speaker_words, opening = w.speaker_words, FUNCTION_WORDS | w.skip_left | w.weekdays | _MONTHS
+    i = 0
+    while i < stop and not (((is_name(text[i]) and low[i] not in opening) or low[i] in PRONOUNS)
+                            and not (inside_quote is not None and inside_quote(toks.start[i]))):
+        i += 1
+    if i >= stop:
+        return None
+    j = i
+    while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")
+                            or low[j + 1] == "of" and j + 2 < stop and is_name(text[j + 2])):
+        j += 1
+    while i > 0 and low[i - 1] in speaker_words and low[i - 1] not in ("and", "of") and not is_name(text[i - 1]):
+        i -= 1
+    return (i, j)
 
 
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
