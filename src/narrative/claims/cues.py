@@ -132,6 +132,42 @@ class Cue(NamedTuple):
     kind: CueKind
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=2)
+def _prefilter(profile: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    single = {key[0] for key in cue_lexicon(profile) if len(key) == 1} | set(participles(profile))
+    multi: dict[str, set[str]] = {}
+    for key in cue_lexicon(profile):
+        if len(key) > 1 and key[0] not in single:
+            multi.setdefault(key[0], set()).add(" ".join(key))
+    return frozenset(single), {w: tuple(sorted(p)) for w, p in multi.items()}
+
+
+def may_hold_cue(lowered: str, profile: str = "attribution") -> bool:
+    """False only when a lower-cased unit holds no lexicon cue and no :func:`participles` form: a test in C
+    (word runs and substrings) that spares :func:`find_cues` and tokenising most units without one.
+
+    Exact as a filter: every cue word is a whole run of word characters (its tokens are letters only),
+    and the words of a multi-word cue are separated by whitespace only.
+
+    >>> may_hold_cue("the talks resumed in geneva."), may_hold_cue("the talks resumed, he said.")
+    (False, True)
+    >>> may_hold_cue("in a  statement, the ministry")
+    True
+    """
+    single, multi = _prefilter(profile)
+    runs = set(_WORD_RUN.findall(lowered))
+    if not single.isdisjoint(runs):
+        return True
+    firsts = runs.intersection(multi)
+    if not firsts:
+        return False
+    spaced = " ".join(lowered.split())
+    return any(phrase in spaced for w in firsts for phrase in multi[w])
+
+
 def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     """The :class:`Cue` of each cue in a unit's lower-cased tokens, left to right.
 

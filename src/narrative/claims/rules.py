@@ -27,11 +27,12 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
+from ..segment import words as words_of
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues, participles,
-                   words)
+from .cues import (Cue, content_start, cue_index, find_cues, may_hold_cue, nearest_actor_cues, participle_cues,
+                   participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
@@ -367,14 +368,20 @@ class RulesExtractor(Extractor):
         for u, (ua, ub) in enumerate(view.units):
             # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
             raw = text[ua:ub]
-            lows = lower_words(raw)
-            cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
-            if "," in raw and not participle_words.isdisjoint(lows):
-                cues = sorted(cues + participle_cues(lows, profile))
-            if ":" in raw:  # substring tests on the text are cheaper than on its tokens
-                cues = sorted(cues + _colon_cues(lows))
-            if "―" in raw or "—" in raw or "–" in raw:
-                cues = sorted(cues + _dash_cues(lows))
+            colon, dash = ":" in raw, "―" in raw or "—" in raw or "–" in raw  # substring tests are cheapest
+            lowered = raw.lower()
+            lexical = len(lowered) != len(raw) or may_hold_cue(lowered, profile)
+            cues = []
+            if lexical or colon or dash:
+                lows = words_of(lowered) if len(lowered) == len(raw) else lower_words(raw)
+                if lexical:
+                    cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
+                    if "," in raw and not participle_words.isdisjoint(lows):
+                        cues = sorted(cues + participle_cues(lows, profile))
+                if colon:
+                    cues = sorted(cues + _colon_cues(lows))
+                if dash:
+                    cues = sorted(cues + _dash_cues(lows))
             if cues and _headline(text, ua, ub):
                 cues = []
             found: list[Candidate] = []

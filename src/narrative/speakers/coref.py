@@ -137,7 +137,7 @@ class NameIndex:
         if entity.gender is None and entity.kind != "org" and len(name_words) >= 2:
             gender = pronoun_gender_after(text, end)
             if gender is None and self.actors is not None:  # "Olena Shulyak": a first name the lists know
-                gender = first_name_gender(self._first_names(), name_words[0])
+                gender = self._first_name_gender(name_words[0])
             if gender:
                 entity.gender, entity.kind = gender, entity.kind or "person"
         quoted = self.inside_quote is not None and self.inside_quote(start)
@@ -151,11 +151,15 @@ class NameIndex:
         if not quoted:
             self._last_sentence = sentence
 
-    def _first_names(self) -> dict[str, str]:
-        table = self._caches.get("first_names")
-        if table is None:
-            table = self._caches["first_names"] = first_name_table(self.actors)
-        return table
+    def _first_name_gender(self, word: str) -> str | None:
+        """:func:`.gender.first_name_gender`, memoised per actors file (folding a name is the dear part)."""
+        memo = self._caches.get("first_name_gender")
+        if memo is None:
+            memo = self._caches["first_name_gender"] = {}
+            self._caches["first_names"] = first_name_table(self.actors)
+        if word not in memo:
+            memo[word] = first_name_gender(self._caches["first_names"], word)
+        return memo[word]
 
     def _sentence_at(self, pos: int) -> int:
         """:meth:`_sentence_start`, searching only the text since the last position asked about when
