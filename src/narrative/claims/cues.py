@@ -136,13 +136,13 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=2)
-def _prefilter(profile: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+def _prefilter(profile: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
     single = {key[0] for key in cue_lexicon(profile) if len(key) == 1} | set(participles(profile))
     multi: dict[str, set[str]] = {}
     for key in cue_lexicon(profile):
         if len(key) > 1 and key[0] not in single:
             multi.setdefault(key[0], set()).add(" ".join(key))
-    return frozenset(single), {w: tuple(sorted(p)) for w, p in multi.items()}
+    return frozenset(single), {w: tuple(sorted(p)) for w, p in multi.items()}, frozenset(multi)
 
 
 def may_hold_cue(lowered: str, profile: str = "attribution") -> bool:
@@ -157,11 +157,11 @@ def may_hold_cue(lowered: str, profile: str = "attribution") -> bool:
     >>> may_hold_cue("in a  statement, the ministry")
     True
     """
-    single, multi = _prefilter(profile)
-    runs = set(_WORD_RUN.findall(lowered))
-    if not single.isdisjoint(runs):
+    single, multi, multi_firsts = _prefilter(profile)
+    runs = _WORD_RUN.findall(lowered)
+    if not single.isdisjoint(runs):  # isdisjoint takes the list: no set is built
         return True
-    firsts = runs.intersection(multi)
+    firsts = multi_firsts.intersection(runs)
     if not firsts:
         return False
     spaced = " ".join(lowered.split())

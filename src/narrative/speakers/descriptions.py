@@ -59,7 +59,7 @@ def described(actors, mentions: Mentions, low: list[str], start: int, side: str 
         wanted = {"president", "king", "queen", "leader"}
     else:
         wanted = {head}
-    found = mentions.recent(start, lambda e: (bool(e.titles & wanted)
+    found = mentions.recent(start, lambda e: (not e.titles.isdisjoint(wanted)
                             or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split())) and agrees(e))
     if found is None and head in GENERIC_ORG:  # "the group", "the organisation": the last organisation
         found = next((e for _p, e in reversed(mentions.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
