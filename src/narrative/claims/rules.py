@@ -299,16 +299,20 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
 _QUOTED_SELF = frozenset(PRONOUNS) | frozenset("some others many people everyone everybody nobody someone anyone critics".split())
 
 
-def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes) -> bool:
+def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes, actors: Actors) -> bool:
     """A cue and its source inside a quotation ("“We made this clear and we repeat it,” he said";
     "“Some say otherwise,” he conceded"): the quoted speaker's own words, not a new attribution; a named third
     party's speech stays one ("“As Putin said, the West lies,” Lavrov told reporters")."""
     inside = quotes.inside
     if not (inside(toks.start[cand.cue_first]) and inside(toks.start[cand.source_first])):
         return False
-    source = toks.low[cand.source_first:cand.source_last + 1]
-    named = any(is_name(w) and lw not in _QUOTED_SELF
-                for w, lw in zip(toks.text[cand.source_first:cand.source_last + 1], source))
+    first, last = cand.source_first, cand.source_last
+    source = toks.low[first:last + 1]
+    named = any(is_name(w) and lw not in _QUOTED_SELF for w, lw in zip(toks.text[first:last + 1], source))
+    if named and first == last and (first == 0 or toks.low[first - 1] in OUTER_OPENING) \
+            and actors.resolve(toks.text[first]) is None:
+        # "“History reminds investors that …”": a capital after an opening mark is no evidence of a name
+        return True
     return not named
 
 
@@ -388,7 +392,7 @@ class RulesExtractor(Extractor):
             if cues:
                 unit = _Unit(view, u)
                 found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues)
-                         if c is not None and not _quoted_cue(c, unit.toks, quotes)]
+                         if c is not None and not _quoted_cue(c, unit.toks, quotes, actors)]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)

@@ -147,7 +147,7 @@ class NameIndex:
         # "of"/"the" after a role noun open the subject's own noun phrase ("The head of the Ministry … Sikorski")
         role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES
         self.memory.add(start, entity, not quoted and not reported and first
-                        and (role_of or not (set(prev_low[-2:]) & _OBJECT_BEFORE)))
+                        and (role_of or not (set(prev_low[-2:]) & _OBJECT_BEFORE)), not quoted and not reported)
         if not quoted:
             self._last_sentence = sentence
 
@@ -240,7 +240,9 @@ class NameIndex:
         if len(low) == 1 and low[0] in ("he", "she"):
             gender = "m" if low[0] == "he" else "f"
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
-            return memory.pronoun(start, ok) or memory.recent(start, ok)
+            # else the last compatible mention outside quotations and what speakers said: a name a speaker
+            # mentioned is what was said, not who speaks next ("… China's leader Xi was watching,” he replied")
+            return memory.pronoun(start, ok) or memory.recent(start, ok, free_only=True)
         if self.actors is not None and (low[0] in ("its", "their") or LOCAL_WORDS.intersection(low)):
             titled = memory.recent(start, lambda e: low[-1] in e.titles)  # "Governor X ... the regional governor"
             local_ = titled or self._local(mention, low, start)

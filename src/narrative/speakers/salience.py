@@ -52,15 +52,17 @@ class Mentions:
         self.positions: list[int] = []  # mention starts, in text order
         self.mentions: list[Entity] = []  # the entity mentioned at each position
         self.subject: list[bool] = []  # each mention: first of its sentence, outside quotations and reports
+        self.free: list[bool] = []  # each mention: outside quotations and outside what a speaker said
         self.speakers: list[tuple[int, object]] = []  # (offset, Entity or actors-file Actor) of each claim's source
         self.contents: list[tuple[int, int]] = []  # what speakers said: names there are not antecedents
         self.content_starts: list[int] = []
 
-    def add(self, start: int, entity: Entity, subject: bool) -> None:
-        """Record a mention read in text order."""
+    def add(self, start: int, entity: Entity, subject: bool, free: bool = True) -> None:
+        """Record a mention read in text order (``free``: outside quotations and what was said)."""
         self.positions.append(start)
         self.mentions.append(entity)
         self.subject.append(subject)
+        self.free.append(free or subject)
 
     def insert(self, start: int, entity: Entity) -> None:
         """Record a subject mention out of order (a described speaker: "The EU High Representative said")."""
@@ -68,6 +70,7 @@ class Mentions:
         self.positions.insert(k, start)
         self.mentions.insert(k, entity)
         self.subject.insert(k, True)
+        self.free.insert(k, True)
 
     def reported(self, start: int) -> bool:
         """Whether ``start`` lies inside what a speaker said."""
@@ -84,15 +87,17 @@ class Mentions:
             self.contents.insert(k, content)
             self.content_starts.insert(k, a)
             for k in range(bisect_left(self.positions, a), bisect_left(self.positions, b)):
-                self.subject[k] = False
+                self.subject[k] = self.free[k] = False
 
-    def recent(self, start: int, ok, subject_only: bool = False) -> Entity | None:
-        """The most recent mentioned entity before ``start`` that ``ok`` accepts (a subject, if asked)."""
+    def recent(self, start: int, ok, subject_only: bool = False, free_only: bool = False) -> Entity | None:
+        """The most recent mentioned entity before ``start`` that ``ok`` accepts (a subject, or a mention
+        outside quotations and what was said, if asked)."""
         k = bisect_left(self.positions, start) - 1
         stop = max(-1, k - LOOKBACK)
+        flags = self.subject if subject_only else self.free if free_only else None
         while k > stop:
             entity = self.mentions[k]
-            if (not subject_only or self.subject[k]) and ok(entity):
+            if (flags is None or flags[k]) and ok(entity):
                 return entity
             k -= 1
         return None
