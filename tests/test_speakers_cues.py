@@ -102,6 +102,7 @@ def test_an_inversion_phrase_holding_a_clause_is_no_source():
     ("An analyst based in Vilnius said the talks had stalled.", "An analyst based in Vilnius"),
     ("Officials in eastern Latvia said the border was calm.", "Officials in eastern Latvia"),
     ("The governor of Kharkiv said the shelling had stopped.", "The governor of Kharkiv"),
+    ("The founder of a bank wrote that the currency would fall.", "The founder of a bank"),
 ])
 def test_the_head_before_a_place_keeps_the_place(text, speaker):
     assert one(text)[0] == speaker

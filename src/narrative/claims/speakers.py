@@ -73,6 +73,12 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and low[i] in ("of", "and", "-", ".", "'s", "’s"):
         i += 1
+    if j - 3 >= stop and not (is_name(text[j]) or low[j] in heads) and low[j - 1] in ("a", "an", "the") \
+            and low[j - 2] == "of" and low[j - 3] in heads:
+        # "the founder of a bank wrote": the head before "of", not the bank
+        outer = left_np(toks, j - 3, stop)
+        if outer is not None and outer[1] == j - 3:
+            return (outer[0], j)
     if i > j or (i == j and (low[i] in ("the", "a", "an") or low[i] in FUNCTION_WORDS)):
         return None
     if not (is_name(text[j]) or low[j] in heads):
