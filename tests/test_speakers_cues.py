@@ -106,3 +106,14 @@ def test_an_inversion_phrase_holding_a_clause_is_no_source():
 ])
 def test_the_head_before_a_place_keeps_the_place(text, speaker):
     assert one(text)[0] == speaker
+
+
+# -- weak cues with a bare content clause ----------------------------------------------------------
+def test_a_weak_cue_with_a_pronoun_clause_is_a_claim():
+    speaker, cue, content = one("The commander of a destroyer reported he was being followed by two ships.")
+    assert (speaker, cue) == ("The commander of a destroyer", "reported")
+    assert content.startswith("he was being followed")
+
+
+def test_a_weak_cue_with_an_object_pronoun_stays_no_claim():
+    assert attributed("The volunteers thanked them for the help with the convoy.").empty

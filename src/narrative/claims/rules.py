@@ -199,6 +199,8 @@ HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
 QUOTED_PIECE_MIN_SPACES = 2
 
 
+#: pronouns that open a content clause right after a weak cue ("reported he was", "noted they had")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 #: the directive speech acts: their content is an infinitive ("urged colleagues to avoid …", "demands to
 #: unblock …", "asks Germany to provide …"; Searle's directives, PARC's speech-act cues)
 DIRECTIVES = frozenset(f"{stem}{end}" for stem in ("ask", "urg", "call", "demand", "request", "appeal", "implor",
@@ -268,6 +270,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True
     if low[c1] in DIRECTIVES and _infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
+    if nxt in _SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in _FINITE or low[c1 + 2].endswith("ed")):
+        return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
 
