@@ -31,6 +31,8 @@ from ..segment import words as words_of
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
+from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content,
+                       noun_object, trailing_source)
 from .cues import (Cue, content_start, cue_index, find_cues, may_hold_cue, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -143,16 +145,16 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and _BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
-    if inverted or quote_before or at_end or _trailing_source(low, s0, c1, n_toks):
+    if inverted or quote_before or at_end or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
-        if not relaxed and k == c1 + 1 and _noun_object(low, k, cue_low) \
+        if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
-        if _no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
-                and not (cue_low in DIRECTIVES and _infinitive(low, k, n_toks)):
+        if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
+                and not (cue_low in DIRECTIVES and infinitive(low, k, n_toks)):
             if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
             # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
@@ -161,36 +163,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
 
 
-#: verbs of saying whose bare object is what was said ("said the talks had stalled"), and denials,
-#: whose object stands for the claim denied ("Kyiv denied the claim", CODEBOOK G3)
-_SAY = frozenset("say said says saying tell told tells telling add added adds adding write wrote writes "
-                 "state stated states deny denied denies denying reject rejected rejects rejecting".split())
-_DETERMINERS = frozenset("the a an their his her its our my your other this these those new".split())
-#: words that show a clause (a finite verb) in what follows the cue
-_FINITE = frozenset("is are was were be been has have had will would could can should must may might did does do "
-                    "'s ’s isn't aren't wasn't weren't won't can't don't doesn't didn't".split())
-
-
-def _noun_object(low: list[str], k: int, cue_low: str) -> bool:
-    """Whether a speech-act verb other than "say"/"tell" takes only a noun phrase here: its object
-    starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
-    if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
-        return False
-    if cue_low in DIRECTIVES and _infinitive(low, k, len(low)):
-        return False  # "urging the foreign media to not call …": the infinitive is what was asked
-    window = low[k:k + NOUN_OBJECT_WINDOW]
-    if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
-        return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
-    return _FINITE.isdisjoint(window)
-
-
 #: the windows and thresholds of the rules, in tokens or characters
-#: words after a cue in which a finite verb shows a clause ("announced the death of ten generals": none)
-NOUN_OBJECT_WINDOW = 12
-#: hearer words skipped after "told" before a circumstance ("told the media on 26 April")
-HEARER_WINDOW = 4
-#: a source after a comma at the end needs at least this many tokens before it ("…, Lukashenko said in …")
-TRAILING_SOURCE_MIN_START = 4
 #: tokens after a weak cue in which "that" makes it a cue ("thanked them for … that …")
 WEAK_CUE_THAT_WINDOW = 25
 #: characters of a unit tested for a headline, and the letters an all-capitals headline has at least
@@ -199,39 +172,6 @@ HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
 QUOTED_PIECE_MIN_SPACES = 2
 
 
-#: pronouns that open a content clause right after a weak cue ("reported he was", "noted they had")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-#: the directive speech acts: their content is an infinitive ("urged colleagues to avoid …", "demands to
-#: unblock …", "asks Germany to provide …"; Searle's directives, PARC's speech-act cues)
-DIRECTIVES = frozenset(f"{stem}{end}" for stem in ("ask", "urg", "call", "demand", "request", "appeal", "implor",
-                                                   "encourag", "instruct", "advis", "beg", "press", "invit")
-                       for end in ("", "e", "s", "es", "ed", "d", "ing", "ged", "ging", "gs"))
-#: tokens after a directive cue in which its infinitive's "to" is looked for
-INFINITIVE_WINDOW = 8
-_NOT_VERB_AFTER_TO = frozenset("the a an this that these those his her its their our my your all some any every each "
-                               "reporters journalists".split())
-
-
-def _infinitive(low: list[str], k: int, n_toks: int) -> bool:
-    """Whether an infinitive ("to" and a word that is no determiner) starts within
-    :data:`INFINITIVE_WINDOW` tokens from ``k``, before any punctuation."""
-    for m in range(k, min(n_toks - 1, k + INFINITIVE_WINDOW)):
-        w = low[m]
-        if w == "to":
-            nxt = low[m + 1]
-            return nxt.isalpha() and nxt not in _NOT_VERB_AFTER_TO or nxt == "not"
-        if not w[:1].isalnum():
-            return False
-    return False
-
-
-def _no_content(low: list[str], k: int, n_toks: int) -> bool:
-    """Whether what follows a cue is only a circumstance ("from the podium", "on Monday."): a preposition or a
-    time word first, and no clause (no finite verb, "that", colon or quotation) in the rest of the unit."""
-    if k >= n_toks or low[k] not in _CIRCUMSTANCE:
-        return False
-    rest = set(low[k:])
-    return not (rest & _FINITE or rest & ({"that", ":", ","} | OUTER_OPENING))
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
@@ -239,25 +179,6 @@ _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
 _BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
-_CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
-                           "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight", "monday",
-                           "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "last",
-                           "this"})
-
-
-def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
-    """"Internal reasons have grown, Lukashenko said in an interview on Monday.": a source after a
-    comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
-    k = c1 + 1
-    if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in _CIRCUMSTANCE:
-        # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
-        stop = min(n_toks, k + HEARER_WINDOW)
-        while k < stop and low[k] not in _CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
-            k += 1
-    if s0 < TRAILING_SOURCE_MIN_START or low[s0 - 1] != "," or k >= n_toks or low[k] not in _CIRCUMSTANCE:
-        return False
-    rest = low[c1 + 1:]
-    return not (({"that", ":", "whether", "how", "why", "what"} | OUTER_OPENING) & set(rest))
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -268,9 +189,9 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
-    if low[c1] in DIRECTIVES and _infinitive(low, c1 + 1, n_toks):
+    if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
-    if nxt in _SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in _FINITE or low[c1 + 2].endswith("ed")):
+    if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
