@@ -288,7 +288,6 @@ class RulesExtractor(Extractor):
 
     def drafts(self, view: DocumentView) -> Drafts:
         text, quotes, actors, profile = view.text, view.quotes, view.actors, self.profile
-        first_words = cue_index(profile).keys()
         participle_words = participles(profile).keys()
         relaxed = profile == "attribution"
         out: list[Draft] = []
@@ -299,18 +298,14 @@ class RulesExtractor(Extractor):
             raw = text[ua:ub]
             colon, dash = ":" in raw, "―" in raw or "—" in raw or "–" in raw  # substring tests are cheapest
             lowered = raw.lower()
-            lexical = len(lowered) != len(raw) or may_hold_cue(lowered, profile)
-            cues = []
-            if lexical or colon or dash:
-                lows = words_of(lowered) if len(lowered) == len(raw) else lower_words(raw)
-                if lexical:
-                    cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
-                    if "," in raw and not participle_words.isdisjoint(lows):
-                        cues = sorted(cues + participle_cues(lows, profile))
-                if colon:
-                    cues = sorted(cues + _colon_cues(lows))
-                if dash:
-                    cues = sorted(cues + _dash_cues(lows))
+            lows = words_of(lowered) if len(lowered) == len(raw) else lower_words(raw)
+            cues = find_cues(lows, profile) if may_hold_cue(lows, lowered, profile) else []
+            if "," in raw and not participle_words.isdisjoint(lows):
+                cues = sorted(cues + participle_cues(lows, profile))
+            if colon:
+                cues = sorted(cues + _colon_cues(lows))
+            if dash:
+                cues = sorted(cues + _dash_cues(lows))
             if cues and _headline(text, ua, ub):
                 cues = []
             found: list[Candidate] = []
