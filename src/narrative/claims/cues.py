@@ -132,41 +132,6 @@ class Cue(NamedTuple):
     kind: CueKind
 
 
-@lru_cache(maxsize=2)
-def _prefilter(profile: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
-    single = {key[0] for key in cue_lexicon(profile) if len(key) == 1} | set(participles(profile))
-    multi: dict[str, set[str]] = {}
-    for key in cue_lexicon(profile):
-        if len(key) > 1 and key[0] not in single:
-            multi.setdefault(key[0], set()).add(" ".join(key))
-    return frozenset(single), {w: tuple(sorted(p)) for w, p in multi.items()}, frozenset(multi)
-
-
-def may_hold_cue(lows: list[str], lowered: str, profile: str = "attribution") -> bool:
-    """False only when a unit (its lower-cased tokens ``lows`` and text ``lowered``) holds no lexicon cue
-    and no :func:`participles` form: set tests in C and, for the words that only open multi-word cues
-    ("in a statement", "as reported by"), substring tests, so that :func:`find_cues` reads only the
-    units that can hold one.
-
-    Exact as a filter: the words of a multi-word cue are letters only, so in the text they stand apart by
-    whitespace alone (tested on the text with its whitespace runs made single spaces when it has any).
-
-    >>> may_hold_cue(["the", "talks", "resumed", "in", "geneva", "."], "the talks resumed in geneva.")
-    False
-    >>> may_hold_cue(["in", "a", "statement", ","], "in a  statement,")
-    True
-    """
-    single, multi, multi_firsts = _prefilter(profile)
-    if not single.isdisjoint(lows):
-        return True
-    firsts = multi_firsts.intersection(lows)
-    if not firsts:
-        return False
-    if "  " in lowered or not lowered.isprintable():  # any whitespace but single spaces is non-printable
-        lowered = " ".join(lowered.split())
-    return any(phrase in lowered for w in firsts for phrase in multi[w])
-
-
 def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     """The :class:`Cue` of each cue in a unit's lower-cased tokens, left to right.
 

@@ -27,13 +27,12 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
-from ..segment import words as words_of
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
 from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content,
                        noun_object, trailing_source)
-from .cues import (Cue, content_start, cue_index, find_cues, may_hold_cue, nearest_actor_cues, participle_cues,
+from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
@@ -288,6 +287,7 @@ class RulesExtractor(Extractor):
 
     def drafts(self, view: DocumentView) -> Drafts:
         text, quotes, actors, profile = view.text, view.quotes, view.actors, self.profile
+        first_words = cue_index(profile).keys()
         participle_words = participles(profile).keys()
         relaxed = profile == "attribution"
         out: list[Draft] = []
@@ -296,15 +296,13 @@ class RulesExtractor(Extractor):
         for u, (ua, ub) in enumerate(view.units):
             # candidate detection on lower-cased words; tokens with offsets only for units holding a cue
             raw = text[ua:ub]
-            colon, dash = ":" in raw, "―" in raw or "—" in raw or "–" in raw  # substring tests are cheapest
-            lowered = raw.lower()
-            lows = words_of(lowered) if len(lowered) == len(raw) else lower_words(raw)
-            cues = find_cues(lows, profile) if may_hold_cue(lows, lowered, profile) else []
+            lows = lower_words(raw)
+            cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
             if "," in raw and not participle_words.isdisjoint(lows):
                 cues = sorted(cues + participle_cues(lows, profile))
-            if colon:
+            if ":" in raw:  # substring tests on the text are cheaper than on its tokens
                 cues = sorted(cues + _colon_cues(lows))
-            if dash:
+            if "―" in raw or "—" in raw or "–" in raw:
                 cues = sorted(cues + _dash_cues(lows))
             if cues and _headline(text, ua, ub):
                 cues = []
