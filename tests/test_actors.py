@@ -1,6 +1,6 @@
 import pytest
 
-from narrative.actors import load_actors
+from narrative.speakers.actors import load_actors
 from narrative.errors import InputError
 
 RESOLVE = [
@@ -73,7 +73,7 @@ def test_cli_actors_lists_who_speaks_for_which_side(tmp_path, capsys):
 
 
 def test_the_gazetteer_adds_office_holders_with_spelling_variants():
-    from narrative.actors import load_actors
+    from narrative.speakers.actors import load_actors
 
     actors = load_actors()
     # from Wikidata via every-politician-scrapers (officials.csv), not listed in actors.yaml
@@ -103,7 +103,7 @@ def test_the_side_rule_over_speaker_descriptions(tmp_path):
 
 
 def test_a_gazetteer_file_beside_a_users_actors_file(tmp_path):
-    from narrative.actors import load_actors
+    from narrative.speakers.actors import load_actors
     from narrative.errors import InputError
 
     (tmp_path / "mayors.csv").write_text("# composed for this test\nname,wikidata,side,gender,positions,start,end\n"
@@ -176,7 +176,7 @@ def test_machine_translation_and_foreign_spellings(mention, name):
 
 
 def test_generated_spellings_of_a_romanised_name():
-    from narrative.names import spellings
+    from narrative.speakers.names import spellings
 
     assert spellings("Sergey Lavrov") == {"pl": "Siergiej Ławrow", "de": "Sergei Lawrow", "fr": "Sergueï Lavrov"}
     assert spellings("Taras Shevchenko") == {"pl": "Taras Szewczenko", "de": "Taras Schewtschenko",
@@ -190,7 +190,7 @@ UNRESOLVABLE = [("he", True), ("They", True), ("Last", True), ("The", True), ("t
 
 @pytest.mark.parametrize("mention,expected", UNRESOLVABLE)
 def test_a_mention_that_names_nobody(mention, expected):
-    from narrative.mention_side import unresolvable
+    from narrative.speakers.mention_side import unresolvable
 
     assert unresolvable(mention) is expected
 

@@ -225,7 +225,7 @@ def test_site_furniture_yields_no_claims():
 
 
 def test_a_user_file_adds_boilerplate_patterns(tmp_path):
-    from narrative.actors import load_actors
+    from narrative.speakers.actors import load_actors
     from narrative.claims.boilerplate import Boilerplate
     from narrative.claims.rules import iter_claims
 

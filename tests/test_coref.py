@@ -182,15 +182,15 @@ LOCAL = [
 
 @pytest.mark.parametrize("text,mention,expected", LOCAL)
 def test_a_local_description_takes_the_place_named_before(text, mention, expected):
-    from narrative.actors import load_actors
-    from narrative.claims.speakers import Resolver
+    from narrative.speakers.actors import load_actors
+    from narrative.speakers.resolver import Resolver
 
     assert Resolver(load_actors(), text).actor_and_side(mention, text.index(mention)) == expected
 
 
 def test_a_description_that_states_its_side_is_nobody_of_the_other_side():
-    from narrative.actors import load_actors
-    from narrative.claims.speakers import Resolver
+    from narrative.speakers.actors import load_actors
+    from narrative.speakers.resolver import Resolver
 
     text = ("US Secretary of State Antony Blinken spoke with the Russian foreign minister on Saturday. "
             "Blinken said the talks were frank. The Russian minister said the West was spreading hysteria.")

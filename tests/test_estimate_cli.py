@@ -153,7 +153,7 @@ def test_an_empty_column_is_a_dimension_not_coded(claims_file, coded, tmp_path):
 def test_the_demo_sheet_matches_todays_claims_and_the_coding():
     from narrative.claims import extract_claims
     from narrative.corpus import load_corpus
-    from narrative.actors import load_actors
+    from narrative.speakers.actors import load_actors
     from narrative.estimate import Population, read_sheet
     from narrative.lexicons import load_lexicon
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from support import ROOT
-from narrative.actors import load_actors
+from narrative.speakers.actors import load_actors
 from narrative.claims import extract_claims
 from narrative.corpus import load_corpus
 from narrative.estimate import Population, ppi, read_sheet, tool_labels

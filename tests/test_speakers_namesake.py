@@ -4,7 +4,7 @@ Ukraine's prosecutor general Andriy Kostin. Composed documents and the demo's ow
 import pandas as pd
 import pytest
 
-from narrative.actors import load_actors
+from narrative.speakers.actors import load_actors
 from narrative.claims import extract_claims
 
 KREMLIN_MEETING = (

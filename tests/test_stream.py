@@ -65,7 +65,7 @@ def test_cli_compare_writes_both_tables(corpus, tmp_path):
     expected = differences_from_sums(result.merged_doc_sums(), list(load_lexicon().categories), a="kremlin",
                                      b="ukraine", n_boot=2000, n_perm=2000, seed=0)
     pd.testing.assert_frame_equal(frames, pd.read_csv(pd.io.common.StringIO(expected.to_csv(index=False, float_format="%.6g"))))
-    from narrative.actors import load_actors
+    from narrative.speakers.actors import load_actors
     from narrative.compare.stance import reporter_stance
     from narrative.compare.words import log_odds, name_terms, stopword_set
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from narrative.actors import load_actors
+from narrative.speakers.actors import load_actors
 from narrative.claims import extract_claims
 from narrative.places import Gazetteer
 from narrative.schema import THREADS

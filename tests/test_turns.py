@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from narrative.actors import load_actors
+from narrative.speakers.actors import load_actors
 from narrative.claims import extract_claims
 from narrative.claims.turns import marker
 

@@ -334,7 +334,7 @@ def actors(args) -> int:
     import tempfile
     from pathlib import Path
 
-    from .actors import audit
+    from .speakers.actors import audit
     from .infra.files import check_outputs
 
     check_outputs({"-o": args.output}, reads=_reads(args))

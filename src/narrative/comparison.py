@@ -163,7 +163,7 @@ def compare_groups(summary: Summary, categories: Sequence[str], options: Options
     if options.keep_names:
         names = frozenset()
     else:
-        from .actors import load_actors
+        from .speakers.actors import load_actors
 
         names = name_terms(load_actors(options.actors))
     table = log_odds(summary.counts[options.a], summary.counts[options.b], prior=options.prior, alpha=options.alpha,

@@ -37,7 +37,7 @@ from sklearn.preprocessing import StandardScaler
 
 from . import stats
 from .analyzer import build_analyzer
-from .actors import Actors
+from .speakers.actors import Actors
 from .features import LexiconFeatures, SentimentFeatures
 from .infra.datafiles import data_lines
 from .infra.parallel import joblib_map, map_parts
@@ -90,7 +90,7 @@ def mask_terms() -> list[str]:
 def mask_texts(texts: Sequence[str], actors: Actors, extra: Sequence[str] | None = None) -> list[str]:
     """Delete actor aliases and side-revealing boilerplate, then fold repeated spaces.
 
-    >>> from narrative.actors import load_actors
+    >>> from narrative.speakers.actors import load_actors
     >>> mask_texts(["President of Ukraine Volodymyr Zelenskyy met Putin in Kyiv."], load_actors())
     ['met in .']
     """

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..actors import load_actors
+from ..speakers.actors import load_actors
 from ..evaluation.attribution import read_gold
 from ..infra.files import write_bytes
 from .crf import CrfExtractor

@@ -115,9 +115,10 @@ def negated(lows: list[str], i: int) -> bool:
     return not words().negations.isdisjoint(lows[max(0, i - 3):i])
 
 
-#: what a cue is: a word of the lexicon (``verb``, ``noun``, ``preposition``: "according to") or
+#: what a cue is: a word of the lexicon (``verb``, ``noun``, ``preposition``: "according to"), the
+#: participle of a lexicon verb after a comma (``participle``: "…, condemning the strategy") or
 #: punctuation the rules read as one (``colon``: "Podolyak: “…”"; ``dash``: "“…” ― Sonya Herridge")
-CueKind = Literal["verb", "noun", "preposition", "colon", "dash"]
+CueKind = Literal["verb", "noun", "preposition", "participle", "colon", "dash"]
 #: the reporter's stance a cue carries (CODEBOOK H1)
 Stance = Literal["neutral", "distancing", "endorsing"]
 
@@ -154,6 +155,40 @@ def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
                 free = i + n
                 break
     return out
+
+
+@lru_cache(maxsize=2)
+def participles(profile: str = "attribution") -> dict[str, str]:
+    """``-ing form -> stance`` of the lexicon's verbs whose -ing form the lexicon leaves out (they are too
+    often adjectival: "the resolution condemning the invasion"): a cue only right after a comma, where
+    the participle's subject is the clause's ("The embassy sent a note, condemning …"). Formed from a
+    past form whose base the lexicon also holds ("condemned"/"condemn" → "condemning", "deplored"/"deplore"
+    → "deploring").
+
+    >>> participles("speech")["condemning"]
+    'neutral'
+    """
+    lexicon = {k[0]: v for k, v in cue_lexicon(profile).items() if len(k) == 1 and v[1] == "verb"}
+    out = {}
+    for word, (stance, _kind) in lexicon.items():
+        if not word.endswith("ed"):
+            continue
+        for base in (word[:-2], word[:-1]):  # "condemned" → "condemn", "deplored" → "deplore"
+            if base in lexicon or base + "s" in lexicon:
+                form = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
+                if form not in lexicon:
+                    out[form] = stance
+    return out
+
+
+def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
+    """:func:`participles` right after a comma, as cues of kind ``participle``.
+
+    >>> participle_cues(["the", "embassy", "sent", "a", "note", ",", "condemning", "it"], "speech")
+    [Cue(first=6, last=6, stance='neutral', kind='participle')]
+    """
+    forms = participles(profile)
+    return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and i and lows[i - 1] == ","]
 
 
 #: tokens after an object cue ("informed President Putin during a visit … that …") searched for "that"

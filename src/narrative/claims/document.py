@@ -3,7 +3,7 @@
 A :class:`DocumentView` holds what the extractors share about one document: its quotations
 (:class:`.quotes.Quotes`, paired once), the site furniture left out (:mod:`.boilerplate`), the units
 claims are read in (sentences merged while a quotation is open, furniture cut out), each unit's
-tokens and hedges, the known actors' mentions, the speaker resolver (:class:`.speakers.Resolver`)
+tokens and hedges, the known actors' mentions, the speaker resolver (:class:`narrative.speakers.resolver.Resolver`)
 and the document's own voice. Its parts are computed on first use and kept, so a second reader
 (the CRF's rule features, say) pays nothing.
 
@@ -27,14 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
-from ..actors import Actors, load_actors
+from ..speakers.actors import Actors, load_actors
 from .boilerplate import Boilerplate, without
 from .boilerplate import boilerplate as default_boilerplate
 from .cues import Profile, unit_hedges, with_next
 from .finish import Drafts, finish
 from .quotes import Quotes, quote_spans, units
 from .registry import extractor_class
-from .speakers import Resolver, own_voice
+from ..speakers.resolver import Resolver, own_voice
 from .tokens import Toks
 from .turns import Turn, turns
 

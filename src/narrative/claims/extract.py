@@ -6,7 +6,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from ..actors import Actors, load_actors
+from ..speakers.actors import Actors, load_actors
 from ..schema import CLAIMS
 from .cues import check_profile
 from .document import Resources

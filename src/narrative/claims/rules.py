@@ -8,7 +8,7 @@ After the PARC/PolNeAR notion of an attribution (Pareti 2016; Newell et al. 2018
    quote or a known actor as subject (the ``attribution`` profile drops that test);
    all-capitals units (headlines) have none;
 3. the source: the noun phrase around the cue, a participle's or a coordinated verb's
-   subject (:mod:`.speakers`), resolved in the document (:mod:`.coref`);
+   subject (:mod:`.speakers`), resolved in the document (:mod:`narrative.speakers`);
 4. the content: what follows the cue (skipping "that", time phrases, a "told X"
    object) or, for a cue at the end ("…,” Putin said.", "…, Lukashenko said in an
    interview."), what precedes the source; a cue whose source sits inside another
@@ -25,17 +25,21 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Iterator
 
-from ..actors import Actors
+from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .cues import Cue, content_start, cue_index, find_cues, nearest_actor_cues, words
+from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content,
+                       noun_object, trailing_source)
+from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues,
+                   participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
 from .records import Candidate, Claim
-from .speakers import PRONOUNS, clause_subject, is_name, left_np, nearest_subject, right_np, subject
+from .speakers import (PRONOUNS, clause_subject, is_name, left_np, nearest_subject, participle_subject, phrase_np,
+                       right_np, subject)
 from .tokens import Toks
 
 
@@ -84,6 +88,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return Candidate(c0, c1, stance, np_range[0], np_range[1], max(unit.a, before[0]), starts[c0], cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None or np_range[1] + 1 < n_toks and low[np_range[1] + 1] not in _AFTER_SOURCE:
+            # "according to an investigation by the outlet Important Stories, …": a phrase the word lists miss
+            np_range = phrase_np(toks, c1 + 1, n_toks) or np_range
         if np_range is None:
             return None
         s0, s1 = np_range
@@ -99,11 +106,15 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
         return None  # "was condemned by the UN": a passive, whose speaker is the by-agent, if any
-    np_range = left_np(toks, c0 - 1, 0)
+    # a participle after a comma never has its subject right before it ("…, condemning")
+    np_range = left_np(toks, c0 - 1, 0) if kind != "participle" else None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
         # "Putin met the troops, saying ...": the participle's subject opens the clause
-        np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
+        if kind == "participle":  # ", condemning …": read past an opening "In this regard,"
+            np_range, detached = participle_subject(toks, c0 - 1, quotes.inside), True
+        else:
+            np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
     if np_range is None and c0 >= 1 and low[c0 - 1] in ("and", "but") and kind == "verb":
         # "Ramaphosa acknowledged the toll but insisted ...": the coordinated verb's subject
         np_range = clause_subject(toks, c0 - 1) or nearest_subject(toks, c0 - 2, quotes.inside)
@@ -111,6 +122,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     inverted = False
     if np_range is None:
         np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None and c0 >= 2 and (low[c0 - 1] in OUTER_CLOSING
+                                             or low[c0 - 1] == "," and low[c0 - 2] in OUTER_CLOSING):
+            # "“…,” tweeted the exiled dissident Mikhail Khodorkovsky": an inversion after a quotation
+            np_range = phrase_np(toks, c1 + 1, n_toks)
         inverted = np_range is not None
     if np_range is None and cue_low in nearest_actor_cues():
         # "Putin visited troops and thanked them": nearest known actor to the left
@@ -118,8 +133,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     if np_range is None:
         return None
     s0, s1 = np_range
-    if not relaxed and cue_low in words().weak_cues and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
-        return None
+    if not relaxed and c0 == c1 and cue_low in words().weak_cues \
+            and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
+        return None  # a multi-word cue ("called on") is never weak
     sa = starts[c0] if detached else starts[min(s0, c0)]
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
@@ -128,15 +144,16 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and _BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
-    if inverted or quote_before or at_end or _trailing_source(low, s0, c1, n_toks):
+    if inverted or quote_before or at_end or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
-        if not relaxed and k == c1 + 1 and _noun_object(low, k, cue_low) \
+        if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
-        if _no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
+        if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
+                and not (cue_low in DIRECTIVES and infinitive(low, k, n_toks)):
             if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
             # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
@@ -145,34 +162,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
 
 
-#: verbs of saying whose bare object is what was said ("said the talks had stalled"), and denials,
-#: whose object stands for the claim denied ("Kyiv denied the claim", CODEBOOK G3)
-_SAY = frozenset("say said says saying tell told tells telling add added adds adding write wrote writes "
-                 "state stated states deny denied denies denying reject rejected rejects rejecting".split())
-_DETERMINERS = frozenset("the a an their his her its our my your other this these those new".split())
-#: words that show a clause (a finite verb) in what follows the cue
-_FINITE = frozenset("is are was were be been has have had will would could can should must may might did does do "
-                    "'s ’s isn't aren't wasn't weren't won't can't don't doesn't didn't".split())
-
-
-def _noun_object(low: list[str], k: int, cue_low: str) -> bool:
-    """Whether a speech-act verb other than "say"/"tell" takes only a noun phrase here: its object
-    starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
-    if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
-        return False
-    window = low[k:k + NOUN_OBJECT_WINDOW]
-    if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
-        return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
-    return _FINITE.isdisjoint(window)
-
-
 #: the windows and thresholds of the rules, in tokens or characters
-#: words after a cue in which a finite verb shows a clause ("announced the death of ten generals": none)
-NOUN_OBJECT_WINDOW = 12
-#: hearer words skipped after "told" before a circumstance ("told the media on 26 April")
-HEARER_WINDOW = 4
-#: a source after a comma at the end needs at least this many tokens before it ("…, Lukashenko said in …")
-TRAILING_SOURCE_MIN_START = 4
 #: tokens after a weak cue in which "that" makes it a cue ("thanked them for … that …")
 WEAK_CUE_THAT_WINDOW = 25
 #: characters of a unit tested for a headline, and the letters an all-capitals headline has at least
@@ -181,37 +171,13 @@ HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
 QUOTED_PIECE_MIN_SPACES = 2
 
 
-def _no_content(low: list[str], k: int, n_toks: int) -> bool:
-    """Whether what follows a cue is only a circumstance ("from the podium", "on Monday."): a preposition or a
-    time word first, and no clause (no finite verb, "that", colon or quotation) in the rest of the unit."""
-    if k >= n_toks or low[k] not in _CIRCUMSTANCE:
-        return False
-    rest = set(low[k:])
-    return not (rest & _FINITE or rest & ({"that", ":", ","} | OUTER_OPENING))
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
+_AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
 _BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
-_CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
-                           "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight", "monday",
-                           "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "last",
-                           "this"})
-
-
-def _trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
-    """"Internal reasons have grown, Lukashenko said in an interview on Monday.": a source after a
-    comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
-    k = c1 + 1
-    if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in _CIRCUMSTANCE:
-        # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
-        stop = min(n_toks, k + HEARER_WINDOW)
-        while k < stop and low[k] not in _CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
-            k += 1
-    if s0 < TRAILING_SOURCE_MIN_START or low[s0 - 1] != "," or k >= n_toks or low[k] not in _CIRCUMSTANCE:
-        return False
-    rest = low[c1 + 1:]
-    return not (({"that", ":", "whether", "how", "why", "what"} | OUTER_OPENING) & set(rest))
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -222,6 +188,10 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
+    if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
+        return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
+    if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
+        return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
 
@@ -253,16 +223,20 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
 _QUOTED_SELF = frozenset(PRONOUNS) | frozenset("some others many people everyone everybody nobody someone anyone critics".split())
 
 
-def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes) -> bool:
+def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes, actors: Actors) -> bool:
     """A cue and its source inside a quotation ("“We made this clear and we repeat it,” he said";
     "“Some say otherwise,” he conceded"): the quoted speaker's own words, not a new attribution; a named third
     party's speech stays one ("“As Putin said, the West lies,” Lavrov told reporters")."""
     inside = quotes.inside
     if not (inside(toks.start[cand.cue_first]) and inside(toks.start[cand.source_first])):
         return False
-    source = toks.low[cand.source_first:cand.source_last + 1]
-    named = any(is_name(w) and lw not in _QUOTED_SELF
-                for w, lw in zip(toks.text[cand.source_first:cand.source_last + 1], source))
+    first, last = cand.source_first, cand.source_last
+    source = toks.low[first:last + 1]
+    named = any(is_name(w) and lw not in _QUOTED_SELF for w, lw in zip(toks.text[first:last + 1], source))
+    if named and first == last and (first == 0 or toks.low[first - 1] in OUTER_OPENING) \
+            and actors.resolve(toks.text[first]) is None:
+        # "“History reminds investors that …”": a capital after an opening mark is no evidence of a name
+        return True
     return not named
 
 
@@ -314,6 +288,7 @@ class RulesExtractor(Extractor):
     def drafts(self, view: DocumentView) -> Drafts:
         text, quotes, actors, profile = view.text, view.quotes, view.actors, self.profile
         first_words = cue_index(profile).keys()
+        participle_words = participles(profile).keys()
         relaxed = profile == "attribution"
         out: list[Draft] = []
         attributed_unit = -2  # the last unit with an attribution: a quotation right after continues it
@@ -323,6 +298,8 @@ class RulesExtractor(Extractor):
             raw = text[ua:ub]
             lows = lower_words(raw)
             cues = find_cues(lows, profile) if not first_words.isdisjoint(lows) else []
+            if "," in raw and not participle_words.isdisjoint(lows):
+                cues = sorted(cues + participle_cues(lows, profile))
             if ":" in raw:  # substring tests on the text are cheaper than on its tokens
                 cues = sorted(cues + _colon_cues(lows))
             if "―" in raw or "—" in raw or "–" in raw:
@@ -333,7 +310,7 @@ class RulesExtractor(Extractor):
             if cues:
                 unit = _Unit(view, u)
                 found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues)
-                         if c is not None and not _quoted_cue(c, unit.toks, quotes)]
+                         if c is not None and not _quoted_cue(c, unit.toks, quotes, actors)]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)

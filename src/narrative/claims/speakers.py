@@ -1,24 +1,18 @@
-"""Speaker noun phrases around a cue, their resolution to actors, and a document's own voice.
+"""Speaker noun phrases around a cue: the token span of who speaks.
 
 The source is the noun phrase left of the cue (skipping adverbs, time phrases
 and an appositive between commas), or right of it in inversions ("said
-Peskov") and after "according to"; pronouns resolve to the most recent
-compatible named speaker (:class:`Resolver`).
+Peskov") and after "according to". What the phrase refers to is
+:class:`narrative.speakers.resolver.Resolver`'s job.
 """
 from __future__ import annotations
 
-from ..actors import Actor, Actors
-from ..names import TITLES
-from ..mention_side import unresolvable
-from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from ..segment.marks import OUTER_MARKS
-from .coref import NameIndex
+from ..speakers.names import TITLES
+from ..speakers.resolver import PRONOUNS
 from .cues import head_words, words
 from .tokens import Toks
 
-JOURNALIST = "journalist"
-AUTHOR = "(author)"
-PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
@@ -79,6 +73,12 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     i += 1
     while i <= j and low[i] in ("of", "and", "-", ".", "'s", "’s"):
         i += 1
+    if j - 3 >= stop and not (is_name(text[j]) or low[j] in heads) and low[j - 1] in ("a", "an", "the") \
+            and low[j - 2] == "of" and low[j - 3] in heads:
+        # "the founder of a bank wrote": the head before "of", not the bank
+        outer = left_np(toks, j - 3, stop)
+        if outer is not None and outer[1] == j - 3:
+            return (outer[0], j)
     if i > j or (i == j and (low[i] in ("the", "a", "an") or low[i] in FUNCTION_WORDS)):
         return None
     if not (is_name(text[j]) or low[j] in heads):
@@ -86,11 +86,18 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     # a sentence-initial capitalised function word is not a name
     if i == stop and low[i] in ("the", "a", "an") and i == j:
         return None
-    if i - 2 >= stop and low[i - 1] in ("in", "of", "for", "at") and low[i - 2] in heads:
-        # "Moscow-installed authorities in Kherson", "the governor of Kharkiv": the head is before the place
-        outer = left_np(toks, i - 2, stop)
-        if outer is not None and outer[1] == i - 2:
-            return (outer[0], j)
+    p = i - 1
+    if p > stop and low[p] in _COMPASS:  # "in eastern Ukraine"
+        p -= 1
+    if p - 1 >= stop and low[p] in ("in", "of", "for", "at"):
+        h = p - 1
+        if h - 1 >= stop and low[h] not in heads and low[h].endswith("ed") and low[h - 1] in heads:
+            h -= 1  # "a diplomat stationed in Kyiv", "officials based in Donetsk": a participle after the head
+        if low[h] in heads:
+            # "Moscow-installed authorities in Kherson", "the governor of Kharkiv": the head is before the place
+            outer = left_np(toks, h, stop)
+            if outer is not None and outer[1] == h:
+                return (outer[0], j)
     return (i, j)
 
 
@@ -106,13 +113,70 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
             return (i, i)
         return None
     j = i
-    while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
+    while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")
+                       or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words):  # "minister’s office"
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
     if j == i:
         return None
     return (i, j - 1)
+
+
+_COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
+                     "south-western northeastern northwestern southeastern southwestern".split())
+#: the longest source phrase read after a cue by :func:`phrase_np`, in tokens
+PHRASE_NP_MAX = 15
+_PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?"}) | OUTER_MARKS
+
+
+def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX) -> tuple[int, int] | None:
+    """A source phrase after a cue up to the next comma, stop or quotation mark, when the word
+    lists do not cover it: "according to an investigation by the outlet Important Stories, …",
+    "“…,” tweeted the exiled dissident Mikhail Khodorkovsky, “…”". It must start with a
+    determiner or a name, end with a name or a head word, and stop within ``max_len`` tokens
+    (else None: a clause, not a source)."""
+    low, text = toks.low, toks.text
+    if i >= end or not (low[i] in ("the", "a", "an") or is_name(text[i])):
+        return None
+    j = i
+    while j < end and low[j] not in _PHRASE_STOP:
+        if j - i >= max_len or low[j] in _FINITE_STOP:
+            return None
+        j += 1
+    j -= 1
+    if j <= i or not (is_name(text[j]) or low[j] in head_words()):
+        return None
+    return (i, j)
+
+
+#: words that show a clause inside what :func:`phrase_np` reads: no source phrase holds one
+_FINITE_STOP = frozenset("is are was were has have had will would could can should must may might did does do "
+                         "said says that".split())
+
+
+def participle_subject(toks: Toks, stop: int, inside_quote=None) -> tuple[int, int] | None:
+    """The subject of the clause a participle after a comma belongs to ("In this regard, the Embassy
+    of Ukraine sent a note …, condemning …"): the first name of tokens 0..stop-1 outside quotations
+    that is not a capitalised function word, adverb or time word ("In", "Later", "On Monday"), with the
+    speaker words before it and "of" + a name
+    after it ("the Embassy of Ukraine")."""
+    low, text = toks.low, toks.text
+    w = words()
+    speaker_words, opening = w.speaker_words, FUNCTION_WORDS | w.skip_left | w.weekdays | _MONTHS
+    i = 0
+    while i < stop and not (((is_name(text[i]) and low[i] not in opening) or low[i] in PRONOUNS)
+                            and not (inside_quote is not None and inside_quote(toks.start[i]))):
+        i += 1
+    if i >= stop:
+        return None
+    j = i
+    while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")
+                            or low[j + 1] == "of" and j + 2 < stop and is_name(text[j + 2])):
+        j += 1
+    while i > 0 and low[i - 1] in speaker_words and low[i - 1] not in ("and", "of") and not is_name(text[i - 1]):
+        i -= 1
+    return (i, j)
 
 
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
@@ -185,174 +249,3 @@ def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, 
     while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")):
         j += 1
     return (i, j)
-
-
-class Resolver:
-    """Resolves the speaker mentions of one document, in text order.
-
-    Names go through the actors file first; other names, surnames, acronyms, pronouns and
-    descriptions ("the minister") through the document's :class:`.coref.NameIndex` when the text
-    is given, else pronouns to the most recent compatible speaker the actors file knows.
-
-    >>> from narrative.actors import load_actors
-    >>> r = Resolver(load_actors())
-    >>> r.resolve("Kremlin spokesman Dmitry Peskov").name, r.resolve("He").name
-    ('Dmitry Peskov', 'Dmitry Peskov')
-    >>> text = "Analyst Filip Ejdus spoke. He said it was spin. Ejdus added more."
-    >>> r = Resolver(load_actors(), text)
-    >>> [r.actor_and_side(m, text.index(m)) for m in ("Analyst Filip Ejdus", "He", "Ejdus")]
-    [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
-    """
-
-    __slots__ = ("actors", "last", "index", "publisher", "vouched")
-
-    def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
-                 publisher: Actor | None = None, caches: dict | None = None) -> None:
-        self.actors = actors
-        self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
-        self.index = NameIndex(text, actors, inside_quote, caches) if text is not None else None
-        #: who "I"/"we" are in a publisher's own document (a Kremlin transcript's "I said" is the
-        #: president, not the last person he mentioned)
-        self.publisher = publisher
-        #: gazetteer office holders of the side opposed to the publisher that this document names with
-        #: their side (:meth:`namesake`)
-        self.vouched: set[Actor] = set()
-
-    def resolve(self, speaker: str) -> Actor | None:
-        """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
-        low = speaker.lower()
-        last = self.last
-        if low in PRONOUNS:
-            gender = PRONOUNS[low]
-            if low in ("he", "she"):
-                return last.get(gender) or last.get("person")
-            if low in ("they", "it"):
-                return last.get("institution") or last.get("person")
-            return last.get("person")
-        actor = self.actors.resolve(speaker)
-        if actor is not None:
-            if actor.kind == "person":
-                last["person"] = actor
-                if actor.gender:
-                    last[actor.gender] = actor
-            else:
-                last["institution"] = actor
-        return actor
-
-    def said(self, a: int, b: int) -> None:
-        """Record more content of the last claim (a quotation that continues it)."""
-        if self.index is not None:
-            self.index.spoke(None, a, (a, b))
-
-    def actor_and_side(self, speaker: str, start: int = -1,
-                       content: tuple[int, int] | None = None) -> tuple[str, str]:
-        """The resolved actor's name and side (:meth:`decide` without how the side was decided)."""
-        return self.decide(speaker, start, content)[:2]
-
-    def decide(self, speaker: str, start: int = -1,
-               content: tuple[int, int] | None = None) -> tuple[str, str, str]:
-        """``(actor, side, side_source)`` of a speaker mention; ``start`` is the mention's offset and
-        ``content`` the claim's span (both needed for coreference). ``side_source`` is one of
-        :data:`narrative.schema.SIDE_SOURCES`; a mention that names nobody and that coreference cannot
-        resolve ("he" with no antecedent, "officials", "Last") gets side ``unknown``, not ``other``.
-
-        >>> from narrative.actors import load_actors
-        >>> text = "Kremlin spokesman Dmitry Peskov spoke. He said so. Officials said more. Analysts agreed."
-        >>> r = Resolver(load_actors(), text)
-        >>> [r.decide(m, text.index(m))[1:] for m in ("Kremlin spokesman Dmitry Peskov", "He", "Officials", "Analysts")]
-        [('kremlin', 'actors'), ('kremlin', 'coreference'), ('unknown', 'unknown'), ('other', 'role')]
-        """
-        index = self.index
-        known = self.resolve(speaker)
-        low = speaker.lower()
-        anaphor = low in ("he", "she", "it", "they")
-        if low in ("i", "we") and self.publisher is not None:
-            return self.publisher.name, self.publisher.side, "publisher"
-        if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
-            return self._named(known, speaker, low in PRONOUNS)
-        if known is not None and not anaphor:
-            index.spoke(known, start, content)
-            if self.namesake(known, speaker):
-                return speaker, OTHER_SIDE, "unlisted"
-            return known.name, known.side, _list_source(known)
-        entity = index.resolve(speaker, start)
-        if entity is None:
-            if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
-                index.spoke(None if anaphor else index.describe(speaker, start), start, content)
-            return self._named(known, speaker, anaphor)  # "it"/"they" with no organisation: the actors file's
-        index.spoke(entity, start, content)
-        named = not anaphor and not unresolvable(speaker)  # the mention names the entity itself ("Ejdus")
-        if entity.actor is not None:
-            if isinstance(entity.actor, Actor) and self.namesake(entity.actor, speaker):
-                return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
-            return entity.actor.name, entity.actor.side, _list_source(entity.actor) if named else "coreference"
-        # a person or body the actors file does not know: the side its mention, its titles or its own
-        # name ("Ukrainian Ministry of Foreign Affairs") describes
-        for k, description in enumerate((speaker, " ".join(sorted(entity.titles)), entity.name)):
-            found = self.actors.mention_side(description)
-            if found and found[1] != "role":
-                return entity.name, found[0], found[1] if k == 0 or named else "coreference"
-        return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
-
-    def _named(self, actor: Actor | None, speaker: str, anaphor: bool = False) -> tuple[str, str, str]:
-        """The actors file's entry (a pronoun's: resolved by recency), else the mention's own words."""
-        if actor is not None and self.namesake(actor, speaker):
-            return (actor.name if anaphor else speaker), OTHER_SIDE, "coreference" if anaphor else "unlisted"
-        if actor is not None:
-            return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
-        found = self.actors.mention_side(speaker)
-        if found is not None and found[1] != "role":
-            return speaker, found[0], found[1]
-        if unresolvable(speaker):
-            return speaker, UNKNOWN_SIDE, "unknown"
-        return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
-
-
-    def namesake(self, actor: Actor, speaker: str) -> bool:
-        """Is ``actor`` a gazetteer office holder of the side opposed to the document's publisher, named
-        here with no sign of that side? Then the mention is a namesake, not the official.
-
-        A gazetteer person is matched by name alone, and the folding that lets "Andrei" meet "Andriy"
-        and "Alexander" meet "Oleksandr" (one name in Russian and Ukrainian romanisation) also makes a
-        Russian bank head "Andrei Kostin" Ukraine's prosecutor general. A belligerent's publisher (a
-        Kremlin or presidential transcript) speaks with its own side and third parties; when it quotes
-        the other side it says so ("Ukraine's Prosecutor General Andriy Kostin"). So in a publisher's
-        document such a match counts only after a mention of the person whose own words give the
-        official's side (the noun-phrase rule); the actors file's own entries (Zelenskyy, Peskov) and
-        documents without a publisher (news) are not affected.
-
-        >>> from narrative.actors import load_actors
-        >>> actors = load_actors()
-        >>> r = Resolver(actors, publisher=actors.publisher("putin"))
-        >>> kostin = actors.resolve("Andrei Kostin")
-        >>> kostin.side, r.namesake(kostin, "Andrei Kostin"), r.namesake(kostin, "Ukraine's Prosecutor General Kostin")
-        ('ukraine', True, False)
-        >>> r.namesake(kostin, "Kostin"), Resolver(actors).namesake(kostin, "Andrei Kostin")
-        (False, False)
-        """
-        own = self.publisher.side if self.publisher is not None else OTHER_SIDE
-        if not actor.source or own in (OTHER_SIDE, UNKNOWN_SIDE) or actor.side in (own, OTHER_SIDE, UNKNOWN_SIDE):
-            return False
-        if actor in self.vouched:
-            return False
-        found = self.actors.mention_side(speaker)
-        if found is not None and found[0] == actor.side:
-            self.vouched.add(actor)
-            return False
-        return True
-
-
-def _list_source(actor: Actor) -> str:
-    """``actors`` for the actors file's own entries, ``gazetteer`` for a gazetteer's."""
-    return "gazetteer" if actor.source else "actors"
-
-
-def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:
-    """Who speaks in a document's unattributed sentences: its publisher (actors file), else the
-    source with the document's own side when the corpus gives one, else the journalist."""
-    publisher = actors.publisher(source)
-    if publisher:
-        return publisher.name, publisher.side
-    if side and side != OTHER_SIDE:
-        return source, side
-    return AUTHOR, JOURNALIST

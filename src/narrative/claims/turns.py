@@ -18,7 +18,7 @@ What is not a marker: a colon inside an ordinary sentence ("The goal is clear: p
 words before it), a header with a comma or a number ("In Ukraine, on March 12, at 9:"), and a
 name followed by a quotation ("Podolyak: “…”" — a direct quote the extractors attribute).
 
->>> from narrative.actors import load_actors
+>>> from narrative.speakers.actors import load_actors
 >>> text = "The talks began. Alexander Lukashenko: We agree. It is fine. Question: Why? The goal is clear: peace."
 >>> from narrative.claims.quotes import units
 >>> us = units(text, [])
@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..actors import Actors
+from ..speakers.actors import Actors
 
 #: role words that give the floor to someone the codebook puts on no side (a journalist, a moderator)
 ROLES = frozenset({"question", "questions", "journalist", "moderator", "remark", "reply", "answer", "response",
@@ -63,7 +63,7 @@ class Turn(NamedTuple):
 def marker(text: str, a: int, b: int, actors: Actors) -> Turn | None:
     """The turn marker at the start of ``text[a:b]``, or ``None``.
 
-    >>> from narrative.actors import load_actors
+    >>> from narrative.speakers.actors import load_actors
     >>> t = "President of Russia Vladimir Putin: Good afternoon."
     >>> marker(t, 0, len(t), load_actors())
     Turn(start=0, end=34, role=False)

@@ -109,7 +109,7 @@ def validate_sides(args) -> int:
     import pandas as pd
     from sklearn.metrics import cohen_kappa_score
 
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..claims import extract_claims
     from .sides import format_side_scores, match_sides, read_side_gold, side_scores
 

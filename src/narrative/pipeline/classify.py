@@ -20,7 +20,7 @@ def side_task(run_dir, claims: pd.DataFrame, *, side_a, side_b, actors=None, lex
     and the confusion matrix and top-feature figures. Returns the tables, the masked model fitted
     on all training claims, and the figures."""
     from .. import plots
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..model import build_model, evaluate, mask_texts, top_features
 
     data = claims[(claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b])]
@@ -67,7 +67,7 @@ def score_other_claims(run_dir, claims: pd.DataFrame, model, *, side_a, side_b, 
     the masked model's side probabilities and the features that pushed it most →
     ``claim_side_probabilities.csv``. The publishers' own claims are the training population:
     their honest scores are the out-of-fold predictions, not in-sample ones."""
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..model import mask_texts, score_and_explain
 
     outside = claims[~((claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b]))]

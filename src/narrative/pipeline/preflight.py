@@ -13,7 +13,7 @@ def preflight(parameters: dict[str, Any]) -> None:
     """Everything that can be checked before a notebook starts, so bad input exits 2 without a
     failed run: the actors and lexicon files parse, every corpus file reads (UTF-8, structure,
     text column, every row), the frame labels parse, and the two sides are different and occur."""
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..corpus import Columns, iter_chunks
     from ..errors import InputError
     from ..lexicons import load_lexicon

@@ -63,7 +63,7 @@ def open_run_dir(run_dir, notebook: str) -> Path:
 # -- 01 claims ----------------------------------------------------------------------------------
 def load_documents(run_dir, *, corpus, text_column=None, actors=None) -> pd.DataFrame:
     """The corpus's documents with their word counts → ``documents.csv`` (columns :data:`DOC_COLUMNS`)."""
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..corpus import Columns, load_corpus
     from ..analyzer import count_words
 

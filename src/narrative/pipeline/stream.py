@@ -43,7 +43,7 @@ CHUNK_DOCS = {"local": 2000, "dask": 5000}
 # -- the stage function -----------------------------------------------------
 @lru_cache(maxsize=4)
 def _actors(path: str | None):
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
 
     return load_actors(path)
 
@@ -314,7 +314,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     chunk_docs = chunk_docs or CHUNK_DOCS[backend if backend in CHUNK_DOCS else "local"]
     from functools import partial
 
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
 
     sides = load_actors(actors).source_sides()
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))

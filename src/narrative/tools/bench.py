@@ -62,7 +62,7 @@ def _end_to_end(corpus) -> Callable[[], object]:
 def run_bench(corpus, *, repeat: int = 5, limit_docs: int | None = None, crf: bool = False) -> pd.DataFrame:
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..claims import extract_claims
     from ..claims.registry import METHODS
     from ..compare.words import term_counts

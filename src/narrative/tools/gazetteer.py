@@ -12,7 +12,7 @@ positions they held since then; then the office holders of ``officials_curated.c
 (presidential offices, regional and city heads, commanders, spokespeople, ambassadors, parliament leaders,
 Moscow-installed heads: offices the cabinet lists do not hold) that the lists do not already name. One row
 per person: ``name, wikidata, side, gender, positions, start, end, variants, source, licence``; ``variants``
-are the generated Polish, German and French spellings (:func:`narrative.names.spellings`). The header of
+are the generated Polish, German and French spellings (:func:`narrative.speakers.names.spellings`). The header of
 the written file records the sources and their commits.
 
 Places (settlements, regions, countries and their sides) are :mod:`narrative.tools.places`' job.
@@ -77,7 +77,7 @@ def read_holders(repo: Path, side: str, since: str) -> list[dict]:
 
 
 def build(sources: list[tuple[str, Path]], since: str = "2021-01-01", curated: Path | None = CURATED) -> str:
-    from ..names import fold, spellings
+    from ..speakers.names import fold, spellings
 
     rows = []
     header = ["# Office holders of the Russian and Ukrainian states (tenure reaching " + since + " or open).",

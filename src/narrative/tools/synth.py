@@ -20,7 +20,7 @@ from ..infra.datafiles import DEMO_CORPUS
 
 def sentence_pool(corpus) -> dict[str, list[str]]:
     """side -> sentences of the demo corpus."""
-    from ..actors import load_actors
+    from ..speakers.actors import load_actors
     from ..corpus import load_corpus
     from ..segment import split_sentences
 

@@ -5,7 +5,7 @@ its header for the format). A user file has the same format and replaces it.
 
 Examples
 --------
->>> from narrative.actors import load_actors
+>>> from narrative.speakers.actors import load_actors
 >>> actors = load_actors()
 >>> actors.resolve("Kremlin Spokesman Dmitry Peskov")
 Actor(name='Dmitry Peskov', side='kremlin', kind='person', gender='m', source='')
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError
-from .infra.datafiles import data_path
+from ..errors import InputError
+from ..infra.datafiles import data_path
 from .mention_side import mention_side
 from .names import TITLES, deletions, fold, in_name
 from .names import spellings as names_spellings
@@ -123,7 +123,7 @@ class Actors:
 
     def variant(self, name: str) -> Actor | None:
         """The person a spelling variant names ("Zełenski", "Riabkow", "Siergiej Ławrow"), by
-        :func:`narrative.names.fold`: the full name, else a surname only one person has."""
+        :func:`narrative.speakers.names.fold`: the full name, else a surname only one person has."""
         key = fold(name)
         if not key:
             return None
@@ -206,7 +206,7 @@ class Actors:
         return found[0] if found is not None and found[1] != "role" else None
 
     def mention_side(self, mention: str) -> tuple[str, str] | None:
-        """``(side, rule)`` by :func:`narrative.mention_side.mention_side`: ``nationality`` ("Russian
+        """``(side, rule)`` by :func:`narrative.speakers.mention_side.mention_side`: ``nationality`` ("Russian
         officials"), ``place`` ("a Kharkiv official") or ``role`` ("a Ukrainian military expert" is
         ``other``), or None.
 

@@ -15,7 +15,7 @@ Everything else is left to the caller: a name the lists do not know is ``other``
 nobody (:func:`unresolvable`: a pronoun, a bare title such as "the spokesman", a fragment such as "Last") is
 ``unknown`` unless coreference finds who it is.
 
->>> from narrative.actors import load_actors
+>>> from narrative.speakers.actors import load_actors
 >>> rule = load_actors().side_rule
 >>> [mention_side(m, rule) for m in ("Russian officials", "a Kharkiv official", "the Sumy regional police",
 ...  "a Ukrainian military expert", "Belarusian officials")]
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .places import place_sides
+from ..places import place_sides
 from .names import TITLES
 
 _WORD = re.compile(r"[\w’'-]+")

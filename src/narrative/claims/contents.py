@@ -1,0 +1,102 @@
+"""What a cue's content is: a clause, an infinitive, or only a noun object or a circumstance.
+
+The rule extractor (:mod:`.rules`) asks these questions of the tokens after a cue: whether a speech-act
+verb takes only a noun phrase ("announced the death of ten generals": no claim said), whether what
+follows is only a circumstance ("from the podium"), whether a directive's content is an infinitive
+("urged colleagues to avoid …"), and whether a source at the end follows its content ("…, Lukashenko
+said in an interview.").
+
+>>> infinitive("urged foreign colleagues to avoid the term".split(), 1, 7)
+True
+>>> no_content("from the podium .".split(), 0, 4), no_content("on monday that it held".split(), 0, 5)
+(True, False)
+"""
+from __future__ import annotations
+
+from ..segment.marks import OUTER_OPENING
+
+#: verbs of saying whose bare object is what was said ("said the talks had stalled"), and denials,
+#: whose object stands for the claim denied ("Kyiv denied the claim", CODEBOOK G3)
+_SAY = frozenset("say said says saying tell told tells telling add added adds adding write wrote writes "
+                 "state stated states deny denied denies denying reject rejected rejects rejecting".split())
+_DETERMINERS = frozenset("the a an their his her its our my your other this these those new".split())
+#: words that show a clause (a finite verb) in what follows the cue
+FINITE = frozenset("is are was were be been has have had will would could can should must may might did does do "
+                   "'s ’s isn't aren't wasn't weren't won't can't don't doesn't didn't".split())
+
+
+def noun_object(low: list[str], k: int, cue_low: str) -> bool:
+    """Whether a speech-act verb other than "say"/"tell" takes only a noun phrase here: its object
+    starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
+    if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
+        return False
+    if cue_low in DIRECTIVES and infinitive(low, k, len(low)):
+        return False  # "urging the foreign media to not call …": the infinitive is what was asked
+    window = low[k:k + NOUN_OBJECT_WINDOW]
+    if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
+        return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
+    return FINITE.isdisjoint(window)
+
+
+#: words after a cue in which a finite verb shows a clause ("announced the death of ten generals": none)
+NOUN_OBJECT_WINDOW = 12
+#: hearer words skipped after "told" before a circumstance ("told the media on 26 April")
+HEARER_WINDOW = 4
+#: a source after a comma at the end needs at least this many tokens before it ("…, Lukashenko said in …")
+TRAILING_SOURCE_MIN_START = 4
+
+
+#: pronouns that open a content clause right after a weak cue ("reported he was", "noted they had")
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+#: the directive speech acts: their content is an infinitive ("urged colleagues to avoid …", "demands to
+#: unblock …", "asks Germany to provide …"; Searle's directives, PARC's speech-act cues)
+DIRECTIVES = frozenset(f"{stem}{end}" for stem in ("ask", "urg", "call", "demand", "request", "appeal", "implor",
+                                                   "encourag", "instruct", "advis", "beg", "press", "invit")
+                       for end in ("", "e", "s", "es", "ed", "d", "ing", "ged", "ging", "gs"))
+#: tokens after a directive cue in which its infinitive's "to" is looked for
+INFINITIVE_WINDOW = 8
+_NOT_VERB_AFTER_TO = frozenset("the a an this that these those his her its their our my your all some any every each "
+                               "reporters journalists".split())
+
+
+def infinitive(low: list[str], k: int, n_toks: int) -> bool:
+    """Whether an infinitive ("to" and a word that is no determiner) starts within
+    :data:`INFINITIVE_WINDOW` tokens from ``k``, before any punctuation."""
+    for m in range(k, min(n_toks - 1, k + INFINITIVE_WINDOW)):
+        w = low[m]
+        if w == "to":
+            nxt = low[m + 1]
+            return nxt.isalpha() and nxt not in _NOT_VERB_AFTER_TO or nxt == "not"
+        if not w[:1].isalnum():
+            return False
+    return False
+
+
+def no_content(low: list[str], k: int, n_toks: int) -> bool:
+    """Whether what follows a cue is only a circumstance ("from the podium", "on Monday."): a preposition or a
+    time word first, and no clause (no finite verb, "that", colon or quotation) in the rest of the unit."""
+    if k >= n_toks or low[k] not in CIRCUMSTANCE:
+        return False
+    rest = set(low[k:])
+    return not (rest & FINITE or rest & ({"that", ":", ","} | OUTER_OPENING))
+
+
+CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
+                          "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight", "monday",
+                          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "last",
+                          "this"})
+
+
+def trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
+    """"Internal reasons have grown, Lukashenko said in an interview on Monday.": a source after a
+    comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
+    k = c1 + 1
+    if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in CIRCUMSTANCE:
+        # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
+        stop = min(n_toks, k + HEARER_WINDOW)
+        while k < stop and low[k] not in CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
+            k += 1
+    if s0 < TRAILING_SOURCE_MIN_START or low[s0 - 1] != "," or k >= n_toks or low[k] not in CIRCUMSTANCE:
+        return False
+    rest = low[c1 + 1:]
+    return not (({"that", ":", "whether", "how", "why", "what"} | OUTER_OPENING) & set(rest))

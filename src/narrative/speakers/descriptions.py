@@ -1,0 +1,92 @@
+"""Definite descriptions and local bodies: who "the MI6 chief", "the group" and "the city council" are.
+
+A description refers back by its head word (:func:`described`): to the most recent entity whose
+titles hold it ("the MI6 chief" → the Richard Moore introduced as "MI6 chief Richard Moore"), whose
+organisation name holds it ("the Institute"), to the last organisation for a generic one ("the
+group"), else, for a person noun ("the expert"), to the most recent person who spoke. A description
+that says its side ("the Russian minister") refers only to an entity of no other side. "The city
+council", "its infrastructure minister" are a body of the place named just before (:func:`local`).
+
+>>> from narrative.speakers.salience import Entity, Mentions
+>>> m = Mentions()
+>>> m.add(0, Entity("Richard Moore", "person", "m", titles={"mi6", "chief"}), subject=True)
+>>> described(None, m, ["the", "mi6", "chief"], 50, None).name
+'Richard Moore'
+"""
+from __future__ import annotations
+
+from .mention_side import STATE_HEADS, place_before
+from .names import ROLES
+from .runs import ORG_WORDS
+from .salience import Entity, Mentions
+
+#: organisation nouns that can stand for any organisation ("the group says")
+GENERIC_ORG = frozenset("group organisation organization body agency institution fund alliance bloc".split())
+
+
+def side_of(actors, mention: str) -> str | None:
+    """The side a mention's own words give ("the Russian minister"), or None."""
+    if actors is None:
+        return None
+    found = actors.mention_side(mention)
+    return found[0] if found is not None and found[1] != "role" else None
+
+
+def entity_side(actors, entity) -> str | None:
+    """An entity's side: its actor's, else what its titles or name say ("deputy minister of foreign
+    affairs of Russia"), else None."""
+    actor = entity.actor if isinstance(entity, Entity) else entity
+    if actor is not None:
+        return actor.side
+    return side_of(actors, " ".join(sorted(entity.titles)) + " " + entity.name)
+
+
+def description(actors, mentions: Mentions, low: list[str], start: int, side: str | None = None) -> Entity | None:
+    """:func:`described`, refused when the entity found is of another side than the description's."""
+    found = described(actors, mentions, low, start, side)
+    if found is not None and side is not None and entity_side(actors, found) not in (None, side):
+        return None
+    return found
+
+
+def described(actors, mentions: Mentions, low: list[str], start: int, side: str | None) -> Entity | None:
+    """The entity a description's lower-case words ``low`` at ``start`` refer to, or None."""
+    agrees = (lambda e: True) if side is None else (lambda e: entity_side(actors, e) in (None, side))
+    head = low[-1]
+    if "of" in low:  # "the head of state", "the director of the organisation": the noun before "of"
+        head = low[low.index("of") - 1]
+    if low[-2:] == ["of", "state"] or low[-2:] == ["state", "head"]:
+        wanted = {"president", "king", "queen", "leader"}
+    else:
+        wanted = {head}
+    found = mentions.recent(start, lambda e: (not e.titles.isdisjoint(wanted)
+                            or (head in ORG_WORDS and e.kind == "org" and head in e.name.lower().split())) and agrees(e))
+    if found is None and head in GENERIC_ORG:  # "the group", "the organisation": the last organisation
+        found = next((e for _p, e in reversed(mentions.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
+        found = found or mentions.recent(start, lambda e: e.kind == "org", subject_only=True)
+    if found is None and head in ROLES:
+        return mentions.last_speaker(lambda e: agrees(e) and e.kind == "person")
+    return found
+
+
+def local(text: str, actors, place_sides: dict, is_person, mention: str, low: list[str], start: int) -> Entity | None:
+    """"the city council", "the regional governor", "its infrastructure minister": a body of the place
+    (or country) the text named just before, when the mention names none itself (a new entity named
+    after it, e.g. "Kharkiv city council"). ``place_sides``: the actors file's place aliases and their
+    sides (:func:`place_sides`); ``is_person(word)``: whether a word names a person of the document."""
+    if low[-1] not in STATE_HEADS and low[-1] not in ORG_WORDS or actors.mention_side(mention) is not None:
+        return None
+    if any(w[:1].isupper() for w in mention.split()[1:]):
+        return None  # "the Riga City Council" names its place
+    found = place_before(text, start, place_sides, is_person)
+    if found is None:
+        return None
+    place, _side = found
+    rest = " ".join(mention.split()[1:]) if low[0] in ("the", "its", "their", "a", "an") else mention
+    name = f"{place}'s {rest}" if low[0] in ("its", "their") else f"{place} {rest}"
+    return Entity(name, "org", titles={place.lower()})
+
+
+def place_sides(actors) -> dict[str, str]:
+    """The actors file's place aliases and the side of each."""
+    return {a: actor.side for a, actor in actors.aliases.items() if actor.kind == "place"}

@@ -1,0 +1,188 @@
+"""A speaker mention to its actor, side and how the side was decided; a document's own voice.
+
+:class:`Resolver` reads the speaker mentions of one document in text order: names through the
+actors file first, other names, surnames, acronyms, pronouns and descriptions through the
+document's :class:`.coref.NameIndex`. :func:`own_voice` says who speaks in a document's
+unattributed sentences.
+"""
+from __future__ import annotations
+
+from ..schema import OTHER_SIDE, UNKNOWN_SIDE
+from .actors import Actor, Actors
+from .coref import NameIndex
+from .mention_side import unresolvable
+
+JOURNALIST = "journalist"
+AUTHOR = "(author)"
+#: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
+PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+
+
+class Resolver:
+    """Resolves the speaker mentions of one document, in text order.
+
+    Names go through the actors file first; other names, surnames, acronyms, pronouns and
+    descriptions ("the minister") through the document's :class:`.coref.NameIndex` when the text
+    is given, else pronouns to the most recent compatible speaker the actors file knows.
+
+    >>> from narrative.speakers.actors import load_actors
+    >>> r = Resolver(load_actors())
+    >>> r.resolve("Kremlin spokesman Dmitry Peskov").name, r.resolve("He").name
+    ('Dmitry Peskov', 'Dmitry Peskov')
+    >>> text = "Analyst Filip Ejdus spoke. He said it was spin. Ejdus added more."
+    >>> r = Resolver(load_actors(), text)
+    >>> [r.actor_and_side(m, text.index(m)) for m in ("Analyst Filip Ejdus", "He", "Ejdus")]
+    [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
+    """
+
+    __slots__ = ("actors", "last", "index", "publisher", "vouched")
+
+    def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
+                 publisher: Actor | None = None, caches: dict | None = None) -> None:
+        self.actors = actors
+        self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
+        self.index = NameIndex(text, actors, inside_quote, caches) if text is not None else None
+        #: who "I"/"we" are in a publisher's own document (a Kremlin transcript's "I said" is the
+        #: president, not the last person he mentioned)
+        self.publisher = publisher
+        #: gazetteer office holders of the side opposed to the publisher that this document names with
+        #: their side (:meth:`namesake`)
+        self.vouched: set[Actor] = set()
+
+    def resolve(self, speaker: str) -> Actor | None:
+        """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
+        low = speaker.lower()
+        last = self.last
+        if low in PRONOUNS:
+            gender = PRONOUNS[low]
+            if low in ("he", "she"):
+                return last.get(gender) or last.get("person")
+            if low in ("they", "it"):
+                return last.get("institution") or last.get("person")
+            return last.get("person")
+        actor = self.actors.resolve(speaker)
+        if actor is not None:
+            if actor.kind == "person":
+                last["person"] = actor
+                if actor.gender:
+                    last[actor.gender] = actor
+            else:
+                last["institution"] = actor
+        return actor
+
+    def said(self, a: int, b: int) -> None:
+        """Record more content of the last claim (a quotation that continues it)."""
+        if self.index is not None:
+            self.index.spoke(None, a, (a, b))
+
+    def actor_and_side(self, speaker: str, start: int = -1,
+                       content: tuple[int, int] | None = None) -> tuple[str, str]:
+        """The resolved actor's name and side (:meth:`decide` without how the side was decided)."""
+        return self.decide(speaker, start, content)[:2]
+
+    def decide(self, speaker: str, start: int = -1,
+               content: tuple[int, int] | None = None) -> tuple[str, str, str]:
+        """``(actor, side, side_source)`` of a speaker mention; ``start`` is the mention's offset and
+        ``content`` the claim's span (both needed for coreference). ``side_source`` is one of
+        :data:`narrative.schema.SIDE_SOURCES`; a mention that names nobody and that coreference cannot
+        resolve ("he" with no antecedent, "officials", "Last") gets side ``unknown``, not ``other``.
+
+        >>> from narrative.speakers.actors import load_actors
+        >>> text = "Kremlin spokesman Dmitry Peskov spoke. He said so. Officials said more. Analysts agreed."
+        >>> r = Resolver(load_actors(), text)
+        >>> [r.decide(m, text.index(m))[1:] for m in ("Kremlin spokesman Dmitry Peskov", "He", "Officials", "Analysts")]
+        [('kremlin', 'actors'), ('kremlin', 'coreference'), ('unknown', 'unknown'), ('other', 'role')]
+        """
+        index = self.index
+        known = self.resolve(speaker)
+        low = speaker.lower()
+        anaphor = low in ("he", "she", "it", "they")
+        if low in ("i", "we") and self.publisher is not None:
+            return self.publisher.name, self.publisher.side, "publisher"
+        if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
+            return self._named(known, speaker, low in PRONOUNS)
+        if known is not None and not anaphor:
+            index.spoke(known, start, content)
+            if self.namesake(known, speaker):
+                return speaker, OTHER_SIDE, "unlisted"
+            return known.name, known.side, _list_source(known)
+        entity = index.resolve(speaker, start)
+        if entity is None:
+            if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
+                index.spoke(None if anaphor else index.describe(speaker, start), start, content)
+            return self._named(known, speaker, anaphor)  # "it"/"they" with no organisation: the actors file's
+        index.spoke(entity, start, content)
+        named = not anaphor and not unresolvable(speaker)  # the mention names the entity itself ("Ejdus")
+        if entity.actor is not None:
+            if isinstance(entity.actor, Actor) and self.namesake(entity.actor, speaker):
+                return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
+            return entity.actor.name, entity.actor.side, _list_source(entity.actor) if named else "coreference"
+        # a person or body the actors file does not know: the side its mention, its titles or its own
+        # name ("Ukrainian Ministry of Foreign Affairs") describes
+        for k, description in enumerate((speaker, " ".join(sorted(entity.titles)), entity.name)):
+            found = self.actors.mention_side(description)
+            if found and found[1] != "role":
+                return entity.name, found[0], found[1] if k == 0 or named else "coreference"
+        return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
+
+    def _named(self, actor: Actor | None, speaker: str, anaphor: bool = False) -> tuple[str, str, str]:
+        """The actors file's entry (a pronoun's: resolved by recency), else the mention's own words."""
+        if actor is not None and self.namesake(actor, speaker):
+            return (actor.name if anaphor else speaker), OTHER_SIDE, "coreference" if anaphor else "unlisted"
+        if actor is not None:
+            return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
+        found = self.actors.mention_side(speaker)
+        if found is not None and found[1] != "role":
+            return speaker, found[0], found[1]
+        if unresolvable(speaker):
+            return speaker, UNKNOWN_SIDE, "unknown"
+        return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
+
+    def namesake(self, actor: Actor, speaker: str) -> bool:
+        """Is ``actor`` a gazetteer office holder of the side opposed to the document's publisher, named
+        here with no sign of that side? Then the mention is a namesake, not the official.
+
+        A gazetteer person is matched by name alone, and the folding that lets "Andrei" meet "Andriy"
+        and "Alexander" meet "Oleksandr" (one name in Russian and Ukrainian romanisation) also makes a
+        Russian bank head "Andrei Kostin" Ukraine's prosecutor general. A belligerent's publisher (a
+        Kremlin or presidential transcript) speaks with its own side and third parties; when it quotes
+        the other side it says so ("Ukraine's Prosecutor General Andriy Kostin"). So in a publisher's
+        document such a match counts only after a mention of the person whose own words give the
+        official's side (the noun-phrase rule); the actors file's own entries (Zelenskyy, Peskov) and
+        documents without a publisher (news) are not affected.
+
+        >>> from narrative.speakers.actors import load_actors
+        >>> actors = load_actors()
+        >>> r = Resolver(actors, publisher=actors.publisher("putin"))
+        >>> kostin = actors.resolve("Andrei Kostin")
+        >>> kostin.side, r.namesake(kostin, "Andrei Kostin"), r.namesake(kostin, "Ukraine's Prosecutor General Kostin")
+        ('ukraine', True, False)
+        >>> r.namesake(kostin, "Kostin"), Resolver(actors).namesake(kostin, "Andrei Kostin")
+        (False, False)
+        """
+        own = self.publisher.side if self.publisher is not None else OTHER_SIDE
+        if not actor.source or own in (OTHER_SIDE, UNKNOWN_SIDE) or actor.side in (own, OTHER_SIDE, UNKNOWN_SIDE):
+            return False
+        if actor in self.vouched:
+            return False
+        found = self.actors.mention_side(speaker)
+        if found is not None and found[0] == actor.side:
+            self.vouched.add(actor)
+            return False
+        return True
+
+
+def _list_source(actor: Actor) -> str:
+    """``actors`` for the actors file's own entries, ``gazetteer`` for a gazetteer's."""
+    return "gazetteer" if actor.source else "actors"
+
+
+def own_voice(source: str, side: str | None, actors: Actors) -> tuple[str, str]:
+    """Who speaks in a document's unattributed sentences: its publisher (actors file), else the
+    source with the document's own side when the corpus gives one, else the journalist."""
+    publisher = actors.publisher(source)
+    if publisher:
+        return publisher.name, publisher.side
+    if side and side != OTHER_SIDE:
+        return source, side
+    return AUTHOR, JOURNALIST
