@@ -468,6 +468,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--hostile", action="store_true",
                        help="instead: peak memory and output size of claim extraction (every extractor) on composed "
                             "hostile texts (stray quotation marks, thousands of nesting levels), each in a fresh process")
+    bench.add_argument("--suite", action="store_true",
+                       help="instead: the notebook suite's wall time against the bare papermill floor (the same notebooks "
+                            "doing nothing), alternating, median of --repeat runs (default 3 here), and their ratio")
     return parser
 
 

@@ -265,6 +265,20 @@ def bench(args) -> int:
             write_text(args.json, table.to_json(orient="records", indent=2))
         print(table.to_string(index=False))
         return 0
+    if getattr(args, "suite", False):
+        import json
+
+        from .infra.files import write_text
+        from .infra.datafiles import DEMO_CORPUS
+        from .tools import floor
+
+        corpus = {} if args.inputs == [DEMO_CORPUS] else {"corpus": [str(p) for p in args.inputs]}
+        repeat = 3 if args.repeat == 5 else args.repeat  # --repeat's default is the stage benchmark's
+        result = floor.suite_bench(corpus, repeat=repeat, say=lambda m: print(m, file=sys.stderr))
+        if args.json:
+            write_text(args.json, json.dumps(result, indent=2))
+        print(floor.report(result))
+        return 0
     print(report(run_bench(args.inputs, repeat=args.repeat, limit_docs=args.limit_docs, crf=args.crf), args.json))
     return 0
 

@@ -161,6 +161,57 @@ class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
         return np.asarray(VADER_COLUMNS, dtype=object)
 
 
+class TextRows(TransformerMixin, BaseEstimator):
+    """Rows computed beforehand, one per distinct text: ``transform(texts)`` stacks each text's row.
+
+    Cross-validation's stand-in for a per-text featurizer (:class:`LexiconFeatures`,
+    :class:`SentimentFeatures`): each text is scored once (:func:`text_rows`) instead of once per
+    fold and model kind. Their rows do not depend on what they were fitted on, so a pipeline with
+    this step in their place gives the same matrix, the same fit and the same predictions.
+
+    >>> rows = text_rows(["war", "peace"], SentimentFeatures())
+    >>> np.array_equal(rows.transform(["peace", "war"]), SentimentFeatures().fit(["x"]).transform(["peace", "war"]))
+    True
+    """
+
+    def __init__(self, *, table=None, position=None, names=None):
+        self.table = table
+        self.position = position
+        self.names = names
+
+    def fit(self, X, y=None):
+        self.n_features_out_ = self.table.shape[1]
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "n_features_out_")
+        try:
+            index = [self.position[text] for text in _texts(X)]
+        except KeyError as exc:
+            raise ValueError(f"TextRows: no row computed for text {str(exc)[:60]}") from None
+        return self.table[np.asarray(index, dtype=np.intp)].reshape(len(index), self.table.shape[1])
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(self.names, dtype=object)
+
+
+def _transform_part(part: list[str], featurizer) -> np.ndarray:
+    return featurizer.fit(part).transform(part)
+
+
+def text_rows(texts: Sequence[str], featurizer, *, n_jobs: int | None = 1) -> TextRows:
+    """A fitted :class:`TextRows` holding ``featurizer``'s row of every distinct text of ``texts``
+    (computed once each, over ``n_jobs`` processes). ``featurizer`` must score each text on its own
+    (lexicon rates, VADER), as :func:`narrative.infra.parallel.map_parts` requires."""
+    unique = list(dict.fromkeys(_texts(texts)))
+    parts = map_parts(_transform_part, unique, featurizer, n_jobs=n_jobs, min_part=2000) if unique else []
+    fitted = featurizer.fit(unique[:1] or [""])
+    width = len(fitted.get_feature_names_out())
+    table = np.vstack(parts) if parts else np.zeros((0, width))
+    return TextRows(table=table, position={text: i for i, text in enumerate(unique)},
+                    names=list(fitted.get_feature_names_out())).fit(unique)
+
+
 def _score_chunk(part: list[tuple[str, str | None]], lexicon: Lexicon, sentiment: bool):
     texts, sides = [t for t, _s in part], [s for _t, s in part]
     n_tokens, rates = lexicon_rates(lexicon, texts, sides=sides)
