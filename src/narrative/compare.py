@@ -90,10 +90,10 @@ def stopword_set(stopwords: str | Sequence[str] | None = "english") -> frozenset
     """The terms to leave out of a log-odds comparison: ``"english"``, ``"none"`` / None, or a list."""
     if stopwords is None or stopwords == "none":
         return frozenset()
-    if stopwords == "english":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    if stopwords == "english":  # scikit-learn's list, shipped as data (importing scikit-learn costs ~1-2 s)
+        from .infra.datafiles import data_lines
 
-        return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOPWORDS
+        return frozenset(data_lines("english_stopwords.txt")) | EXTRA_STOPWORDS
     if isinstance(stopwords, str):
         raise ValueError(f"stopwords must be 'english', 'none' or a list of terms, got {stopwords!r}")
     return frozenset(w.lower() for w in stopwords)
@@ -258,12 +258,15 @@ def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
     victory if true" or a paraphrase, the reporter chose the words."""
     from .segment.marks import quote_spans
 
+    hedges = list_cell(hedges)
+    if not hedges:  # most claims: no hedge, nothing to look for in the quotation
+        return False
     content = str(content)
     if quote_type == "direct":  # the content is the quotation itself (its marks stripped)
         quoted = content.lower()
     else:
         quoted = " ".join(content[a:b] for a, b in quote_spans(content)).lower()
-    return any(h.lower() not in quoted for h in list_cell(hedges))
+    return any(h.lower() not in quoted for h in hedges)
 
 
 def distanced(claims: pd.DataFrame) -> pd.Series:
