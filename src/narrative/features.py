@@ -293,9 +293,9 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
     texts = table[text_column].fillna("").astype(str).tolist()
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
     found: list[dict[str, list[str]]] = []
-    for text, side in zip(texts, sides):
+    for text, hits in zip(texts, find_all(lexicon, texts, [s if isinstance(s, str) else None for s in sides])):
         per: dict[str, list[str]] = {}
-        for hit in lexicon.find(text, side=side if isinstance(side, str) else None):
+        for hit in hits:
             for cat in hit.categories:
                 per.setdefault(cat, []).append(text[hit.start:hit.end])
         found.append(per)
@@ -311,6 +311,27 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
         frames.append(";".join(on))
         evidence_.append(" | ".join(f"{c}: {', '.join(per[c]) if c in per else model_says[c]}" for c in on))
     return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
+
+
+#: the last call of :func:`find_all`: (lexicon, texts, sides, hits)
+_LAST_FIND: list = []
+
+
+def find_all(lexicon: Lexicon, texts: list[str], sides: list) -> list[list]:
+    """``[lexicon.find(text, side=side) ...]`` for every text. The last call's hits are kept, so
+    the evidence table and the per-claim labels of the same claims (notebook 02 makes both) match
+    each claim once; a call with other texts, sides or lexicon matches afresh (and is kept instead).
+
+    >>> lex = load_lexicon()
+    >>> first = find_all(lex, ["Russia claimed a victory."], [None])
+    >>> find_all(lex, ["Russia claimed a victory."], [None]) is first
+    True
+    """
+    if _LAST_FIND and _LAST_FIND[0] is lexicon and _LAST_FIND[1] == texts and _LAST_FIND[2] == sides:
+        return _LAST_FIND[3]
+    hits = [lexicon.find(text, side=side) for text, side in zip(texts, sides)]
+    _LAST_FIND[:] = [lexicon, list(texts), list(sides), hits]
+    return hits
 
 
 def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,
@@ -331,9 +352,10 @@ def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None =
     has_claims = "claim_id" in table.columns
     shifts = table[offset_column] if offset_column else [0] * len(table)
     sides = table["side"] if "side" in table.columns else [None] * len(table)
-    for doc_id, claim_id, text, shift, side in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
-                                                   table[text_column].fillna("").astype(str), shifts, sides):
-        for hit in lexicon.find(text, side=side):
+    texts = table[text_column].fillna("").astype(str).tolist()
+    for doc_id, claim_id, text, shift, hits in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
+                                                   texts, shifts, find_all(lexicon, texts, list(sides))):
+        for hit in hits:
             left = " ".join(text[max(0, hit.start - width):hit.start].split())
             right = " ".join(text[hit.end:hit.end + width].split())
             for cat in hit.categories:
