@@ -39,8 +39,9 @@ def test_floor_runs_every_notebook_through_the_scheduler():
 def test_report_states_the_ratio_of_the_medians():
     runs = {"floor": [10.0, 12.0, 11.0], "suite": [30.0, 36.0, 33.0]}
     names = list(P.NOTEBOOKS)
-    result = {"repeat": 3, "floor_wall": 11.0, "suite_wall": 33.0, "ratio": 3.0,
+    result = {"repeat": 3, "floor_wall": 11.0, "suite_wall": 33.0, "ratio": 3.0, "floor_sum": 16.5, "ratio_to_sum": 2.0,
               "floor_notebooks": {n: 2.0 for n in names}, "suite_notebooks": {n: 8.0 for n in names},
               "load": [1.0] * 6}
     text = floor.report(result)
-    assert "suite / floor: 3.00x" in text and f"{runs['floor'][2]:>9.1f}" in text.splitlines()[-2]
+    assert "suite / floor: 3.00x wall to wall, 2.00x to the floor's notebooks summed" in text
+    assert f"{runs['floor'][2]:>9.1f}" in text.splitlines()[-3]
