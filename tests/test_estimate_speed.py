@@ -36,6 +36,9 @@ def test_frame_indicator_is_the_substring_rule(cat):
         first = j.frame(which, cat)
         assert np.array_equal(first, _by_substring(col, cat))
         assert np.array_equal(j.frame(which, cat), first)  # read from the cache the second time
+        first[:] = 7.0  # a caller's array is its own: the cache is not changed through it
+        assert np.array_equal(j.frame(which, cat), _by_substring(col, cat))
+        assert j.frames_coded(which).tolist() == [isinstance(v, str) for v in col]
 
 
 def test_t_quantile_equals_scipy_stats():
