@@ -1,6 +1,6 @@
 """Notebook 04's estimates made cheaper without changing a figure: frames read once per table, the
 t quantile without importing scipy.stats, distancing without scanning quotations of claims that hold
-no hedge, and no scikit-learn import for a comparison's stopwords or for labels already scored."""
+no hedge, and no scikit-learn import for labels already scored."""
 import subprocess
 import sys
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from narrative.compare import _reporters_hedge, distanced, stopword_set
+from narrative.compare import _reporters_hedge, distanced
 from narrative.estimate import ppi
 from narrative.estimate.quantities import Joined
 from narrative.estimate.sheet import Population
@@ -88,20 +88,11 @@ def test_population_word_count_is_pandas_split():
         assert got.index.tolist() == want.index.tolist()
 
 
-def test_english_stopwords_are_scikit_learns():
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    from narrative.compare import EXTRA_STOPWORDS
-
-    assert stopword_set("english") == frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOPWORDS
-
-
-def test_comparison_stopwords_quantiles_and_scored_labels_do_not_import_scikit_learn():
+def test_quantiles_and_scored_labels_do_not_import_scikit_learn():
     code = ("import sys, pandas as pd\n"
-            "from narrative.compare import stopword_set\n"
             "from narrative.estimate import ppi\n"
             "from narrative.estimate.sheet import tool_labels\n"
-            "stopword_set('english'); ppi.Estimate(0.5, 0.1, 0.0, 10, 9.0).lo\n"
+            "ppi.Estimate(0.5, 0.1, 0.0, 10, 9.0).lo\n"
             "tool_labels(pd.DataFrame({'side': ['kremlin'], 'frames': ['aggression'], 'quote_type': ['self'],\n"
             "                          'cue_stance': ['neutral'], 'hedges': [''], 'content': ['They attacked.']}))\n"
             "print(sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules))\n")

@@ -90,10 +90,10 @@ def stopword_set(stopwords: str | Sequence[str] | None = "english") -> frozenset
     """The terms to leave out of a log-odds comparison: ``"english"``, ``"none"`` / None, or a list."""
     if stopwords is None or stopwords == "none":
         return frozenset()
-    if stopwords == "english":  # scikit-learn's list, shipped as data (importing scikit-learn costs ~1-2 s)
-        from .infra.datafiles import data_lines
+    if stopwords == "english":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-        return frozenset(data_lines("english_stopwords.txt")) | EXTRA_STOPWORDS
+        return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOPWORDS
     if isinstance(stopwords, str):
         raise ValueError(f"stopwords must be 'english', 'none' or a list of terms, got {stopwords!r}")
     return frozenset(w.lower() for w in stopwords)
