@@ -161,6 +161,57 @@ class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
         return np.asarray(VADER_COLUMNS, dtype=object)
 
 
+class TextRows(TransformerMixin, BaseEstimator):
+    """Rows computed beforehand, one per distinct text: ``transform(texts)`` stacks each text's row.
+
+    Cross-validation's stand-in for a per-text featurizer (:class:`LexiconFeatures`,
+    :class:`SentimentFeatures`): each text is scored once (:func:`text_rows`) instead of once per
+    fold and model kind. Their rows do not depend on what they were fitted on, so a pipeline with
+    this step in their place gives the same matrix, the same fit and the same predictions.
+
+    >>> rows = text_rows(["war", "peace"], SentimentFeatures())
+    >>> np.array_equal(rows.transform(["peace", "war"]), SentimentFeatures().fit(["x"]).transform(["peace", "war"]))
+    True
+    """
+
+    def __init__(self, *, table=None, position=None, names=None):
+        self.table = table
+        self.position = position
+        self.names = names
+
+    def fit(self, X, y=None):
+        self.n_features_out_ = self.table.shape[1]
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self, "n_features_out_")
+        try:
+            index = [self.position[text] for text in _texts(X)]
+        except KeyError as exc:
+            raise ValueError(f"TextRows: no row computed for text {str(exc)[:60]}") from None
+        return self.table[np.asarray(index, dtype=np.intp)].reshape(len(index), self.table.shape[1])
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(self.names, dtype=object)
+
+
+def _transform_part(part: list[str], featurizer) -> np.ndarray:
+    return featurizer.fit(part).transform(part)
+
+
+def text_rows(texts: Sequence[str], featurizer, *, n_jobs: int | None = 1) -> TextRows:
+    """A fitted :class:`TextRows` holding ``featurizer``'s row of every distinct text of ``texts``
+    (computed once each, over ``n_jobs`` processes). ``featurizer`` must score each text on its own
+    (lexicon rates, VADER), as :func:`narrative.infra.parallel.map_parts` requires."""
+    unique = list(dict.fromkeys(_texts(texts)))
+    parts = map_parts(_transform_part, unique, featurizer, n_jobs=n_jobs, min_part=2000) if unique else []
+    fitted = featurizer.fit(unique[:1] or [""])
+    width = len(fitted.get_feature_names_out())
+    table = np.vstack(parts) if parts else np.zeros((0, width))
+    return TextRows(table=table, position={text: i for i, text in enumerate(unique)},
+                    names=list(fitted.get_feature_names_out())).fit(unique)
+
+
 def _score_chunk(part: list[tuple[str, str | None]], lexicon: Lexicon, sentiment: bool):
     texts, sides = [t for t, _s in part], [s for _t, s in part]
     n_tokens, rates = lexicon_rates(lexicon, texts, sides=sides)
@@ -242,11 +293,11 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
     cats = list(lexicon.categories)
     texts = table[text_column].fillna("").astype(str).tolist()
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
-    if scorer == "lexicon":  # category -> the phrases that hit it
+    if scorer == "lexicon":  # category -> the phrases that hit it (the evidence table's hits of the same claims)
         says = []
-        for text, side in zip(texts, sides):
+        for text, hits in zip(texts, find_all(lexicon, texts, [s if isinstance(s, str) else None for s in sides])):
             per: dict[str, list[str]] = {}
-            for hit in lexicon.find(text, side=side if isinstance(side, str) else None):
+            for hit in hits:
                 for cat in hit.categories:
                     per.setdefault(cat, []).append(text[hit.start:hit.end])
             says.append({c: ", ".join(v) for c, v in per.items()})
@@ -260,6 +311,27 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
         frames.append(";".join(on))
         evidence_.append(" | ".join(f"{c}: {per[c]}" for c in on))
     return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
+
+
+#: the last call of :func:`find_all`: (lexicon, texts, sides, hits)
+_LAST_FIND: list = []
+
+
+def find_all(lexicon: Lexicon, texts: list[str], sides: list) -> list[list]:
+    """``[lexicon.find(text, side=side) ...]`` for every text. The last call's hits are kept, so
+    the evidence table and the per-claim labels of the same claims (notebook 02 makes both) match
+    each claim once; a call with other texts, sides or lexicon matches afresh (and is kept instead).
+
+    >>> lex = load_lexicon()
+    >>> first = find_all(lex, ["Russia claimed a victory."], [None])
+    >>> find_all(lex, ["Russia claimed a victory."], [None]) is first
+    True
+    """
+    if _LAST_FIND and _LAST_FIND[0] is lexicon and _LAST_FIND[1] == texts and _LAST_FIND[2] == sides:
+        return _LAST_FIND[3]
+    hits = [lexicon.find(text, side=side) for text, side in zip(texts, sides)]
+    _LAST_FIND[:] = [lexicon, list(texts), list(sides), hits]
+    return hits
 
 
 def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,
@@ -280,9 +352,10 @@ def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None =
     has_claims = "claim_id" in table.columns
     shifts = table[offset_column] if offset_column else [0] * len(table)
     sides = table["side"] if "side" in table.columns else [None] * len(table)
-    for doc_id, claim_id, text, shift, side in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
-                                                   table[text_column].fillna("").astype(str), shifts, sides):
-        for hit in lexicon.find(text, side=side):
+    texts = table[text_column].fillna("").astype(str).tolist()
+    for doc_id, claim_id, text, shift, hits in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
+                                                   texts, shifts, find_all(lexicon, texts, list(sides))):
+        for hit in hits:
             left = " ".join(text[max(0, hit.start - width):hit.start].split())
             right = " ".join(text[hit.end:hit.end + width].split())
             for cat in hit.categories:

@@ -38,7 +38,7 @@ from sklearn.preprocessing import StandardScaler
 from . import stats
 from .analyzer import build_analyzer
 from .speakers.actors import Actors
-from .features import LexiconFeatures, SentimentFeatures
+from .features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
 from .infra.datafiles import data_lines
 from .infra.parallel import joblib_map, map_parts
 
@@ -129,9 +129,23 @@ def time_folds(dates: Sequence, groups: Sequence[str], n_splits: int = 5) -> lis
     return [(np.flatnonzero(index <= k), np.flatnonzero(index == k + 1)) for k in range(n_splits)]
 
 
-def _fit_predict(kind: str, texts: list[str], labels: np.ndarray, train, test, seed: int, multilabel: bool, lexicon):
-    model = build_model(kind, seed=seed, multilabel=multilabel, lexicon=lexicon).fit([texts[i] for i in train],
-                                                                                     labels[train])
+def _precomputed(kinds: Sequence[str], texts: list[str], lexicon, n_jobs) -> dict[str, TextRows]:
+    """The per-text feature blocks the kinds' pipelines use (pipeline parameter → rows), each computed once."""
+    out = {}
+    if any(kind in ("full", "lexicon") for kind in kinds):
+        out["features__lexicon__rates"] = text_rows(texts, LexiconFeatures(lexicon=lexicon), n_jobs=n_jobs)
+    if any(kind in ("full", "vader") for kind in kinds):
+        out["features__vader"] = text_rows(texts, SentimentFeatures(), n_jobs=n_jobs)
+    return out
+
+
+def _fit_predict(kind: str, texts: list[str], labels: np.ndarray, train, test, seed: int, multilabel: bool, lexicon,
+                 rows: dict[str, TextRows] | None = None):
+    model = build_model(kind, seed=seed, multilabel=multilabel, lexicon=lexicon)
+    if rows:
+        steps = model.get_params()
+        model.set_params(**{name: block for name, block in rows.items() if name in steps})
+    model.fit([texts[i] for i in train], labels[train])
     return model.predict([texts[i] for i in test])
 
 
@@ -142,10 +156,12 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
     All (kind, fold) fits go to the workers as one batch, in the order of ``kinds``
     (:data:`MODEL_KINDS` lists the costliest first), instead of one ``cross_val_predict``
     per kind: with 5 folds on 2 workers every kind ended with one worker idle. Same fits,
-    same predictions.
+    same predictions. The lexicon rates and VADER scores of each text are computed once, before
+    the fits (:func:`text_rows`), not once per fold and kind.
     """
+    rows = _precomputed(kinds, texts, lexicon, n_jobs)
     tasks = [(kind, train, test) for kind in kinds for train, test in folds]
-    outs = joblib_map(_fit_predict, ((kind, texts, labels, train, test, seed, multilabel, lexicon)
+    outs = joblib_map(_fit_predict, ((kind, texts, labels, train, test, seed, multilabel, lexicon, rows)
                                      for kind, train, test in tasks),
                       n_jobs=n_jobs, sklearn=True)
     preds = {kind: (np.zeros_like(labels) if multilabel else np.full(len(labels), None, dtype=object)) for kind in kinds}

@@ -55,8 +55,12 @@ class Analyzer(SentimentIntensityAnalyzer):
         first_index = {}
         for idx, token in enumerate(words_and_emoticons):
             first_index.setdefault(token, idx)
+        lexicon = self.lexicon
         for item in words_and_emoticons:
             valence = 0
+            if item.lower() not in lexicon:  # most words: NLTK's sentiment_valence appends 0 for them
+                sentiments.append(valence)
+                continue
             i = first_index[item]
             if (i < len(words_and_emoticons) - 1 and item.lower() == "kind"
                     and words_and_emoticons[i + 1].lower() == "of") or item.lower() in self.constants.BOOSTER_DICT:

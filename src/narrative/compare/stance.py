@@ -28,12 +28,15 @@ def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
     victory if true" or a paraphrase, the reporter chose the words."""
     from ..segment.marks import quote_spans
 
+    hedges = list_cell(hedges)
+    if not hedges:  # most claims: no hedge, nothing to look for in the quotation
+        return False
     content = str(content)
     if quote_type == "direct":  # the content is the quotation itself (its marks stripped)
         quoted = content.lower()
     else:
         quoted = " ".join(content[a:b] for a, b in quote_spans(content)).lower()
-    return any(h.lower() not in quoted for h in list_cell(hedges))
+    return any(h.lower() not in quoted for h in hedges)
 
 
 def distanced(claims: pd.DataFrame) -> pd.Series:

@@ -110,9 +110,11 @@ class Estimate:
         """The two-sided 95% quantile: normal, or Student's t with :attr:`df` degrees of freedom."""
         if self.df is None:
             return Z95
-        from scipy.stats import t
+        # scipy.stats.t.ppf(q, df) is this function (its _ppf) after checking arguments; importing
+        # scipy.special instead of scipy.stats saves ~1 s in a fresh kernel
+        from scipy.special import stdtrit
 
-        return t.ppf(0.975, self.df)
+        return stdtrit(self.df, 0.975)
 
     @property
     def lo(self):

@@ -17,7 +17,7 @@ from the difference of the two prevalence rows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -41,12 +41,28 @@ class Joined:
     design: ppi.Design           # strata and the rows coded at all
     claim_coded: bool            # was gold_is_claim coded
     coded: dict                  # dimension -> was it coded on this sheet
+    #: which ("tool"/"gold") -> (each row's frames as a set, coded mask), and (which, cat) -> indicator,
+    #: built on first use (quantities read each frame several times)
+    _frame_sets: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def frames_coded(self, which: str) -> np.ndarray:
+        """Whether each row's frames were coded (a string; None/NaN: not coded)."""
+        if which not in self._frame_sets:
+            col = (self.tool["frames"] if which == "tool" else self.gold["frames"]).astype(object)
+            coded = np.array([isinstance(v, str) for v in col], dtype=bool)
+            self._frame_sets[which] = ([frozenset(v.split(";")) if ok else frozenset() for v, ok in zip(col, coded)],
+                                       coded)
+        return self._frame_sets[which][1].copy()
 
     def frame(self, which: str, cat: str) -> np.ndarray:
-        col = (self.tool["frames"] if which == "tool" else self.gold["frames"]).astype(object)
-        coded = col.map(lambda v: isinstance(v, str)).to_numpy(bool)  # None/NaN: not coded, never the frame
-        padded = ";" + col.where(coded, "").astype(str) + ";"
-        return (padded.str.contains(f";{cat};", regex=False).to_numpy(bool) & coded).astype(float)
+        """1.0 where the row carries frame ``cat`` (the tool's labels or the coder's), else 0.0; a row
+        whose frames were not coded (None/NaN) never carries one."""
+        if (which, cat) not in self._frame_sets:
+            coded = self.frames_coded(which)
+            sets = self._frame_sets[which][0]
+            found = np.fromiter((cat in labels for labels in sets), dtype=bool, count=len(sets))
+            self._frame_sets[(which, cat)] = (found & coded).astype(float)
+        return self._frame_sets[(which, cat)].copy()
 
 
 def join(claims: pd.DataFrame, sheet: pd.DataFrame, *, path: str = "sheet", lexicon=None) -> Joined:
@@ -114,7 +130,7 @@ def _ratio(j: Joined, side: str, *, frame: str | None = None, distanced: bool = 
         return ppi.Ratio(c0 * s_y, c0, s_f, np.ones(len(c))), labelled
     if frame is not None:
         y_k = j.frame("gold", frame)
-        known_k = np.array([isinstance(v, str) for v in j.gold["frames"]])
+        known_k = j.frames_coded("gold")
         f_k = j.frame("tool", frame)
         att = np.ones(len(c))
     else:

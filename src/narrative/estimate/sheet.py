@@ -93,7 +93,7 @@ class Population:
         if self.quote_types:
             keep &= claims["quote_type"].isin(self.quote_types)
         if self.min_words is not None or self.max_words is not None:
-            n = claims["content"].astype(str).str.split().str.len()
+            n = pd.Series([len(text.split()) for text in claims["content"].astype(str)], index=claims.index)
             keep &= n.between(self.min_words or 0, self.max_words if self.max_words is not None else np.inf)
         return claims[keep]
 
@@ -129,10 +129,13 @@ def tool_labels(claims: pd.DataFrame, *, lexicon=None) -> pd.DataFrame:
     (:func:`narrative.compare.distanced`), ``attributed`` (``quote_type`` not ``self``). A ``frames``
     column already in ``claims`` (a run's ``claim_frames.csv``, scored by the same function) is used as it is."""
     from ..compare import distanced
-    from ..features import claim_frames
 
-    frames = claims["frames"].fillna("").astype(str) if "frames" in claims.columns else \
-        claim_frames(claims, text_column="content", lexicon=lexicon)
+    if "frames" in claims.columns:
+        frames = claims["frames"].fillna("").astype(str)
+    else:  # imported only here: the features module loads scikit-learn (~1-2 s in a fresh kernel)
+        from ..features import claim_frames
+
+        frames = claim_frames(claims, text_column="content", lexicon=lexicon)
     return pd.DataFrame({"side": claims["side"].astype(str),
                          "frames": frames,
                          "distanced": distanced(claims).astype(int),

@@ -31,6 +31,11 @@ KERNEL = "python3"
 #: the kernel logs errors only (to logs/<notebook>.log): its per-kernel "running over TCP without
 #: encryption" warning is about loopback sockets nobody else can reach
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+#: environment of every notebook kernel unless the user set it: one BLAS thread. Two notebooks run at
+#: once, each with its own worker processes (``jobs``, one BLAS thread each, as joblib limits them),
+#: on a machine of few cores; a BLAS pool per kernel on top oversubscribed them (OpenBLAS threads spin
+#: while they wait: the estimates' matrix products took 2-3x as long on a shared 2-core machine)
+KERNEL_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
 
 
 @dataclass
@@ -117,6 +122,8 @@ def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path
     log = os.open(cwd / "logs" / notebook.with_suffix(".log").name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
     terminal = os.dup(2)
     os.dup2(log, 2)  # inherited by the kernel that papermill starts
+    for name, value in KERNEL_ENVIRONMENT.items():  # so is the environment (this worker runs notebooks only)
+        os.environ.setdefault(name, value)
     try:
         if progress:
             progress = {**progress, "file": os.fdopen(os.dup(terminal), "w", buffering=1)}
@@ -139,7 +146,7 @@ def _run_one(notebook: Path, output: Path, parameters: dict[str, Any], cwd: Path
     return round(time.perf_counter() - began, 2), error
 
 
-def _execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], result: RunResult, manifest: dict, *,
+def execute_all(source_dir: Path, work: Path, parameters: dict[str, Any], result: RunResult, manifest: dict, *,
                  progress: bool, say: Callable[[str], None], parallel: int | None) -> None:
     """Execute the suite in dependency order, ``parallel`` notebooks at once, in worker processes
     (papermill's ``cwd`` handling is not thread-safe: nteract/papermill#473). After a failure no
@@ -317,7 +324,7 @@ def run_suite(parameters: dict[str, Any], *, out: Path, run_id: str | None = Non
         interrupted = None
         try:
             with _stop_on_signals():
-                _execute_all(source_dir, work, parameters, result, manifest, progress=progress, say=say,
+                execute_all(source_dir, work, parameters, result, manifest, progress=progress, say=say,
                              parallel=parallel)
         except Interrupted as exc:
             interrupted = exc
