@@ -6,7 +6,7 @@ from narrative.pipeline import params as P
 from narrative.pipeline.run import notebooks_dir
 from narrative.tools import floor
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_floor_notebooks_keep_parameters_and_cells(tmp_path):

@@ -7,7 +7,7 @@ from datasketch.hashfunc import sha1_hash32
 
 from narrative.dedup import DuplicateIndex, find_duplicates, sha1_32, shingles
 
-from conftest import DEMO, NEWS
+from support import DEMO, NEWS
 
 
 def _shingles_by_string(text, k=5):

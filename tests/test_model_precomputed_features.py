@@ -7,7 +7,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 from narrative.features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
 from narrative.model import _fit_predict, _out_of_fold, _precomputed, build_model
 
-from conftest import DEMO
+from support import DEMO
 
 
 @pytest.fixture(scope="module")

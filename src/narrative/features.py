@@ -295,7 +295,7 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
     if scorer == "lexicon":  # category -> the phrases that hit it (the evidence table's hits of the same claims)
         says = []
-        for text, hits in zip(texts, find_all(lexicon, texts, [s if isinstance(s, str) else None for s in sides])):
+        for text, hits in zip(texts, find_all(lexicon, texts, sides)):
             per: dict[str, list[str]] = {}
             for hit in hits:
                 for cat in hit.categories:
@@ -313,25 +313,13 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
     return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
 
 
-#: the last call of :func:`find_all`: (lexicon, texts, sides, hits)
-_LAST_FIND: list = []
-
-
 def find_all(lexicon: Lexicon, texts: list[str], sides: list) -> list[list]:
-    """``[lexicon.find(text, side=side) ...]`` for every text. The last call's hits are kept, so
-    the evidence table and the per-claim labels of the same claims (notebook 02 makes both) match
-    each claim once; a call with other texts, sides or lexicon matches afresh (and is kept instead).
+    """``[lexicon.find(text, side=side) ...]`` for every text (a side that is not a string: none).
 
-    >>> lex = load_lexicon()
-    >>> first = find_all(lex, ["Russia claimed a victory."], [None])
-    >>> find_all(lex, ["Russia claimed a victory."], [None]) is first
-    True
+    >>> [len(h) for h in find_all(load_lexicon(), ["Russia claimed a victory.", "Mild weather."], [None, None])]
+    [2, 0]
     """
-    if _LAST_FIND and _LAST_FIND[0] is lexicon and _LAST_FIND[1] == texts and _LAST_FIND[2] == sides:
-        return _LAST_FIND[3]
-    hits = [lexicon.find(text, side=side) for text, side in zip(texts, sides)]
-    _LAST_FIND[:] = [lexicon, list(texts), list(sides), hits]
-    return hits
+    return [lexicon.find(text, side=side if isinstance(side, str) else None) for text, side in zip(texts, sides)]
 
 
 def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,
