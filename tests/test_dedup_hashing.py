@@ -1,18 +1,17 @@
 """The duplicate pass hashes shingles faster with the same MinHash signatures and the same duplicates."""
-import re
-
 import numpy as np
 from datasketch import MinHash
 from datasketch.hashfunc import sha1_hash32
 
+from narrative.analyzer import words as analyzer_words
 from narrative.dedup import DuplicateIndex, find_duplicates, sha1_32, shingles
 
 from support import DEMO, NEWS
 
 
 def _shingles_by_string(text, k=5):
-    """The definition before: each shingle joined as text, then encoded."""
-    words = re.findall(r"\w+", text.lower())
+    """The definition before: each shingle joined as text, then encoded (words as the analyser reads them)."""
+    words = analyzer_words(text)
     if len(words) < k:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from narrative.compare import _reporters_hedge, distanced
+from narrative.compare.stance import distanced, reporters_hedge
 from narrative.estimate import ppi
 from narrative.estimate.quantities import Joined
 from narrative.estimate.sheet import Population
@@ -73,7 +73,7 @@ def test_distancing_is_unchanged_when_most_claims_hold_no_hedge():
         return any(h.lower() not in quoted for h in list_cell(hedges))
 
     for quote_type, hedges, content in REPORTED:
-        assert _reporters_hedge(hedges, content, quote_type) == full_rule(hedges, content, quote_type)
+        assert reporters_hedge(hedges, content, quote_type) == full_rule(hedges, content, quote_type)
     claims = pd.DataFrame(REPORTED, columns=["quote_type", "hedges", "content"]).assign(cue_stance="neutral")
     assert distanced(claims).tolist() == [True, False, False, True, False, False, False, True]
 

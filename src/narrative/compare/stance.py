@@ -22,7 +22,7 @@ STANCE_COLUMNS = ("group", "claims", "documents", "distanced", "share", "ci_low"
 _STANCE_SUMS = ("claims", "distanced", "distancing_cue", "journalist_hedge")
 
 
-def _reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
+def reporters_hedge(hedges, content, quote_type: str = "indirect") -> bool:
     """A journalist hedge of the claim's sentence that is not inside the speaker's own quoted words:
     in “…that I allegedly fled…” the distance is the speaker's; in "…, which would be a major
     victory if true" or a paraphrase, the reporter chose the words."""
@@ -51,7 +51,7 @@ def distanced(claims: pd.DataFrame) -> pd.Series:
     """
     attributed = claims["quote_type"] != "self"
     cue = claims["cue_stance"].eq("distancing")
-    hedge = pd.Series([_reporters_hedge(h, c, q) for h, c, q in zip(claims["hedges"], claims["content"],
+    hedge = pd.Series([reporters_hedge(h, c, q) for h, c, q in zip(claims["hedges"], claims["content"],
                                                                        claims["quote_type"])],
                       index=claims.index, dtype=bool)
     return (attributed & (cue | hedge)).rename("distanced")
@@ -70,7 +70,7 @@ def stance_sums(claims: pd.DataFrame, *, by: str = "side") -> pd.DataFrame:
 
         attributed = attributed[attributed["side"] != UNKNOWN_SIDE]
     cue = attributed["cue_stance"].eq("distancing")
-    hedge = pd.Series([_reporters_hedge(h, c, q) for h, c, q in zip(attributed["hedges"], attributed["content"],
+    hedge = pd.Series([reporters_hedge(h, c, q) for h, c, q in zip(attributed["hedges"], attributed["content"],
                                                                        attributed["quote_type"])],
                       index=attributed.index, dtype=bool)
     frame = pd.DataFrame({by: attributed[by].astype(str), "doc_id": attributed["doc_id"], "claims": 1,
