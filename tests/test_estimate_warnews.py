@@ -86,10 +86,6 @@ def test_resampled_war_news_coverage_and_width(extracted, coder):
         assert ratio <= 1.10, (coder, q, ratio)
         seen.add(q)
     assert seen == set(QUANTITIES)
-    # the tool's own labels are off here: the naive difference in aggression has the wrong sign
-    naive = _row("difference:aggression", dict(quantities(census, "kremlin", "ukraine", cats))["difference:aggression"],
-                 census, lam=0.0, min_coded=0, path="-")["naive"]
-    assert abs(naive - truth["difference:aggression"]) > 0.05
 
 
 @pytest.mark.parametrize("coder", list(CODINGS))
