@@ -30,6 +30,15 @@ FRAMED = [
     ("coup", "The bloody coup in the capital started it all.", "kremlin", "aggression"),
     ("force", "They want to take the peninsula back by force.", "kremlin", "aggression"),
     ("force", "They want to take the peninsula back by military force.", "kremlin", "aggression"),
+    # aggression: violations and infringements (and "executed" is an atrocity as well as a death)
+    ("violations", "Their actions violate every agreement they signed.", "ukraine", "aggression"),
+    ("violations", "The bridge is an infringement on our sovereignty.", "ukraine", "aggression"),
+    ("violations", "Prisoners were executed in the basement.", "other", "aggression"),
+    ("violations", "Prisoners were executed in the basement.", "other", "casualties"),
+    ("violations", "They seek world domination.", "kremlin", "aggression"),
+    # diplomacy: sanctions by other names
+    ("sanctions", "We answered with retaliatory economic measures.", "kremlin", "diplomacy"),
+    ("sanctions", "Every company must stop doing business there and leave the Russian market.", "ukraine", "diplomacy"),
     # aggression: condemnation
     ("condemnation", "It was an inhumane and cruel decision.", "ukraine", "aggression"),
     ("condemnation", "These savages have no mercy.", "ukraine", "aggression"),
@@ -110,6 +119,7 @@ NOT_FRAMED = [
     ("view only possessive", "The view from the hill is beautiful.", "other", "hedge"),
     ("charter only the UN's", "A charter flight landed in Riga.", "other", "legitimacy"),
     ("problem: no problem", "No problem, he said, the bus is on time.", "other", "adversity"),
+    ("violations: negated", "They did not violate the agreement.", "other", "aggression"),
     ("negation still cancels aggression", "They did not break the truce, and no blockade was imposed.", "kremlin",
      "aggression"),
 ]
