@@ -37,8 +37,8 @@ FRAMED = [
     ("violations", "Prisoners were executed in the basement.", "other", "casualties"),
     ("violations", "They seek world domination.", "kremlin", "aggression"),
     # diplomacy: sanctions by other names
-    ("sanctions", "We answered with retaliatory economic measures.", "kremlin", "diplomacy"),
-    ("sanctions", "Every company must stop doing business there and leave the Russian market.", "ukraine", "diplomacy"),
+    ("sanctions", "We answered with retaliatory measures.", "kremlin", "diplomacy"),
+    ("sanctions", "Every company must leave the Russian market.", "ukraine", "diplomacy"),
     # aggression: condemnation
     ("condemnation", "It was an inhumane and cruel decision.", "ukraine", "aggression"),
     ("condemnation", "These savages have no mercy.", "ukraine", "aggression"),
@@ -73,7 +73,7 @@ FRAMED = [
     ("law", "This violates the principle of the inviolability of borders.", "other", "legitimacy"),
     ("law", "This breaches the UN Charter.", "other", "legitimacy"),
     ("recognition", "We will never recognise the annexed regions as theirs.", "ukraine", "legitimacy"),
-    ("recognition", "Crimea is our own territory and part of Russia.", "kremlin", "legitimacy"),
+    ("recognition", "Crimea and Russia are one nation, he said.", "kremlin", "legitimacy"),
     ("accountability", "No crime will remain unpunished; impunity ends here.", "ukraine", "legitimacy"),
     ("forced", "Their provocations forced us to act.", "kremlin", "legitimacy"),
     ("forced", "We had no other option.", "kremlin", "legitimacy"),
