@@ -1,0 +1,135 @@
+"""Lexicon v2.2: the phrase families added for recall (CODEBOOK.md §3), each on composed sentences (never article
+text): a sentence the family must frame, and for the families that need a neighbour (context.csv) or a side
+(G4) a sentence it must not."""
+import pytest
+
+from narrative.lexicons import load_lexicon
+
+LEX = load_lexicon()
+
+
+def categories(text, side="ukraine"):
+    _n, totals = LEX.count(text, side)
+    return {c for c, v in totals.items() if v > 0}
+
+
+# (family, sentence, side, category it must carry)
+FRAMED = [
+    # aggression: crimes and atrocities
+    ("crimes", "They are war criminals.", "ukraine", "aggression"),
+    ("crimes", "Investigators recorded human rights violations in every village.", "other", "aggression"),
+    ("crimes", "The monitors list arbitrary detentions and enforced disappearances.", "other", "aggression"),
+    ("crimes", "We documented mass killings in the town.", "ukraine", "aggression"),
+    ("crimes", "We documented mass killings in the town.", "other", "casualties"),
+    # aggression: broken truces, blockade, coups, force
+    ("broken truce", "The separatists broke the truce again at dawn.", "ukraine", "aggression"),
+    ("broken truce", "The separatists broke the truce again at dawn.", "ukraine", "diplomacy"),
+    ("broken truce", "Observers counted forty ceasefire violations overnight.", "other", "aggression"),
+    ("blockade", "The enemy keeps our ports under blockade.", "ukraine", "aggression"),
+    ("coup", "They tried to overthrow the elected government.", "other", "aggression"),
+    ("coup", "The bloody coup in the capital started it all.", "kremlin", "aggression"),
+    ("force", "They want to take the peninsula back by force.", "kremlin", "aggression"),
+    ("force", "They want to take the peninsula back by military force.", "kremlin", "aggression"),
+    # aggression: violations and infringements (and "executed" is an atrocity as well as a death)
+    ("violations", "Their actions violate every agreement they signed.", "ukraine", "aggression"),
+    ("violations", "The bridge is an infringement on our sovereignty.", "ukraine", "aggression"),
+    ("violations", "Prisoners were executed in the basement.", "other", "aggression"),
+    ("violations", "Prisoners were executed in the basement.", "other", "casualties"),
+    ("violations", "They seek world domination.", "kremlin", "aggression"),
+    # diplomacy: sanctions by other names
+    ("sanctions", "We answered with retaliatory measures.", "kremlin", "diplomacy"),
+    ("sanctions", "Every company must leave the Russian market.", "ukraine", "diplomacy"),
+    # aggression: condemnation
+    ("condemnation", "It was an inhumane and cruel decision.", "ukraine", "aggression"),
+    ("condemnation", "These savages have no mercy.", "ukraine", "aggression"),
+    # aggression: Western escalation and arming (Kremlin wording)
+    ("escalation", "NATO expansion towards our borders continues.", "kremlin", "aggression"),
+    ("escalation", "The West keeps encroaching on our historical space and trampling on our interests.", "kremlin",
+     "aggression"),
+    ("escalation", "Weapons are pumped into the country every week.", "kremlin", "aggression"),
+    ("escalation", "They seek global hegemony.", "kremlin", "aggression"),
+    # aggression: build-up and war plans
+    ("build-up", "The concentration of troops near Kharkiv alarms us.", "ukraine", "aggression"),
+    ("build-up", "Russia keeps 100,000 troops at the border.", "other", "aggression"),
+    ("build-up", "They are waging a war against our children.", "ukraine", "aggression"),
+    ("build-up", "The regime unleashed a total war.", "ukraine", "aggression"),
+    # diplomacy
+    ("partnership", "Our countries are bound by a long friendship.", "kremlin", "diplomacy"),
+    ("partnership", "We will deepen ties with Japan.", "ukraine", "diplomacy"),
+    ("partnership", "We are delighted to welcome the prime minister in Kyiv.", "ukraine", "diplomacy"),
+    ("partnership", "A delegation arrives tomorrow; the minister was invited to the forum.", "other", "diplomacy"),
+    ("partnership", "We keep working together with the ministries of both countries.", "kremlin", "diplomacy"),
+    ("partnership", "Both sides keep cooperating on grain exports.", "other", "diplomacy"),
+    ("corridor", "A humanitarian corridor opened for the residents at noon.", "ukraine", "diplomacy"),
+    ("corridor", "Belarus offers a peacekeeping role.", "other", "diplomacy"),
+    ("integration", "Our path of European integration is irreversible.", "ukraine", "diplomacy"),
+    ("integration", "The open-door policy stays.", "other", "diplomacy"),
+    ("integration", "Moldova wants to join the EU.", "other", "diplomacy"),
+    # legitimacy
+    ("security needs", "These missiles are a direct threat to Russia's security.", "kremlin", "legitimacy"),
+    ("security needs", "These missiles are a direct threat to Russia's security.", "kremlin", "aggression"),
+    ("security needs", "We insist on equal and indivisible security in Europe.", "kremlin", "legitimacy"),
+    ("security needs", "Our security comes first.", "kremlin", "legitimacy"),
+    ("law", "This violates the principle of the inviolability of borders.", "other", "legitimacy"),
+    ("law", "This breaches the UN Charter.", "other", "legitimacy"),
+    ("recognition", "We will never recognise the annexed regions as theirs.", "ukraine", "legitimacy"),
+    ("recognition", "Crimea and Russia are one nation, he said.", "kremlin", "legitimacy"),
+    ("accountability", "No crime will remain unpunished; impunity ends here.", "ukraine", "legitimacy"),
+    ("forced", "Their provocations forced us to act.", "kremlin", "legitimacy"),
+    ("forced", "We had no other option.", "kremlin", "legitimacy"),
+    ("forced", "We are doing the right thing.", "kremlin", "legitimacy"),
+    # resistance
+    ("defence", "Our defence holds in the south.", "ukraine", "resistance"),
+    ("defence", "They will act in defense of their forces.", "other", "resistance"),
+    ("defence", "The alliance rests on collective defence.", "other", "resistance"),
+    ("defence", "The people rebelled against the occupation.", "ukraine", "resistance"),
+    # disinformation
+    ("fear-mongering", "This is scaremongering whipped up by the Western media.", "kremlin", "disinformation"),
+    ("fear-mongering", "Their story is a fairy tale and a trumped-up charge.", "kremlin", "disinformation"),
+    ("fear-mongering", "They try to conceal the truth and cover up their crimes.", "ukraine", "disinformation"),
+    # achievement
+    ("triumph", "Our athletes triumphed again.", "kremlin", "achievement"),
+    # adversity
+    ("problems", "The main problem is the energy system; our cities face new challenges.", "ukraine", "adversity"),
+    ("problems", "Our farmers suffer from the blockade.", "ukraine", "adversity"),
+    # hedge
+    ("view", "In my view, the offensive will start in spring.", "other", "hedge"),
+    ("view", "Lavrov praised what he sees as a multipolar order.", "other", "hedge"),
+    ("view", "I can't imagine them sending troops.", "other", "hedge"),
+    ("view", "I suspect the figures are higher.", "other", "hedge"),
+]
+
+
+@pytest.mark.parametrize("family, text, side, category", FRAMED)
+def test_a_recall_family_frames_its_sentence(family, text, side, category):
+    assert category in categories(text, side), (family, text)
+
+
+# (rule, sentence, side, category it must NOT carry): the neighbour a word needs, or what stays a topic
+NOT_FRAMED = [
+    ("force only after by", "The air force flew over the parade.", "other", "aggression"),
+    ("force only after by", "A task force will study the data.", "other", "aggression"),
+    ("expansion only for NATO", "The expansion of the port brings jobs.", "other", "aggression"),
+    ("welcome only a visitor", "We welcome the decision of the court.", "other", "diplomacy"),
+    ("together only of working", "The families stayed together in the shelter.", "other", "diplomacy"),
+    ("integration only European", "The integration of the new software took a year.", "other", "diplomacy"),
+    ("security only a side's need", "Security was tight at the stadium.", "other", "legitimacy"),
+    ("defence only explicit", "The air defence budget grew.", "other", "resistance"),
+    ("defence: the ministry is a name", "The defence ministry published a statement.", "other", "resistance"),
+    ("view only possessive", "The view from the hill is beautiful.", "other", "hedge"),
+    ("charter only the UN's", "A charter flight landed in Riga.", "other", "legitimacy"),
+    ("problem: no problem", "No problem, he said, the bus is on time.", "other", "adversity"),
+    ("violations: negated", "They did not violate the agreement.", "other", "aggression"),
+    ("negation still cancels aggression", "They did not break the truce, and no blockade was imposed.", "kremlin",
+     "aggression"),
+]
+
+
+@pytest.mark.parametrize("rule, text, side, category", NOT_FRAMED)
+def test_a_recall_family_keeps_its_limits(rule, text, side, category):
+    assert category not in categories(text, side), (rule, text)
+
+
+def test_the_historical_reading_still_holds():
+    """v2.2 added no phrase that takes the words of an older one ("historical" stays legitimacy)."""
+    assert "legitimacy" in categories("We defend our historical lands.")
