@@ -88,7 +88,7 @@ sample = items
 # whose content overlaps a span already labelled (sides, belligerent sides, frames)
 labelled = []
 for name, a, b in (("warnews-dev-sides-belligerent.tsv", "content_start", "content_end"),
-                   ("warnews-dev-sides.tsv", "content_start", "content_end"), ("warnews-dev-fresh-spans.tsv", "content_start", "content_end"), ("warnews-dev-frames.tsv", "start", "end")):
+                   ("warnews-dev-sides.tsv", "content_start", "content_end"), ("warnews-dev-fresh-coderB.tsv", "content_start", "content_end"), ("warnews-dev-frames.tsv", "start", "end")):
     for r in csv.DictReader(open(Path("data/annotations") / name, encoding="utf-8"), delimiter="\t"):
         labelled.append((r["file"], int(r[a]), int(r[b])))
 sample = [it for it in sample if not any(it[0] == f and it[3] < e and s < it[4] for f, s, e in labelled)]
