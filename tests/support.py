@@ -48,3 +48,27 @@ BRAT_ANN = "\n".join([
     "T5\tSource 62 71\tofficials", "T6\tCue 49 61\taccording to", "T7\tContent 33 47\tKyiv denied it",
     "T8\tAttribution 49 61\taccording to", "E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5",
 ])
+
+
+def resampled_estimates(tool, gold, categories, census, sheets, *, claim_coded=False, dims=None):
+    """Corrected estimates over many coded sheets against the truth of a census: per quantity of
+    :func:`narrative.estimate.quantities.quantities`, ``(truth, naive, coverage of the PPI++ intervals,
+    mean PPI++ width, mean coded-only width)``. ``census`` and ``sheets`` are :class:`narrative.estimate.ppi.Design`
+    objects (every row coded; one row per sheet of coded rows)."""
+    import numpy as np
+
+    from narrative.estimate.quantities import Joined, _row, quantities
+
+    dims = dims or {"side": True, "frames": True, "distanced": False}
+    everyone = Joined(tool, gold, census, claim_coded, dims)
+    batch = Joined(tool, gold, sheets, claim_coded, dims)
+    truth = {q: _row(q, p, everyone, lam=0.0, min_coded=0, path="-")["estimate"]
+             for q, p in quantities(everyone, "kremlin", "ukraine", categories)}
+    out = {}
+    for q, parts in quantities(batch, "kremlin", "ukraine", categories):
+        tuned = _row(q, parts, batch, lam=None, min_coded=0, path="-")
+        alone = _row(q, parts, batch, lam=0.0, min_coded=0, path="-")
+        t = truth[q]
+        out[q] = (t, tuned["naive"], float(np.mean((tuned["lo"] <= t) & (t <= tuned["hi"]))),
+                  float(np.mean(tuned["hi"] - tuned["lo"])), float(np.mean(alone["hi"] - alone["lo"])))
+    return out

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from narrative.estimate import ppi
-from narrative.estimate.quantities import Joined, _row, quantities
+from support import resampled_estimates
 
 Z = ppi.Z95
 
@@ -141,19 +141,8 @@ def _synthetic(rng, n_rows=2000):
 
 def coverage(tool, gold, categories, coded, *, claim_coded=True, distanced=True):
     """Per quantity: (truth, naive, coverage, mean width PPI++, mean width coded-only) over the rows of ``coded``."""
-    dims = {"side": True, "frames": True, "distanced": distanced}
-    everyone = Joined(tool, gold, ppi.Design.simple(np.ones(len(gold), bool)), claim_coded, dims)
-    batch = Joined(tool, gold, ppi.Design.simple(coded), claim_coded, dims)
-    truth = {q: _row(q, p, everyone, lam=0.0, min_coded=0, path="-")["estimate"]
-             for q, p in quantities(everyone, "kremlin", "ukraine", categories)}
-    out = {}
-    for q, parts in quantities(batch, "kremlin", "ukraine", categories):
-        tuned = _row(q, parts, batch, lam=None, min_coded=0, path="-")
-        alone = _row(q, parts, batch, lam=0.0, min_coded=0, path="-")
-        t = truth[q]
-        out[q] = (t, tuned["naive"], float(np.mean((tuned["lo"] <= t) & (t <= tuned["hi"]))),
-                  float(np.mean(tuned["hi"] - tuned["lo"])), float(np.mean(alone["hi"] - alone["lo"])))
-    return out
+    return resampled_estimates(tool, gold, categories, ppi.Design.simple(np.ones(len(gold), bool)), ppi.Design.simple(coded),
+                               claim_coded=claim_coded, dims={"side": True, "frames": True, "distanced": distanced})
 
 
 def test_synthetic_coverage_holds_for_every_quantity_while_the_naive_estimate_is_off():

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from support import ROOT, SHARED
+from support import ROOT, SHARED, resampled_estimates
 from narrative.estimate import ppi, tool_labels
 from narrative.estimate.quantities import Joined, _row, quantities
 
@@ -68,22 +68,13 @@ def test_resampled_war_news_coverage_and_width(extracted, coder):
     n = len(population)
     truth_table = pd.DataFrame({"is_claim": np.ones(n), "side": gold["side"].to_numpy(),
                                 "frames": gold["labels"].to_numpy(), "distanced": np.nan})
-    dims = {"side": True, "frames": True, "distanced": False}
-    census = Joined(tool, truth_table, ppi.Design.simple(np.ones(n, bool)), False, dims)
     coded = np.argsort(np.random.default_rng(60).random((400, n)), axis=1) < 60      # 400 sheets of 60
-    sheets = Joined(tool, truth_table, ppi.Design.simple(coded), False, dims)
-    cats = ["aggression", "diplomacy"]
-    truth = {q: _row(q, p, census, lam=0.0, min_coded=0, path="-")["estimate"]
-             for q, p in quantities(census, "kremlin", "ukraine", cats)}
+    table = resampled_estimates(tool, truth_table, ["aggression", "diplomacy"], ppi.Design.simple(np.ones(n, bool)),
+                                ppi.Design.simple(coded))
     seen = set()
-    for q, parts in quantities(sheets, "kremlin", "ukraine", cats):
-        tuned = _row(q, parts, sheets, lam=None, min_coded=0, path="-")
-        alone = _row(q, parts, sheets, lam=0.0, min_coded=0, path="-")
-        t = truth[q]
-        cover = np.mean((tuned["lo"] <= t) & (t <= tuned["hi"]))
-        ratio = np.mean(tuned["hi"] - tuned["lo"]) / np.mean(alone["hi"] - alone["lo"])
+    for q, (_truth, _naive, cover, width, alone) in table.items():
         assert cover >= 0.85, (coder, q, cover)
-        assert ratio <= 1.10, (coder, q, ratio)
+        assert width / alone <= 1.10, (coder, q, width / alone)
         seen.add(q)
     assert seen == set(QUANTITIES)
 
