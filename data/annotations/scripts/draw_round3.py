@@ -6,11 +6,13 @@ span labelled before (sides, belligerent sides, fresh, frames, coder C's extra f
 - ``train``: 250 candidates drawn at random (seed 33) from articles in the *tuning* part of both splits
   (``evaluation.labels.article_part`` and ``evaluation.frame_labels.split_part``): codebook labels to learn and tune
   from.
+- ``train2``: every other tuning-article candidate (after ``train``'s draw): more labels to learn from.
 - ``fresh``: from articles in the *locked* part of either split (never tuned on), every candidate whose speaker slot
   holds a belligerent term (``draw_fresh.TERM``) plus random others (seed 34) up to 150: scored once, at the end.
 
 Usage (from the project root, PYTHONPATH=src):
 python data/annotations/scripts/draw_round3.py ../shared/eval/warnews-dev/articles train > train-spans.tsv
+python data/annotations/scripts/draw_round3.py ../shared/eval/warnews-dev/articles train2 > train2-spans.tsv
 python data/annotations/scripts/draw_round3.py ../shared/eval/warnews-dev/articles fresh > fresh2-spans.tsv
 """
 import csv
@@ -44,9 +46,11 @@ def pool(articles):
 if __name__ == "__main__":
     tuning, locked = pool(sys.argv[1])
     print(len(tuning), len(locked), file=sys.stderr)
-    if sys.argv[2] == "train":
+    if sys.argv[2] in ("train", "train2"):
         random.seed(33)
         sample = random.sample([it[:5] for it in tuning], 250)
+        if sys.argv[2] == "train2":
+            sample = [it[:5] for it in tuning if it[:5] not in set(sample)]
     else:
         term = [it[:5] for it in locked if TERM.search(it[5])]
         rest = [it[:5] for it in locked if not TERM.search(it[5])]
