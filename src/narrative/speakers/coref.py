@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import re
 
+from ..segment.marks import SPEECH_DASHES
 from .descriptions import description, local, place_sides, side_of
-from .gender import first_name_gender, first_name_table, honorific_gender, pronoun_gender_after
+from .gender import (GENDERED_TITLES, first_name_gender, first_name_table, honorific_gender,
+                     pronoun_gender_after)
 from .mention_side import LOCAL_WORDS
 from .names import ROLES, TITLES, in_name
 from .runs import (ORG_WORDS, RUN, SKIP_FIRST, acronym_after, split_run, titles_around, words,
@@ -50,6 +52,18 @@ _OBJECT_BEFORE = frozenset("of with to by from for about against on at in into i
                            "thanked met called told urged asked".split())
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _CACHE_LIMIT = 200_000  # entries of the per-actors-file run cache
+#: dashes that open a line of direct speech (the Polish outlets' "- We will hold - he said")
+_LINE_DASHES = frozenset("-") | SPEECH_DASHES
+
+
+def dash_line(text: str, a: int) -> bool:
+    r"""Whether offset ``a`` opens a line of direct speech: a dash at the start of a line (or text) before it.
+
+    >>> dash_line("Intro.\n\n- We will hold - he said.", 10), dash_line("Intro. We hold, he said.", 7)
+    (True, False)
+    """
+    before = text[max(0, a - 6):a].rstrip(" \t")
+    return bool(before) and before[-1] in _LINE_DASHES and before[:-1].rstrip(" \t")[-1:] in ("", "\n")
 
 
 class NameIndex:
@@ -131,13 +145,15 @@ class NameIndex:
                 entity.kind = "org"
             elif titles or _CUE_AFTER.match(self.text, end):
                 entity.kind = "person"
-        honorific = honorific_gender(titles)
+        honorific = honorific_gender(titles) or honorific_gender(name_low[-1:])  # "Mr Moore", "The Duchess"
         if honorific and entity.gender is None:
             entity.gender, entity.kind = honorific, "person"
         if entity.gender is None and entity.kind != "org" and len(name_words) >= 2:
-            gender = pronoun_gender_after(text, end)
-            if gender is None and self.actors is not None:  # "Olena Shulyak": a first name the lists know
-                gender = self._first_name_gender(name_words[0])
+            # a first name the lists know ("Olena Shulyak", "Martin Harris") before the first pronoun after the
+            # name, which may be the sentence's subject's ("… of Martin Harris, the UK ambassador, she thanked")
+            gender = self._first_name_gender(name_words[0]) if self.actors is not None else None
+            if gender is None:
+                gender = pronoun_gender_after(text, end)
             if gender:
                 entity.gender, entity.kind = gender, entity.kind or "person"
         quoted = self.inside_quote is not None and self.inside_quote(start)
@@ -227,10 +243,14 @@ class NameIndex:
         return cache[key]
 
     # -- resolving -------------------------------------------------------------------------------
-    def resolve(self, mention: str, start: int) -> Entity | None:
-        """The entity a speaker mention at offset ``start`` refers to, or None."""
+    def resolve(self, mention: str, start: int, content: tuple[int, int] | None = None) -> Entity | None:
+        """The entity a speaker mention at offset ``start`` refers to, or None. ``content``: the span the
+        mention's claim says when that is a line of direct speech opened by a dash, whose names are not its
+        antecedent ("- … Putin's propaganda … - he said"; quotation marks already keep their names out)."""
         self._scan_to(start + len(mention))
         memory = self.memory
+        if content is not None and dash_line(self.text, content[0]):
+            memory.said(content)
         words_ = words(mention)
         if not words_:
             return None
@@ -277,9 +297,10 @@ class NameIndex:
         """A speaker described but not named ("The EU High Representative said"): a person of its
         own, a candidate for the next "he"/"she", when its head is a singular role noun."""
         words_ = words(mention)
-        if not words_ or words_[-1].lower() not in ROLES:
+        if not words_ or words_[-1].lower() not in ROLES and words_[-1].lower() not in GENDERED_TITLES:
             return None
         entity = Entity(mention, "person", titles={w.lower() for w in words_})
+        entity.gender = honorific_gender(entity.titles)  # "The Duchess": the next "she"
         self.memory.insert(start, entity)
         return entity
 

@@ -106,7 +106,7 @@ class Resolver:
             if self.namesake(known, speaker):
                 return speaker, OTHER_SIDE, "unlisted"
             return known.name, known.side, _list_source(known)
-        entity = index.resolve(speaker, start)
+        entity = index.resolve(speaker, start, content if anaphor else None)
         if entity is None:
             if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
                 index.spoke(None if anaphor else index.describe(speaker, start), start, content)

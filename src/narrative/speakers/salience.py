@@ -54,6 +54,7 @@ class Mentions:
         self.subject: list[bool] = []  # each mention: first of its sentence, outside quotations and reports
         self.free: list[bool] = []  # each mention: outside quotations and outside what a speaker said
         self.speakers: list[tuple[int, object]] = []  # (offset, Entity or actors-file Actor) of each claim's source
+        self.nested: list[bool] = []  # each speaker: it stands inside what an earlier speaker said
         self.contents: list[tuple[int, int]] = []  # what speakers said: names there are not antecedents
         self.content_starts: list[int] = []
 
@@ -78,12 +79,21 @@ class Mentions:
         return k >= 0 and start < self.contents[k][1]
 
     def spoke(self, entity, start: int, content: tuple[int, int] | None) -> None:
-        """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects)."""
+        """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects).
+        A source inside what an earlier speaker said ("Ushakov said Biden requested …") is recorded as
+        nested: it is what was said, not the next "he"."""
         if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
             self.speakers.append((start, entity))
+            self.nested.append(self.reported(start))
+        self.said(content)
+
+    def said(self, content: tuple[int, int] | None) -> None:
+        """Record a span as what a speaker said: the names in it stop being subjects (recorded once)."""
         if content is not None and content[1] > content[0]:
             a, b = content
             k = bisect_right(self.content_starts, a)
+            if k and self.contents[k - 1] == content:
+                return
             self.contents.insert(k, content)
             self.content_starts.insert(k, a)
             for k in range(bisect_left(self.positions, a), bisect_left(self.positions, b)):
@@ -105,7 +115,16 @@ class Mentions:
     def pronoun(self, start: int, ok) -> Entity | None:
         """The antecedent of "he"/"she": the more recent of the last compatible subject and the last
         compatible speaker (a speaker is its cue's subject even where its sentence opens with a quotation;
-        the object of a cue or a name inside what was said is neither)."""
+        the object of a cue, a name inside what was said and a speaker nested in another's words are none).
+
+        >>> m = Mentions()
+        >>> m.add(0, Entity("Yury Ushakov", "person", "m"), subject=True)
+        >>> m.spoke(m.mentions[0], 0, (15, 80))
+        >>> m.add(20, Entity("Joe Biden", "person", "m"), subject=False)
+        >>> m.spoke(m.mentions[1], 20, (40, 80))
+        >>> m.pronoun(90, lambda e: e.gender == "m").name
+        'Yury Ushakov'
+        """
         k = bisect_left(self.positions, start) - 1
         stop = max(-1, k - LOOKBACK)
         subject_at, subject = -1, None
@@ -115,8 +134,10 @@ class Mentions:
                 break
             k -= 1
         floor = max(subject_at, start - WINDOW)  # linear: only the speakers of the window before
+        nested = self.nested
+        last = len(nested) - 1
         for n, (at, entity) in enumerate(reversed(self.speakers)):
-            if at >= start:
+            if at >= start or nested[last - n]:  # a nested source is not the next "he" (what was said)
                 continue
             if at <= floor or n > LOOKBACK:
                 break
