@@ -161,7 +161,8 @@ def test_first_person_in_a_publishers_document_is_the_publisher():
     news = extract_claims(pd.DataFrame({"doc_id": ["n"], "source": ["news"], "text": [text]}))
     first = lambda c: c[c["speaker"] == "I"][["actor", "side"]].values.tolist()
     assert first(press) == [["Office of the President of Russia", "kremlin"]]
-    assert first(news) == [["Volodymyr Zelenskyy", "ukraine"]]  # no publisher: the last person named, as before
+    # no publisher and no quotation to attribute it: nobody (issue 24: not the last person named, of the other side)
+    assert first(news) == [["I", "unknown"]]
 
 
 # -- side from the words around a description (issue 24) ---------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from .actors import Actor, Actors
 from .coref import NameIndex
+from .descriptions import entity_side
+from .first_person import FIRST_PERSON, attribution_after, quotation_ends
 from .mention_side import unresolvable
 
 JOURNALIST = "journalist"
@@ -35,7 +37,7 @@ class Resolver:
     [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
     """
 
-    __slots__ = ("actors", "last", "index", "publisher", "vouched")
+    __slots__ = ("actors", "last", "index", "publisher", "vouched", "_quotations")
 
     def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
                  publisher: Actor | None = None, caches: dict | None = None) -> None:
@@ -48,6 +50,7 @@ class Resolver:
         #: gazetteer office holders of the side opposed to the publisher that this document names with
         #: their side (:meth:`namesake`)
         self.vouched: set[Actor] = set()
+        self._quotations = None  # the document's quotation starts and ends, once a first person needs them
 
     def resolve(self, speaker: str) -> Actor | None:
         """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
@@ -73,7 +76,7 @@ class Resolver:
     def said(self, a: int, b: int) -> None:
         """Record more content of the last claim (a quotation that continues it)."""
         if self.index is not None:
-            self.index.spoke(None, a, (a, b))
+            self.index.memory.said((a, b), self.index.memory.last_source)  # the continued claim's source
 
     def actor_and_side(self, speaker: str, start: int = -1,
                        content: tuple[int, int] | None = None) -> tuple[str, str]:
@@ -99,6 +102,8 @@ class Resolver:
         anaphor = low in ("he", "she", "it", "they")
         if low in ("i", "we") and self.publisher is not None:
             return self.publisher.name, self.publisher.side, "publisher"
+        if low in FIRST_PERSON and index is not None and start >= 0:  # the quotation's own speaker, else nobody
+            return self._first_person(speaker, start)
         if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
             return self._named(known, speaker, low in PRONOUNS)
         if known is not None and not anaphor:
@@ -124,6 +129,23 @@ class Resolver:
             if found and found[1] != "role":
                 return entity.name, found[0], found[1] if k == 0 or named else "coreference"
         return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
+
+    def _first_person(self, speaker: str, start: int) -> tuple[str, str, str]:
+        """"I"/"we" inside a quotation: who said the content around it, else the attribution after the
+        quotation (:mod:`.first_person`), else ``unknown``."""
+        memory = self.index.memory
+        source = memory.source_around(start)
+        if source is not None:
+            side = entity_side(self.actors, source)
+            return source.name, side or OTHER_SIDE, "coreference"
+        if self._quotations is None:
+            self._quotations = quotation_ends(self.index.text)
+        found = attribution_after(self.index.text, start, self._quotations)
+        if found is not None and found[0].lower() not in FIRST_PERSON:
+            actor, side, _source = self.decide(found[0], found[1])
+            if side != UNKNOWN_SIDE:
+                return actor, side, "coreference"
+        return speaker, UNKNOWN_SIDE, "unknown"
 
     def _named(self, actor: Actor | None, speaker: str, anaphor: bool = False) -> tuple[str, str, str]:
         """The actors file's entry (a pronoun's: resolved by recency), else the mention's own words."""

@@ -57,6 +57,8 @@ class Mentions:
         self.nested: list[bool] = []  # each speaker: it stands inside what an earlier speaker said
         self.contents: list[tuple[int, int]] = []  # what speakers said: names there are not antecedents
         self.content_starts: list[int] = []
+        self.content_sources: list[object] = []  # who said each content (None: not known)
+        self.last_source = None  # the source of the last claim recorded (what a continuing quotation inherits)
 
     def add(self, start: int, entity: Entity, subject: bool, free: bool = True) -> None:
         """Record a mention read in text order (``free``: outside quotations and what was said)."""
@@ -82,22 +84,45 @@ class Mentions:
         """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects).
         A source inside what an earlier speaker said ("Ushakov said Biden requested …") is recorded as
         nested: it is what was said, not the next "he"."""
+        self.last_source = entity
         if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
             self.speakers.append((start, entity))
             self.nested.append(self.reported(start))
-        self.said(content)
+        self.said(content, entity)
 
-    def said(self, content: tuple[int, int] | None) -> None:
-        """Record a span as what a speaker said: the names in it stop being subjects (recorded once)."""
+    def said(self, content: tuple[int, int] | None, source=None) -> None:
+        """Record a span as what ``source`` (or someone not known) said: the names in it stop being
+        subjects (recorded once; a later call with the source fills it in)."""
         if content is not None and content[1] > content[0]:
             a, b = content
             k = bisect_right(self.content_starts, a)
             if k and self.contents[k - 1] == content:
+                if source is not None:
+                    self.content_sources[k - 1] = source
                 return
             self.contents.insert(k, content)
             self.content_starts.insert(k, a)
+            self.content_sources.insert(k, source)
             for k in range(bisect_left(self.positions, a), bisect_left(self.positions, b)):
                 self.subject[k] = self.free[k] = False
+
+    def source_around(self, pos: int):
+        """Who said the innermost recorded content holding ``pos`` (the latest starting one that reaches
+        past it, within :data:`LOOKBACK` contents), or None: the speaker of the quotation a first person is in.
+
+        >>> m = Mentions()
+        >>> m.spoke(Entity("Oleg Nikolenko", "person", "m"), 0, (10, 90))
+        >>> m.source_around(40).name, m.source_around(95)
+        ('Oleg Nikolenko', None)
+        """
+        k = bisect_right(self.content_starts, pos) - 1
+        stop = max(-1, k - LOOKBACK)
+        while k > stop:
+            a, b = self.contents[k]
+            if a <= pos < b and self.content_sources[k] is not None:
+                return self.content_sources[k]
+            k -= 1
+        return None
 
     def recent(self, start: int, ok, subject_only: bool = False, free_only: bool = False) -> Entity | None:
         """The most recent mentioned entity before ``start`` that ``ok`` accepts (a subject, or a mention
