@@ -50,9 +50,11 @@ UNKNOWN_SIDE = "unknown"
 #: head ("a Kharkiv official"); ``role``: a role the codebook puts on no side ("analysts", "a Ukrainian
 #: expert": ``other``); ``coreference``: a pronoun or description resolved to an earlier speaker or name;
 #: ``publisher``: the document's own voice (its publisher, its side, or the reporter); ``unlisted``: a named
-#: speaker no list or rule places (``other``); ``unknown``: nobody could be resolved (side ``unknown``)
+#: speaker no list or rule places (``other``); ``unknown``: nobody could be resolved (side ``unknown``);
+#: ``context``: a bare institution or "it" given the country the article named it with before ("the defence
+#: ministry" after "Russia's defence ministry"; narrative.speakers.institutions)
 SIDE_SOURCES = ("actors", "gazetteer", "nationality", "place", "role", "coreference", "publisher", "unlisted",
-                "unknown")
+                "unknown", "context")
 
 #: ``narrative.features.evidence`` (KWIC); ``rule``: what decided the category
 #: (:data:`narrative.lexicons.RULES`: the phrase's own, or the perspective of an attack phrase)

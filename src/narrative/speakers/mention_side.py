@@ -38,6 +38,7 @@ i we you he she it they me us him her them this that these those the a an some o
 both all many most several few one two three such last next earlier later first also then now today yesterday
 tomorrow week month year weekend night morning evening monday tuesday wednesday thursday friday saturday sunday
 however meanwhile there here who which what whom whose his its their our my your said
+on in at by for with from to of after before during since until as according
 """.split())
 #: heads that name an official or body of some state without saying which: unresolved, they are ``unknown``
 STATE_HEADS = frozenset("""
@@ -92,7 +93,7 @@ def unresolvable(mention: str) -> bool:
     raw = _WORD.findall(mention)
     if not raw:
         return True
-    content = [w for w in raw if w.lower() not in FUNCTION_WORDS]
+    content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]  # "US", not "us"
     if not content:
         return True
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS):

@@ -12,6 +12,7 @@ from .actors import Actor, Actors
 from .coref import NameIndex
 from .descriptions import entity_side
 from .first_person import FIRST_PERSON, attribution_after, quotation_ends
+from .institutions import CountryContext, context_side
 from .mention_side import unresolvable
 
 JOURNALIST = "journalist"
@@ -37,7 +38,7 @@ class Resolver:
     [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
     """
 
-    __slots__ = ("actors", "last", "index", "publisher", "vouched", "_quotations")
+    __slots__ = ("actors", "last", "index", "publisher", "vouched", "_quotations", "_context")
 
     def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
                  publisher: Actor | None = None, caches: dict | None = None) -> None:
@@ -51,6 +52,7 @@ class Resolver:
         #: their side (:meth:`namesake`)
         self.vouched: set[Actor] = set()
         self._quotations = None  # the document's quotation starts and ends, once a first person needs them
+        self._context = None  # the document's country phrases (.institutions), once a bare speaker needs them
 
     def resolve(self, speaker: str) -> Actor | None:
         """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
@@ -85,6 +87,18 @@ class Resolver:
 
     def decide(self, speaker: str, start: int = -1,
                content: tuple[int, int] | None = None) -> tuple[str, str, str]:
+        """:meth:`_decide`; a bare institution or "it" that it leaves ``unknown`` takes its country from the
+        article (:mod:`.institutions`, ``side_source`` ``context``): "the defence ministry" after "Russia's
+        defence ministry", "It demands …" after "Ukraine has an interest …"."""
+        found = self._decide(speaker, start, content)
+        if found[1] != UNKNOWN_SIDE or start < 0 or self.index is None or speaker.lower() in FIRST_PERSON:
+            return found
+        if self._context is None:
+            self._context = CountryContext(self.index.text, self.actors.side_rule)
+        return context_side(self._context, self.actors, speaker, start, self.index.inside_quote) or found
+
+    def _decide(self, speaker: str, start: int = -1,
+                content: tuple[int, int] | None = None) -> tuple[str, str, str]:
         """``(actor, side, side_source)`` of a speaker mention; ``start`` is the mention's offset and
         ``content`` the claim's span (both needed for coreference). ``side_source`` is one of
         :data:`narrative.schema.SIDE_SOURCES`; a mention that names nobody and that coreference cannot
