@@ -32,6 +32,8 @@ from ..segment.marks import SPEECH_DASHES, quote_spans
 FIRST_PERSON = frozenset("i we".split())
 #: how many characters after a quotation's end its attribution is looked for
 TAIL = 120
+#: how far back the dash that opens a line of speech is looked for (characters)
+LINE_BACK = 1000
 #: reporting verbs of an attribution right after a quotation: the common speech verbs only, since a cue
 #: after a closing mark is what the extractor itself attributes the quotation with (the full cue list is
 #: the claims package's; this one must only find who speaks)
@@ -55,7 +57,7 @@ def quotation_ends(text: str) -> tuple[list[int], list[int]]:
 
 def _dash_end(text: str, pos: int) -> int | None:
     """The offset after the closing dash of the dash-led line of speech holding ``pos`` ("- … - said X"), or None."""
-    line = max(text.rfind("\n", 0, pos), 0)
+    line = max(text.rfind("\n", max(0, pos - LINE_BACK), pos), pos - LINE_BACK, 0)
     opened = None
     for m in _DASH_OPEN.finditer(text, line, pos):
         opened = m
