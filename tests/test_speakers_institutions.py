@@ -65,3 +65,9 @@ def test_its_looks_only_in_its_own_sentence():
     text = "Ukraine's ability to strike back depends on Western weapons, which its officials say arrive late."
     ctx = CountryContext(text, load_actors().side_rule)
     assert ctx.country_before(text.index("its officials"), possessive=True) == ("ukraine", "Ukraine")
+
+
+def test_a_third_states_official_is_not_the_belligerent_named_before():
+    text = "Russian Foreign Minister Sergei Lavrov said the talks were dead.\n\nThe British minister said they would go on."
+    row = claim_at(text, "The British minister")
+    assert row["actor"] != "Sergei Lavrov" and row["side"] == "other"

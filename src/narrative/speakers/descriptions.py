@@ -15,6 +15,8 @@ council", "its infrastructure minister" are a body of the place named just befor
 """
 from __future__ import annotations
 
+from ..schema import OTHER_SIDE
+from .institutions import third_countries
 from .mention_side import STATE_HEADS, place_before
 from .names import ROLES
 from .runs import ORG_WORDS
@@ -25,11 +27,25 @@ GENERIC_ORG = frozenset("group organisation organization body agency institution
 
 
 def side_of(actors, mention: str) -> str | None:
-    """The side a mention's own words give ("the Russian minister"), or None."""
+    """The side a mention's own words give ("the Russian minister"; a third state's, "the British minister",
+    ``other``: it refers to no Russian or Ukrainian entity), or None.
+
+    >>> from narrative.speakers.actors import load_actors
+    >>> actors = load_actors()
+    >>> side_of(actors, "the Russian minister"), side_of(actors, "the British minister"), side_of(actors, "the minister")
+    ('kremlin', 'other', None)
+    """
     if actors is None:
         return None
     found = actors.mention_side(mention)
-    return found[0] if found is not None and found[1] != "role" else None
+    if found is not None:
+        return found[0] if found[1] != "role" else None
+    words = mention.replace("’", "'").split()
+    if actors.side_rule and words and words[-1].lower() in actors.side_rule["heads"]:
+        third = third_countries()
+        if any(w in third or w.removesuffix("'s") in third for w in words[:-1]):
+            return OTHER_SIDE
+    return None
 
 
 def entity_side(actors, entity) -> str | None:
