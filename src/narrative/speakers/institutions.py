@@ -18,7 +18,7 @@ heads: ministry, military, army, authorities, government, officials, spokesman, 
 Country words: Russia's and Ukraine's are the actors file's side-rule modifiers; every other state's
 (``other``) come from ``narrative/data/nationalities.tsv``. The codebook's rule that a modifier alone is no side
 still holds: a head the side rule excludes ("a Ukrainian expert", "sources") is never given a country here.
-Linear: the text is read once per document for its "country + head" phrases, when a bare speaker first asks.
+Linear: the text is read for its "country + head" phrases only before a bare speaker that asks, each part once.
 
 >>> from narrative.speakers.actors import load_actors
 >>> text = ("Russia's defence ministry said the town fell. Kyiv denied it. "
@@ -41,6 +41,10 @@ from ..infra.datafiles import data_lines
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+")  # "U.S." is one word; "Ukraine.The" is two
 #: words between a country and its head ("Russia's [defence] ministry", "the Ukrainian [armed] forces")
 _GAP = 2
+#: how far back (characters) and over how many country phrases the same head is looked for: an article's
+#: length, so a corpus concatenated into one text stays linear
+HEAD_WINDOW = 8000
+HEAD_LOOKBACK = 200
 #: how far back a country antecedent of "it"/"its" is looked for (characters, within the paragraph)
 COUNTRY_WINDOW = 400
 #: words before a country that make it an object or the subject of a reported clause ("demands that Russia be
@@ -92,8 +96,9 @@ class CountryContext:
         for side, words in rule.get("modifiers", {}).items():
             for w in words:
                 self.countries.setdefault(w[:1].upper() + w[1:], side)
-        self._phrases: list[tuple[int, str, str, str]] | None = None  # (start, head key, side, phrase)
+        self._phrases: list[tuple[int, str, str | None, str]] = []  # (start, head key, side, phrase), text order
         self._starts: list[int] = []
+        self._read_pos = 0  # the phrases starting before it are read
 
     # -- reading ---------------------------------------------------------------------------------
     def _country_at(self, words: list[re.Match], i: int) -> tuple[str, int] | None:
@@ -108,10 +113,17 @@ class CountryContext:
                     return side, n
         return None
 
-    def _read(self) -> None:
+    def _read_to(self, end: int) -> None:
+        """Read the "country + head" phrases starting before ``end`` (only the :data:`HEAD_WINDOW` before it
+        that no earlier call read: each character is read about once)."""
+        if end <= self._read_pos:
+            return
         text, phrases, covered = self.text, [], set()
-        words = list(_WORD.finditer(text))
+        lo = max(self._read_pos, end - HEAD_WINDOW)
+        words = list(_WORD.finditer(text, max(0, lo - 80), min(len(text), end + 80)))
         for i, m in enumerate(words):
+            if not m.group(0)[:1].isupper():
+                continue  # a country word is capitalised
             found = self._country_at(words, i)
             if found is None:
                 continue
@@ -149,21 +161,23 @@ class CountryContext:
             if (key in self.heads and j not in covered and prev[:1].isupper() and prev not in self.countries
                     and prev.lower() not in ("the", "a", "an") and not text[words[j - 1].end():words[j].start()].strip()):
                 phrases.append((words[j - 1].start(), key, None, text[words[j - 1].start():words[j].end()]))
-        phrases.sort(key=lambda p: p[0])
-        self._phrases, self._starts = phrases, [p[0] for p in phrases]
+        phrases = sorted((p for p in phrases if lo <= p[0] < end), key=lambda p: p[0])
+        self._phrases.extend(phrases)
+        self._starts.extend(p[0] for p in phrases)
+        self._read_pos = end
 
     # -- asking ----------------------------------------------------------------------------------
     def same_head(self, mention: str, start: int) -> tuple[str, str] | None:
         """``(side, the earlier phrase)`` for a bare mention at ``start``: the nearest earlier mention of its
-        head word with a country, or None."""
+        head word with a country (within :data:`HEAD_WINDOW` characters and :data:`HEAD_LOOKBACK` phrases), or None."""
         words = _WORD.findall(mention)
         if not words or _head_key(words[-1]) not in self.heads:
             return None
-        if self._phrases is None:
-            self._read()
+        self._read_to(start)
         head = _head_key(words[-1])
         k = bisect_left(self._starts, start) - 1
-        while k >= 0:
+        stop = max(-1, k - HEAD_LOOKBACK)
+        while k > stop and self._phrases[k][0] >= start - HEAD_WINDOW:  # bounded: linear in the document
             _at, key, side, phrase = self._phrases[k]
             if key == head:
                 return (side, phrase) if side is not None else None
