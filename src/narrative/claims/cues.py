@@ -107,7 +107,13 @@ def is_noun_use(lows: list[str], i: int) -> bool:
     if i == 0:
         return False
     prev = lows[i - 1]
+    if prev == "to" and i >= 2 and lows[i - 2] in _ASPECT_BEFORE_TO:
+        return False  # "went on to say", "continued to insist": a verb
     return prev in words().noun_markers or prev.endswith(("’s", "'s"))
+
+
+#: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")
+_ASPECT_BEFORE_TO = frozenset({"on", "continued", "continues", "proceeded", "proceeds", "went", "hastened"})
 
 
 def negated(lows: list[str], i: int) -> bool:
@@ -191,6 +197,27 @@ def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and i and lows[i - 1] == ","]
 
 
+#: prepositions that open the medium or hearer of a cue ("in a statement", "on Telegram", "to reporters")
+_MEDIUM_PREPS = frozenset({"in", "to", "on", "via", "during", "at", "after", "through"})
+#: the longest such phrase before its "that", comma or colon, in tokens
+MEDIUM_WINDOW = 7
+#: words that show the phrase is the content itself ("on Monday the army said …")
+_CLAUSE_WORDS = frozenset("is are was were has have had will would could can should must may might did does do "
+                          "said says".split())
+def _medium_end(low: list[str], i: int, end: int) -> int | None:
+    """The token after a medium or hearer phrase that starts at ``i`` and ends at "that", a colon or (after
+    "in"/"to") a comma ("said on Telegram that …", "wrote in a statement: …"), else None."""
+    t = low[i]
+    if t not in _MEDIUM_PREPS or i + 1 >= end or low[i + 1] in ("that", ","):
+        return None
+    k = i + 1
+    while k < end and low[k] not in ("that", ",", ":") and k - i < MEDIUM_WINDOW and low[k] not in _CLAUSE_WORDS:
+        k += 1
+    if k < end and low[k] in ("that", ",", ":") and (low[k] != "," or t in ("in", "to")):
+        return k + 1
+    return None
+
+
 #: tokens after an object cue ("informed President Putin during a visit … that …") searched for "that"
 OBJECT_THAT_WINDOW = 25
 _OBJECT_CUES = frozenset({"told", "tells", "tell", "informed", "inform", "informs", "assured", "warned", "urged", "asked"})
@@ -204,19 +231,12 @@ def content_start(low: list[str], i: int, end: int, cue: str) -> int:
         t = low[i]
         if t in ("that", ":", ",") or t in w.skip_left:
             i += 1
+        elif (k := _medium_end(low, i, end)) is not None:
+            i = k  # "in a statement", "to reporters", "on Telegram", "in its morning update" up to "that", ",", ":"
         elif t in w.time_preps and i + 1 < end and low[i + 1] in w.weekdays:
             i += 2
         elif t in w.time_preps and i + 2 < end and low[i + 2] in w.weekdays:
             i += 3
-        elif t in ("in", "to") and i + 1 < end and low[i + 1] in ("a", "reporters", "journalists"):
-            # "in a statement", "to reporters"
-            k = i + 1
-            while k < end and low[k] not in ("that", ",", ":") and k - i < 5:
-                k += 1
-            if k < end and low[k] in ("that", ",", ":"):
-                i = k + 1
-            else:
-                break
         else:
             break
     if cue in _OBJECT_CUES:

@@ -30,8 +30,8 @@ from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content,
-                       noun_object, trailing_source)
+from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, infinitive,
+                       no_content, noun_object, trailing_source)
 from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -106,8 +106,20 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
         return None  # "was condemned by the UN": a passive, whose speaker is the by-agent, if any
+    if kind == "verb" and (cue_low in _RELAY and _relayed_np(toks, c1 + 1) is not None
+                           or cue_low in _ASPECT and _aspect_cue_follows(low, c1 + 1)):
+        return None  # "TASS quoted Peskov as saying …", "he went on saying …": the cue after carries the claim
+    relayed = _quoted_as(toks, c0) if kind == "verb" else None
+    if relayed is not None:  # "TASS quoted Peskov as saying that …": the quoted speaker's claim
+        k = content_start(low, c1 + 1, n_toks, cue_low)
+        return Candidate(c0, c1, stance, relayed[0], relayed[1], starts[k] if k < n_toks else unit.b, unit.b,
+                         cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
-    np_range = left_np(toks, c0 - 1, 0) if kind != "participle" else None
+    np_range = left_np(toks, _before_aspect(low, c0) - 1, 0) if kind != "participle" else None
+    dashed = c0 >= 1 and low[c0 - 1] in _ASIDE_DASHES
+    left = np_range
+    if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
+        np_range = None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
         # "Putin met the troops, saying ...": the participle's subject opens the clause
@@ -122,11 +134,13 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     inverted = False
     if np_range is None:
         np_range = right_np(toks, c1 + 1, n_toks)
-        if np_range is None and c0 >= 2 and (low[c0 - 1] in OUTER_CLOSING
+        if np_range is None and c0 >= 2 and (low[c0 - 1] in OUTER_CLOSING or dashed
                                              or low[c0 - 1] == "," and low[c0 - 2] in OUTER_CLOSING):
             # "“…,” tweeted the exiled dissident Mikhail Khodorkovsky": an inversion after a quotation
-            np_range = phrase_np(toks, c1 + 1, n_toks)
+            np_range = phrase_np(toks, c1 + 1, n_toks, final=True)
         inverted = np_range is not None
+        if np_range is None and left is not None:
+            np_range = left
     if np_range is None and cue_low in nearest_actor_cues():
         # "Putin visited troops and thanked them": nearest known actor to the left
         np_range = unit.last_actor_before(actors, starts[c0])
@@ -137,6 +151,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
         return None  # a multi-word cue ("called on") is never weak
     sa = starts[c0] if detached else starts[min(s0, c0)]
+    if not detached and s0 < c0 and s0 >= 1 and low[s0 - 1] == "as":
+        sa = starts[s0 - 1]  # "…, as TASS noted.": the content ends before "as"
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
@@ -188,12 +204,90 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
+    if _reported_aside(low, c1, s0, s1, unit.last_word):
+        return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
     if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
     if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
+
+
+#: cues that relay another's words ("TASS quoted Peskov as saying", "cited officials as saying")
+_RELAY = frozenset("quoted quotes quote quoting cited cites cite citing".split())
+#: verbs that carry on a cue after them ("went on saying", "continued to insist")
+_ASPECT = frozenset("went goes go continued continues proceeded proceeds".split())
+#: the longest speaker phrase between a relay cue and "as saying", in tokens
+RELAY_NP_MAX = 12
+_ASIDE_DASHES = SPEECH_DASHES | {"-"}
+
+
+def _relayed_np(toks: Toks, i: int) -> tuple[int, int] | None:
+    """The speaker phrase from token ``i`` when "as" and an -ing cue follow it ("quoted [the Russian Defence
+    Ministry] as saying"), else None."""
+    low = toks.low
+    np_range = right_np(toks, i, min(len(low), i + RELAY_NP_MAX))
+    if np_range is None:
+        return None
+    k = np_range[1] + 1
+    if k + 1 < len(low) and low[k] == "as" and low[k + 1].endswith("ing") and low[k + 1] in cue_index("speech"):
+        return np_range
+    return None
+
+
+def _quoted_as(toks: Toks, c0: int) -> tuple[int, int] | None:
+    """For an -ing cue right after "as", the speaker a relay cue before it names ("TASS quoted Peskov as
+    saying"), else None."""
+    low = toks.low
+    if c0 < 3 or low[c0 - 1] != "as" or not low[c0].endswith("ing"):
+        return None
+    for k in range(c0 - 2, max(-1, c0 - 2 - RELAY_NP_MAX), -1):
+        if low[k] in _RELAY:
+            np_range = _relayed_np(toks, k + 1)
+            return np_range if np_range is not None and np_range[1] == c0 - 2 else None
+        if low[k] in (",", ";", ":") or low[k] in OUTER_OPENING:
+            return None
+    return None
+
+
+def _aspect_cue_follows(low: list[str], i: int) -> bool:
+    """Whether a cue follows an aspect verb ("went on saying", "continued to insist") from token ``i``."""
+    if i < len(low) and low[i] == "on":
+        i += 1
+    if i < len(low) and low[i] == "to":
+        i += 1
+    return i < len(low) and low[i] in cue_index("speech") and low[i] not in _ASPECT
+
+
+def _before_aspect(low: list[str], c0: int) -> int:
+    """The first token of an aspect verb phrase before a cue ("Savinykh [went on] saying", "Peskov
+    [continued to] insist"), or ``c0`` when there is none."""
+    k = c0 - 1
+    if k >= 1 and low[k] == "to":
+        k -= 1
+    if k >= 1 and low[k] == "on" and low[k - 1] in _ASPECT:
+        return k - 1
+    if k >= 0 and k < c0 - 1 and low[k] in _ASPECT or k == c0 - 1 and low[k] in _ASPECT and low[c0].endswith("ing"):
+        return k
+    return c0
+
+
+def _reported_aside(low: list[str], c1: int, s0: int, s1: int, last_word: int) -> bool:
+    """Whether a weak cue and its source stand apart from the content as a reporting aside: after a quotation
+    ("“…,” he noted"), at the end of the unit after a comma or dash ("…, NHK reported.", "…, an RBC correspondent reports.", "…, as TASS noted."), an
+    inverted "…, reports TASS." at the end, or an "as" clause closed by a comma ("As Interfax reported, …")."""
+    if s0 > c1:  # inverted: "…, reports TASS."
+        return s1 >= last_word and c1 >= 1 and low[c1 - 1] in _BOUNDARY and not find_cues(low[:c1 - 1], "speech")
+    if s0 >= 2 and (low[s0 - 1] in OUTER_CLOSING or low[s0 - 1] == "," and low[s0 - 2] in OUTER_CLOSING):
+        return True  # "“…,” Landsbergis posted on Twitter": the quotation before is the content
+    before = s0 - 1 if s0 >= 1 and low[s0 - 1] != "as" else s0 - 2
+    if c1 >= last_word or trailing_source(low, before + 1, c1, len(low)):  # "…, TASS reported on Monday."
+        # "…, Landsbergis posted on Twitter, an Ukrinform correspondent reports.": the agency relays the cue
+        # before it (CODEBOOK S4), no claim of its own
+        return before >= TRAILING_SOURCE_MIN_START - 1 and low[before] in _BOUNDARY \
+            and not find_cues(low[:before], "speech")
+    return s0 >= 1 and low[s0 - 1] == "as" and c1 + 1 < len(low) and low[c1 + 1] == ","
 
 
 def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
