@@ -82,3 +82,21 @@ def test_an_agency_aside_after_another_cue_is_no_claim_of_its_own():
 ])
 def test_a_weak_cue_without_an_aside_or_a_clause_stays_no_claim(text):
     assert attributed(text) == []
+
+
+def test_according_to_a_pronoun_resolves_it_and_a_dependent_phrase_after_the_source_is_not_the_content():
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. According to him, the talks had stalled.")
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}))
+    row = c[c["cue"] == "According to"].iloc[0]
+    assert (row.speaker, row.actor, row.side) == ("him", "Dmitry Peskov", "kremlin")
+    assert text[row.content_start:row.content_end] == "the talks had stalled"
+    text = "The missiles have a range of 30 miles, according to the US Air Force, making them a long-range weapon."
+    assert attributed(text) == [("the US Air Force", "according to", "The missiles have a range of 30 miles")]
+    text = "The missiles fly far, according to the US Air Force, and they have been deployed to the southern front."
+    # a main clause after the source: the longer side, as before
+    assert attributed(text)[0][2] == "and they have been deployed to the southern front"
+
+
+def test_one_of_before_an_inverted_source_is_read_past():
+    text = "This is what we did - said one of IDF representatives Peter Lerner."
+    assert attributed(text) == [("IDF representatives Peter Lerner", "said", "This is what we did")]

@@ -88,6 +88,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return Candidate(c0, c1, stance, np_range[0], np_range[1], max(unit.a, before[0]), starts[c0], cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None and c1 + 1 < n_toks and low[c1 + 1] in _OBJECT_PRONOUNS:
+            np_range = (c1 + 1, c1 + 1)  # "According to him, …": the pronoun's referent speaks
         if np_range is None or np_range[1] + 1 < n_toks and low[np_range[1] + 1] not in _AFTER_SOURCE:
             # "according to an investigation by the outlet Important Stories, …": a phrase the word lists miss
             np_range = phrase_np(toks, c1 + 1, n_toks) or np_range
@@ -102,6 +104,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 s1 = k - 1
         before, after = (unit.a, starts[c0]), (ends[s1], unit.b)
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
+        if (ca, cb) == after and s1 + 2 < n_toks and low[s1 + 1] == "," and _dependent(low[s1 + 2]) \
+                and before[1] - before[0] > 0 and text[before[0]:before[1]].strip(" ,"):
+            ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
@@ -212,6 +217,15 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
+
+
+#: object pronouns that name a source after "according to" ("According to him, …")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _dependent(word: str) -> bool:
+    """A word that opens a dependent phrase, no main clause: a participle or a relative ("making", "which")."""
+    return word.endswith("ing") or word in ("which", "who", "whom", "whose", "where", "while", "as")
 
 
 #: cues that relay another's words ("TASS quoted Peskov as saying", "cited officials as saying")

@@ -146,6 +146,8 @@ def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX,
     (else None: a clause, not a source). ``final``: a determiner's phrase of at most
     :data:`FINAL_NP_MAX` tokens that ends the unit may end with any noun ("“…,” said the dictator.")."""
     low, text = toks.low, toks.text
+    if final and i + 2 < end and low[i] == "one" and low[i + 1] == "of":
+        i += 2  # "- said one of IDF representatives Peter Lerner."
     if i >= end or not (low[i] in ("the", "a", "an") or is_name(text[i])):
         return None
     j = i

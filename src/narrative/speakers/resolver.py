@@ -16,6 +16,8 @@ JOURNALIST = "journalist"
 AUTHOR = "(author)"
 #: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+#: object pronouns a source can be ("according to him"), resolved as their subject form
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
 class Resolver:
@@ -93,6 +95,7 @@ class Resolver:
         >>> [r.decide(m, text.index(m))[1:] for m in ("Kremlin spokesman Dmitry Peskov", "He", "Officials", "Analysts")]
         [('kremlin', 'actors'), ('kremlin', 'coreference'), ('unknown', 'unknown'), ('other', 'role')]
         """
+        speaker = OBJECT_PRONOUNS.get(speaker.lower(), speaker)  # "According to him, …": as "he"
         index = self.index
         known = self.resolve(speaker)
         low = speaker.lower()
