@@ -182,9 +182,14 @@ def participles(profile: str = "attribution") -> dict[str, str]:
         for base in (word[:-2], word[:-1]):  # "condemned" → "condemn", "deplored" → "deplore"
             if base in lexicon or base + "s" in lexicon:
                 form = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
-                if form not in lexicon:
+                if form not in lexicon and form not in _NOT_PARTICIPLE_CUES:
                     out[form] = stance
     return out
+
+
+#: -ing forms of lexicon verbs that after a comma are mostly no speech act ("…, blasting a residential block",
+#: "…, echoing comments from …", "…, posting a video")
+_NOT_PARTICIPLE_CUES = frozenset({"blasting", "echoing", "posting"})
 
 
 def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
