@@ -71,8 +71,9 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             continue
         break
     i += 1
-    while i <= j and (low[i] in ("of", "and", "-", ".", "'s", "’s") or low[i] in FUNCTION_WORDS):
-        i += 1  # "As Interfax reported": a capitalised function word opens no name
+    while i <= j and (low[i] in ("of", "and", "-", ".", "'s", "’s") or low[i] in FUNCTION_WORDS
+                      or i < j and (low[i] in _MONTHS or low[i] in words().weekdays)):
+        i += 1  # "As Interfax reported", "On Thursday Wang said": a function or time word opens no name
     if j - 2 >= stop and low[j] in _OF_COMPLEMENTS and low[j - 1] == "of" and low[j - 2] in heads:
         # "the head of state noted", "the chief of staff said": a head with its "of" complement
         outer = left_np(toks, j - 2, stop)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from ..speakers.names import in_name
 from .labels import article_part, offset_rows
 from .quotes import same_speaker
 from .sides import SIDES, side_scores
@@ -96,12 +97,25 @@ def match_coded(kept: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     return kept.assign(predicted=predicted, actor=actors, claim_id=ids)
 
 
+def names_speaker(actor: str, speaker: str) -> bool:
+    """Whether an extracted actor names the coder's speaker: :func:`.quotes.same_speaker`, or the speaker's
+    last word (the surname) is a spelling of one of the actor's words (``names.in_name``).
+
+    >>> names_speaker("Aleksandr Lukashenko", "Aleksander Lukashenko"), names_speaker("he", "Joe Biden")
+    (True, False)
+    """
+    if same_speaker(actor, speaker):
+        return True
+    last = speaker.split()[-1] if speaker.split() else ""
+    return last[:1].isupper() and in_name(last, actor)
+
+
 def coded_scores(matched: pd.DataFrame) -> dict:
     """:func:`.sides.side_scores` plus ``speaker_accuracy``: the share of matched rows with a ``speaker``
-    whose actor names it (:func:`.quotes.same_speaker`), and ``speakers`` (how many were scored)."""
+    whose actor names it (:func:`names_speaker`), and ``speakers`` (how many were scored)."""
     out = side_scores(matched)
     named = matched[(matched["predicted"] != "") & (matched["speaker"] != "")]
-    right = sum(same_speaker(a, s) for a, s in zip(named["actor"], named["speaker"]))
+    right = sum(names_speaker(a, s) for a, s in zip(named["actor"], named["speaker"]))
     out["speakers"] = len(named)
     out["speaker_accuracy"] = right / len(named) if len(named) else 0.0
     return out
