@@ -92,7 +92,8 @@ def unresolvable(mention: str) -> bool:
     raw = _WORD.findall(mention)
     if not raw:
         return True
-    content = [w for w in raw if w.lower() not in FUNCTION_WORDS]
+    # an all-capitals word is an abbreviation, not a function word ("US officials": not "us")
+    content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]
     if not content:
         return True
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS):
@@ -106,6 +107,10 @@ LOCAL_WORDS = frozenset("city regional region's oblast local municipal district 
 _CAPITALISED = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*(?:[ \t]+[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*)?")
 #: how far back a local description looks for its place (characters)
 PLACE_WINDOW = 500
+
+
+#: capitalised adjectives that name no place ("… Western weaponry, which its officials say …")
+_COMPASS_ADJECTIVES = frozenset("western eastern northern southern".split())
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -143,8 +148,8 @@ def place_before(text: str, start: int, countries: dict[str, str], skip=lambda w
                 return (key, hit[0]) if not hit[1] else None  # an occupied region's place: no side
         first = phrase.split()[0]
         low = first.lower()
-        if (low in FUNCTION_WORDS or low in TITLES or low in STATE_HEADS or skip(phrase) or skip(first)
-                or _sentence_initial(text, m.start())):
+        if (low in FUNCTION_WORDS or low in TITLES or low in STATE_HEADS or low in _COMPASS_ADJECTIVES
+                or skip(phrase) or skip(first) or _sentence_initial(text, m.start())):
             continue
         return None
     return None
