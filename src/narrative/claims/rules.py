@@ -109,8 +109,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
-    if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
-        return None  # "was condemned by the UN": a passive, whose speaker is the by-agent, if any
+    if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
+            low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in _PASSIVE_ADVERBS and low[c0 - 2] in _BE):
+        return None  # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent
     if kind == "verb" and (cue_low in _RELAY and _relayed_np(toks, c1 + 1) is not None
                            or cue_low in _ASPECT and _aspect_cue_follows(low, c1 + 1)):
         return None  # "TASS quoted Peskov as saying …", "he went on saying …": the cue after carries the claim
@@ -195,6 +196,9 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: adverbs between a passive's "be" and its participle ("is also accused of")
+_PASSIVE_ADVERBS = frozenset({"also", "widely", "repeatedly", "often", "frequently", "now", "still", "reportedly",
+                              "allegedly", "already", "previously", "further"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
@@ -302,6 +306,28 @@ def _reported_aside(low: list[str], c1: int, s0: int, s1: int, last_word: int) -
         return before >= TRAILING_SOURCE_MIN_START - 1 and low[before] in _BOUNDARY \
             and not find_cues(low[:before], "speech")
     return s0 >= 1 and low[s0 - 1] == "as" and c1 + 1 < len(low) and low[c1 + 1] == ","
+
+
+def _anaphoric(content: str) -> bool:
+    """Whether a content is only a pronoun and a verb that point at the sentence before ("That's", "This is")."""
+    return content.strip(" ,.").lower().replace("’", "'") in _ANAPHORIC_CONTENTS
+
+
+_ANAPHORIC_CONTENTS = frozenset({"that's", "that is", "this is", "that was", "this was", "that's all"})
+
+
+def _share_participle_sources(found: list[Candidate], toks: Toks) -> None:
+    """A participle after a comma ("Ukraine's foreign ministry condemned the strike, saying …") has the
+    source of the cue before it in the unit, and ends that cue's content at the comma."""
+    starts, low = toks.start, toks.low
+    for k in range(1, len(found)):
+        prev, here = found[k - 1], found[k]
+        c0 = here.cue_first
+        if not (c0 >= 1 and low[c0 - 1] == "," and low[c0].endswith("ing")) or here.cue_last > c0:
+            continue
+        if prev.source_last < prev.cue_first < c0 and prev.content_start < starts[c0] <= prev.content_end:
+            here.source_first, here.source_last = prev.source_first, prev.source_last
+            prev.content_end = starts[c0 - 1]
 
 
 def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
@@ -427,6 +453,7 @@ class RulesExtractor(Extractor):
                         attributed_unit = u
                 continue
             toks = unit.toks
+            _share_participle_sources(found, toks)
             parents = _parents(found, toks)
             first = len(out)
             for k, cand in enumerate(found):
@@ -438,6 +465,15 @@ class RulesExtractor(Extractor):
                     if piece is not None:
                         if out and out[-1].unit == u - 1 and out[-1].continues:
                             out.pop()  # not the previous speaker's quote paragraph: this cue's content
+                            first = min(first, len(out))
+                        (a, b), home = piece, u - 1
+                        moved.add(u)
+                if b > a and u > 0 and toks.low[cand.cue_first] == "according" and _anaphoric(text[a:b]):
+                    # "… left the city. That's according to the General Staff.": the sentence before
+                    piece = quotes.strip(text, *view.units[u - 1])
+                    if piece[1] > piece[0]:
+                        if out and out[-1].unit == u - 1 and out[-1].continues:
+                            out.pop()
                             first = min(first, len(out))
                         (a, b), home = piece, u - 1
                         moved.add(u)

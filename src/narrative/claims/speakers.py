@@ -120,7 +120,10 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
         return None
     j = i
     while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")
-                       or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words):  # "minister’s office"
+                       or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words  # "minister’s office"
+                       or low[j] == "." and j > i and len(text[j - 1]) == 1 and text[j - 1].isupper()
+                       and j + 1 < end and (len(text[j + 1]) == 1 and text[j + 1].isupper()
+                                            or j >= i + 3 and low[j - 2] == ".")):  # "U.S. authorities"
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
