@@ -34,3 +34,14 @@ def test_a_passive_with_an_adverb_is_no_cue():
     c = claims(text)
     assert c["speaker"].tolist() == ["U.S. authorities"]
     assert text[c["content_start"].iloc[0]:c["content_end"].iloc[0]] == "Vulin is also accused of involvement in a drug ring"
+
+
+def test_said_this_attributes_the_sentence_before_but_said_this_is_a_clause():
+    text = ("Estonia will send more aid to Ukraine. Juri Ratas, chairman of the Estonian parliament, said this at a "
+            "joint briefing in Kyiv on Tuesday, an Ukrinform correspondent reports.")
+    c = claims(text)
+    assert [(r.speaker, text[r.content_start:r.content_end]) for r in c.itertuples()] == [
+        ("Juri Ratas", "Estonia will send more aid to Ukraine")]
+    text = "Russia lost 200 tanks. Zelensky said this is a lie."
+    c = claims(text)
+    assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["this is a lie"]

@@ -30,8 +30,8 @@ from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, infinitive,
-                       no_content, noun_object, trailing_source)
+from .contents import (CIRCUMSTANCE, DIRECTIVES, FINITE, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START,
+                       infinitive, no_content, noun_object, trailing_source)
 from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -171,6 +171,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
+        if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and _anaphor_ends(low, k + 1, n_toks):
+            # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
+            return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
         if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
@@ -313,7 +316,16 @@ def _anaphoric(content: str) -> bool:
     return content.strip(" ,.").lower().replace("’", "'") in _ANAPHORIC_CONTENTS
 
 
-_ANAPHORIC_CONTENTS = frozenset({"that's", "that is", "this is", "that was", "this was", "that's all"})
+_ANAPHORIC_CONTENTS = frozenset({"that's", "that is", "this is", "that was", "this was", "that's all", "this", "so"})
+
+
+def _anaphor_ends(low: list[str], k: int, n_toks: int) -> bool:
+    """Whether nothing but circumstances follows an anaphoric object ("said this [at a briefing on Tuesday],
+    Ukrinform reports."): the unit ends, or a preposition, a time word or a comma comes first and no clause
+    follows (no_content)."""
+    if k >= n_toks or low[k] in (".", ",", ";") or low[k] in OUTER_CLOSING:
+        return True
+    return no_content(low, k, n_toks) or low[k] in CIRCUMSTANCE and ("," in low[k:] and not FINITE & set(low[k:]))
 
 
 def _share_participle_sources(found: list[Candidate], toks: Toks) -> None:
@@ -468,7 +480,7 @@ class RulesExtractor(Extractor):
                             first = min(first, len(out))
                         (a, b), home = piece, u - 1
                         moved.add(u)
-                if b > a and u > 0 and toks.low[cand.cue_first] == "according" and _anaphoric(text[a:b]):
+                if b > a and u > 0 and _anaphoric(text[a:b]):
                     # "… left the city. That's according to the General Staff.": the sentence before
                     piece = quotes.strip(text, *view.units[u - 1])
                     if piece[1] > piece[0]:
