@@ -32,3 +32,21 @@ def test_a_compass_adjective_does_not_hide_the_country_of_its_officials():
     text = ("Ukraine's ability to counter-attack may depend on supplies of Western weaponry, which its officials say "
             "has often been too slow in arriving.")
     assert sides(text) == [("its officials", "Ukraine's officials", "ukraine")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The bank said it had been reducing its Russian business.", "The bank"),
+    ("According to opposition politicians, the topic of reparations returns in every crisis.", "opposition politicians"),
+    ("Honesty and respect - according to the former minister - the government did not show.", "the former minister"),
+    ("The sources said the talks had stalled.", "The sources"),
+])
+def test_organisations_plural_heads_and_roles_no_state_holds_are_other(speaker, text):
+    # CODEBOOK §1: companies, former officials and unattached sources are `other`, not `unknown`
+    assert sides(text) == [(speaker, speaker, "other")]
+
+
+def test_an_object_cue_before_a_colon_takes_what_follows_the_colon():
+    text = "He is expected to tell the G7 leaders in a virtual meeting: “Ukraine must gain an advantage.”"
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}))
+    c = c[c["quote_type"] != "self"]
+    assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["Ukraine must gain an advantage."]

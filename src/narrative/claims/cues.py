@@ -113,7 +113,8 @@ def is_noun_use(lows: list[str], i: int) -> bool:
 
 
 #: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")
-_ASPECT_BEFORE_TO = frozenset({"on", "continued", "continues", "proceeded", "proceeds", "went", "hastened"})
+_ASPECT_BEFORE_TO = frozenset({"on", "continued", "continues", "proceeded", "proceeds", "went", "hastened",
+                               "expected", "due", "set", "going"})  # "is expected to tell the G7 leaders: …"
 
 
 def negated(lows: list[str], i: int) -> bool:
@@ -247,9 +248,9 @@ def content_start(low: list[str], i: int, end: int, cue: str) -> int:
     if cue in _OBJECT_CUES:
         # object NP then 'that': "informed President Putin during a visit ... that ..."
         for k in range(i, min(end, i + OBJECT_THAT_WINDOW)):
-            if low[k] == "that":
+            if low[k] == "that" or low[k] == ":" and k + 1 < end:  # "told the G7 leaders in a meeting: …"
                 return k + 1
-            if low[k] in OUTER_OPENING or low[k] in (":", ";"):
+            if low[k] in OUTER_OPENING or low[k] == ";":
                 break
     return i
 

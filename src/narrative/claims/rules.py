@@ -238,7 +238,7 @@ def _dependent(word: str) -> bool:
 #: cues that relay another's words ("TASS quoted Peskov as saying", "cited officials as saying")
 _RELAY = frozenset("quoted quotes quote quoting cited cites cite citing".split())
 #: verbs that carry on a cue after them ("went on saying", "continued to insist")
-_ASPECT = frozenset("went goes go continued continues proceeded proceeds".split())
+_ASPECT = frozenset("went goes go continued continues proceeded proceeds expected due set going".split())
 #: the longest speaker phrase between a relay cue and "as saying", in tokens
 RELAY_NP_MAX = 12
 _ASIDE_DASHES = SPEECH_DASHES | {"-"}

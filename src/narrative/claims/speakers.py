@@ -138,7 +138,7 @@ _COMPASS = frozenset("eastern western northern southern central north-eastern no
                      "south-western northeastern northwestern southeastern southwestern".split())
 #: the longest source phrase read after a cue by :func:`phrase_np`, in tokens
 PHRASE_NP_MAX = 15
-_PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?"}) | OUTER_MARKS
+_PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?", "-", "–", "—"}) | OUTER_MARKS  # "- according to X -"
 
 
 def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX,

@@ -135,11 +135,11 @@ class Resolver:
         if actor is not None:
             return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
         found = self.actors.mention_side(speaker)
-        if found is not None and found[1] != "role":
+        if found is not None:  # a side by nationality or place; or a role no state's side ("the former minister")
             return speaker, found[0], found[1]
         if unresolvable(speaker):
             return speaker, UNKNOWN_SIDE, "unknown"
-        return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
+        return speaker, OTHER_SIDE, "unlisted"
 
     def namesake(self, actor: Actor, speaker: str) -> bool:
         """Is ``actor`` a gazetteer office holder of the side opposed to the document's publisher, named
