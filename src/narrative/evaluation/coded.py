@@ -10,7 +10,8 @@ Offsets and labels only; the texts are read at run time.
 Because the cut is crude, a kept row is matched to the extracted (non-``self``) claim of its file that
 best covers the row's *region* (from the first to the last offset of slot and content): the claim whose
 content covers most of the region, at least half of the row's content or with its speaker or cue inside
-the region. A kept row with no such claim is *unmatched* and counts as wrong in ``accuracy``.
+the region, or with its cue inside the region and its content elsewhere ("X said this", the sentence before). A
+kept row with no such claim is *unmatched* and counts as wrong in ``accuracy``.
 
 >>> region(10, 20, 0, 8)
 (0, 20)
@@ -86,7 +87,9 @@ def match_coded(kept: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             share = _overlap(g.content_start, g.content_end, c.content_start, c.content_end) / max(
                 1, g.content_end - g.content_start)
             anchored = r0 <= c.speaker_start < r1 or r0 <= c.cue_start < r1
-            if not covered or not (share >= 0.5 or anchored):
+            # a claim with content in the region (half the row's content, or its speaker or cue there), or one
+            # whose cue is in the region with its content elsewhere ("X said this …": the sentence before)
+            if not (covered and (share >= 0.5 or anchored) or r0 <= c.cue_start < r1):
                 continue
             score = covered / max(1, r1 - r0) + (1.0 if anchored else 0.0)
             if score > best_score:
