@@ -24,6 +24,12 @@ def _stems(word: str) -> set[str]:
     return out
 
 
+#: inflections left out of the lexicon on purpose: in news they are mostly nouns ("a very important question",
+#: "member states", "a concrete answer"), see the header of cues.csv
+NOUN_FORMS = frozenset("question questions answer answers request requests challenge challenges post posts praise "
+                       "blame hint hints pledge pledges mock lament tout blast blasts outline".split())
+
+
 def test_every_polnear_train_inflection_of_a_lexicon_speech_verb_is_in_the_lexicon():
     if not POLNEAR_TRAIN.is_dir():
         pytest.skip("../shared/eval/polnear/train is absent (shared material is only beside the project checkout)")
@@ -42,7 +48,7 @@ def test_every_polnear_train_inflection_of_a_lexicon_speech_verb_is_in_the_lexic
         for s in _stems(w):
             family.setdefault(s, set()).add(w)
     missing = sorted(w for w, n in counts.items() if n >= 2 and not w.endswith("ing") and w not in known
-                     and any(s in family for s in _stems(w)))
+                     and w not in NOUN_FORMS and any(s in family for s in _stems(w)))
     assert len(counts) > 500  # the corpus was read
     assert missing == []
 
@@ -51,6 +57,7 @@ def test_every_polnear_train_inflection_of_a_lexicon_speech_verb_is_in_the_lexic
     ("Peskov echoed the view that the talks had stalled.", "echoed"),
     ("The minister pledged that Kyiv would hold the line.", "pledged"),
     ("Zelensky praises the troops: “They held the city.”", "praises"),
+    ("Peskov blames Kyiv: “The strike came from the west.”", "blames"),
     ("The embassy rebutted the report, saying the troops had not moved.", "rebutted"),
     ("The general outlined that the offensive would resume in spring.", "outlined"),
 ])
@@ -61,6 +68,8 @@ def test_speech_acts_added_from_polnear_are_cues(text, cue):
 
 @pytest.mark.parametrize("text", [
     "Russian missiles blasted the city, which was left without power.",
+    "You raised a very important question, Kirill, and it is one we must answer.",
+    "Ambassadors of Moldova, India and the United States were there.",
     "The plan outlined a new tax, which was passed on Monday.",
     "Russian forces hit Kharkiv, blasting a block of flats that was home to 200 people.",
 ])

@@ -45,3 +45,10 @@ def test_said_this_attributes_the_sentence_before_but_said_this_is_a_clause():
     text = "Russia lost 200 tanks. Zelensky said this is a lie."
     c = claims(text)
     assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["this is a lie"]
+
+
+def test_telling_a_hearer_about_a_topic_is_no_claim_but_telling_that_is():
+    assert claims("The head of state told the meeting participants about important steps towards reform.").empty
+    text = "He told reporters about the talks that the troops had left."
+    c = claims(text)
+    assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["the troops had left"]

@@ -109,6 +109,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
+    if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in _OPENERS:
+        return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
     if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
             low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in _PASSIVE_ADVERBS and low[c0 - 2] in _BE):
         return None  # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent
@@ -174,6 +176,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and _anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
+        if not relaxed and cue_low in _HEARER_CUES and _topic_only(low, k, n_toks):
+            return None  # "told the meeting participants about the reforms": a topic, no claim said
         if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
@@ -226,6 +230,24 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
 
 
+#: tokens after which a capitalised word may still be a cue (a new sentence or quotation inside the unit)
+_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "—", "―"}) | OUTER_OPENING
+#: cues with a hearer object ("told the participants about …")
+_HEARER_CUES = frozenset({"told", "tells", "tell", "informed", "informs", "briefed", "briefs"})
+
+
+def _topic_only(low: list[str], k: int, n_toks: int) -> bool:
+    """Whether a hearer cue's object is followed by "about"/"on" and a topic, with no "that", colon or quotation
+    ("told the meeting participants about important steps"; CODER.md: topic-only is no claim)."""
+    window = low[k:min(n_toks, k + OBJECT_TOPIC_WINDOW)]
+    if "about" not in window:
+        return False
+    rest = set(low[k:])
+    return not (rest & {"that", ":"} or rest & OUTER_OPENING)
+
+
+#: tokens after a hearer cue in which "about" makes its object a topic
+OBJECT_TOPIC_WINDOW = 8
 #: object pronouns that name a source after "according to" ("According to him, …")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
