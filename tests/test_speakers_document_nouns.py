@@ -50,3 +50,13 @@ def test_an_object_cue_before_a_colon_takes_what_follows_the_colon():
     c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}))
     c = c[c["quote_type"] != "self"]
     assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["Ukraine must gain an advantage."]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("A diplomat stationed in Kyiv told us that soldiers on the frontline were jubilant.", "other"),
+    ("A Western diplomat in Moscow said the talks had stalled.", "other"),
+    ("The Russian ambassador in Kyiv said the talks had stalled.", "kremlin"),
+    ("Officials in Kyiv said the talks had stalled.", "ukraine"),  # no posted head: the place's officials
+])
+def test_where_a_diplomat_is_posted_is_not_their_side(text, side):
+    assert [s for _sp, _a, s in sides(text)] == [side]

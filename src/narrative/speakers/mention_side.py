@@ -64,7 +64,10 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
         return "other", "role"
     if not found & rule["heads"]:
         return None
-    sides = {side for side, modifiers in rule["modifiers"].items() if found & modifiers}
+    posted = bool(found & POSTED_HEADS)
+    # "a diplomat stationed in Kyiv", "the Russian ambassador in Kyiv": the place after "in" is a posting
+    modifying = {w for i, w in enumerate(words) if not (posted and i and words[i - 1] == "in")} if posted else found
+    sides = {side for side, modifiers in rule["modifiers"].items() if modifying & modifiers}
     if len(sides) == 1:
         return sides.pop(), "nationality"
     if sides:
@@ -73,6 +76,8 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     raw = _WORD.findall(mention.replace("’", "'"))
     found_sides = set()
     for i, w in enumerate(words):  # one- and two-word place names ("Kryvyi Rih"), as written
+        if posted and i and words[i - 1] == "in":
+            continue  # "a diplomat stationed in Kyiv": a posting, not a nationality
         for n in (1, 2):
             hit = known.get(" ".join(words[i:i + n]).removesuffix("'s"))
             after = raw[i + n] if i + n < len(raw) else ""
@@ -83,6 +88,11 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     if len(found_sides) == 1 and None not in found_sides:
         return found_sides.pop(), "place"
     return None
+
+
+#: heads whose place after "in" is where they are posted, not whose side they are ("a diplomat stationed in Kyiv")
+POSTED_HEADS = frozenset("diplomat diplomats ambassador ambassadors envoy envoys correspondent correspondents "
+                          "journalist journalists reporter reporters".split())
 
 
 def unresolvable(mention: str) -> bool:
