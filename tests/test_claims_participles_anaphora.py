@@ -52,3 +52,15 @@ def test_telling_a_hearer_about_a_topic_is_no_claim_but_telling_that_is():
     text = "He told reporters about the talks that the troops had left."
     c = claims(text)
     assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["the troops had left"]
+
+
+def test_a_passive_speech_act_with_a_by_agent_is_the_agents_claim():
+    text = "Xi Jinping is in Moscow and has been described by Russia's Vladimir Putin as a friend and a partner."
+    c = claims(text)
+    assert [(r.speaker, r.side, text[r.content_start:r.content_end]) for r in c.itertuples()] == [
+        ("Russia's Vladimir Putin", "kremlin", "as a friend and a partner")]
+    text = "The move was criticised by the opposition."
+    assert [(r.speaker, text[r.content_start:r.content_end]) for r in claims(text).itertuples()] == [
+        ("the opposition", "The move was criticised")]
+    assert claims("The city was shelled by Russian forces on Monday.").empty  # no speech act
+    assert claims("The claim was rejected by some.").empty  # "some" names no agent

@@ -32,7 +32,7 @@ from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
 from .contents import (CIRCUMSTANCE, DIRECTIVES, FINITE, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START,
                        infinitive, no_content, noun_object, trailing_source)
-from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues,
+from .cues import (Cue, content_start, cue_index, find_cues, head_words, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
@@ -113,7 +113,16 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
     if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
             low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in _PASSIVE_ADVERBS and low[c0 - 2] in _BE):
-        return None  # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent
+        # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
+        agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
+        if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
+            return None
+        # "Xi has been described by Russia's Vladimir Putin as a friend": the agent's characterisation ("as …"),
+        # else the passive clause before "by" ("The move was criticised by the opposition.")
+        after = agent[1] + 1
+        if after + 1 < n_toks and low[after] == "as":
+            return Candidate(c0, c1, stance, agent[0], agent[1], starts[after], unit.b, cue_text)
+        return Candidate(c0, c1, stance, agent[0], agent[1], unit.a, starts[c1 + 1], cue_text)
     if kind == "verb" and (cue_low in _RELAY and _relayed_np(toks, c1 + 1) is not None
                            or cue_low in _ASPECT and _aspect_cue_follows(low, c1 + 1)):
         return None  # "TASS quoted Peskov as saying …", "he went on saying …": the cue after carries the claim
