@@ -100,3 +100,18 @@ def test_according_to_a_pronoun_resolves_it_and_a_dependent_phrase_after_the_sou
 def test_one_of_before_an_inverted_source_is_read_past():
     text = "This is what we did - said one of IDF representatives Peter Lerner."
     assert attributed(text) == [("IDF representatives Peter Lerner", "said", "This is what we did")]
+
+
+def test_in_his_opinion_and_in_the_opinion_of_attribute_like_according_to():
+    text = "Garry Kasparov said the regime was weak. In his opinion, the problems were caused by government pressure."
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}))
+    row = c[c["cue"] == "In his opinion"].iloc[0]
+    assert (row.speaker, row.actor) == ("his", "Garry Kasparov")
+    assert text[row.content_start:row.content_end] == "the problems were caused by government pressure"
+    text = "In the opinion of analyst Filip Ejdus, the sanctions do not work."
+    assert attributed(text) == [("analyst Filip Ejdus", "In the opinion of", "the sanctions do not work")]
+
+
+def test_an_as_aside_inside_a_sentence_leaves_the_clause_before_when_only_a_circumstance_follows():
+    text = "He got no invitation in 2019 due to, as the AFP agency writes, in the deteriorating situation."
+    assert attributed(text) == [("the AFP agency", "writes", "He got no invitation in 2019 due to")]

@@ -86,6 +86,11 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if before is None or before[1] <= unit.a:
             return None
         return Candidate(c0, c1, stance, np_range[0], np_range[1], max(unit.a, before[0]), starts[c0], cue_text)
+    if kind == "preposition" and low[c0] == "in" and low[c0 + 1] in ("his", "her", "their"):
+        # "In his opinion, …": the possessive is the source
+        if c1 + 1 >= n_toks or low[c1 + 1] != ",":
+            return None
+        return Candidate(c0, c1, stance, c0 + 1, c0 + 1, ends[c1 + 1], unit.b, cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
         if np_range is None and c1 + 1 < n_toks and low[c1 + 1] in _OBJECT_PRONOUNS:
@@ -192,6 +197,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
                 and not (cue_low in DIRECTIVES and infinitive(low, k, n_toks)):
+            if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
+                # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
+                return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
             if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
             # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before

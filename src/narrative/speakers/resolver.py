@@ -16,8 +16,9 @@ JOURNALIST = "journalist"
 AUTHOR = "(author)"
 #: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
-#: object pronouns a source can be ("according to him"), resolved as their subject form
-OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+#: object and possessive pronouns a source can be ("according to him", "in his opinion"), resolved as their
+#: subject form
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}  # "In his opinion"
 
 
 class Resolver:
