@@ -27,11 +27,13 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
-from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
+from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
+from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
+                     anaphor_ends, anaphoric, aspect_cue_follows, before_aspect, dependent, quoted_as, relayed_np,
+                     reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (CIRCUMSTANCE, DIRECTIVES, FINITE, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START,
-                       infinitive, no_content, noun_object, trailing_source)
+from .contents import DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content, noun_object, trailing_source
 from .cues import (Cue, content_start, cue_index, find_cues, head_words, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -93,7 +95,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return Candidate(c0, c1, stance, c0 + 1, c0 + 1, ends[c1 + 1], unit.b, cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
-        if np_range is None and c1 + 1 < n_toks and low[c1 + 1] in _OBJECT_PRONOUNS:
+        if np_range is None and c1 + 1 < n_toks and low[c1 + 1] in OBJECT_PRONOUNS:
             np_range = (c1 + 1, c1 + 1)  # "According to him, …": the pronoun's referent speaks
         if np_range is None or np_range[1] + 1 < n_toks and low[np_range[1] + 1] not in _AFTER_SOURCE:
             # "according to an investigation by the outlet Important Stories, …": a phrase the word lists miss
@@ -109,15 +111,15 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 s1 = k - 1
         before, after = (unit.a, starts[c0]), (ends[s1], unit.b)
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
-        if (ca, cb) == after and s1 + 2 < n_toks and low[s1 + 1] == "," and _dependent(low[s1 + 2]) \
+        if (ca, cb) == after and s1 + 2 < n_toks and low[s1 + 1] == "," and dependent(low[s1 + 2]) \
                 and before[1] - before[0] > 0 and text[before[0]:before[1]].strip(" ,"):
             ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
-    if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in _OPENERS:
+    if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
     if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
-            low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in _PASSIVE_ADVERBS and low[c0 - 2] in _BE):
+            low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE):
         # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
         agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
         if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
@@ -128,17 +130,17 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if after + 1 < n_toks and low[after] == "as":
             return Candidate(c0, c1, stance, agent[0], agent[1], starts[after], unit.b, cue_text)
         return Candidate(c0, c1, stance, agent[0], agent[1], unit.a, starts[c1 + 1], cue_text)
-    if kind == "verb" and (cue_low in _RELAY and _relayed_np(toks, c1 + 1) is not None
-                           or cue_low in _ASPECT and _aspect_cue_follows(low, c1 + 1)):
+    if kind == "verb" and (cue_low in RELAY and relayed_np(toks, c1 + 1) is not None
+                           or cue_low in ASPECT and aspect_cue_follows(low, c1 + 1)):
         return None  # "TASS quoted Peskov as saying …", "he went on saying …": the cue after carries the claim
-    relayed = _quoted_as(toks, c0) if kind == "verb" else None
+    relayed = quoted_as(toks, c0) if kind == "verb" else None
     if relayed is not None:  # "TASS quoted Peskov as saying that …": the quoted speaker's claim
         k = content_start(low, c1 + 1, n_toks, cue_low)
         return Candidate(c0, c1, stance, relayed[0], relayed[1], starts[k] if k < n_toks else unit.b, unit.b,
                          cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
-    np_range = left_np(toks, _before_aspect(low, c0) - 1, 0) if kind != "participle" else None
-    dashed = c0 >= 1 and low[c0 - 1] in _ASIDE_DASHES
+    np_range = left_np(toks, before_aspect(low, c0) - 1, 0) if kind != "participle" else None
+    dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
     left = np_range
     if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
         np_range = None
@@ -180,17 +182,17 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     before = quotes.last_ending_by(sa)
     quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
     at_end = c1 >= unit.last_word and not inverted and not quote_before
-    if at_end and not detached and _BOUNDARY.isdisjoint(low[:s0]):
+    if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
     if inverted or quote_before or at_end or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
-        if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and _anaphor_ends(low, k + 1, n_toks):
+        if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
-        if not relaxed and cue_low in _HEARER_CUES and _topic_only(low, k, n_toks):
+        if not relaxed and cue_low in HEARER_CUES and topic_only(low, k, n_toks):
             return None  # "told the meeting participants about the reforms": a topic, no claim said
         if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
@@ -200,7 +202,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
                 # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
-            if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
+            if s0 < 2 or low[s0 - 1] not in BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
             # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
             return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
@@ -220,13 +222,8 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
-#: adverbs between a passive's "be" and its participle ("is also accused of")
-_PASSIVE_ADVERBS = frozenset({"also", "widely", "repeatedly", "often", "frequently", "now", "still", "reportedly",
-                              "allegedly", "already", "previously", "further"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
-#: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
-_BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -237,7 +234,7 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
-    if _reported_aside(low, c1, s0, s1, unit.last_word):
+    if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
     if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
@@ -245,140 +242,6 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
     return known and (quotes.opening_in(toks.end[c1], unit.b) or "that" in low[c1 + 1:c1 + 1 + WEAK_CUE_THAT_WINDOW])
-
-
-#: tokens after which a capitalised word may still be a cue (a new sentence or quotation inside the unit)
-_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "—", "―"}) | OUTER_OPENING
-#: cues with a hearer object ("told the participants about …")
-_HEARER_CUES = frozenset({"told", "tells", "tell", "informed", "informs", "briefed", "briefs"})
-
-
-def _topic_only(low: list[str], k: int, n_toks: int) -> bool:
-    """Whether a hearer cue's object is followed by "about"/"on" and a topic, with no "that", colon or quotation
-    ("told the meeting participants about important steps"; CODER.md: topic-only is no claim)."""
-    window = low[k:min(n_toks, k + OBJECT_TOPIC_WINDOW)]
-    if "about" not in window:
-        return False
-    rest = set(low[k:])
-    return not (rest & {"that", ":"} or rest & OUTER_OPENING)
-
-
-#: tokens after a hearer cue in which "about" makes its object a topic
-OBJECT_TOPIC_WINDOW = 8
-#: object pronouns that name a source after "according to" ("According to him, …")
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-
-
-def _dependent(word: str) -> bool:
-    """A word that opens a dependent phrase, no main clause: a participle or a relative ("making", "which")."""
-    return word.endswith("ing") or word in ("which", "who", "whom", "whose", "where", "while", "as")
-
-
-#: cues that relay another's words ("TASS quoted Peskov as saying", "cited officials as saying")
-_RELAY = frozenset("quoted quotes quote quoting cited cites cite citing".split())
-#: verbs that carry on a cue after them ("went on saying", "continued to insist")
-_ASPECT = frozenset("went goes go continued continues proceeded proceeds expected due set going".split())
-#: the longest speaker phrase between a relay cue and "as saying", in tokens
-RELAY_NP_MAX = 12
-_ASIDE_DASHES = SPEECH_DASHES | {"-"}
-
-
-def _relayed_np(toks: Toks, i: int) -> tuple[int, int] | None:
-    """The speaker phrase from token ``i`` when "as" and an -ing cue follow it ("quoted [the Russian Defence
-    Ministry] as saying"), else None."""
-    low = toks.low
-    np_range = right_np(toks, i, min(len(low), i + RELAY_NP_MAX))
-    if np_range is None:
-        return None
-    k = np_range[1] + 1
-    if k + 1 < len(low) and low[k] == "as" and low[k + 1].endswith("ing") and low[k + 1] in cue_index("speech"):
-        return np_range
-    return None
-
-
-def _quoted_as(toks: Toks, c0: int) -> tuple[int, int] | None:
-    """For an -ing cue right after "as", the speaker a relay cue before it names ("TASS quoted Peskov as
-    saying"), else None."""
-    low = toks.low
-    if c0 < 3 or low[c0 - 1] != "as" or not low[c0].endswith("ing"):
-        return None
-    for k in range(c0 - 2, max(-1, c0 - 2 - RELAY_NP_MAX), -1):
-        if low[k] in _RELAY:
-            np_range = _relayed_np(toks, k + 1)
-            return np_range if np_range is not None and np_range[1] == c0 - 2 else None
-        if low[k] in (",", ";", ":") or low[k] in OUTER_OPENING:
-            return None
-    return None
-
-
-def _aspect_cue_follows(low: list[str], i: int) -> bool:
-    """Whether a cue follows an aspect verb ("went on saying", "continued to insist") from token ``i``."""
-    if i < len(low) and low[i] == "on":
-        i += 1
-    if i < len(low) and low[i] == "to":
-        i += 1
-    return i < len(low) and low[i] in cue_index("speech") and low[i] not in _ASPECT
-
-
-def _before_aspect(low: list[str], c0: int) -> int:
-    """The first token of an aspect verb phrase before a cue ("Savinykh [went on] saying", "Peskov
-    [continued to] insist"), or ``c0`` when there is none."""
-    k = c0 - 1
-    if k >= 1 and low[k] == "to":
-        k -= 1
-    if k >= 1 and low[k] == "on" and low[k - 1] in _ASPECT:
-        return k - 1
-    if k >= 0 and k < c0 - 1 and low[k] in _ASPECT or k == c0 - 1 and low[k] in _ASPECT and low[c0].endswith("ing"):
-        return k
-    return c0
-
-
-def _reported_aside(low: list[str], c1: int, s0: int, s1: int, last_word: int) -> bool:
-    """Whether a weak cue and its source stand apart from the content as a reporting aside: after a quotation
-    ("“…,” he noted"), at the end of the unit after a comma or dash ("…, NHK reported.", "…, an RBC correspondent reports.", "…, as TASS noted."), an
-    inverted "…, reports TASS." at the end, or an "as" clause closed by a comma ("As Interfax reported, …")."""
-    if s0 > c1:  # inverted: "…, reports TASS."
-        return s1 >= last_word and c1 >= 1 and low[c1 - 1] in _BOUNDARY and not find_cues(low[:c1 - 1], "speech")
-    if s0 >= 2 and (low[s0 - 1] in OUTER_CLOSING or low[s0 - 1] == "," and low[s0 - 2] in OUTER_CLOSING):
-        return True  # "“…,” Landsbergis posted on Twitter": the quotation before is the content
-    before = s0 - 1 if s0 >= 1 and low[s0 - 1] != "as" else s0 - 2
-    if c1 >= last_word or trailing_source(low, before + 1, c1, len(low)):  # "…, TASS reported on Monday."
-        # "…, Landsbergis posted on Twitter, an Ukrinform correspondent reports.": the agency relays the cue
-        # before it (CODEBOOK S4), no claim of its own
-        return before >= TRAILING_SOURCE_MIN_START - 1 and low[before] in _BOUNDARY \
-            and not find_cues(low[:before], "speech")
-    return s0 >= 1 and low[s0 - 1] == "as" and c1 + 1 < len(low) and low[c1 + 1] == ","
-
-
-def _anaphoric(content: str) -> bool:
-    """Whether a content is only a pronoun and a verb that point at the sentence before ("That's", "This is")."""
-    return content.strip(" ,.").lower().replace("’", "'") in _ANAPHORIC_CONTENTS
-
-
-_ANAPHORIC_CONTENTS = frozenset({"that's", "that is", "this is", "that was", "this was", "that's all", "this", "so"})
-
-
-def _anaphor_ends(low: list[str], k: int, n_toks: int) -> bool:
-    """Whether nothing but circumstances follows an anaphoric object ("said this [at a briefing on Tuesday],
-    Ukrinform reports."): the unit ends, or a preposition, a time word or a comma comes first and no clause
-    follows (no_content)."""
-    if k >= n_toks or low[k] in (".", ",", ";") or low[k] in OUTER_CLOSING:
-        return True
-    return no_content(low, k, n_toks) or low[k] in CIRCUMSTANCE and ("," in low[k:] and not FINITE & set(low[k:]))
-
-
-def _share_participle_sources(found: list[Candidate], toks: Toks) -> None:
-    """A participle after a comma ("Ukraine's foreign ministry condemned the strike, saying …") has the
-    source of the cue before it in the unit, and ends that cue's content at the comma."""
-    starts, low = toks.start, toks.low
-    for k in range(1, len(found)):
-        prev, here = found[k - 1], found[k]
-        c0 = here.cue_first
-        if not (c0 >= 1 and low[c0 - 1] == "," and low[c0].endswith("ing")) or here.cue_last > c0:
-            continue
-        if prev.source_last < prev.cue_first < c0 and prev.content_start < starts[c0] <= prev.content_end:
-            here.source_first, here.source_last = prev.source_first, prev.source_last
-            prev.content_end = starts[c0 - 1]
 
 
 def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
@@ -504,7 +367,7 @@ class RulesExtractor(Extractor):
                         attributed_unit = u
                 continue
             toks = unit.toks
-            _share_participle_sources(found, toks)
+            share_participle_sources(found, toks)
             parents = _parents(found, toks)
             first = len(out)
             for k, cand in enumerate(found):
@@ -519,7 +382,7 @@ class RulesExtractor(Extractor):
                             first = min(first, len(out))
                         (a, b), home = piece, u - 1
                         moved.add(u)
-                if b > a and u > 0 and _anaphoric(text[a:b]):
+                if b > a and u > 0 and anaphoric(text[a:b]):
                     # "… left the city. That's according to the General Staff.": the sentence before
                     piece = quotes.strip(text, *view.units[u - 1])
                     if piece[1] > piece[0]:
