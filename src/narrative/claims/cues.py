@@ -156,8 +156,8 @@ def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
         for key, stance, kind in index[lows[i]]:
             n = len(key)
             if n == 1 or (i + n <= n_toks and tuple(lows[i + 1:i + n]) == key[1:]):
-                if kind == "verb" and n == 1 and (is_noun_use(lows, i) or negated(lows, i)):
-                    break
+                if kind == "verb" and (is_noun_use(lows, i) or n == 1 and negated(lows, i)):
+                    break  # "Russia's claims", "has not commented", "requested the call on invasion fears"
                 out.append(Cue(i, i + n - 1, stance, kind))
                 free = i + n
                 break

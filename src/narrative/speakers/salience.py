@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 LOOKBACK = 60
 #: characters read back from a speaker when nothing before them was read
 WINDOW = 3000
+#: how far into what a speaker said a nested speaker is taken as nested (characters)
+NESTED_REACH = 200
 
 
 @dataclass(eq=False)
@@ -77,9 +79,18 @@ class Mentions:
         k = bisect_right(self.content_starts, start) - 1
         return k >= 0 and start < self.contents[k][1]
 
+    def nested(self, start: int) -> bool:
+        """Whether ``start`` lies inside what a speaker said, within :data:`NESTED_REACH` characters of its start
+        (the clause right after the cue; a long, loosely cut content does not swallow later speakers)."""
+        k = bisect_right(self.content_starts, start) - 1
+        return k >= 0 and start < self.contents[k][1] and start - self.contents[k][0] <= NESTED_REACH
+
     def spoke(self, entity, start: int, content: tuple[int, int] | None) -> None:
         """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects)."""
-        if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
+        # a speaker just inside what another said ("Ushakov said President Biden requested the call") is no
+        # antecedent for the next "he": the reporting speaker stays the most recent one
+        if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity) \
+                and not self.nested(start):
             self.speakers.append((start, entity))
         if content is not None and content[1] > content[0]:
             a, b = content
