@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from narrative.claims import extract_claims
+from narrative.evaluation.coded import coded_scores, match_coded, read_coded
 from narrative.evaluation.frame_labels import read_offset_labels, select_part
 from narrative.evaluation.frames import labelled_set, score
 from narrative.evaluation.labels import split_gold
@@ -36,6 +37,18 @@ def side_row(name, path):
     s = side_scores(match_sides(gold, extract_claims(docs)))
     recall = " ".join(f"{k} {v:.2f}" for k, v in sorted(s["recall_by_side"].items()))
     return f"sides  {name:34s} n={s['claims']:3d}  accuracy {s['accuracy']:.3f}  on matched {s['matched_accuracy']:.3f}  {recall}"
+
+
+def coded_row(name, path, part):
+    """A blind coder's sample of candidate sentences (``evaluation.coded``): kept rows' sides, unmatched as wrong,
+    and speakers by the coder's ``speaker`` column when it has one."""
+    texts, kept = read_coded(path, ARTICLES, part)
+    docs = pd.DataFrame({"doc_id": list(texts), "source": "news", "text": list(texts.values())})
+    s = coded_scores(match_coded(kept, extract_claims(docs)))
+    recall = " ".join(f"{k} {v:.2f}" for k, v in sorted(s["recall_by_side"].items()))
+    speakers = f"  speaker {s['speaker_accuracy']:.3f} (n={s['speakers']})" if s["speakers"] else ""
+    return (f"sides  {name:34s} n={s['claims']:3d}  accuracy {s['accuracy']:.3f}  on matched {s['matched_accuracy']:.3f}"
+            f"  {recall}  unmatched {s['claims'] - s['matched']}{speakers}")
 
 
 def frame_row(name, path, part):
@@ -68,6 +81,10 @@ def main(part):
                            ("older sample (ours)", ANN / "split" / f"warnews-dev-sides.{part}.tsv"),
                            ("older sample (coder 2)", tmp / f"sides-coder2.{part}.tsv")):
             lines.append(side_row(name, path))
+        lines.append(coded_row("extra (coder C, kept)", ANN / "warnews-dev-frames-extra-coderC.tsv", part))
+        coder_d = ANN / "warnews-dev-round3-train-coderD.tsv"  # tuning articles only (draw_round3.py)
+        if part == "tuning" and coder_d.exists():
+            lines.append(coded_row("round 3 train (coder D, kept)", coder_d, part))
         gold = read_quote_gold(ANN / "split" / f"warnews-dev-quotes.{part}.tsv", ARTICLES)
         docs = pd.DataFrame({"doc_id": list(gold), "source": "news", "text": [t for t, _q in gold.values()]})
         q = evaluate_quotes(gold, extract_claims(docs))

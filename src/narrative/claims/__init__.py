@@ -24,7 +24,8 @@ imports its parts on first use, so ``narrative.claims.registry`` is cheap to imp
 The shared parts: :mod:`.quotes` (quotation marks, units), :mod:`.tokens` (a unit's
 tokens), :mod:`.cues` (cue lexicon with each cue's act, word lists, journalist hedges),
 :mod:`.speakers` (speaker noun phrases around a cue; who they are, their side and a document's
-own voice come from the :mod:`narrative.speakers` package), :mod:`.records` (the typed
+own voice come from the :mod:`narrative.speakers` package), :mod:`.asides` (reporting asides,
+relays, aspect verbs and anaphoric contents around a cue), :mod:`.records` (the typed
 records). Gold readers and scorers live in :mod:`narrative.evaluation`.
 
 Examples

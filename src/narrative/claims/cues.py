@@ -107,7 +107,14 @@ def is_noun_use(lows: list[str], i: int) -> bool:
     if i == 0:
         return False
     prev = lows[i - 1]
+    if prev == "to" and i >= 2 and lows[i - 2] in _ASPECT_BEFORE_TO:
+        return False  # "went on to say", "continued to insist": a verb
     return prev in words().noun_markers or prev.endswith(("’s", "'s"))
+
+
+#: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")
+_ASPECT_BEFORE_TO = frozenset({"on", "continued", "continues", "proceeded", "proceeds", "went", "hastened",
+                               "expected", "due", "set", "going"})  # "is expected to tell the G7 leaders: …"
 
 
 def negated(lows: list[str], i: int) -> bool:
@@ -149,8 +156,8 @@ def find_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
         for key, stance, kind in index[lows[i]]:
             n = len(key)
             if n == 1 or (i + n <= n_toks and tuple(lows[i + 1:i + n]) == key[1:]):
-                if kind == "verb" and n == 1 and (is_noun_use(lows, i) or negated(lows, i)):
-                    break
+                if kind == "verb" and (is_noun_use(lows, i) or n == 1 and negated(lows, i)):
+                    break  # "Russia's claims", "has not commented", "requested the call on invasion fears"
                 out.append(Cue(i, i + n - 1, stance, kind))
                 free = i + n
                 break
@@ -176,9 +183,14 @@ def participles(profile: str = "attribution") -> dict[str, str]:
         for base in (word[:-2], word[:-1]):  # "condemned" → "condemn", "deplored" → "deplore"
             if base in lexicon or base + "s" in lexicon:
                 form = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
-                if form not in lexicon:
+                if form not in lexicon and form not in _NOT_PARTICIPLE_CUES:
                     out[form] = stance
     return out
+
+
+#: -ing forms of lexicon verbs that after a comma are mostly no speech act ("…, blasting a residential block",
+#: "…, echoing comments from …", "…, posting a video")
+_NOT_PARTICIPLE_CUES = frozenset({"blasting", "echoing", "posting"})
 
 
 def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
@@ -189,6 +201,27 @@ def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     """
     forms = participles(profile)
     return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and i and lows[i - 1] == ","]
+
+
+#: prepositions that open the medium or hearer of a cue ("in a statement", "on Telegram", "to reporters")
+_MEDIUM_PREPS = frozenset({"in", "to", "on", "via", "during", "at", "after", "through"})
+#: the longest such phrase before its "that", comma or colon, in tokens
+MEDIUM_WINDOW = 7
+#: words that show the phrase is the content itself ("on Monday the army said …")
+_CLAUSE_WORDS = frozenset("is are was were has have had will would could can should must may might did does do "
+                          "said says".split())
+def _medium_end(low: list[str], i: int, end: int) -> int | None:
+    """The token after a medium or hearer phrase that starts at ``i`` and ends at "that", a colon or (after
+    "in"/"to") a comma ("said on Telegram that …", "wrote in a statement: …"), else None."""
+    t = low[i]
+    if t not in _MEDIUM_PREPS or i + 1 >= end or low[i + 1] in ("that", ","):
+        return None
+    k = i + 1
+    while k < end and low[k] not in ("that", ",", ":") and k - i < MEDIUM_WINDOW and low[k] not in _CLAUSE_WORDS:
+        k += 1
+    if k < end and low[k] in ("that", ",", ":") and (low[k] != "," or t in ("in", "to")):
+        return k + 1
+    return None
 
 
 #: tokens after an object cue ("informed President Putin during a visit … that …") searched for "that"
@@ -204,27 +237,20 @@ def content_start(low: list[str], i: int, end: int, cue: str) -> int:
         t = low[i]
         if t in ("that", ":", ",") or t in w.skip_left:
             i += 1
+        elif (k := _medium_end(low, i, end)) is not None:
+            i = k  # "in a statement", "to reporters", "on Telegram", "in its morning update" up to "that", ",", ":"
         elif t in w.time_preps and i + 1 < end and low[i + 1] in w.weekdays:
             i += 2
         elif t in w.time_preps and i + 2 < end and low[i + 2] in w.weekdays:
             i += 3
-        elif t in ("in", "to") and i + 1 < end and low[i + 1] in ("a", "reporters", "journalists"):
-            # "in a statement", "to reporters"
-            k = i + 1
-            while k < end and low[k] not in ("that", ",", ":") and k - i < 5:
-                k += 1
-            if k < end and low[k] in ("that", ",", ":"):
-                i = k + 1
-            else:
-                break
         else:
             break
     if cue in _OBJECT_CUES:
         # object NP then 'that': "informed President Putin during a visit ... that ..."
         for k in range(i, min(end, i + OBJECT_THAT_WINDOW)):
-            if low[k] == "that":
+            if low[k] == "that" or low[k] == ":" and k + 1 < end:  # "told the G7 leaders in a meeting: …"
                 return k + 1
-            if low[k] in OUTER_OPENING or low[k] in (":", ";"):
+            if low[k] in OUTER_OPENING or low[k] == ";":
                 break
     return i
 

@@ -27,12 +27,14 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
-from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
+from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
+from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
+                     anaphor_ends, anaphoric, aspect_cue_follows, before_aspect, dependent, quoted_as, relayed_np,
+                     reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content,
-                       noun_object, trailing_source)
-from .cues import (Cue, content_start, cue_index, find_cues, nearest_actor_cues, participle_cues,
+from .contents import DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content, noun_object, trailing_source
+from .cues import (Cue, content_start, cue_index, find_cues, head_words, nearest_actor_cues, participle_cues,
                    participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
@@ -86,8 +88,15 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if before is None or before[1] <= unit.a:
             return None
         return Candidate(c0, c1, stance, np_range[0], np_range[1], max(unit.a, before[0]), starts[c0], cue_text)
+    if kind == "preposition" and low[c0] == "in" and low[c0 + 1] in ("his", "her", "their"):
+        # "In his opinion, …": the possessive is the source
+        if c1 + 1 >= n_toks or low[c1 + 1] != ",":
+            return None
+        return Candidate(c0, c1, stance, c0 + 1, c0 + 1, ends[c1 + 1], unit.b, cue_text)
     if kind == "preposition":  # according to X, ...
         np_range = right_np(toks, c1 + 1, n_toks)
+        if np_range is None and c1 + 1 < n_toks and low[c1 + 1] in OBJECT_PRONOUNS:
+            np_range = (c1 + 1, c1 + 1)  # "According to him, …": the pronoun's referent speaks
         if np_range is None or np_range[1] + 1 < n_toks and low[np_range[1] + 1] not in _AFTER_SOURCE:
             # "according to an investigation by the outlet Important Stories, …": a phrase the word lists miss
             np_range = phrase_np(toks, c1 + 1, n_toks) or np_range
@@ -102,12 +111,39 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 s1 = k - 1
         before, after = (unit.a, starts[c0]), (ends[s1], unit.b)
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
+        if (ca, cb) == after and s1 + 2 < n_toks and low[s1 + 1] == "," and dependent(low[s1 + 2]) \
+                and before[1] - before[0] > 0 and text[before[0]:before[1]].strip(" ,"):
+            ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
-    if kind == "verb" and c0 >= 1 and low[c0 - 1] in _BE and cue_low.endswith("ed"):
-        return None  # "was condemned by the UN": a passive, whose speaker is the by-agent, if any
+    if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
+        return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
+    if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
+            low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE):
+        # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
+        agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
+        if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
+            return None
+        # "Xi has been described by Russia's Vladimir Putin as a friend": the agent's characterisation ("as …"),
+        # else the passive clause before "by" ("The move was criticised by the opposition.")
+        after = agent[1] + 1
+        if after + 1 < n_toks and low[after] == "as":
+            return Candidate(c0, c1, stance, agent[0], agent[1], starts[after], unit.b, cue_text)
+        return Candidate(c0, c1, stance, agent[0], agent[1], unit.a, starts[c1 + 1], cue_text)
+    if kind == "verb" and (cue_low in RELAY and relayed_np(toks, c1 + 1) is not None
+                           or cue_low in ASPECT and aspect_cue_follows(low, c1 + 1)):
+        return None  # "TASS quoted Peskov as saying …", "he went on saying …": the cue after carries the claim
+    relayed = quoted_as(toks, c0) if kind == "verb" else None
+    if relayed is not None:  # "TASS quoted Peskov as saying that …": the quoted speaker's claim
+        k = content_start(low, c1 + 1, n_toks, cue_low)
+        return Candidate(c0, c1, stance, relayed[0], relayed[1], starts[k] if k < n_toks else unit.b, unit.b,
+                         cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
-    np_range = left_np(toks, c0 - 1, 0) if kind != "participle" else None
+    np_range = left_np(toks, before_aspect(low, c0) - 1, 0) if kind != "participle" else None
+    dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
+    left = np_range
+    if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
+        np_range = None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
         # "Putin met the troops, saying ...": the participle's subject opens the clause
@@ -122,11 +158,13 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     inverted = False
     if np_range is None:
         np_range = right_np(toks, c1 + 1, n_toks)
-        if np_range is None and c0 >= 2 and (low[c0 - 1] in OUTER_CLOSING
+        if np_range is None and c0 >= 2 and (low[c0 - 1] in OUTER_CLOSING or dashed
                                              or low[c0 - 1] == "," and low[c0 - 2] in OUTER_CLOSING):
             # "“…,” tweeted the exiled dissident Mikhail Khodorkovsky": an inversion after a quotation
-            np_range = phrase_np(toks, c1 + 1, n_toks)
+            np_range = phrase_np(toks, c1 + 1, n_toks, final=True)
         inverted = np_range is not None
+        if np_range is None and left is not None:
+            np_range = left
     if np_range is None and cue_low in nearest_actor_cues():
         # "Putin visited troops and thanked them": nearest known actor to the left
         np_range = unit.last_actor_before(actors, starts[c0])
@@ -137,24 +175,34 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
         return None  # a multi-word cue ("called on") is never weak
     sa = starts[c0] if detached else starts[min(s0, c0)]
+    if not detached and s0 < c0 and s0 >= 1 and low[s0 - 1] == "as":
+        sa = starts[s0 - 1]  # "…, as TASS noted.": the content ends before "as"
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
     quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
     at_end = c1 >= unit.last_word and not inverted and not quote_before
-    if at_end and not detached and _BOUNDARY.isdisjoint(low[:s0]):
+    if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
     if inverted or quote_before or at_end or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
+        if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
+            # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
+            return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
+        if not relaxed and cue_low in HEARER_CUES and topic_only(low, k, n_toks):
+            return None  # "told the meeting participants about the reforms": a topic, no claim said
         if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
                 and not (cue_low in DIRECTIVES and infinitive(low, k, n_toks)):
-            if s0 < 2 or low[s0 - 1] not in _BOUNDARY:
+            if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
+                # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
+                return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
+            if s0 < 2 or low[s0 - 1] not in BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
             # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
             return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
@@ -176,8 +224,6 @@ QUOTED_PIECE_MIN_SPACES = 2
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
-#: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
-_BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -188,6 +234,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
+    if reported_aside(low, c1, s0, s1, unit.last_word):
+        return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
     if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
     if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
@@ -319,6 +367,7 @@ class RulesExtractor(Extractor):
                         attributed_unit = u
                 continue
             toks = unit.toks
+            share_participle_sources(found, toks)
             parents = _parents(found, toks)
             first = len(out)
             for k, cand in enumerate(found):
@@ -330,6 +379,15 @@ class RulesExtractor(Extractor):
                     if piece is not None:
                         if out and out[-1].unit == u - 1 and out[-1].continues:
                             out.pop()  # not the previous speaker's quote paragraph: this cue's content
+                            first = min(first, len(out))
+                        (a, b), home = piece, u - 1
+                        moved.add(u)
+                if b > a and u > 0 and anaphoric(text[a:b]):
+                    # "… left the city. That's according to the General Staff.": the sentence before
+                    piece = quotes.strip(text, *view.units[u - 1])
+                    if piece[1] > piece[0]:
+                        if out and out[-1].unit == u - 1 and out[-1].continues:
+                            out.pop()
                             first = min(first, len(out))
                         (a, b), home = piece, u - 1
                         moved.add(u)

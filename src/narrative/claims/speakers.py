@@ -71,8 +71,14 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             continue
         break
     i += 1
-    while i <= j and low[i] in ("of", "and", "-", ".", "'s", "’s"):
-        i += 1
+    while i <= j and (low[i] in ("of", "and", "-", ".", "'s", "’s") or low[i] in FUNCTION_WORDS
+                      or i < j and (low[i] in _MONTHS or low[i] in words().weekdays)):
+        i += 1  # "As Interfax reported", "On Thursday Wang said": a function or time word opens no name
+    if j - 2 >= stop and low[j] in _OF_COMPLEMENTS and low[j - 1] == "of" and low[j - 2] in heads:
+        # "the head of state noted", "the chief of staff said": a head with its "of" complement
+        outer = left_np(toks, j - 2, stop)
+        if outer is not None and outer[1] == j - 2:
+            return (outer[0], j)
     if j - 3 >= stop and not (is_name(text[j]) or low[j] in heads) and low[j - 1] in ("a", "an", "the") \
             and low[j - 2] == "of" and low[j - 3] in heads:
         # "the founder of a bank wrote": the head before "of", not the bank
@@ -114,7 +120,10 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
         return None
     j = i
     while j < end and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")
-                       or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words):  # "minister’s office"
+                       or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words  # "minister’s office"
+                       or low[j] == "." and j > i and len(text[j - 1]) == 1 and text[j - 1].isupper()
+                       and j + 1 < end and (len(text[j + 1]) == 1 and text[j + 1].isupper()
+                                            or j >= i + 3 and low[j - 2] == ".")):  # "U.S. authorities"
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
@@ -123,20 +132,26 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     return (i, j - 1)
 
 
+#: the complements of "head of …" titles that are no head words themselves ("the head of state")
+_OF_COMPLEMENTS = frozenset({"state", "government", "staff", "mission", "delegation", "state's"})
 _COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
 #: the longest source phrase read after a cue by :func:`phrase_np`, in tokens
 PHRASE_NP_MAX = 15
-_PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?"}) | OUTER_MARKS
+_PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?", "-", "–", "—"}) | OUTER_MARKS  # "- according to X -"
 
 
-def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX) -> tuple[int, int] | None:
+def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX,
+              final: bool = False) -> tuple[int, int] | None:
     """A source phrase after a cue up to the next comma, stop or quotation mark, when the word
     lists do not cover it: "according to an investigation by the outlet Important Stories, …",
     "“…,” tweeted the exiled dissident Mikhail Khodorkovsky, “…”". It must start with a
     determiner or a name, end with a name or a head word, and stop within ``max_len`` tokens
-    (else None: a clause, not a source)."""
+    (else None: a clause, not a source). ``final``: a determiner's phrase of at most
+    :data:`FINAL_NP_MAX` tokens that ends the unit may end with any noun ("“…,” said the dictator.")."""
     low, text = toks.low, toks.text
+    if final and i + 2 < end and low[i] == "one" and low[i + 1] == "of":
+        i += 2  # "- said one of IDF representatives Peter Lerner."
     if i >= end or not (low[i] in ("the", "a", "an") or is_name(text[i])):
         return None
     j = i
@@ -145,9 +160,16 @@ def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX) -> tup
             return None
         j += 1
     j -= 1
+    if final and low[i] in ("the", "a", "an") and 0 < j - i < FINAL_NP_MAX and low[j].isalpha() \
+            and (j + 1 >= end or low[j + 1] in (".", "!", "?")):
+        return (i, j)
     if j <= i or not (is_name(text[j]) or low[j] in head_words()):
         return None
     return (i, j)
+
+
+#: the longest lower-case source phrase :func:`phrase_np` takes at a unit's end ("said the dictator.")
+FINAL_NP_MAX = 4
 
 
 #: words that show a clause inside what :func:`phrase_np` reads: no source phrase holds one

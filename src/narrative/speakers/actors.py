@@ -181,7 +181,9 @@ class Actors:
             possessive = mention[end:end + 2] in ("'s", "’s")
             return (possessive, KIND_RANK.get(actor.kind, 3), -start)
         start, end, actor = min(found, key=rank)
-        if actor.kind == "place" and _modifies(mention, end, self.side_rule):
+        if actor.kind == "place" and _posting(mention, start):
+            actor = None  # "a diplomat stationed in Kyiv": where they are posted, not whose side they are
+        elif actor.kind == "place" and _modifies(mention, end, self.side_rule):
             # "Ukraine's health minister" speaks for Ukraine, "Russia's Interfax news agency" does not: a place
             # before the head noun gives its side only by the noun-phrase rule
             rule = self.mention_side(mention)
@@ -264,6 +266,15 @@ def _names_more(mention: str, end: int) -> bool:
         return False
     word = m.group(1).lower().rstrip(".")
     return word not in TITLES and word not in ("'s", "’s")
+
+
+def _posting(mention: str, start: int) -> bool:
+    """Whether a place alias at ``start`` follows "in" after a head that is posted somewhere ("a diplomat
+    stationed in Kyiv", "a Western correspondent in Moscow")."""
+    from .mention_side import POSTED_HEADS
+
+    before = re.findall(r"[\w’'-]+", mention[:start].lower())
+    return bool(before) and before[-1] == "in" and not POSTED_HEADS.isdisjoint(before)
 
 
 def _modifies(mention: str, end: int, rule: dict) -> bool:

@@ -3,7 +3,8 @@
 A description refers back by its head word (:func:`described`): to the most recent entity whose
 titles hold it ("the MI6 chief" → the Richard Moore introduced as "MI6 chief Richard Moore"), whose
 organisation name holds it ("the Institute"), to the last organisation for a generic one ("the
-group"), else, for a person noun ("the expert"), to the most recent person who spoke. A description
+group"), else, for a person noun ("the expert"), to the most recent person who spoke, and for a document
+noun ("the statement") to the most recent speaker. A description
 that says its side ("the Russian minister") refers only to an entity of no other side. "The city
 council", "its infrastructure minister" are a body of the place named just before (:func:`local`).
 
@@ -24,6 +25,10 @@ from .salience import Entity, Mentions
 
 #: organisation nouns that can stand for any organisation ("the group says")
 GENERIC_ORG = frozenset("group organisation organization body agency institution fund alliance bloc".split())
+
+
+#: what a speaker issues that can stand for them ("the statement said", "the communique added")
+DOCUMENT_NOUNS = frozenset("statement communique communiqué release letter message document decree".split())
 
 
 def side_of(actors, mention: str) -> str | None:
@@ -82,6 +87,8 @@ def described(actors, mentions: Mentions, low: list[str], start: int, side: str 
         found = found or mentions.recent(start, lambda e: e.kind == "org", subject_only=True)
     if found is None and head in ROLES:
         return mentions.last_speaker(lambda e: agrees(e) and e.kind == "person")
+    if found is None and head in DOCUMENT_NOUNS:  # "the statement said": whoever spoke last issued it
+        return mentions.last_speaker(agrees)
     return found
 
 

@@ -65,7 +65,10 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
         return "other", "role"
     if not found & rule["heads"]:
         return None
-    sides = {side for side, modifiers in rule["modifiers"].items() if found & modifiers}
+    posted = bool(found & POSTED_HEADS)
+    # "a diplomat stationed in Kyiv", "the Russian ambassador in Kyiv": the place after "in" is a posting
+    modifying = {w for i, w in enumerate(words) if not (posted and i and words[i - 1] == "in")} if posted else found
+    sides = {side for side, modifiers in rule["modifiers"].items() if modifying & modifiers}
     if len(sides) == 1:
         return sides.pop(), "nationality"
     if sides:
@@ -74,6 +77,8 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     raw = _WORD.findall(mention.replace("’", "'"))
     found_sides = set()
     for i, w in enumerate(words):  # one- and two-word place names ("Kryvyi Rih"), as written
+        if posted and i and words[i - 1] == "in":
+            continue  # "a diplomat stationed in Kyiv": a posting, not a nationality
         for n in (1, 2):
             hit = known.get(" ".join(words[i:i + n]).removesuffix("'s"))
             after = raw[i + n] if i + n < len(raw) else ""
@@ -86,6 +91,11 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     return None
 
 
+#: heads whose place after "in" is where they are posted, not whose side they are ("a diplomat stationed in Kyiv")
+POSTED_HEADS = frozenset("diplomat diplomats ambassador ambassadors envoy envoys correspondent correspondents "
+                          "journalist journalists reporter reporters".split())
+
+
 def unresolvable(mention: str) -> bool:
     """Whether a speaker mention names nobody by itself: a pronoun, a fragment of function words ("Last",
     "This"), or a bare official head with no name, modifier or place ("the spokesman", "officials",
@@ -93,7 +103,8 @@ def unresolvable(mention: str) -> bool:
     raw = _WORD.findall(mention)
     if not raw:
         return True
-    content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]  # "US", not "us"
+    # an all-capitals word is an abbreviation, not a function word ("US officials": not "us")
+    content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]
     if not content:
         return True
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS):
@@ -107,6 +118,10 @@ LOCAL_WORDS = frozenset("city regional region's oblast local municipal district 
 _CAPITALISED = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*(?:[ \t]+[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*)?")
 #: how far back a local description looks for its place (characters)
 PLACE_WINDOW = 500
+
+
+#: capitalised adjectives that name no place ("… Western weaponry, which its officials say …")
+_COMPASS_ADJECTIVES = frozenset("western eastern northern southern".split())
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -144,8 +159,8 @@ def place_before(text: str, start: int, countries: dict[str, str], skip=lambda w
                 return (key, hit[0]) if not hit[1] else None  # an occupied region's place: no side
         first = phrase.split()[0]
         low = first.lower()
-        if (low in FUNCTION_WORDS or low in TITLES or low in STATE_HEADS or skip(phrase) or skip(first)
-                or _sentence_initial(text, m.start())):
+        if (low in FUNCTION_WORDS or low in TITLES or low in STATE_HEADS or low in _COMPASS_ADJECTIVES
+                or skip(phrase) or skip(first) or _sentence_initial(text, m.start())):
             continue
         return None
     return None

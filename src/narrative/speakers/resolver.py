@@ -19,6 +19,9 @@ JOURNALIST = "journalist"
 AUTHOR = "(author)"
 #: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+#: object and possessive pronouns a source can be ("according to him", "in his opinion"), resolved as their
+#: subject form
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}  # "In his opinion"
 
 
 class Resolver:
@@ -110,6 +113,7 @@ class Resolver:
         >>> [r.decide(m, text.index(m))[1:] for m in ("Kremlin spokesman Dmitry Peskov", "He", "Officials", "Analysts")]
         [('kremlin', 'actors'), ('kremlin', 'coreference'), ('unknown', 'unknown'), ('other', 'role')]
         """
+        speaker = OBJECT_PRONOUNS.get(speaker.lower(), speaker)  # "According to him, …": as "he"
         index = self.index
         known = self.resolve(speaker)
         low = speaker.lower()
@@ -168,11 +172,11 @@ class Resolver:
         if actor is not None:
             return actor.name, actor.side, "coreference" if anaphor else _list_source(actor)
         found = self.actors.mention_side(speaker)
-        if found is not None and found[1] != "role":
+        if found is not None:  # a side by nationality or place; or a role no state's side ("the former minister")
             return speaker, found[0], found[1]
         if unresolvable(speaker):
             return speaker, UNKNOWN_SIDE, "unknown"
-        return speaker, OTHER_SIDE, "role" if found is not None else "unlisted"
+        return speaker, OTHER_SIDE, "unlisted"
 
     def namesake(self, actor: Actor, speaker: str) -> bool:
         """Is ``actor`` a gazetteer office holder of the side opposed to the document's publisher, named

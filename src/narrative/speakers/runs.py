@@ -30,7 +30,10 @@ affairs
 #: sentence-initial words and determiners a run may start with that belong to no name ("The", "In")
 SKIP_FIRST = frozenset("the a an this that these those in on at for with by from of to and but or as if when while "
                        "after before since during it he she they we i his her their our its some many other most "
-                       "several both all each".split())
+                       "several both all each".split()) | frozenset(
+    # time words before a name ("On Thursday Wang said", "In April she said"); not "may" (Theresa May)
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split())
 #: upper-case letters a run's words start with (Latin, Latin-1, Latin Extended-A, Cyrillic)
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F"
 #: lower-case words a name may hold inside ("Ursula von der Leyen", "Institute for the Study of War")

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 LOOKBACK = 60
 #: characters read back from a speaker when nothing before them was read
 WINDOW = 3000
+#: how far into what a speaker said a nested speaker is taken as nested (characters)
+NESTED_REACH = 200
 
 
 @dataclass(eq=False)
@@ -80,6 +82,12 @@ class Mentions:
         k = bisect_right(self.content_starts, start) - 1
         return k >= 0 and start < self.contents[k][1]
 
+    def nested_at(self, start: int) -> bool:
+        """Whether ``start`` lies inside what a speaker said, within :data:`NESTED_REACH` characters of its start
+        (the clause right after the cue; a long, loosely cut content does not swallow later speakers)."""
+        k = bisect_right(self.content_starts, start) - 1
+        return k >= 0 and start < self.contents[k][1] and start - self.contents[k][0] <= NESTED_REACH
+
     def spoke(self, entity, start: int, content: tuple[int, int] | None) -> None:
         """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects).
         A source inside what an earlier speaker said ("Ushakov said Biden requested …") is recorded as
@@ -87,7 +95,7 @@ class Mentions:
         self.last_source = entity
         if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
             self.speakers.append((start, entity))
-            self.nested.append(self.reported(start))
+            self.nested.append(self.reported(start) and self.nested_at(start))
         self.said(content, entity)
 
     def said(self, content: tuple[int, int] | None, source=None) -> None:
