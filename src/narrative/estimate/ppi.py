@@ -40,7 +40,11 @@ claims whose true side is s), often a few dozen or fewer. With ``n`` such rows i
 Student's t quantile with ``n - 1`` degrees of freedom instead of the normal one (the usual
 finite-sample correction for a mean of ``n`` linearised scores; Cochran 1977, §2.15), so it does
 not under-cover when a side has few coded claims; a mean (``den = 1``) keeps the normal quantile
-(as ``ppi_py`` does).
+(as ``ppi_py`` does). A single proportion (a share or a prevalence) near 0 or 1 with few coded rows
+still under-covers with the symmetric interval, which is a point when none of them carries the label:
+:meth:`Estimate.proportion_interval` gives Wilson's score interval with the estimate's effective
+sample size instead (Korn & Graubard 1998), which the estimates table uses for every share and
+prevalence; a difference keeps the t interval.
 
 Examples
 --------
@@ -104,6 +108,8 @@ class Estimate:
     n_coded: object
     #: degrees of freedom of a ratio's interval (coded rows of its smallest denominator - 1); None: normal
     df: object = None
+    #: coded rows of the smallest gold denominator (a ratio's; None for a mean)
+    n_den: object = None
 
     @property
     def quantile(self):
@@ -123,6 +129,42 @@ class Estimate:
     @property
     def hi(self):
         return self.estimate + self.quantile * self.se
+
+    def proportion_interval(self):
+        """(lo, hi): the 95% interval of a proportion (a ratio whose gold numerator counts a subset of its
+        denominator's rows), by Wilson's score interval with the estimate's effective sample size.
+
+        The symmetric interval ``estimate ± q * se`` (:attr:`lo`, :attr:`hi`) is the Wald interval, which
+        under-covers a proportion near 0 or 1 when its denominator has few coded rows and collapses to a
+        point when none of them carries the label (Brown, Cai, DasGupta, *Statistical Science* 16, 2001).
+        Survey statistics' remedy for a design-based estimate (Korn & Graubard, *Survey Methodology* 24,
+        1998; Dean & Pagano, *Journal of Survey Statistics and Methodology* 3, 2015): the effective
+        sample size ``n_eff = p (1 - p) / se**2`` (Kish's design effect), then Wilson's interval
+        (Wilson, *JASA* 22, 1927) with ``n_eff`` rows and the quantile ``q`` of :attr:`quantile` (the
+        degrees-of-freedom adjustment of Korn & Graubard, ``n_eff (z / t)**2``, is the same thing)::
+
+            k = q**2 / n_eff
+            lo, hi = (p + k / 2) / (1 + k) -+ q / (1 + k) * sqrt(p (1 - p) / n_eff + q**2 / (4 n_eff**2))
+
+        Where ``p`` is 0 or 1 (or the prediction-powered estimate falls outside [0, 1]; ``p`` is then cut
+        to it) or the standard error is 0, ``n_eff`` is the coded rows of the denominator (``n_den``), as
+        in Korn & Graubard. Unlike theirs, ``n_eff`` is not capped at the coded count: the tool's labels on
+        the uncoded rows are information the coded rows alone lack.
+
+        >>> lo, hi = Estimate(0.0, 0.0, 0.0, 60, 12.0, 13).proportion_interval()   # 0 of 13 coded claims
+        >>> round(float(lo), 3), round(float(hi), 3)
+        (0.0, 0.267)
+        """
+        p = np.clip(self.estimate, 0.0, 1.0)
+        var = np.square(self.se)
+        inside = (p > 0) & (p < 1) & (var > 0)
+        n_den = np.maximum(np.asarray(self.n_den if self.n_den is not None else self.n_coded, float), 1.0)
+        n_eff = np.where(inside, p * (1 - p) / np.where(inside, var, 1.0), n_den)
+        q = self.quantile
+        k = q * q / n_eff
+        centre = (p + k / 2) / (1 + k)
+        half = q / (1 + k) * np.sqrt(p * (1 - p) / n_eff + k / (4 * n_eff))
+        return centre - half, centre + half
 
 
 class _Moments:
@@ -283,21 +325,22 @@ def combine(parts: Sequence[tuple[float, Ratio]], design: Design, *, lam=None, d
     estimate = sum(c * t for (c, _r), (t, _d) in zip(parts, pairs))
     se = np.sqrt(np.maximum(var, 0.0))
     n_coded = design.coded.sum(-1)
-    df = _ratio_df(parts, design)
+    n_den = _ratio_support(parts, design)
+    df = None if n_den is None else np.maximum(n_den - 1, 1)
     if not shape:
         return Estimate(float(estimate), float(se), float(lams[0]) if k == 1 else tuple(map(float, lams)),
-                        int(n_coded), None if df is None else float(df))
-    return Estimate(estimate, se, lams, n_coded, df)
+                        int(n_coded), None if df is None else float(df), None if n_den is None else int(n_den))
+    return Estimate(estimate, se, lams, n_coded, df, n_den)
 
 
-def _ratio_df(parts: Sequence[tuple[float, Ratio]], design: Design):
-    """Degrees of freedom of a combination of ratios: the coded rows of its smallest gold denominator
-    minus one (at least 1); None when every part is a mean (``den = 1``: the normal quantile)."""
+def _ratio_support(parts: Sequence[tuple[float, Ratio]], design: Design):
+    """The coded rows of a combination of ratios' smallest gold denominator (its interval's degrees of
+    freedom are these minus one, at least 1); None when every part is a mean (``den = 1``: the normal
+    quantile)."""
     dens = [np.nan_to_num(np.asarray(r.den_y, float)) for _c, r in parts]
     if all(np.all(d == 1) for d in dens):
         return None
-    support = np.min(np.stack([(design.coded & (d != 0)).sum(-1) for d in dens]), axis=0)
-    return np.maximum(support - 1, 1)
+    return np.min(np.stack([(design.coded & (d != 0)).sum(-1) for d in dens]), axis=0)
 
 
 def mean(y, f, design: Design, *, lam=None, ddof: int = 1) -> Estimate:

@@ -10,7 +10,9 @@ Quantities (``quantity`` column of :data:`ESTIMATES`; "true" = as the coder labe
   ``side``, the share the reporter distances itself from (codebook H1); ``distanced:difference`` = a − b.
 
 ``naive`` reads the tool's labels on every claim of the sheet's population; ``estimate``, ``lo``,
-``hi`` the PPI++ estimate and 95% interval (cut to [0, 1], a difference's to [-1, 1]); ``n_labelled`` the coded claims in the quantity's
+``hi`` the PPI++ estimate and 95% interval (a share's or prevalence's Wilson score interval with the
+estimate's effective sample size, :meth:`.ppi.Estimate.proportion_interval`, so not centred on the
+estimate; a difference's the t interval, cut to [-1, 1]); ``n_labelled`` the coded claims in the quantity's
 denominator (for a difference: both sides'); ``n_total`` the claims the naive figure's denominator
 counts. A difference's estimate uses weights tuned for the difference, so it can differ a little
 from the difference of the two prevalence rows.
@@ -159,9 +161,12 @@ def _row(name: str, parts, j: Joined, *, lam, min_coded: int, path: str) -> dict
     est = ppi.combine([(c, r) for c, r, _m in parts], design, lam=lam)
     naive = sum(c * r.naive() for c, r, _m in parts)
     n_total = int(sum((r.den_f > 0).sum() for _c, r, _m in parts))
-    low = -1.0 if len(parts) > 1 else 0.0  # a share lies in [0, 1], a difference of two in [-1, 1]
-    return {"quantity": name, "naive": naive, "estimate": est.estimate, "lo": np.clip(est.lo, low, 1.0),
-            "hi": np.clip(est.hi, low, 1.0),
+    if len(parts) > 1:   # a difference of two shares lies in [-1, 1]: the t interval
+        low, lo, hi = -1.0, est.lo, est.hi
+    else:                # a share lies in [0, 1]: Wilson's score interval, effective sample size
+        low, (lo, hi) = 0.0, est.proportion_interval()
+    return {"quantity": name, "naive": naive, "estimate": est.estimate, "lo": np.clip(lo, low, 1.0),
+            "hi": np.clip(hi, low, 1.0),
             "n_labelled": sum(counts), "n_total": n_total}
 
 
