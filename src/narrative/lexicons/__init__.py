@@ -20,7 +20,7 @@ Examples
 >>> lex = load_lexicon()
 >>> text = "Ukrainian forces continue to deter enemy attacks despite the difficult situation."
 >>> [(h.categories, text[h.start:h.end]) for h in lex.find(text)][:3]
-[(('resistance',), 'deter'), (('aggression',), 'attacks'), (('adversity',), 'despite')]
+[(('resistance',), 'deter'), (('aggression',), 'attacks'), (('adversity',), 'difficult situation')]
 """
 from __future__ import annotations
 
