@@ -103,23 +103,26 @@ SPAN_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "conten
 #: before the side and labels; only the kept rows are labelled items
 CANDIDATE_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "keep", "reason", "side",
                      "labels")
+#: the same with the coder's ``speaker`` (the true speaker, named as the coder read it) after ``reason``
+#: (round three's sheets, ``warnews-dev-round3-train-coderD.tsv``)
+CANDIDATE_SPEAKER_COLUMNS = CANDIDATE_COLUMNS[:7] + ("speaker",) + CANDIDATE_COLUMNS[7:]
 
 
 def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str]) -> pd.DataFrame:
     """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored), of
-    :data:`SPAN_COLUMNS` rows, or of :data:`CANDIDATE_COLUMNS` rows (only those kept), as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at
-    run time (the content span)."""
+    :data:`SPAN_COLUMNS` rows, or of :data:`CANDIDATE_COLUMNS` / :data:`CANDIDATE_SPEAKER_COLUMNS` rows (only those
+    kept), as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at run time (the content span)."""
     from .labels import offset_rows
 
     with open(path, encoding="utf-8", errors="replace") as handle:
         header = tuple(handle.readline().rstrip("\r\n").split("\t"))
-    columns = header if header in (SPAN_COLUMNS, CANDIDATE_COLUMNS) else OFFSET_COLUMNS
+    columns = header if header in (SPAN_COLUMNS, CANDIDATE_COLUMNS, CANDIDATE_SPEAKER_COLUMNS) else OFFSET_COLUMNS
     rows = []
     for n, name, body, fields in offset_rows(path, texts, columns):
-        if columns == CANDIDATE_COLUMNS:
+        if columns in (CANDIDATE_COLUMNS, CANDIDATE_SPEAKER_COLUMNS):
             if fields[4] != "yes":
                 continue
-            fields = fields[:4] + fields[6:]
+            fields = fields[:4] + fields[-2:]  # the offsets, then side and labels
         start, end, side, labels = (fields[2], fields[3], fields[4], fields[5]) if columns != OFFSET_COLUMNS else fields
         try:
             a, b = int(start), int(end)
