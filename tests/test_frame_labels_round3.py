@@ -23,14 +23,15 @@ def sheet(tmp_path, rows):
     return path, texts
 
 
-def test_kept_rows_are_items_with_their_content_cut_from_the_article(tmp_path):
+def test_kept_rows_are_items_with_their_sentence_cut_from_the_article(tmp_path):
     talks = BODY.index("talks would resume")
     rows = [("a.txt", "0", "12", str(talks), str(talks + 18), "yes", "", "the minister", "other", "diplomacy"),
             ("a.txt", "38", "47", "53", "74", "no", "narration", "", "", ""),
             ("a.txt", "75", "77", "83", "92", "yes", "slot cut short", "he", "other", "disinformation")]
     path, texts = sheet(tmp_path, rows)
-    table = read_offset_labels(path, texts, CATS)
-    assert table["text"].tolist() == ["talks would resume", "they lied"]
+    table = read_offset_labels(path, texts, CATS)  # the coder coded the sentence the crude cut sits in
+    assert table["text"].tolist() == ["The minister said talks would resume.", "He said they lied."]
+    assert read_offset_labels(path, texts, CATS, unit="span")["text"].tolist() == ["talks would resume", "they lied"]
     assert table["diplomacy"].tolist() == [1, 0] and table["disinformation"].tolist() == [0, 1]
     assert table["side"].tolist() == ["other", "other"]
 
