@@ -208,7 +208,9 @@ class Lexicon:
                     continue
                 cats, rule = judged
             hits.append((i, n, index, cats, rule))
-        return view.progress_in_talks(words, view.repelled_attacks(words, hits)) if view is not None else hits
+        if view is None:
+            return hits
+        return view.third_party(words, view.progress_in_talks(words, view.repelled_attacks(words, hits)), side)
 
     def find(self, text: str, start: int = 0, end: int | None = None, side: str | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, with offsets into ``text``; ``side``: the speaker's side,
