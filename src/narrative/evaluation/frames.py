@@ -144,11 +144,12 @@ def cross_validate(sets: dict[str, pd.DataFrame], *, n_splits: int = 5, n_boot: 
 
 def locked_check(tuning: dict[str, pd.DataFrame], locked: dict[str, pd.DataFrame], *, n_boot: int = 1000,
                  seed: int = 0, train_sets: Sequence[str] | None = TRAIN_SETS, **params) -> pd.DataFrame:
-    """Every scorer trained on the whole tuning part (of ``train_sets``) and scored on the locked part (look once)."""
+    """Every scorer trained on the whole tuning part (of ``train_sets``) and scored on the locked part (look once);
+    a set with no locked rows (coder D's, drawn from tuning articles) is left out."""
     cats = list(load_lexicon().categories)
     scorer = fit_scorer(all_rows(tuning, train_sets), cats, **params)
     return pd.concat([score(t, scorer.predict_all(t[["text", "side"]]), cats, n_boot=n_boot, seed=seed).assign(set=n)
-                      for n, t in locked.items()], ignore_index=True)
+                      for n, t in locked.items() if len(t)], ignore_index=True)
 
 
 def score(table: pd.DataFrame, preds: dict[str, np.ndarray], cats: Sequence[str], *, n_boot: int = 1000,
