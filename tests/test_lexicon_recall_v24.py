@@ -24,7 +24,7 @@ FRAMED = [
     ("sanctions", "The banks were cut off from SWIFT in March.", "other", "diplomacy"),
     ("peace", "Only a political solution can work here.", "other", "diplomacy"),
     ("peace", "We want to bring this war to an end.", "other", "diplomacy"),
-    ("peace", "The plan aims to end the war by winter.", "other", "diplomacy"),
+    ("peace", "The plan aims to put an end to the war by winter.", "other", "diplomacy"),
     ("bad faith", "He is only pretending to negotiate.", "other", "disinformation"),
     ("bad faith", "The vote was fraudulent.", "other", "disinformation"),
     ("bad faith", "The threat turned out to be a bluff.", "other", "disinformation"),
@@ -37,6 +37,14 @@ FRAMED = [
 @pytest.mark.parametrize("family, text, side, category", FRAMED)
 def test_a_v24_family_frames_its_sentence(family, text, side, category):
     assert category in categories(text, side), (family, text)
+
+
+@pytest.mark.parametrize("text, side, category", [
+    ("The enemy is pushing out of the bridgehead towards the city.", "ukraine", "resistance"),
+    ("Please tell us where we stand with regard to the refugees.", "kremlin", "diplomacy"),
+])
+def test_a_v24_family_keeps_its_limits(text, side, category):
+    assert category not in categories(text, side), text
 
 
 def test_not_a_bluff_stays_a_booster_phrase_and_is_no_disinformation():
