@@ -166,7 +166,7 @@ def test_perspective_of_attacks_gains_and_defence(text, side, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Victory appeared certain that night.", {"achievement": 1.0}),   # "certain" alone is no booster
+    ("Victory appeared certain that night.", {}),   # "certain" alone is no booster (nor a third party's bare "victory", v2.4)
     ("It appeared certain that the vote would pass.", {}),
     ("We are certain that the vote will pass.", {"booster": 1.0}),
     ("The town is wholly dependent on the plant.", {}),

@@ -31,6 +31,8 @@ from .lexicons.perspective import default_perspective, is_adversary, is_own
 from .segment import lower_words
 
 N_FEATURES = 2 ** 18
+#: hash columns of the lexicon-phrase block (which phrase hit which category by which rule)
+N_PHRASES = 2 ** 14
 def _sides() -> tuple[str, ...]:
     """The speaker sides one-hot encoded: the perspective's belligerents (``perspective.csv``), then ``other``."""
     return tuple(sorted(default_perspective().belligerents)) + ("other",)
@@ -84,6 +86,9 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
         Scale of the lexicon and perspective block beside the L2-normalised n-grams.
     char_weight : float, default=0.0
         Scale of the L2-normalised character 3–5-gram block (0: no such block).
+    phrase_weight : float, default=0.0
+        Scale of the L2-normalised block of lexicon phrases (each hit as ``category:phrase:rule``, hashed into
+        :data:`N_PHRASES` columns; 0: no such block), so that a model can learn which phrases a coder trusts.
     lexicon : str or None, default=None
         The frames lexicon file whose hits are features (None: the shipped one).
 
@@ -94,19 +99,21 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
     """
 
     def __init__(self, *, n_features: int = N_FEATURES, lexicon_weight: float = 0.5, char_weight: float = 0.0,
-                 lexicon: str | None = None):
+                 phrase_weight: float = 0.0, lexicon: str | None = None):
         self.n_features = n_features
         self.lexicon_weight = lexicon_weight
         self.char_weight = char_weight
+        self.phrase_weight = phrase_weight
         self.lexicon = lexicon
 
     @property
     def n_hashed(self) -> int:
-        return self.n_features * (2 if self.char_weight > 0 else 1)
+        return self.n_features * (2 if self.char_weight > 0 else 1) + (N_PHRASES if self.phrase_weight > 0 else 0)
 
-    def _counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+    def _counts(self, texts: Sequence[str], phrases: Sequence[list[str]] | None = None) -> sparse.csr_matrix:
         analyse, rows, cols, vals = Analyzer((1, 2)), [], [], []
         n, chars = self.n_features, self.char_weight > 0
+        base = n * (2 if chars else 1)
         for r, text in enumerate(texts):
             counts: dict[int, int] = {}
             for term in analyse(text):
@@ -115,13 +122,27 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
             for term in (char_grams(text) if chars else ()):
                 j = n + term_index(term, n)
                 counts[j] = counts.get(j, 0) + 1
+            for term in (phrases[r] if phrases is not None else ()):
+                j = base + term_index(term, N_PHRASES)
+                counts[j] = counts.get(j, 0) + 1
             rows += [r] * len(counts); cols += list(counts); vals += list(counts.values())
         return sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=(len(texts), self.n_hashed))
 
     def raw(self, X) -> tuple[sparse.csr_matrix, np.ndarray]:
         """``(hashed term counts, lexicon block)``: what does not depend on fitting (computed once per text)."""
         data = as_claims(X)
-        return self._counts(data["text"].tolist()), self._lexicon_block(data)
+        phrases = [] if self.phrase_weight > 0 else None
+        block = self._lexicon_block(data, phrases)
+        return self._counts(data["text"].tolist(), phrases), block
+
+    def phrase_terms(self, text: str, side: str | None) -> list[str]:
+        """The lexicon-phrase block's terms of one claim: ``category:phrase:rule`` per hit and category.
+
+        >>> ClaimFeatures(phrase_weight=1.0).phrase_terms("Talks resumed.", None)
+        ['diplomacy:talks:lexicon']
+        """
+        lex = load_lexicon(self.lexicon)
+        return [f"{cat}:{hit.phrase.lower()}:{hit.rule}" for hit in lex.find(text, side=side) for cat in hit.categories]
 
     def fit(self, X, y=None):
         return self.fit_raw(self.raw(X))
@@ -133,19 +154,23 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
         self.categories_ = list(load_lexicon(self.lexicon).categories)
         return self
 
-    def _lexicon_block(self, data: pd.DataFrame) -> np.ndarray:
+    def _lexicon_block(self, data: pd.DataFrame, phrases: list | None = None) -> np.ndarray:
         lex, view, sides = load_lexicon(self.lexicon), default_perspective(), _sides()
         cats = list(lex.categories)
         n_c = len(cats)
         out = np.zeros((len(data), 2 * n_c + len(RULES) + len(sides) + 4))
         for r, (text, side) in enumerate(zip(data["text"], data["side"])):
             side = side if isinstance(side, str) else None
+            terms = []
             for hit in lex.find(text, side=side):
                 for cat in hit.categories:
+                    terms.append(f"{cat}:{hit.phrase.lower()}:{hit.rule}")
                     j = cats.index(cat)
                     out[r, j] = 1.0
                     out[r, n_c + j] += hit.weight
                 out[r, 2 * n_c + RULES.index(hit.rule)] += 1
+            if phrases is not None:
+                phrases.append(terms)
             if side in sides:
                 out[r, 2 * n_c + len(RULES) + sides.index(side)] = 1.0
             base = 2 * n_c + len(RULES) + len(sides)
@@ -174,7 +199,9 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
         n = self.n_features
         parts = [self._normalised(tfidf[:, :n])]
         if self.char_weight > 0:
-            parts.append(self._normalised(tfidf[:, n:]) * self.char_weight)
+            parts.append(self._normalised(tfidf[:, n:2 * n]) * self.char_weight)
+        if self.phrase_weight > 0:
+            parts.append(self._normalised(tfidf[:, self.n_hashed - N_PHRASES:self.n_hashed]) * self.phrase_weight)
         parts.append(sparse.csr_matrix(block * self.lexicon_weight))
         return sparse.hstack(parts, format="csr")
 
@@ -193,6 +220,7 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
         cats = self.categories_
         names = [f"hash:{j}" for j in range(self.n_features)]
         names += [f"chars:{j}" for j in range(self.n_features)] if self.char_weight > 0 else []
+        names += [f"phrase:{j}" for j in range(N_PHRASES)] if self.phrase_weight > 0 else []
         names += [f"lexicon {c}" for c in cats]
         names += [f"lexicon {c} hits" for c in cats] + [f"rule {r}" for r in RULES] + [f"side {s}" for s in _sides()]
         names += ["own-side markers", "adversary markers", "negators", "denial verbs"]

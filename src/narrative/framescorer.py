@@ -36,7 +36,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from .analyzer import Analyzer
-from .framefeatures import N_FEATURES, ClaimFeatures, as_claims, char_grams, term_index
+from .framefeatures import N_FEATURES, N_PHRASES, ClaimFeatures, as_claims, char_grams, term_index
 from .lexicons import load_lexicon
 
 __all__ = ["CARD_FILE", "MODEL_FILE", "N_FEATURES", "SCORERS", "SOURCES", "ClaimFeatures", "FrameScorer", "combine",
@@ -85,6 +85,8 @@ class FrameScorer(BaseEstimator):
     lexicon_weight : float, default=0.5
     char_weight : float, default=0.0
         Scale of the character 3–5-gram block (0: words and lexicon features only).
+    phrase_weight : float, default=0.0
+        Scale of the block of lexicon phrases that hit (which phrase, category and rule; 0: no such block).
     threshold : float, default=0.5
         A classifier label is positive when its probability reaches this (``select=False``).
     select : bool, default=False
@@ -102,15 +104,20 @@ class FrameScorer(BaseEstimator):
     ----------
     categories_ : list of str
     thresholds_ : ndarray of shape (n_categories,)
+        The classifier's threshold per category (the ``classifier`` and ``union`` scorers).
+    source_thresholds_ : ndarray of shape (n_categories, len(SOURCES))
+        Per category the classifier's threshold for each source of the combination (with ``select``: each
+        chosen for that source's F1, so "either" reads a stricter classifier than the classifier alone).
     sources_ : list of str, one of :data:`SOURCES` per category
     """
 
     def __init__(self, *, C: float = 1.0, lexicon_weight: float = 0.5, char_weight: float = 0.0,
-                 threshold: float = 0.5, select: bool = False, inner_splits: int = 4, margin: float = 0.0,
-                 lexicon: str | None = None):
+                 phrase_weight: float = 0.0, threshold: float = 0.5, select: bool = False, inner_splits: int = 4,
+                 margin: float = 0.0, lexicon: str | None = None):
         self.C = C
         self.lexicon_weight = lexicon_weight
         self.char_weight = char_weight
+        self.phrase_weight = phrase_weight
         self.threshold = threshold
         self.select = select
         self.inner_splits = inner_splits
@@ -118,7 +125,8 @@ class FrameScorer(BaseEstimator):
         self.lexicon = lexicon
 
     def _features(self) -> ClaimFeatures:
-        return ClaimFeatures(lexicon_weight=self.lexicon_weight, char_weight=self.char_weight, lexicon=self.lexicon)
+        return ClaimFeatures(lexicon_weight=self.lexicon_weight, char_weight=self.char_weight,
+                             phrase_weight=self.phrase_weight, lexicon=self.lexicon)
 
     def _fit_raw(self, raw, y: np.ndarray):
         features = self._features().fit_raw(raw)
@@ -145,6 +153,7 @@ class FrameScorer(BaseEstimator):
         raw = self._features().raw(data)
         self.features_, self.coef_, self.intercept_ = self._fit_raw(raw, y)
         self.thresholds_ = np.full(len(self.categories_), float(self.threshold))
+        self.source_thresholds_ = np.full((len(self.categories_), len(SOURCES)), float(self.threshold))
         self.sources_ = ["classifier"] * len(self.categories_)
         if self.select:
             self._choose(raw, y, np.arange(len(data)) if groups is None else np.asarray(groups),
@@ -161,11 +170,15 @@ class FrameScorer(BaseEstimator):
         lex = self._lexicon_labels(raw[1])
         y, proba, lex = y[reference], proba[reference], lex[reference]
         for j in range(y.shape[1]):
-            # the best threshold by F1; ties go to the one nearest 0.5
-            best = max(THRESHOLDS, key=lambda t: (_f1(y[:, j], (proba[:, j] >= t).astype(int)), -abs(t - 0.5)))
-            self.thresholds_[j] = best
-            clf = (proba[:, j:j + 1] >= best).astype(int)
-            scores = [_f1(y[:, j], combine(lex[:, j:j + 1], clf, [s])[:, 0]) for s in SOURCES]
+            # per source the best threshold by F1 (ties go to the one nearest 0.5): the classifier alone, and the
+            # classifier as it is combined with the lexicon ("either" wants a stricter classifier than "alone")
+            best, scores = {}, []
+            for source in SOURCES:
+                f1 = lambda t: _f1(y[:, j], combine(lex[:, j:j + 1], (proba[:, j:j + 1] >= t).astype(int), [source])[:, 0])
+                best[source] = max(THRESHOLDS, key=lambda t: (f1(t), -abs(t - 0.5)))
+                scores.append(f1(best[source]))
+            self.thresholds_[j] = best["classifier"]
+            self.source_thresholds_[j] = [best[source] for source in SOURCES]
             best_other = 1 + int(np.argmax(scores[1:]))
             self.sources_[j] = SOURCES[best_other] if scores[best_other] > scores[0] + self.margin else SOURCES[0]
 
@@ -191,9 +204,22 @@ class FrameScorer(BaseEstimator):
 
     def _predict_raw(self, raw, M) -> dict[str, np.ndarray]:
         lex = self._lexicon_labels(raw[1])
-        clf = (1 / (1 + np.exp(-self.decision_function(None, M))) >= self.thresholds_).astype(int)
+        proba = 1 / (1 + np.exp(-self.decision_function(None, M)))
+        clf = (proba >= self.thresholds_).astype(int)
+        # the combination reads the classifier at each category's threshold for its source (``_choose``)
+        at_source = (proba >= self.combined_thresholds()).astype(int)
         return {"lexicon": lex, "classifier": clf, "union": np.maximum(lex, clf),
-                "combined": combine(lex, clf, self.sources_)}
+                "combined": combine(lex, at_source, self.sources_)}
+
+    def combined_thresholds(self) -> np.ndarray:
+        """Per category the classifier's threshold inside the combination: the one chosen for its source
+        (:attr:`source_thresholds_`), the classifier's own where the source is the lexicon alone."""
+        check_is_fitted(self, "coef_")
+        by_source = getattr(self, "source_thresholds_", None)
+        if by_source is None:
+            return self.thresholds_
+        return np.asarray([self.thresholds_[j] if src == "lexicon" else by_source[j, SOURCES.index(src)]
+                           for j, src in enumerate(self.sources_)])
 
     def predict(self, X) -> pd.DataFrame:
         """The per-category combination (:attr:`sources_`; without ``select``, the classifier at ``threshold``)."""
@@ -229,8 +255,12 @@ class FrameScorer(BaseEstimator):
                     continue
                 if terms is None:  # the claim's own n-grams by column, for the features that pushed it
                     terms = {term_index(t, n): t for t in reversed(analyse(text))}
-                    if n_hashed > n:
+                    if self.features_.char_weight > 0:
                         terms.update({n + term_index(t, n): t.lstrip("#") for t in reversed(char_grams(text))})
+                    if self.features_.phrase_weight > 0:
+                        side_ = side if isinstance(side, str) else None
+                        terms.update({n_hashed - N_PHRASES + term_index(t, N_PHRASES): f"lexicon {t}"
+                                      for t in self.features_.phrase_terms(text, side_)})
                     row = M.getrow(r)
                 contrib = row.multiply(self.coef_.getrow(j)).tocsr()
                 order = np.argsort(-contrib.data)[:k]
@@ -252,10 +282,12 @@ class FrameScorer(BaseEstimator):
                             coef_shape=np.asarray(self.coef_.shape), intercept=self.intercept_, idf_index=seen,
                             idf_value=self.features_.idf_[seen], idf_default=self.features_.idf_.max())
         settings = {"C": self.C, "lexicon_weight": self.lexicon_weight, "char_weight": self.char_weight,
+                    "phrase_weight": self.phrase_weight,
                     "threshold": self.threshold, "select": self.select, "inner_splits": self.inner_splits, "margin": self.margin,
                     "n_features": self.features_.n_features, "categories": self.categories_,
                     "lexicon_categories": self.features_.categories_,
-                    "thresholds": [float(t) for t in self.thresholds_], "sources": list(self.sources_)}
+                    "thresholds": [float(t) for t in self.thresholds_], "sources": list(self.sources_),
+                    "source_thresholds": [[float(t) for t in row] for row in self.source_thresholds_]}
         path.with_name(CARD_FILE if path.name == MODEL_FILE else path.stem + ".json").write_text(
             json.dumps({**card, "settings": settings}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return path
@@ -270,10 +302,11 @@ def load_scorer(path: str | Path | None = None) -> tuple[FrameScorer, dict]:
     s = card["settings"]
     blob = np.load(path)
     scorer = FrameScorer(C=s["C"], lexicon_weight=s["lexicon_weight"], char_weight=s.get("char_weight", 0.0),
+                         phrase_weight=s.get("phrase_weight", 0.0),
                          threshold=s["threshold"], select=s.get("select", False), inner_splits=s.get("inner_splits", 4),
                          margin=s.get("margin", 0.0))
     features = ClaimFeatures(n_features=s["n_features"], lexicon_weight=s["lexicon_weight"],
-                             char_weight=s.get("char_weight", 0.0))
+                             char_weight=s.get("char_weight", 0.0), phrase_weight=s.get("phrase_weight", 0.0))
     features.idf_ = np.full(features.n_hashed, float(blob["idf_default"]))
     features.idf_[blob["idf_index"]] = blob["idf_value"]
     features.categories_ = list(s["lexicon_categories"])
@@ -283,4 +316,6 @@ def load_scorer(path: str | Path | None = None) -> tuple[FrameScorer, dict]:
     scorer.intercept_ = blob["intercept"]
     scorer.thresholds_ = np.asarray(s.get("thresholds", [s["threshold"]] * len(scorer.categories_)), dtype=float)
     scorer.sources_ = list(s.get("sources", ["classifier"] * len(scorer.categories_)))
+    if "source_thresholds" in s:
+        scorer.source_thresholds_ = np.asarray(s["source_thresholds"], dtype=float)
     return scorer, card

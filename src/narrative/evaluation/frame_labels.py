@@ -103,23 +103,37 @@ SPAN_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "conten
 #: before the side and labels; only the kept rows are labelled items
 CANDIDATE_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "keep", "reason", "side",
                      "labels")
+#: the same with the coder's ``speaker`` (the true speaker, named as the coder read it) after ``reason``
+#: (round three's sheets, ``warnews-dev-round3-train-coderD.tsv``)
+CANDIDATE_SPEAKER_COLUMNS = CANDIDATE_COLUMNS[:7] + ("speaker",) + CANDIDATE_COLUMNS[7:]
 
 
-def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str]) -> pd.DataFrame:
+def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence[str], *,
+                       unit: str = "sentence") -> pd.DataFrame:
     """A labels file of ``file, start, end, side, labels`` rows (tab-separated; no text stored), of
-    :data:`SPAN_COLUMNS` rows, or of :data:`CANDIDATE_COLUMNS` rows (only those kept), as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at
-    run time (the content span)."""
+    :data:`SPAN_COLUMNS` rows, or of :data:`CANDIDATE_COLUMNS` / :data:`CANDIDATE_SPEAKER_COLUMNS` rows (only those
+    kept), as :func:`read_labels` returns it, each ``text`` cut from ``texts/<file>`` at run time (the content span).
+
+    A candidate sheet's content span is a crude machine cut and its coder coded the claim the sentence carries, so
+    with ``unit="sentence"`` (the default) a candidate's ``text`` is the sentence (:func:`narrative.segment.split_sentences`)
+    holding its speaker slot and content; ``unit="span"`` keeps the cut. Other files' spans are the labelled text."""
+    from ..segment import split_sentences
     from .labels import offset_rows
+
+    if unit not in ("sentence", "span"):
+        raise ValueError(f"unit must be 'sentence' or 'span', not {unit!r}")
 
     with open(path, encoding="utf-8", errors="replace") as handle:
         header = tuple(handle.readline().rstrip("\r\n").split("\t"))
-    columns = header if header in (SPAN_COLUMNS, CANDIDATE_COLUMNS) else OFFSET_COLUMNS
-    rows = []
+    columns = header if header in (SPAN_COLUMNS, CANDIDATE_COLUMNS, CANDIDATE_SPEAKER_COLUMNS) else OFFSET_COLUMNS
+    rows, sentences = [], {}
+    candidate = columns in (CANDIDATE_COLUMNS, CANDIDATE_SPEAKER_COLUMNS)
     for n, name, body, fields in offset_rows(path, texts, columns):
-        if columns == CANDIDATE_COLUMNS:
+        if candidate:
             if fields[4] != "yes":
                 continue
-            fields = fields[:4] + fields[6:]
+            slot = fields[:2]
+            fields = fields[:4] + fields[-2:]  # the offsets, then side and labels
         start, end, side, labels = (fields[2], fields[3], fields[4], fields[5]) if columns != OFFSET_COLUMNS else fields
         try:
             a, b = int(start), int(end)
@@ -130,7 +144,17 @@ def read_offset_labels(path: str | Path, texts: str | Path, categories: Sequence
         unknown = {v for v in labels.split(";") if v} - set(categories)
         if unknown:
             raise InputError(str(path), n, f"unknown label(s) {', '.join(sorted(unknown))}")
-        rows.append({"item": f"{name}:{a}-{b}", "file": name, "start": a, "end": b, "side": side, "text": body[a:b], "labels": labels})
+        text = body[a:b]
+        if candidate and unit == "sentence":
+            try:
+                lo, hi = min(a, int(slot[0])), max(b, int(slot[1]))
+            except ValueError:
+                raise InputError(str(path), n, f"speaker offsets {slot[0]!r}, {slot[1]!r} are not integers") from None
+            if name not in sentences:
+                sentences[name] = split_sentences(body)
+            inside = [(s0, e0) for s0, e0 in sentences[name] if s0 < hi and e0 > lo]
+            text = body[inside[0][0]:inside[-1][1]] if inside else text
+        rows.append({"item": f"{name}:{a}-{b}", "file": name, "start": a, "end": b, "side": side, "text": text, "labels": labels})
     out = pd.DataFrame(rows, columns=["item", "file", "start", "end", "side", "text", "labels"])
     for cat in categories:
         out[cat] = out["labels"].map(lambda v, c=cat: int(c in v.split(";")))

@@ -20,7 +20,7 @@ Examples
 >>> lex = load_lexicon()
 >>> text = "Ukrainian forces continue to deter enemy attacks despite the difficult situation."
 >>> [(h.categories, text[h.start:h.end]) for h in lex.find(text)][:3]
-[(('resistance',), 'deter'), (('aggression',), 'attacks'), (('adversity',), 'despite')]
+[(('resistance',), 'deter'), (('aggression',), 'attacks'), (('adversity',), 'difficult situation')]
 """
 from __future__ import annotations
 
@@ -57,6 +57,12 @@ class Hit(NamedTuple):
     rule: str = "lexicon"
 
 
+#: very frequent words: a phrase that begins with one and goes on with a rarer word is looked for from that
+#: rarer word ("of course" from "course"), so the scan passes over every "of" in C (:meth:`Lexicon._scan`)
+_FREQUENT = frozenset("""of the a an and or to in on at by for from with as is are was were be been it its this that
+these those we our us they their them he his she her i my you your have has had do did does not no if what will would
+can could very one said possible need want new end take all more about so but which who also than up out just only
+other some any into over after there should must may might me now""".split())
 #: words before "may" that make it the month (and a number before or after it does)
 _MONTH_BEFORE = frozenset("in of on by since until till from through early late mid mid- last next this".split())
 
@@ -111,6 +117,13 @@ class Lexicon:
                 self._prefix_first.setdefault(len(head) - 1, {}).setdefault(head[:-1], []).append(index)
             else:
                 self._exact_first.setdefault(head, []).append(index)
+        #: second word -> the phrases looked for from it (their frequent first word is the word before it)
+        self._anchored: dict[str, list[int]] = {}
+        for head in self._anchor_heads():
+            for index in self._exact_first.pop(head):
+                self._anchored.setdefault(self._phrases[index][0][1], []).append(index)
+        for indices in self._anchored.values():
+            indices.sort(key=lambda i: -len(self._phrases[i][0]))
         #: context blockers (``context.csv``) by phrase index: rules that read the word before or after a hit
         self.context = context or {}
         self._context = {index: self.context[phrase.lower()] for index, (_p, phrase, *_r) in enumerate(self._phrases)
@@ -135,20 +148,33 @@ class Lexicon:
         self._seconds = _StartIndex(self._second_words)
 
     # -- matching ---------------------------------------------------------
+    def _anchor_heads(self) -> list[str]:
+        """The frequent first words (:data:`_FREQUENT`) whose phrases are all looked for from their second word:
+        every phrase it begins has a whole, not frequent, second word, and no prefix phrase matches the word."""
+        heads = []
+        for head, indices in self._exact_first.items():
+            patterns = [self._phrases[i][0] for i in indices]
+            if head in _FREQUENT and all(len(p) >= 2 and not p[1].endswith("*") and p[1] not in _FREQUENT
+                                         for p in patterns) and \
+                    not any(len(head) >= n and head[:n] in prefixes for n, prefixes in self._prefix_first.items()):
+                heads.append(head)
+        return heads
+
     def _first_candidates(self, token: str) -> tuple[int, ...]:
-        """Indices of phrases whose first token matches ``token``, longest first."""
+        """Indices of phrases whose first token matches ``token``, longest first, after ``~index`` of each phrase
+        looked for from ``token`` as its second word (:attr:`_anchored`)."""
         by_prefix: list[int] = []
         for length, prefixes in self._prefix_first.items():  # one lookup per prefix length, not per prefix
             if len(token) >= length:
                 by_prefix += prefixes.get(token[:length], ())
         found = list(self._exact_first.get(token, ())) + sorted(by_prefix)
         found.sort(key=lambda i: -len(self._phrases[i][0]))
-        return tuple(found)
+        return tuple(~i for i in self._anchored.get(token, ())) + tuple(found)
 
     def _second_words(self, token: str) -> frozenset | None:
         """The next words one of the phrases ``token`` begins needs, when every such phrase is two or more tokens
         long with a whole word second (None: no such filter)."""
-        patterns = [self._phrases[i][0] for i in self._starts[token]]
+        patterns = [self._phrases[i][0] for i in self._starts[token] if i >= 0]
         if not patterns or any(len(p) < 2 or p[1].endswith("*") for p in patterns):
             return None
         return frozenset(p[1] for p in patterns)
@@ -163,13 +189,35 @@ class Lexicon:
         starts, seconds, phrases, n_words = self._starts, self._seconds, self._phrases, len(words)
         free = 0
         for i in compress(counter(), map(starts.__getitem__, words)):
+            word = words[i]
+            found = starts[word]
+            if found[0] < 0 and free < i:  # phrases whose frequent first word is the one before ("of" "course")
+                head, matched = words[i - 1], False
+                for anchored in found:
+                    if anchored >= 0:
+                        break
+                    pattern = phrases[~anchored][0]
+                    n = len(pattern)
+                    if pattern[0] != head or i - 1 + n > n_words:
+                        continue
+                    for k in range(2, n):
+                        want, token = pattern[k], words[i - 1 + k]
+                        if token != want and not (want[-1] == "*" and token.startswith(want[:-1])):
+                            break
+                    else:
+                        yield i - 1, n, ~anchored
+                        free, matched = i - 1 + n, True
+                        break
+                if matched:
+                    continue
             if i < free:
                 continue
-            word = words[i]
-            second = seconds[word]  # "of": every phrase it begins needs one of a few next words ("of course")
+            second = seconds[word]  # "very": every phrase it begins needs one of a few next words ("very clear")
             if second is not None and (i + 1 == n_words or words[i + 1] not in second):
                 continue
-            for index in starts[word]:
+            for index in found:
+                if index < 0:
+                    continue
                 pattern = phrases[index][0]
                 n = len(pattern)
                 if i + n > n_words:
@@ -208,7 +256,9 @@ class Lexicon:
                     continue
                 cats, rule = judged
             hits.append((i, n, index, cats, rule))
-        return view.progress_in_talks(words, view.repelled_attacks(words, hits)) if view is not None else hits
+        if view is None:
+            return hits
+        return view.third_party(words, view.progress_in_talks(words, view.repelled_attacks(words, hits)), side)
 
     def find(self, text: str, start: int = 0, end: int | None = None, side: str | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, with offsets into ``text``; ``side``: the speaker's side,

@@ -68,6 +68,7 @@ class Perspective:
     adversaries: dict = None  # belligerent side -> the sides (markers) that are its adversary
     roles: dict = None  # role (:data:`ROLES`) -> its category (a tuple for troubles and negatable)
     lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
+    nonparties: frozenset = frozenset()  # speaker sides with no own side in the war (``nonparty`` rows: ``other``)
     negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
     belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
@@ -159,6 +160,22 @@ class Perspective:
         for i, n, index, cats, rule in hits:
             if rule == "own side" and any(0 <= i - end <= 3 and _CLAUSE_END.isdisjoint(words[end:i]) for end in repels):
                 cats, rule = tuple(dict.fromkeys(hostile if c == gain else c for c in cats)), "repelled attack"
+            out.append((i, n, index, cats, rule))
+        return out
+
+    def third_party(self, words: list[str], hits: list[tuple], side: str | None) -> list[tuple]:
+        """``hits`` without the own-success category of a bare success word said by a speaker with no own side in
+        the war (``nonparty`` rows: ``other``): a third party's success word counts only when a side marker names
+        whose success it is ("Ukraine will prevail", "we won"), not bare ("a quick win is unlikely"; G4)."""
+        if side not in self.nonparties:
+            return hits
+        gain = self.roles["own attack"]
+        out = []
+        for i, n, index, cats, rule in hits:
+            if gain in cats and rule == "lexicon" and self.doer(words, i, n) is None:
+                cats = tuple(c for c in cats if c != gain)
+                if not cats:
+                    continue
             out.append((i, n, index, cats, rule))
         return out
 
@@ -286,7 +303,8 @@ def default_perspective() -> Perspective:
     roles = {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "role"}
     roles = {k: v if k in ("troubles", "negatable") else v[0] for k, v in roles.items()}
     return Perspective(pick("negator"), pick("denial"), {r["word"]: r["value"] for r in rows if r["kind"] == "marker"},
-                       pick("forces"), {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "side"}, roles)
+                       pick("forces"), {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "side"}, roles,
+                       nonparties=pick("nonparty"))
 
 
 def is_adversary(marker: str, side: str | None) -> bool:

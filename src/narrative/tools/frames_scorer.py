@@ -84,6 +84,18 @@ def suite_choice(cv, sources: dict[str, str]) -> tuple[str, str]:
                         f"and {macro['combined']:.4f} for sources chosen by an inner CV inside each fold (nested, honest)")
 
 
+def earlier_looks(card_path: Path) -> list[dict]:
+    """The locked-part looks of the models this card replaces (each scored once, never tuned on): kept, so that a
+    retrain never hides that the locked part was seen."""
+    if not card_path.exists():
+        return []
+    old = json.loads(card_path.read_text("utf-8"))
+    looks = list(old.get("locked_earlier", []))
+    if "locked" in old:
+        looks.append({"training_sha256": old.get("training_sha256"), "macro_f1": old["locked"]["macro_f1"]})
+    return looks
+
+
 def train(root: Path, out: Path, say=print) -> dict:
     tuning = load_sets(root, part="tuning")
     say(f"grouped 5-fold CV on the tuning part of {', '.join(tuning)} (trained on {', '.join(TRAIN_SETS)}) ...")
@@ -110,9 +122,11 @@ def train(root: Path, out: Path, say=print) -> dict:
                        for name in TRAIN_SETS if name in tuning},
         "trained_on_note": "every labelled row except the locked parts, i.e. the tuning part only "
                            "(data/annotations/README.md): war-news claims with the second coder's codebook labels, the "
-                           "blind coder A's belligerent-rich war-news claims and coder C's further war-news claims "
-                           "(data/annotations/warnews-dev-sides-belligerent-coderA.tsv, "
-                           "warnews-dev-frames-extra-coderC.tsv: rows of tuning articles only), press-release claims coded by the codebook. The "
+                           "blind coder A's belligerent-rich war-news claims, coder C's further war-news claims and "
+                           "coder D's round-three claims (data/annotations/warnews-dev-sides-belligerent-coderA.tsv, "
+                           "warnews-dev-frames-extra-coderC.tsv, warnews-dev-round3-train-coderD.tsv: rows of tuning "
+                           "articles only; a candidate sheet's item is the sentence its crude cut sits in), "
+                           "press-release claims coded by the codebook. The "
                            "project's first pass is scored, not trained on (training on it measured lower against "
                            "coder 2). War-news texts are research-only: the model keeps hashed-feature weights and idf "
                            "(numbers), no vocabulary or text; press-release texts are CC BY 4.0",
@@ -130,6 +144,7 @@ def train(root: Path, out: Path, say=print) -> dict:
         "suite_scorer": suite,
         "suite_scorer_why": why,
     }
+    card["locked_earlier"] = earlier_looks(out / CARD_FILE)
     scorer.save(out / MODEL_FILE, card)
     say(f"wrote {out / MODEL_FILE} and {out / CARD_FILE}")
     return card
