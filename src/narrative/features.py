@@ -279,10 +279,14 @@ def default_scorer() -> str:
 
 
 def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexicon: Lexicon | None = None,
-                      n_jobs: int = 1, scorer: str | None = None) -> pd.DataFrame:
+                      n_jobs: int = 1, scorer: str | None = None, hits_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per row (indexed like ``table``): ``frames`` (as :func:`claim_frames`), ``scorer`` and ``evidence``: the
     words that carried each label (``category: phrase, phrase`` for lexicon hits; the strongest features,
-    named by the claim's own words, for the learned scorer), ``|``-separated."""
+    named by the claim's own words, for the learned scorer), ``|``-separated.
+
+    ``hits_table``: the keyword-in-context table of the same rows and lexicon (:func:`evidence`), when one was
+    made already: the lexicon scorer then reads its hits from it instead of matching every text again (the
+    same hits, so the same table; used when ``table`` has unique ``claim_id`` values)."""
     from .framescorer import SCORERS, load_scorer
 
     custom = lexicon is not None and lexicon is not load_lexicon()
@@ -293,7 +297,9 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
     cats = list(lexicon.categories)
     texts = table[text_column].fillna("").astype(str).tolist()
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
-    if scorer == "lexicon":  # category -> the phrases that hit it (the evidence table's hits of the same claims)
+    if scorer == "lexicon" and hits_table is not None and "claim_id" in table.columns and table["claim_id"].is_unique:
+        says = _says_from_hits(table["claim_id"].tolist(), hits_table)
+    elif scorer == "lexicon":  # category -> the phrases that hit it (the evidence table's hits of the same claims)
         says = []
         for text, hits in zip(texts, find_all(lexicon, texts, sides)):
             per: dict[str, list[str]] = {}
@@ -311,6 +317,16 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
         frames.append(";".join(on))
         evidence_.append(" | ".join(f"{c}: {per[c]}" for c in on))
     return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
+
+
+def _says_from_hits(claim_ids: list, hits_table: pd.DataFrame) -> list[dict[str, str]]:
+    """Per claim, category -> its hits' matched words (``, ``-joined in text order), from an :func:`evidence`
+    table: one row per hit and category, in the order :meth:`Lexicon.find` gives the hits."""
+    per: dict[str, dict[str, list[str]]] = {}
+    for claim_id, cat, match in zip(hits_table["claim_id"].tolist(), hits_table["category"].tolist(),
+                                    hits_table["match"].tolist()):
+        per.setdefault(claim_id, {}).setdefault(cat, []).append(match)
+    return [{c: ", ".join(v) for c, v in per.get(claim_id, {}).items()} for claim_id in claim_ids]
 
 
 def find_all(lexicon: Lexicon, texts: list[str], sides: list) -> list[list]:

@@ -160,13 +160,15 @@ def frame_profile(run_dir, scores: pd.DataFrame, lexicon, *, side_a, side_b, n_b
     return profile, figure(fig, run_dir, "frame_profile.png")
 
 
-def claim_labels(run_dir, claims: pd.DataFrame, lexicon) -> pd.DataFrame:
+def claim_labels(run_dir, claims: pd.DataFrame, lexicon, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each claim's frame labels as the suite scores them (:func:`narrative.features.claim_frame_table`: the
-    scorer that measured better, and the words that carried each label) → ``claim_frames.csv``."""
+    scorer that measured better, and the words that carried each label) → ``claim_frames.csv``. ``evidence``:
+    :func:`frame_evidence`'s table of the same claims and lexicon; the lexicon scorer reads its hits from it
+    instead of matching every claim again (the same table)."""
     from ..features import claim_frame_table
 
     with timed(run_dir, "frames: per-claim labels"):
-        table = claim_frame_table(claims, text_column="content", lexicon=lexicon)
+        table = claim_frame_table(claims, text_column="content", lexicon=lexicon, hits_table=evidence)
     out = claims[["doc_id", "claim_id", "side"]].reset_index(drop=True).join(table.reset_index(drop=True))
     write(out, run_dir, "claim_frames.csv")
     return out
@@ -195,7 +197,7 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
     scores = score_frames(run_dir, claims, lex, jobs=jobs)
     kwic, top = frame_evidence(run_dir, claims, lex)
     profile, fig = frame_profile(run_dir, scores, lex, side_a=side_a, side_b=side_b, n_boot=n_boot, seed=seed)
-    labels = claim_labels(run_dir, claims, lex)
+    labels = claim_labels(run_dir, claims, lex, evidence=kwic)
     shares, longest = frame_prevalence(run_dir, scores, labels, lex, n_boot=n_boot, seed=seed)
     return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig,
             "labels": labels, "prevalence": shares, "longest": longest}
