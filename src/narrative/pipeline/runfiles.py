@@ -47,11 +47,17 @@ def write(frame: pd.DataFrame, run_dir, name: str) -> Path:
     return path
 
 
+#: the attribute :func:`figure` leaves on a saved figure: its PNG bytes, which ``steps.show`` displays
+#: instead of rendering the figure a second time
+SAVED_PNG = "narrative_png"
+
+
 def figure(fig, run_dir, name: str):
-    """Save ``figures/<name>`` (PNG) and return the figure."""
+    """Save ``figures/<name>`` (PNG) and return the figure (with the file's bytes as ``fig.narrative_png``)."""
     from .. import plots
 
-    plots.save(fig, Path(run_dir) / "figures" / name)
+    path = plots.save(fig, Path(run_dir) / "figures" / name)
+    setattr(fig, SAVED_PNG, path.read_bytes())
     return fig
 
 

@@ -316,12 +316,19 @@ def claim_threads(run_dir, claims: pd.DataFrame, *, side_a, side_b) -> dict:
     return {"threads": table, "side_by_side": pairs, "sides": counts}
 
 
-def show(fig, dpi: int = 100):
-    """A figure as an inline PNG for a notebook cell (the figures are pyplot-free)."""
+def show(fig, dpi: int | None = None):
+    """A figure as an inline PNG for a notebook cell (the figures are pyplot-free): the PNG a step saved in
+    ``figures/`` when there is one and no ``dpi`` is asked for (one rendering per figure), else rendered at
+    ``dpi`` (default 100)."""
     import io
 
     from IPython.display import Image
 
+    from .runfiles import SAVED_PNG
+
+    saved = getattr(fig, SAVED_PNG, None)
+    if saved is not None and dpi is None:
+        return Image(data=saved, format="png")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi or 100, bbox_inches="tight")
     return Image(data=buffer.getvalue(), format="png")
