@@ -62,11 +62,16 @@ def figure(fig, run_dir, name: str):
 
 
 def read_table(run_dir, name: str) -> pd.DataFrame:
-    """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings."""
+    """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings.
+
+    The :data:`TEXT_COLUMNS` hold Python strings (``object`` columns): the steps read them cell by cell,
+    and pandas' Arrow-backed ``str`` columns take ~3x as long to parse and ~6x as long to iterate
+    (claims.csv: 0.45 s against 0.14 s to read)."""
     # text columns stay text: a claim whose content is "2022" is not the number 2022
-    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False, dtype=TEXT_COLUMNS)
+    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False, dtype=_OBJECT_TEXT)
 
 
 #: columns of the suite's tables that hold text, whatever the cell looks like
 TEXT_COLUMNS = {name: str for name in ("doc_id", "claim_id", "parent_claim_id", "speaker", "actor", "side", "cue",
                                        "content", "title", "text", "source", "outlet", "quote_type", "hedges")}
+_OBJECT_TEXT = {name: object for name in TEXT_COLUMNS}
