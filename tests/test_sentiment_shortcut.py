@@ -25,6 +25,9 @@ def test_scores_equal_nltks_on_demo_claims(claim_texts):
 
     from narrative.features import _analyzer
 
+    from narrative.infra.nltkdata import ensure_nltk_data
+
+    ensure_nltk_data()
     ours, nltk_own = _analyzer(), vader.SentimentIntensityAnalyzer()
     composed = ["", " ", "a", "x y", "(good)", "good!!", "'bad'", "...", ":)", "-- :( --", "Ok.", "NO!", "war",
                 "«great»", "the (unlikely) outcome", "KIND of", "İstanbul talks"]
