@@ -88,9 +88,9 @@ def stopword_set(stopwords: str | Sequence[str] | None = "english") -> frozenset
     if stopwords is None or stopwords == "none":
         return frozenset()
     if stopwords == "english":
-        from ..infra.datafiles import data_lines
+        from ..analyzer import english_stopwords
 
-        return frozenset(data_lines("english_stopwords.txt")) | EXTRA_STOPWORDS
+        return english_stopwords() | EXTRA_STOPWORDS
     if isinstance(stopwords, str):
         raise ValueError(f"stopwords must be 'english', 'none' or a list of terms, got {stopwords!r}")
     return frozenset(w.lower() for w in stopwords)
