@@ -1,9 +1,10 @@
 """Framing features: lexicon rates, VADER sentiment, and the evidence behind them.
 
-Featurizers follow scikit-learn's estimator contract (``fit`` returns self,
-learned state ends in ``_``, ``transform`` checks it is fitted,
-``get_feature_names_out`` names every column) and take a 1-D sequence of texts,
-so they drop into ``Pipeline`` and ``FeatureUnion``.
+Featurizers (:mod:`narrative.featurizers`, importable from here) follow scikit-learn's estimator
+contract (``fit`` returns self, learned state ends in ``_``, ``transform`` checks it is fitted,
+``get_feature_names_out`` names every column) and take a 1-D sequence of texts, so they drop into
+``Pipeline`` and ``FeatureUnion``. Scoring a table (:func:`frame_scores`, :func:`claim_frames`,
+:func:`evidence`) imports neither scikit-learn nor NLTK.
 
 Examples
 --------
@@ -19,9 +20,7 @@ Examples
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from numbers import Real
 from typing import Sequence
 
 import numpy as np
