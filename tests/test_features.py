@@ -112,6 +112,9 @@ def test_fast_vader_equals_nltks_own_vader():
     from support import DEMO
 
     ours = _analyzer()
+    from narrative.infra.nltkdata import ensure_nltk_data
+
+    ensure_nltk_data()  # NLTK's own analyzer loads the lexicon from NLTK's data path
     nltk_own = vader.SentimentIntensityAnalyzer()
     assert "_words_and_emoticons" not in vader.SentiText.__dict__ or \
         vader.SentiText.__dict__["_words_and_emoticons"].__module__.startswith("nltk")  # NLTK is not patched

@@ -30,7 +30,25 @@ from typing import Iterable
 
 from .segment import TOKEN_RE, lower_words, words as tokens
 
-__all__ = ["Analyzer", "build_analyzer", "count_words", "is_word", "word_count", "words"]
+__all__ = ["Analyzer", "build_analyzer", "count_words", "english_stopwords", "is_word", "word_count", "words"]
+
+
+def english_stopwords() -> frozenset[str]:
+    """scikit-learn's English stopword list (318 words), shipped as ``data/english_stopwords.txt`` so that the
+    comparison, the place gazetteer and the threads do not import scikit-learn (~1.5 s) for a word list.
+
+    >>> {"the", "because"} <= english_stopwords(), "kyiv" in english_stopwords()
+    (True, False)
+    """
+    global _STOPWORDS
+    if _STOPWORDS is None:
+        from .infra.datafiles import data_lines
+
+        _STOPWORDS = frozenset(data_lines("english_stopwords.txt"))
+    return _STOPWORDS
+
+
+_STOPWORDS: frozenset[str] | None = None
 
 
 def is_word(token: str) -> bool:

@@ -1,9 +1,10 @@
 """Framing features: lexicon rates, VADER sentiment, and the evidence behind them.
 
-Featurizers follow scikit-learn's estimator contract (``fit`` returns self,
-learned state ends in ``_``, ``transform`` checks it is fitted,
-``get_feature_names_out`` names every column) and take a 1-D sequence of texts,
-so they drop into ``Pipeline`` and ``FeatureUnion``.
+Featurizers (:mod:`narrative.featurizers`, importable from here) follow scikit-learn's estimator
+contract (``fit`` returns self, learned state ends in ``_``, ``transform`` checks it is fitted,
+``get_feature_names_out`` names every column) and take a 1-D sequence of texts, so they drop into
+``Pipeline`` and ``FeatureUnion``. Scoring a table (:func:`frame_scores`, :func:`claim_frames`,
+:func:`evidence`) imports neither scikit-learn nor NLTK.
 
 Examples
 --------
@@ -19,15 +20,11 @@ Examples
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from numbers import Real
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
 
 from .lexicons import Lexicon, load_lexicon
 from .infra.parallel import map_parts
@@ -35,6 +32,20 @@ from .schema import EVIDENCE
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neg", "vader_neu")
 KWIC_WIDTH = 60
+#: the scikit-learn featurizers, defined in :mod:`narrative.featurizers` and imported from here on first use, so
+#: that scoring frames (notebooks 02 and 04, their worker processes) does not import scikit-learn (~1.5 s)
+FEATURIZERS = ("LexiconFeatures", "SentimentFeatures", "TextRows", "text_rows")
+#: the shipped frame scorer's card (:data:`narrative.framescorer.CARD_FILE`, a test checks): read by
+#: :func:`default_scorer` without importing the scorer and scikit-learn
+SCORER_CARD = "frames-scorer.json"
+
+
+def __getattr__(name: str):
+    if name in FEATURIZERS:
+        from . import featurizers
+
+        return getattr(featurizers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _texts(X) -> list[str]:
@@ -51,58 +62,6 @@ def _texts(X) -> list[str]:
     if array.ndim != 1:
         raise ValueError("expected a 1-D sequence of texts")
     return ["" if v is None else str(v) for v in array]
-
-
-class _TextInput:
-    """Declares, in scikit-learn's estimator tags, that X is a sequence of strings (as for
-    ``CountVectorizer``), so tools that read tags do not feed these transformers numeric arrays."""
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        return tags
-
-
-class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
-    """Hits per 1,000 words (:mod:`narrative.analyzer`) for each lexicon category.
-
-    Parameters
-    ----------
-    lexicon : str, Path or Lexicon, default=None
-        A lexicon file in the ``frames.csv`` format, a loaded ``Lexicon``,
-        or None for the shipped frames lexicon.
-    per : float, default=1000
-        Rates are hits per ``per`` tokens.
-
-    Attributes
-    ----------
-    lexicon_ : Lexicon
-    categories_ : ndarray of str
-    """
-
-    def __init__(self, *, lexicon=None, per: float = 1000.0):
-        self.lexicon = lexicon
-        self.per = per
-
-    def fit(self, X, y=None):
-        # parameters are checked when fitting, as scikit-learn's own estimators do (not in __init__)
-        if isinstance(self.per, bool) or not isinstance(self.per, Real) or not self.per > 0:
-            raise ValueError(f"LexiconFeatures: per must be a number > 0, got {self.per!r}")
-        if not (self.lexicon is None or isinstance(self.lexicon, (str, os.PathLike, Lexicon))):
-            raise ValueError(f"LexiconFeatures: lexicon must be None, a path or a Lexicon, got {type(self.lexicon).__name__}")
-        _texts(X)
-        self.lexicon_ = self.lexicon if isinstance(self.lexicon, Lexicon) else load_lexicon(self.lexicon)
-        self.categories_ = np.asarray(self.lexicon_.categories, dtype=object)
-        return self
-
-    def transform(self, X):
-        check_is_fitted(self, "lexicon_")
-        return lexicon_rates(self.lexicon_, _texts(X), self.per)[1]
-
-    def get_feature_names_out(self, input_features=None):
-        check_is_fitted(self, "lexicon_")
-        return self.categories_.copy()
 
 
 def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0,
@@ -124,11 +83,10 @@ def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0,
 
 @lru_cache(maxsize=1)
 def _analyzer():
-    """The VADER analyzer (:class:`narrative.sentiment.Analyzer`), with the offline NLTK data."""
-    from .infra.nltkdata import ensure_nltk_data
+    """The VADER analyzer (:class:`narrative.sentiment.Analyzer`: NLTK's, without importing NLTK), with the
+    lexicon NLTK's offline data holds."""
     from .sentiment import Analyzer
 
-    ensure_nltk_data()
     return Analyzer()
 
 
@@ -139,83 +97,11 @@ def _vader(text: str) -> tuple[float, float, float, float]:
     return (s["compound"], s["pos"], s["neg"], s["neu"])
 
 
-class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
-    """VADER (Hutto & Gilbert 2014) compound/pos/neg/neu scores via NLTK, offline.
-
-    The lexicon comes from the pip-installed ``vaderSentiment`` wheel through
-    :func:`narrative.infra.nltkdata.ensure_nltk_data`; nothing is downloaded.
-    """
-
-    def fit(self, X, y=None):
-        _texts(X)
-        self.analyzer_ = _analyzer()
-        return self
-
-    def transform(self, X):
-        check_is_fitted(self, "analyzer_")
-        rows = [_vader(text) for text in _texts(X)]
-        return np.asarray(rows, dtype=float).reshape(-1, len(VADER_COLUMNS))
-
-    def get_feature_names_out(self, input_features=None):
-        check_is_fitted(self, "analyzer_")
-        return np.asarray(VADER_COLUMNS, dtype=object)
-
-
-class TextRows(TransformerMixin, BaseEstimator):
-    """Rows computed beforehand, one per distinct text: ``transform(texts)`` stacks each text's row.
-
-    Cross-validation's stand-in for a per-text featurizer (:class:`LexiconFeatures`,
-    :class:`SentimentFeatures`): each text is scored once (:func:`text_rows`) instead of once per
-    fold and model kind. Their rows do not depend on what they were fitted on, so a pipeline with
-    this step in their place gives the same matrix, the same fit and the same predictions.
-
-    >>> rows = text_rows(["war", "peace"], SentimentFeatures())
-    >>> np.array_equal(rows.transform(["peace", "war"]), SentimentFeatures().fit(["x"]).transform(["peace", "war"]))
-    True
-    """
-
-    def __init__(self, *, table=None, position=None, names=None):
-        self.table = table
-        self.position = position
-        self.names = names
-
-    def fit(self, X, y=None):
-        self.n_features_out_ = self.table.shape[1]
-        return self
-
-    def transform(self, X):
-        check_is_fitted(self, "n_features_out_")
-        try:
-            index = [self.position[text] for text in _texts(X)]
-        except KeyError as exc:
-            raise ValueError(f"TextRows: no row computed for text {str(exc)[:60]}") from None
-        return self.table[np.asarray(index, dtype=np.intp)].reshape(len(index), self.table.shape[1])
-
-    def get_feature_names_out(self, input_features=None):
-        return np.asarray(self.names, dtype=object)
-
-
-def _transform_part(part: list[str], featurizer) -> np.ndarray:
-    return featurizer.fit(part).transform(part)
-
-
-def text_rows(texts: Sequence[str], featurizer, *, n_jobs: int | None = 1) -> TextRows:
-    """A fitted :class:`TextRows` holding ``featurizer``'s row of every distinct text of ``texts``
-    (computed once each, over ``n_jobs`` processes). ``featurizer`` must score each text on its own
-    (lexicon rates, VADER), as :func:`narrative.infra.parallel.map_parts` requires."""
-    unique = list(dict.fromkeys(_texts(texts)))
-    parts = map_parts(_transform_part, unique, featurizer, n_jobs=n_jobs, min_part=2000) if unique else []
-    fitted = featurizer.fit(unique[:1] or [""])
-    width = len(fitted.get_feature_names_out())
-    table = np.vstack(parts) if parts else np.zeros((0, width))
-    return TextRows(table=table, position={text: i for i, text in enumerate(unique)},
-                    names=list(fitted.get_feature_names_out())).fit(unique)
-
-
 def _score_chunk(part: list[tuple[str, str | None]], lexicon: Lexicon, sentiment: bool):
     texts, sides = [t for t, _s in part], [s for _t, s in part]
     n_tokens, rates = lexicon_rates(lexicon, texts, sides=sides)
-    vader = SentimentFeatures().fit(texts).transform(texts)[:, 0] if sentiment else None
+    # SentimentFeatures' first column (its transform is these rows), without importing scikit-learn
+    vader = np.asarray([_vader(text)[0] for text in texts], dtype=float) if sentiment else None
     return n_tokens, rates, vader
 
 
@@ -270,30 +156,36 @@ def claim_frames(table: pd.DataFrame, *, text_column: str = "content", lexicon: 
 
 def default_scorer() -> str:
     """The suite's per-claim frame scorer: ``suite_scorer`` of the shipped model's card."""
-    from .framescorer import CARD_FILE
     from .infra.datafiles import data_path
 
     import json
 
-    return json.loads(data_path(CARD_FILE, "models").read_text("utf-8"))["suite_scorer"]
+    return json.loads(data_path(SCORER_CARD, "models").read_text("utf-8"))["suite_scorer"]
 
 
 def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexicon: Lexicon | None = None,
-                      n_jobs: int = 1, scorer: str | None = None) -> pd.DataFrame:
+                      n_jobs: int = 1, scorer: str | None = None, hits_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per row (indexed like ``table``): ``frames`` (as :func:`claim_frames`), ``scorer`` and ``evidence``: the
     words that carried each label (``category: phrase, phrase`` for lexicon hits; the strongest features,
-    named by the claim's own words, for the learned scorer), ``|``-separated."""
-    from .framescorer import SCORERS, load_scorer
+    named by the claim's own words, for the learned scorer), ``|``-separated.
 
+    ``hits_table``: the keyword-in-context table of the same rows and lexicon (:func:`evidence`), when one was
+    made already: the lexicon scorer then reads its hits from it instead of matching every text again (the
+    same hits, so the same table; used when ``table`` has unique ``claim_id`` values)."""
     custom = lexicon is not None and lexicon is not load_lexicon()
     lexicon = lexicon or load_lexicon()
     scorer = "lexicon" if custom else (scorer or default_scorer())
-    if scorer not in SCORERS:
-        raise ValueError(f"unknown frame scorer {scorer!r}; choose from {', '.join(SCORERS)}")
+    if scorer != "lexicon":  # the learned scorer (and scikit-learn) only when it is asked for
+        from .framescorer import SCORERS, load_scorer
+
+        if scorer not in SCORERS:
+            raise ValueError(f"unknown frame scorer {scorer!r}; choose from {', '.join(SCORERS)}")
     cats = list(lexicon.categories)
     texts = table[text_column].fillna("").astype(str).tolist()
     sides = table["side"].tolist() if "side" in table.columns else [None] * len(texts)
-    if scorer == "lexicon":  # category -> the phrases that hit it (the evidence table's hits of the same claims)
+    if scorer == "lexicon" and hits_table is not None and "claim_id" in table.columns and table["claim_id"].is_unique:
+        says = _says_from_hits(table["claim_id"].tolist(), hits_table)
+    elif scorer == "lexicon":  # category -> the phrases that hit it (the evidence table's hits of the same claims)
         says = []
         for text, hits in zip(texts, find_all(lexicon, texts, sides)):
             per: dict[str, list[str]] = {}
@@ -311,6 +203,16 @@ def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexi
         frames.append(";".join(on))
         evidence_.append(" | ".join(f"{c}: {per[c]}" for c in on))
     return pd.DataFrame({"frames": frames, "scorer": scorer, "evidence": evidence_}, index=table.index)
+
+
+def _says_from_hits(claim_ids: list, hits_table: pd.DataFrame) -> list[dict[str, str]]:
+    """Per claim, category -> its hits' matched words (``, ``-joined in text order), from an :func:`evidence`
+    table: one row per hit and category, in the order :meth:`Lexicon.find` gives the hits."""
+    per: dict[str, dict[str, list[str]]] = {}
+    for claim_id, cat, match in zip(hits_table["claim_id"].tolist(), hits_table["category"].tolist(),
+                                    hits_table["match"].tolist()):
+        per.setdefault(claim_id, {}).setdefault(cat, []).append(match)
+    return [{c: ", ".join(v) for c, v in per.get(claim_id, {}).items()} for claim_id in claim_ids]
 
 
 def find_all(lexicon: Lexicon, texts: list[str], sides: list) -> list[list]:

@@ -39,6 +39,7 @@ from . import stats
 from .analyzer import build_analyzer
 from .speakers.actors import Actors
 from .features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
+from .tfidf import counted_tfidf
 from .infra.datafiles import data_lines
 from .infra.parallel import joblib_map, map_parts
 
@@ -132,6 +133,8 @@ def time_folds(dates: Sequence, groups: Sequence[str], n_splits: int = 5) -> lis
 def _precomputed(kinds: Sequence[str], texts: list[str], lexicon, n_jobs) -> dict[str, TextRows]:
     """The per-text feature blocks the kinds' pipelines use (pipeline parameter → rows), each computed once."""
     out = {}
+    if "full" in kinds:
+        out["features__tfidf"] = counted_tfidf(texts)
     if any(kind in ("full", "lexicon") for kind in kinds):
         out["features__lexicon__rates"] = text_rows(texts, LexiconFeatures(lexicon=lexicon), n_jobs=n_jobs)
     if any(kind in ("full", "vader") for kind in kinds):
@@ -170,10 +173,27 @@ def _out_of_fold(kinds: Sequence[str], texts: list[str], labels: np.ndarray, fol
     return preds
 
 
+def cv_folds(y: Sequence[str], groups: Sequence[str], *, n_splits: int = 5, seed: int = 0,
+             dates: Sequence | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The ``(train, test)`` folds :func:`evaluate` uses: stratified by ``y`` and grouped, or with ``dates``
+    forward-chaining (:func:`time_folds`). They depend on the labels and groups, not on the texts, so
+    the masked and unmasked side tasks share them.
+
+    >>> [test.tolist() for _train, test in cv_folds(["a", "b", "a", "b"], ["d1", "d1", "d2", "d2"], n_splits=2)]
+    [[2, 3], [0, 1]]
+    """
+    y, groups = np.asarray(y), np.asarray(groups)
+    if dates is None:
+        return list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(y, y, groups))
+    return time_folds(dates, groups, n_splits)
+
+
 def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, kinds: Sequence[str] = MODEL_KINDS,
              n_splits: int = 5, n_boot: int = 500, seed: int = 0, label: str = "",
-             n_jobs: int | None = None, dates: Sequence | None = None, lexicon=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Grouped cross-validation of each model kind on the same folds (``lexicon``: see :func:`build_model`).
+             n_jobs: int | None = None, dates: Sequence | None = None, lexicon=None,
+             folds: list | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Grouped cross-validation of each model kind on the same folds (``lexicon``: see :func:`build_model`;
+    ``folds``: :func:`cv_folds` of the same labels, groups and settings, when made already).
 
     With ``dates`` the folds are time-ordered (:func:`time_folds`) and metrics
     cover the rows that some fold tested. Returns ``(metrics, predictions)``:
@@ -182,10 +202,8 @@ def evaluate(texts: Sequence[str], y: Sequence[str], groups: Sequence[str], *, k
     predictions holds each row's out-of-fold prediction per kind.
     """
     texts, y, groups = list(texts), np.asarray(y), np.asarray(groups)
-    if dates is None:
-        folds = list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(texts, y, groups))
-    else:
-        folds = time_folds(dates, groups, n_splits)
+    if folds is None:
+        folds = cv_folds(y, groups, n_splits=n_splits, seed=seed, dates=dates)
     rows, preds = [], pd.DataFrame({"group": groups, "label": y})
     tested = np.zeros(len(y), dtype=bool)
     tested[np.concatenate([test for _train, test in folds])] = True

@@ -122,9 +122,9 @@ def _name_word(token: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from .analyzer import english_stopwords
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return english_stopwords()
 
 
 def thread_words(kind: str) -> tuple[str, ...]:

@@ -74,10 +74,25 @@ def permutation_pvalues(rng: np.random.Generator, sums: np.ndarray, counts: np.n
 
 
 def bh(p: Sequence[float]) -> np.ndarray:
-    """Benjamini–Hochberg adjusted p-values (q-values), as ``scipy.stats.false_discovery_control``."""
-    from scipy.stats import false_discovery_control  # ~1 s to import: only where q-values are made
+    """Benjamini–Hochberg adjusted p-values (q-values): ``scipy.stats.false_discovery_control(p, method="bh")``
+    step for step (the same operations, so the same floats; a test compares them), without importing
+    scipy.stats (~1-2 s) for it.
 
-    return false_discovery_control(np.asarray(p, dtype=float), method="bh")
+    >>> bh([0.5, 0.6, 0.1, 0.001]).tolist()
+    [0.6, 0.6, 0.2, 0.004]
+    """
+    ps = np.asarray(p, dtype=float).ravel()
+    if not np.all(ps == np.clip(ps, 0.0, 1.0)):
+        raise ValueError("`ps` must include only numbers between 0 and 1.")
+    if ps.size <= 1:
+        return ps
+    m = ps.shape[-1]
+    order = np.argsort(ps, kind="stable")
+    ps = ps[order] * (m / np.arange(1, m + 1, dtype=ps.dtype))  # the ordered p times m / rank
+    np.minimum.accumulate(ps[::-1], out=ps[::-1])  # a smaller q further up the order carries down
+    out = np.empty_like(ps)
+    out[order] = ps
+    return np.clip(out, 0.0, 1.0)
 
 
 def _cluster_index(groups) -> tuple[np.ndarray, int]:

@@ -112,7 +112,7 @@ def assign(claims: pd.DataFrame, documents: pd.DataFrame, *, days: int = 2, simi
     """The grouping alone: one row per threaded claim with ``thread_id, place_id, place, day, anchor``
     (``anchor``: where the place came from: ``content``, ``sentence`` or ``similar``), indexed like
     ``claims``. :func:`threads` adds the rest."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from .analyzer import english_stopwords
 
     gaz = gazetteer or Gazetteer.load()
     day_of = document_days(documents)
@@ -134,7 +134,7 @@ def assign(claims: pd.DataFrame, documents: pd.DataFrame, *, days: int = 2, simi
         places.append(m.place.place_id if m else None)
         anchors.append(where if m else "")
     # claims without a place: the most similar of the nearby placed claims of the same document
-    stop = frozenset(ENGLISH_STOP_WORDS)
+    stop = english_stopwords()
     bags: dict[int, set] = {}
     n = len(places)
     with_place = {doc_ids[i] for i in range(n) if places[i] is not None}

@@ -79,7 +79,7 @@ def log_odds_dirichlet(counts_a: pd.Series, counts_b: pd.Series, prior: float | 
 
 
 #: ``stopwords="english"``: scikit-learn's English list (318 words, Glasgow Information Retrieval
-#: Group) plus titles, which lead a comparison of speakers' words without saying anything about framing
+#: Group; shipped as ``data/english_stopwords.txt``, so a comparison does not import scikit-learn) plus titles, which lead a comparison of speakers' words without saying anything about framing
 EXTRA_STOPWORDS = frozenset("mr mrs ms dr said says also".split())
 
 
@@ -88,9 +88,9 @@ def stopword_set(stopwords: str | Sequence[str] | None = "english") -> frozenset
     if stopwords is None or stopwords == "none":
         return frozenset()
     if stopwords == "english":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        from ..analyzer import english_stopwords
 
-        return frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOPWORDS
+        return english_stopwords() | EXTRA_STOPWORDS
     if isinstance(stopwords, str):
         raise ValueError(f"stopwords must be 'english', 'none' or a list of terms, got {stopwords!r}")
     return frozenset(w.lower() for w in stopwords)

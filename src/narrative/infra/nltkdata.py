@@ -68,6 +68,12 @@ def build(target: Path) -> Path:
     return out
 
 
+def vader_lexicon_text() -> str:
+    """The VADER lexicon as NLTK's ``nltk.data.load`` gives it (the text of the file the zip holds), read
+    from the vaderSentiment wheel without importing NLTK (for :mod:`narrative.vader`)."""
+    return resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes().decode("utf-8")
+
+
 def _valid(path: Path) -> bool:
     """A complete zip holding the VADER lexicon."""
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .files import write_text
@@ -41,10 +42,30 @@ def list_cell(value, sep: str = ";") -> list[str]:
     return [v for v in value.split(sep) if v]
 
 
+#: how a float cell is written in CSV (empty when missing)
+FLOAT_FORMAT = "%.6g"
+
+
+def formatted_floats(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with each NumPy float column as text, ``FLOAT_FORMAT`` per cell and missing cells empty: what
+    ``to_csv(float_format=FLOAT_FORMAT)`` writes, formatted by one list comprehension per column instead of
+    pandas' per-cell formatter (half the time of writing a table of scores).
+
+    >>> formatted_floats(pd.DataFrame({"x": [0.5, float("nan"), 1 / 3], "n": [1, 2, 3]}))["x"].tolist()
+    ['0.5', '', '0.333333']
+    """
+    out = frame.copy()
+    for j in range(out.shape[1]):  # by position: a table may repeat a column name
+        values = out.iloc[:, j]
+        if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
+            out.isetitem(j, pd.array(["" if v != v else FLOAT_FORMAT % v for v in values.tolist()], dtype=object))
+    return out
+
+
 def table_text(frame: pd.DataFrame, fmt: str = "csv") -> str:
     """The table as CSV or JSON-lines text."""
     if fmt == "csv":
-        return flatten_lists(frame).to_csv(index=False, lineterminator="\n", float_format="%.6g")
+        return formatted_floats(flatten_lists(frame)).to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
     if fmt == "jsonl":
         text = frame.to_json(orient="records", lines=True, force_ascii=False)
         return text if not text or text.endswith("\n") else text + "\n"

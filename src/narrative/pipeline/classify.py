@@ -21,7 +21,7 @@ def side_task(run_dir, claims: pd.DataFrame, *, side_a, side_b, actors=None, lex
     on all training claims, and the figures."""
     from .. import plots
     from ..speakers.actors import load_actors
-    from ..model import build_model, evaluate, mask_texts, top_features
+    from ..model import build_model, cv_folds, evaluate, mask_texts, top_features
 
     data = claims[(claims["quote_type"] == "self") & claims["side"].isin([side_a, side_b])]
     if data["side"].nunique() < 2:
@@ -37,6 +37,7 @@ def side_task(run_dir, claims: pd.DataFrame, *, side_a, side_b, actors=None, lex
     settings = dict(n_splits=n_splits, n_boot=n_boot, seed=seed, n_jobs=jobs,
                     dates=dates, lexicon=lexicon)
     with timed(run_dir, "classifier: side task CV (unmasked + masked)"):
+        settings["folds"] = cv_folds(y, groups, n_splits=n_splits, seed=seed, dates=dates)  # the same for both settings
         try:
             m_plain, p_plain = evaluate(texts, y, groups, label="unmasked", **settings)
             m_mask, p_mask = evaluate(masked, y, groups, label="masked", **settings)

@@ -47,20 +47,31 @@ def write(frame: pd.DataFrame, run_dir, name: str) -> Path:
     return path
 
 
+#: the attribute :func:`figure` leaves on a saved figure: its PNG bytes, which ``steps.show`` displays
+#: instead of rendering the figure a second time
+SAVED_PNG = "narrative_png"
+
+
 def figure(fig, run_dir, name: str):
-    """Save ``figures/<name>`` (PNG) and return the figure."""
+    """Save ``figures/<name>`` (PNG) and return the figure (with the file's bytes as ``fig.narrative_png``)."""
     from .. import plots
 
-    plots.save(fig, Path(run_dir) / "figures" / name)
+    path = plots.save(fig, Path(run_dir) / "figures" / name)
+    setattr(fig, SAVED_PNG, path.read_bytes())
     return fig
 
 
 def read_table(run_dir, name: str) -> pd.DataFrame:
-    """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings."""
+    """A table an earlier step wrote (``tables/<name>``), with empty cells as empty strings.
+
+    The :data:`TEXT_COLUMNS` hold Python strings (``object`` columns): the steps read them cell by cell,
+    and pandas' Arrow-backed ``str`` columns take ~3x as long to parse and ~6x as long to iterate
+    (claims.csv: 0.45 s against 0.14 s to read)."""
     # text columns stay text: a claim whose content is "2022" is not the number 2022
-    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False, dtype=TEXT_COLUMNS)
+    return pd.read_csv(Path(run_dir) / "tables" / name, keep_default_na=False, dtype=_OBJECT_TEXT)
 
 
 #: columns of the suite's tables that hold text, whatever the cell looks like
 TEXT_COLUMNS = {name: str for name in ("doc_id", "claim_id", "parent_claim_id", "speaker", "actor", "side", "cue",
                                        "content", "title", "text", "source", "outlet", "quote_type", "hedges")}
+_OBJECT_TEXT = {name: object for name in TEXT_COLUMNS}

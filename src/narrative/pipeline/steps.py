@@ -87,7 +87,8 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
     from .stream import duplicate_ids, run_stream
 
     paths = [locate(p) for p in _paths(corpus)]
-    drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column))
+    with timed(run_dir, "claims: duplicate documents (exact and near, MinHash)"):  # a stage of its own in --profile
+        drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column))
     with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs, "
                         f"{len(drop)} duplicate documents left out)"):
         run_stream(paths, stages=("claims",), backend=backend, jobs=jobs,
@@ -160,13 +161,15 @@ def frame_profile(run_dir, scores: pd.DataFrame, lexicon, *, side_a, side_b, n_b
     return profile, figure(fig, run_dir, "frame_profile.png")
 
 
-def claim_labels(run_dir, claims: pd.DataFrame, lexicon) -> pd.DataFrame:
+def claim_labels(run_dir, claims: pd.DataFrame, lexicon, *, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each claim's frame labels as the suite scores them (:func:`narrative.features.claim_frame_table`: the
-    scorer that measured better, and the words that carried each label) → ``claim_frames.csv``."""
+    scorer that measured better, and the words that carried each label) → ``claim_frames.csv``. ``evidence``:
+    :func:`frame_evidence`'s table of the same claims and lexicon; the lexicon scorer reads its hits from it
+    instead of matching every claim again (the same table)."""
     from ..features import claim_frame_table
 
     with timed(run_dir, "frames: per-claim labels"):
-        table = claim_frame_table(claims, text_column="content", lexicon=lexicon)
+        table = claim_frame_table(claims, text_column="content", lexicon=lexicon, hits_table=evidence)
     out = claims[["doc_id", "claim_id", "side"]].reset_index(drop=True).join(table.reset_index(drop=True))
     write(out, run_dir, "claim_frames.csv")
     return out
@@ -195,7 +198,7 @@ def framing_step(run_dir, *, lexicon=None, side_a="kremlin", side_b="ukraine", n
     scores = score_frames(run_dir, claims, lex, jobs=jobs)
     kwic, top = frame_evidence(run_dir, claims, lex)
     profile, fig = frame_profile(run_dir, scores, lex, side_a=side_a, side_b=side_b, n_boot=n_boot, seed=seed)
-    labels = claim_labels(run_dir, claims, lex)
+    labels = claim_labels(run_dir, claims, lex, evidence=kwic)
     shares, longest = frame_prevalence(run_dir, scores, labels, lex, n_boot=n_boot, seed=seed)
     return {"scores": scores, "evidence": kwic, "profile": profile, "top_phrases": top, "figure": fig,
             "labels": labels, "prevalence": shares, "longest": longest}
@@ -314,12 +317,19 @@ def claim_threads(run_dir, claims: pd.DataFrame, *, side_a, side_b) -> dict:
     return {"threads": table, "side_by_side": pairs, "sides": counts}
 
 
-def show(fig, dpi: int = 100):
-    """A figure as an inline PNG for a notebook cell (the figures are pyplot-free)."""
+def show(fig, dpi: int | None = None):
+    """A figure as an inline PNG for a notebook cell (the figures are pyplot-free): the PNG a step saved in
+    ``figures/`` when there is one and no ``dpi`` is asked for (one rendering per figure), else rendered at
+    ``dpi`` (default 100)."""
     import io
 
     from IPython.display import Image
 
+    from .runfiles import SAVED_PNG
+
+    saved = getattr(fig, SAVED_PNG, None)
+    if saved is not None and dpi is None:
+        return Image(data=saved, format="png")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi or 100, bbox_inches="tight")
     return Image(data=buffer.getvalue(), format="png")

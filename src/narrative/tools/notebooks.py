@@ -79,7 +79,7 @@ CELLS: dict[str, list[tuple[str, str]]] = {
         (MD, "Prevalence beside rate: the frames each claim carries as the suite labels them (the scorer that measured "
              "better by grouped cross-validation; `evidence` names the words that carried each label), and the share "
              "of each side's claims carrying each frame, with 95% intervals resampling documents:"),
-        (CODE, "labels = steps.claim_labels(run_dir, claims, lex)\n"
+        (CODE, "labels = steps.claim_labels(run_dir, claims, lex, evidence=kwic)\n"
                "shares, longest = steps.frame_prevalence(run_dir, scores, labels, lex, n_boot=n_boot, seed=seed)\n"
                "shares.round(3)"),
         (MD, "The longest claims of each side, with their share of the side's words and frame hits (a side's rate is "

@@ -1,0 +1,45 @@
+"""narrative.features scores frames without importing scikit-learn; its featurizers (narrative.featurizers)
+are still importable from it, and the scorer card it reads is the frame scorer's."""
+import subprocess
+import sys
+
+import pytest
+
+
+def test_import_and_lexicon_labels_leave_sklearn_unimported():
+    code = ("import sys, pandas as pd\n"
+            "import narrative.features as F\n"
+            "t = pd.DataFrame({'doc_id': ['d'], 'claim_id': ['d:1'], 'side': ['kremlin'],\n"
+            "                  'content': ['Russian forces liberated the village, the ministry claimed.']})\n"
+            "table = F.claim_frame_table(t, scorer='lexicon')\n"
+            "kwic = F.evidence(t, text_column='content')\n"
+            "assert table['frames'].iloc[0] and len(kwic)\n"
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_featurizers_are_reachable_from_features():
+    import narrative.featurizers as fz
+    from narrative.features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
+
+    assert (LexiconFeatures, SentimentFeatures, TextRows, text_rows) == (fz.LexiconFeatures, fz.SentimentFeatures,
+                                                                       fz.TextRows, fz.text_rows)
+    with pytest.raises(ImportError):
+        from narrative.features import NoSuchFeaturizer  # noqa: F401
+
+
+def test_scorer_card_name_is_the_frame_scorers():
+    from narrative.features import SCORER_CARD, default_scorer
+    from narrative.framescorer import CARD_FILE, SCORERS
+
+    assert SCORER_CARD == CARD_FILE and default_scorer() in SCORERS
+
+
+def test_unknown_scorer_is_still_refused():
+    import pandas as pd
+
+    from narrative.features import claim_frame_table
+
+    with pytest.raises(ValueError, match="unknown frame scorer"):
+        claim_frame_table(pd.DataFrame({"content": ["x"]}), scorer="oracle")
