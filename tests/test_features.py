@@ -7,7 +7,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline, make_union
 
 from narrative.errors import InputError
-from narrative.features import LexiconFeatures, SentimentFeatures, evidence, frame_scores
+from narrative.features import evidence, frame_scores
+from narrative.featurizers import LexiconFeatures, SentimentFeatures
 from narrative.lexicons import load_lexicon
 
 from support import NEWS
@@ -105,13 +106,13 @@ def test_fast_vader_equals_nltks_own_vader():
 
     from nltk.sentiment import vader
 
-    from narrative.features import _analyzer
+    from narrative.features import vader_analyzer
     from narrative.segment import split_sentences
     from narrative.sentiment import FastSentiText
 
     from support import DEMO
 
-    ours = _analyzer()
+    ours = vader_analyzer()
     from narrative.infra.nltkdata import ensure_nltk_data
 
     ensure_nltk_data()  # NLTK's own analyzer loads the lexicon from NLTK's data path

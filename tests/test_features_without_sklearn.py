@@ -1,5 +1,5 @@
-"""narrative.features scores frames without importing scikit-learn; its featurizers (narrative.featurizers)
-are still importable from it, and the scorer card it reads is the frame scorer's."""
+"""narrative.features scores frames without importing scikit-learn; its featurizers live in narrative.featurizers,
+and the scorer card it reads is the frame scorer's."""
 import subprocess
 import sys
 
@@ -17,16 +17,6 @@ def test_import_and_lexicon_labels_leave_sklearn_unimported():
             "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-def test_featurizers_are_reachable_from_features():
-    import narrative.featurizers as fz
-    from narrative.features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
-
-    assert (LexiconFeatures, SentimentFeatures, TextRows, text_rows) == (fz.LexiconFeatures, fz.SentimentFeatures,
-                                                                       fz.TextRows, fz.text_rows)
-    with pytest.raises(ImportError):
-        from narrative.features import NoSuchFeaturizer  # noqa: F401
 
 
 def test_scorer_card_name_is_the_frame_scorers():

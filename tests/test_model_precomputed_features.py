@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from sklearn.model_selection import StratifiedGroupKFold
 
-from narrative.features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
+from narrative.featurizers import LexiconFeatures, SentimentFeatures, TextRows, text_rows
 from narrative.model import _fit_predict, _out_of_fold, _precomputed, build_model
 
 from support import DEMO

@@ -23,12 +23,12 @@ def claim_texts(tmp_path_factory):
 def test_scores_equal_nltks_on_demo_claims(claim_texts):
     from nltk.sentiment import vader
 
-    from narrative.features import _analyzer
+    from narrative.features import vader_analyzer
 
     from narrative.infra.nltkdata import ensure_nltk_data
 
     ensure_nltk_data()
-    ours, nltk_own = _analyzer(), vader.SentimentIntensityAnalyzer()
+    ours, nltk_own = vader_analyzer(), vader.SentimentIntensityAnalyzer()
     composed = ["", " ", "a", "x y", "(good)", "good!!", "'bad'", "...", ":)", "-- :( --", "Ok.", "NO!", "war",
                 "«great»", "the (unlikely) outcome", "KIND of", "İstanbul talks"]
     texts = claim_texts + composed

@@ -1,6 +1,6 @@
 """Framing features: lexicon rates, VADER sentiment, and the evidence behind them.
 
-Featurizers (:mod:`narrative.featurizers`, importable from here) follow scikit-learn's estimator
+The featurizers (:mod:`narrative.featurizers`) follow scikit-learn's estimator
 contract (``fit`` returns self, learned state ends in ``_``, ``transform`` checks it is fitted,
 ``get_feature_names_out`` names every column) and take a 1-D sequence of texts, so they drop into
 ``Pipeline`` and ``FeatureUnion``. Scoring a table (:func:`frame_scores`, :func:`claim_frames`,
@@ -9,7 +9,7 @@ contract (``fit`` returns self, learned state ends in ``_``, ``transform`` check
 Examples
 --------
 >>> from sklearn.pipeline import make_union
->>> from narrative.features import LexiconFeatures, SentimentFeatures
+>>> from narrative.featurizers import LexiconFeatures, SentimentFeatures
 >>> union = make_union(LexiconFeatures(), SentimentFeatures())
 >>> X = union.fit_transform(["Our forces continue to deter enemy attacks.",
 ...                          "Russia claimed a great victory."])
@@ -32,24 +32,17 @@ from .schema import EVIDENCE
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neg", "vader_neu")
 KWIC_WIDTH = 60
-#: the scikit-learn featurizers, defined in :mod:`narrative.featurizers` and imported from here on first use, so
-#: that scoring frames (notebooks 02 and 04, their worker processes) does not import scikit-learn (~1.5 s)
-FEATURIZERS = ("LexiconFeatures", "SentimentFeatures", "TextRows", "text_rows")
 #: the shipped frame scorer's card (:data:`narrative.framescorer.CARD_FILE`, a test checks): read by
 #: :func:`default_scorer` without importing the scorer and scikit-learn
 SCORER_CARD = "frames-scorer.json"
 
 
-def __getattr__(name: str):
-    if name in FEATURIZERS:
-        from . import featurizers
+def text_list(X) -> list[str]:
+    """The texts of a 1-D sequence, a Series, or a one-column 2-D array/DataFrame (what every featurizer takes).
 
-        return getattr(featurizers, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _texts(X) -> list[str]:
-    """Accept a 1-D sequence of texts, a Series, or a one-column 2-D array/DataFrame."""
+    >>> text_list(pd.DataFrame({"content": ["a", "b"]}))
+    ['a', 'b']
+    """
     if isinstance(X, pd.DataFrame):
         if X.shape[1] != 1:
             raise ValueError(f"expected one text column, got {X.shape[1]} columns")
@@ -82,7 +75,7 @@ def lexicon_rates(lexicon: Lexicon, texts: Sequence[str], per: float = 1000.0,
 
 
 @lru_cache(maxsize=1)
-def _analyzer():
+def vader_analyzer():
     """The VADER analyzer (:class:`narrative.sentiment.Analyzer`: NLTK's, without importing NLTK), with the
     lexicon NLTK's offline data holds."""
     from .sentiment import Analyzer
@@ -91,9 +84,9 @@ def _analyzer():
 
 
 @lru_cache(maxsize=262144)
-def _vader(text: str) -> tuple[float, float, float, float]:
+def vader_scores(text: str) -> tuple[float, float, float, float]:
     """VADER scores of one text, memoised: cross-validation scores each claim many times."""
-    s = _analyzer().polarity_scores(text)
+    s = vader_analyzer().polarity_scores(text)
     return (s["compound"], s["pos"], s["neg"], s["neu"])
 
 
@@ -101,7 +94,7 @@ def _score_chunk(part: list[tuple[str, str | None]], lexicon: Lexicon, sentiment
     texts, sides = [t for t, _s in part], [s for _t, s in part]
     n_tokens, rates = lexicon_rates(lexicon, texts, sides=sides)
     # SentimentFeatures' first column (its transform is these rows), without importing scikit-learn
-    vader = np.asarray([_vader(text)[0] for text in texts], dtype=float) if sentiment else None
+    vader = np.asarray([vader_scores(text)[0] for text in texts], dtype=float) if sentiment else None
     return n_tokens, rates, vader
 
 

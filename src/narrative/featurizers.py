@@ -21,7 +21,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .features import VADER_COLUMNS, _analyzer, _texts, _vader, lexicon_rates
+from .features import VADER_COLUMNS, lexicon_rates, text_list, vader_analyzer, vader_scores
 from .infra.parallel import map_parts
 from .lexicons import Lexicon, load_lexicon
 
@@ -64,14 +64,14 @@ class LexiconFeatures(_TextInput, TransformerMixin, BaseEstimator):
             raise ValueError(f"LexiconFeatures: per must be a number > 0, got {self.per!r}")
         if not (self.lexicon is None or isinstance(self.lexicon, (str, os.PathLike, Lexicon))):
             raise ValueError(f"LexiconFeatures: lexicon must be None, a path or a Lexicon, got {type(self.lexicon).__name__}")
-        _texts(X)
+        text_list(X)
         self.lexicon_ = self.lexicon if isinstance(self.lexicon, Lexicon) else load_lexicon(self.lexicon)
         self.categories_ = np.asarray(self.lexicon_.categories, dtype=object)
         return self
 
     def transform(self, X):
         check_is_fitted(self, "lexicon_")
-        return lexicon_rates(self.lexicon_, _texts(X), self.per)[1]
+        return lexicon_rates(self.lexicon_, text_list(X), self.per)[1]
 
     def get_feature_names_out(self, input_features=None):
         check_is_fitted(self, "lexicon_")
@@ -87,13 +87,13 @@ class SentimentFeatures(_TextInput, TransformerMixin, BaseEstimator):
     """
 
     def fit(self, X, y=None):
-        _texts(X)
-        self.analyzer_ = _analyzer()
+        text_list(X)
+        self.analyzer_ = vader_analyzer()
         return self
 
     def transform(self, X):
         check_is_fitted(self, "analyzer_")
-        rows = [_vader(text) for text in _texts(X)]
+        rows = [vader_scores(text) for text in text_list(X)]
         return np.asarray(rows, dtype=float).reshape(-1, len(VADER_COLUMNS))
 
     def get_feature_names_out(self, input_features=None):
@@ -126,7 +126,7 @@ class TextRows(TransformerMixin, BaseEstimator):
     def transform(self, X):
         check_is_fitted(self, "n_features_out_")
         try:
-            index = [self.position[text] for text in _texts(X)]
+            index = [self.position[text] for text in text_list(X)]
         except KeyError as exc:
             raise ValueError(f"TextRows: no row computed for text {str(exc)[:60]}") from None
         return self.table[np.asarray(index, dtype=np.intp)].reshape(len(index), self.table.shape[1])
@@ -143,7 +143,7 @@ def text_rows(texts: Sequence[str], featurizer, *, n_jobs: int | None = 1) -> Te
     """A fitted :class:`TextRows` holding ``featurizer``'s row of every distinct text of ``texts``
     (computed once each, over ``n_jobs`` processes). ``featurizer`` must score each text on its own
     (lexicon rates, VADER), as :func:`narrative.infra.parallel.map_parts` requires."""
-    unique = list(dict.fromkeys(_texts(texts)))
+    unique = list(dict.fromkeys(text_list(texts)))
     parts = map_parts(_transform_part, unique, featurizer, n_jobs=n_jobs, min_part=2000) if unique else []
     fitted = featurizer.fit(unique[:1] or [""])
     width = len(fitted.get_feature_names_out())

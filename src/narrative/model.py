@@ -38,7 +38,7 @@ from sklearn.preprocessing import StandardScaler
 from . import stats
 from .analyzer import build_analyzer
 from .speakers.actors import Actors
-from .features import LexiconFeatures, SentimentFeatures, TextRows, text_rows
+from .featurizers import LexiconFeatures, SentimentFeatures, TextRows, text_rows
 from .tfidf import counted_tfidf
 from .infra.datafiles import data_lines
 from .infra.parallel import joblib_map, map_parts

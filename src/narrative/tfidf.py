@@ -23,7 +23,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .analyzer import build_analyzer
-from .features import _texts
+from .features import text_list
 
 
 class CountedTfidf(TransformerMixin, BaseEstimator):
@@ -42,7 +42,7 @@ class CountedTfidf(TransformerMixin, BaseEstimator):
 
     def _rows(self, X):
         try:
-            index = [self.position[text] for text in _texts(X)]
+            index = [self.position[text] for text in text_list(X)]
         except KeyError as exc:
             raise ValueError(f"CountedTfidf: no counts for text {str(exc)[:60]}") from None
         return self.counts[np.asarray(index, dtype=np.intp)]
@@ -91,7 +91,7 @@ def counted_tfidf(texts: Sequence[str], ngram_range: tuple[int, int] = (1, 2), m
     from scipy import sparse
 
     analyzer, vocabulary = build_analyzer(ngram_range), {}
-    unique = list(dict.fromkeys(_texts(texts)))
+    unique = list(dict.fromkeys(text_list(texts)))
     indices, values, indptr = [], [], [0]
     for text in unique:
         counter: dict[int, int] = {}
