@@ -72,3 +72,20 @@ def resampled_estimates(tool, gold, categories, census, sheets, *, claim_coded=F
         out[q] = (t, tuned["naive"], float(np.mean((tuned["lo"] <= t) & (t <= tuned["hi"]))),
                   float(np.mean(tuned["hi"] - tuned["lo"])), float(np.mean(alone["hi"] - alone["lo"])))
     return out
+
+
+def demo_sentences(n_docs: int, limit: int, repeat: int) -> tuple[list[str], list[str]]:
+    """``(sentences, their doc_ids)``: the demo's first ``n_docs`` documents cut at ". " (sentences of four or
+    more words), the first ``limit``, then the first ``repeat`` again (repeated texts, as the demo's boilerplate
+    sentences are)."""
+    from narrative.corpus import load_corpus
+
+    docs = load_corpus(DEMO).head(n_docs)
+    out, groups = [], []
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        for s in text.split(". "):
+            if len(s.split()) > 3:
+                out.append(s.strip())
+                groups.append(doc_id)
+    out, groups = out[:limit], groups[:limit]
+    return out + out[:repeat], groups + groups[:repeat]

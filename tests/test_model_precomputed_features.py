@@ -7,23 +7,12 @@ from sklearn.model_selection import StratifiedGroupKFold
 from narrative.featurizers import LexiconFeatures, SentimentFeatures, TextRows, text_rows
 from narrative.model import _fit_predict, _out_of_fold, _precomputed, build_model
 
-from support import DEMO
+from support import demo_sentences
 
 
 @pytest.fixture(scope="module")
 def sentences():
-    from narrative.corpus import load_corpus
-
-    docs = load_corpus(DEMO).head(60)
-    out, groups = [], []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        for s in text.split(". "):
-            if len(s.split()) > 3:
-                out.append(s.strip())
-                groups.append(doc_id)
-    out, groups = out[:500], groups[:500]
-    out += out[:20]  # repeated texts, as the demo's boilerplate sentences are
-    groups += groups[:20]
+    out, groups = demo_sentences(60, 500, 20)
     return out, np.asarray(groups)
 
 

@@ -7,25 +7,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from narrative.analyzer import build_analyzer
 from narrative.model import _fit_predict, _precomputed, cv_folds, evaluate
 from narrative.tfidf import counted_tfidf
-from support import DEMO
+from support import DEMO, demo_sentences
 
 
 @pytest.fixture(scope="module")
 def sentences():
-    from narrative.corpus import load_corpus
-
     if not DEMO.is_dir():
         pytest.skip(f"demo corpus missing: {DEMO}")
-    docs = load_corpus(DEMO).head(80)
-    out, groups = [], []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        for s in text.split(". "):
-            if len(s.split()) > 3:
-                out.append(s.strip())
-                groups.append(doc_id)
-    out, groups = out[:700], groups[:700]
-    out += out[:25]  # repeated texts, as the demo's boilerplate sentences are
-    groups += groups[:25]
+    out, groups = demo_sentences(80, 700, 25)
     y = np.asarray(["kremlin" if ("Russia" in t or i % 3 == 0) else "ukraine" for i, t in enumerate(out)])
     return out, y, np.asarray(groups)
 

@@ -12,17 +12,13 @@ coder's labels, with its article-bootstrap interval. Reads ``../shared`` at run 
 """
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from narrative.claims import extract_claims
-from narrative.evaluation.frame_labels import CANDIDATE_COLUMNS, read_offset_labels
-from narrative.evaluation.frames import labelled_set, score
-from narrative.features import claim_frames
-from narrative.lexicons import load_lexicon
 from narrative.segment import split_sentences
+from scoreboard import frame_row
 
 ROOT = Path(__file__).resolve().parents[3]
 ANN = ROOT / "data" / "annotations"
@@ -87,21 +83,6 @@ def side_line(name, rows):
             f"{pd.Series(spk, dtype=float).mean():.3f}  {recall}")
 
 
-def frame_line(name, table):
-    cats = list(load_lexicon().categories)
-    with tempfile.TemporaryDirectory() as tmp:  # the reader's candidate-sheet columns (without ``speaker``)
-        path = Path(tmp) / "labels.tsv"
-        table[list(CANDIDATE_COLUMNS)].to_csv(path, sep="\t", index=False)
-        table = labelled_set(read_offset_labels(path, ARTICLES, cats))
-    pred = claim_frames(table.rename(columns={"text": "content"}))
-    preds = {"suite": pd.DataFrame({c: pred.map(lambda v, c=c: int(c in v.split(";"))) for c in cats}).to_numpy()}
-    m = score(table, preds, cats)
-    macro = m[m["class"] == "macro"].iloc[0]
-    present = m[(m["class"] != "macro") & (m["support"] > 0)]
-    return (f"frames {name:30s} n={len(table):3d}  macro-F1 {macro.f1:.3f} [{macro.f1_low:.3f}, {macro.f1_high:.3f}]"
-            f"  over the {len(present)} categories present {present['f1'].fillna(0).mean():.3f}")
-
-
 def main(which):
     lines, pooled = [], []
     for name in SETS[which]:
@@ -115,7 +96,7 @@ def main(which):
         rows = side_rows(table, extract_claims(docs))
         pooled.append(rows)
         lines.append(side_line(name.split("round3-")[1][:-4], rows))
-        lines.append(frame_line(name.split("round3-")[1][:-4], table))
+        lines.append(frame_row(name.split("round3-")[1][:-4], ANN / name, "fresh"))  # every row: no split
     if len(pooled) > 1:
         lines.append(side_line("pooled", pd.concat(pooled, ignore_index=True)))
     print(f"round three: {which}")
