@@ -63,9 +63,8 @@ def test_the_medium_or_hearer_before_the_content_is_not_content(text, content):
 
 
 def test_a_dash_before_the_cue_inverts_it():
-    text = "Today they want all of Belarus, not just the Eastern Borderlands - said the dictator."
-    assert attributed(text) == [("the dictator", "said", "Today they want all of Belarus, not just the Eastern "
-                                                         "Borderlands")]
+    text = "Now they want the whole country, not only its border towns - said the dictator."
+    assert attributed(text) == [("the dictator", "said", "Now they want the whole country, not only its border towns")]
 
 
 def test_an_agency_aside_after_another_cue_is_no_claim_of_its_own():
@@ -113,5 +112,5 @@ def test_in_his_opinion_and_in_the_opinion_of_attribute_like_according_to():
 
 
 def test_an_as_aside_inside_a_sentence_leaves_the_clause_before_when_only_a_circumstance_follows():
-    text = "He got no invitation in 2019 due to, as the AFP agency writes, in the deteriorating situation."
-    assert attributed(text) == [("the AFP agency", "writes", "He got no invitation in 2019 due to")]
+    text = "She was not invited in 2021 because of, as the AFP agency writes, in the tense climate."
+    assert attributed(text) == [("the AFP agency", "writes", "She was not invited in 2021 because of")]

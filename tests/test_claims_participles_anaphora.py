@@ -55,10 +55,10 @@ def test_telling_a_hearer_about_a_topic_is_no_claim_but_telling_that_is():
 
 
 def test_a_passive_speech_act_with_a_by_agent_is_the_agents_claim():
-    text = "Xi Jinping is in Moscow and has been described by Russia's Vladimir Putin as a friend and a partner."
+    text = "The visitor is in Moscow and has been described by Russia's Vladimir Putin as a trusted ally."
     c = claims(text)
     assert [(r.speaker, r.side, text[r.content_start:r.content_end]) for r in c.itertuples()] == [
-        ("Russia's Vladimir Putin", "kremlin", "as a friend and a partner")]
+        ("Russia's Vladimir Putin", "kremlin", "as a trusted ally")]
     text = "The move was criticised by the opposition."
     assert [(r.speaker, text[r.content_start:r.content_end]) for r in claims(text).itertuples()] == [
         ("the opposition", "The move was criticised")]

@@ -12,7 +12,7 @@ HEADER = "file\tspeaker_start\tspeaker_end\tcontent_start\tcontent_end\tkeep\tre
 
 
 def test_coded_rows_match_through_a_crude_cut_and_score_sides_and_speakers(tmp_path):
-    text = ("“We have never said that we wanted to fight. We have always said we wanted to trade,” the foreign "
+    text = ("“We never claimed we wanted a conflict. We have always said we wanted to trade,” the foreign "
             "minister, Vladimir Makei, said. Kremlin spokesman Dmitry Peskov said the talks had stalled. "
             "The weather was cold on Monday.")
     name = "20990101T000000Z_XX_en_0000000001.txt"  # any name; the part filter is not asked for here

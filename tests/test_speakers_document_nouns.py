@@ -29,8 +29,8 @@ def test_the_statement_is_the_last_speakers():
 
 
 def test_a_compass_adjective_does_not_hide_the_country_of_its_officials():
-    text = ("Ukraine's ability to counter-attack may depend on supplies of Western weaponry, which its officials say "
-            "has often been too slow in arriving.")
+    text = ("Ukraine's next offensive may hinge on Western tanks, which its officials say "
+            "keep arriving late.")
     assert sides(text) == [("its officials", "Ukraine's officials", "ukraine")]
 
 
@@ -46,7 +46,7 @@ def test_organisations_plural_heads_and_roles_no_state_holds_are_other(speaker, 
 
 
 def test_an_object_cue_before_a_colon_takes_what_follows_the_colon():
-    text = "He is expected to tell the G7 leaders in a virtual meeting: “Ukraine must gain an advantage.”"
+    text = "He is expected to tell the summit by video link: “Ukraine must gain an advantage.”"
     c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]}))
     c = c[c["quote_type"] != "self"]
     assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["Ukraine must gain an advantage."]

@@ -23,8 +23,8 @@ CASES = [
     ("Poland's foreign ministry summoned the envoy.\n\nThe ministry said the strike was a provocation.",
      "The ministry said", "other"),
     # "it" and the government: a country antecedent in the paragraph
-    ("At the same time, Ukraine has an interest in responding in kind. It demands that Russia be seen as a threat. "
-     "It rejects the danger of escalation as an idle threat.", "It rejects", "ukraine"),
+    ("Meanwhile, Ukraine wants to answer in kind. It insists that Russia is a danger to everyone. "
+     "It rejects the talk of escalation as empty.", "It rejects", "ukraine"),
     ("The UK remains a prominent supporter of Kyiv. The government announced that Britain would send tanks.",
      "The government announced", "other"),
 ]
