@@ -97,8 +97,8 @@ def test_according_to_a_pronoun_resolves_it_and_a_dependent_phrase_after_the_sou
 
 
 def test_one_of_before_an_inverted_source_is_read_past():
-    text = "This is what we did - said one of IDF representatives Peter Lerner."
-    assert attributed(text) == [("IDF representatives Peter Lerner", "said", "This is what we did")]
+    text = "That is how it went - said one of the army's spokesmen Jan Kowal."
+    assert attributed(text) == [("the army's spokesmen Jan Kowal", "said", "That is how it went")]
 
 
 def test_in_his_opinion_and_in_the_opinion_of_attribute_like_according_to():

@@ -37,11 +37,11 @@ def test_a_passive_with_an_adverb_is_no_cue():
 
 
 def test_said_this_attributes_the_sentence_before_but_said_this_is_a_clause():
-    text = ("Estonia will send more aid to Ukraine. Juri Ratas, chairman of the Estonian parliament, said this at a "
-            "joint briefing in Kyiv on Tuesday, an Ukrinform correspondent reports.")
+    text = ("Estonia will send more aid to Ukraine. Mart Tamm, head of the Estonian delegation, said this at a "
+            "press conference in Kyiv on Tuesday, an Ukrinform correspondent reports.")
     c = claims(text)
     assert [(r.speaker, text[r.content_start:r.content_end]) for r in c.itertuples()] == [
-        ("Juri Ratas", "Estonia will send more aid to Ukraine")]
+        ("Mart Tamm", "Estonia will send more aid to Ukraine")]
     text = "Russia lost 200 tanks. Zelensky said this is a lie."
     c = claims(text)
     assert [text[a:b] for a, b in zip(c["content_start"], c["content_end"])] == ["this is a lie"]
@@ -55,7 +55,7 @@ def test_telling_a_hearer_about_a_topic_is_no_claim_but_telling_that_is():
 
 
 def test_a_passive_speech_act_with_a_by_agent_is_the_agents_claim():
-    text = "The visitor is in Moscow and has been described by Russia's Vladimir Putin as a trusted ally."
+    text = "The visitor, in town since Monday, has been described by Russia's Vladimir Putin as a trusted ally."
     c = claims(text)
     assert [(r.speaker, r.side, text[r.content_start:r.content_end]) for r in c.itertuples()] == [
         ("Russia's Vladimir Putin", "kremlin", "as a trusted ally")]
