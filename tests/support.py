@@ -89,3 +89,13 @@ def demo_sentences(n_docs: int, limit: int, repeat: int) -> tuple[list[str], lis
                 groups.append(doc_id)
     out, groups = out[:limit], groups[:limit]
     return out + out[:repeat], groups + groups[:repeat]
+
+
+def imported_by(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running ``code`` (a heavy import a
+    code path promises to leave out)."""
+    import subprocess
+
+    probe = code + f"\nimport sys\nprint(','.join(m for m in {modules!r} if m in sys.modules))\n"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return [m for m in out.stdout.strip().split(",") if m]

@@ -1,8 +1,6 @@
 """Notebook 04's estimates made cheaper without changing a figure: frames read once per table, the
 t quantile without importing scipy.stats, distancing without scanning quotations of claims that hold
 no hedge, and no scikit-learn import for labels already scored."""
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -12,6 +10,8 @@ from narrative.compare.stance import distanced, reporters_hedge
 from narrative.estimate import ppi
 from narrative.estimate.quantities import Joined
 from narrative.estimate.sheet import Population
+
+from support import imported_by
 
 FRAMES = ["aggression;diplomacy", "", None, "diplomacy", np.nan, "aggression", "casualties;aggression;hedge",
           "hedge", "aggression;aggression", "diplomacy;"]
@@ -94,7 +94,5 @@ def test_quantiles_and_scored_labels_do_not_import_scikit_learn():
             "from narrative.estimate.sheet import tool_labels\n"
             "ppi.Estimate(0.5, 0.1, 0.0, 10, 9.0).lo\n"
             "tool_labels(pd.DataFrame({'side': ['kremlin'], 'frames': ['aggression'], 'quote_type': ['self'],\n"
-            "                          'cue_stance': ['neutral'], 'hedges': [''], 'content': ['They attacked.']}))\n"
-            "print(sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+            "                          'cue_stance': ['neutral'], 'hedges': [''], 'content': ['They attacked.']}))\n")
+    assert imported_by(code, ('sklearn', 'scipy.stats')) == []

@@ -1,9 +1,8 @@
 """narrative.features scores frames without importing scikit-learn; its featurizers live in narrative.featurizers,
 and the scorer card it reads is the frame scorer's."""
-import subprocess
-import sys
-
 import pytest
+
+from support import imported_by
 
 
 def test_import_and_lexicon_labels_leave_sklearn_unimported():
@@ -13,10 +12,8 @@ def test_import_and_lexicon_labels_leave_sklearn_unimported():
             "                  'content': ['Russian forces liberated the village, the ministry claimed.']})\n"
             "table = F.claim_frame_table(t, scorer='lexicon')\n"
             "kwic = F.evidence(t, text_column='content')\n"
-            "assert table['frames'].iloc[0] and len(kwic)\n"
-            "print('sklearn' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+            "assert table['frames'].iloc[0] and len(kwic)\n")
+    assert imported_by(code, ("sklearn",)) == []
 
 
 def test_scorer_card_name_is_the_frame_scorers():

@@ -1,11 +1,9 @@
 """narrative.vader runs NLTK's own vader.py without importing NLTK: the same lexicon, constants and scores as
 NLTK's SentimentIntensityAnalyzer on demo claims, and scoring frames imports neither NLTK nor scikit-learn."""
-import subprocess
-import sys
 
 import pytest
 
-from support import DEMO
+from support import DEMO, imported_by
 
 
 def test_frame_scoring_imports_neither_nltk_nor_sklearn():
@@ -14,10 +12,8 @@ def test_frame_scoring_imports_neither_nltk_nor_sklearn():
             "t = pd.DataFrame({'doc_id': ['d'], 'claim_id': ['d:1'], 'side': ['ukraine'],\n"
             "                  'content': ['Our forces repelled the attack. A great day.']})\n"
             "s = frame_scores(t, text_column='content')\n"
-            "assert s['vader_compound'].iloc[0] > 0 and claim_frames(t).iloc[0]\n"
-            "print(sorted(m for m in ('nltk', 'sklearn', 'scipy.stats') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+            "assert s['vader_compound'].iloc[0] > 0 and claim_frames(t).iloc[0]\n")
+    assert imported_by(code, ('nltk', 'sklearn', 'scipy.stats')) == []
 
 
 @pytest.fixture(scope="module")
