@@ -99,3 +99,11 @@ def imported_by(code: str, modules: tuple[str, ...]) -> list[str]:
     probe = code + f"\nimport sys\nprint(','.join(m for m in {modules!r} if m in sys.modules))\n"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return [m for m in out.stdout.strip().split(",") if m]
+
+
+def lexicon_categories(text: str, side: str) -> set[str]:
+    """The frame categories the shipped lexicon gives ``text`` said by ``side`` (the recall tests' one reading)."""
+    from narrative.lexicons import load_lexicon
+
+    _n, totals = load_lexicon().count(text, side)
+    return {c for c, v in totals.items() if v > 0}
