@@ -26,7 +26,7 @@ from ..errors import InputError
 from ..speakers.names import in_name
 from .labels import article_part, offset_rows
 from .quotes import same_speaker
-from .sides import SIDES, side_scores
+from .sides import SIDES, attributed_by_doc, overlap, side_scores, with_matches
 
 #: the columns every coded sample has, in order (``speaker`` is optional, after ``reason``)
 CODED_COLUMNS = ("file", "speaker_start", "speaker_end", "content_start", "content_end", "keep", "reason")
@@ -69,22 +69,17 @@ def read_coded(path: str | Path, texts: str | Path, part: str | None = None) -> 
     return bodies, table
 
 
-def _overlap(a: int, b: int, c: int, d: int) -> int:
-    return max(0, min(b, d) - max(a, c))
-
-
 def match_coded(kept: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """The kept rows with ``predicted`` (the matched claim's side, "" when unmatched), ``actor`` and
     ``claim_id`` (see the module docstring for the match)."""
-    attributed = claims[claims["quote_type"] != "self"]
-    by_doc = {d: part for d, part in attributed.groupby("doc_id")}
-    predicted, actors, ids = [], [], []
+    by_doc = attributed_by_doc(claims)
+    matches = []
     for g in kept.itertuples():
         r0, r1 = region(g.speaker_start, g.speaker_end, g.content_start, g.content_end)
         best, best_score = None, 0.0
         for c in (by_doc[g.doc_id].itertuples() if g.doc_id in by_doc else ()):
-            covered = _overlap(r0, r1, c.content_start, c.content_end)
-            share = _overlap(g.content_start, g.content_end, c.content_start, c.content_end) / max(
+            covered = overlap(r0, r1, c.content_start, c.content_end)
+            share = overlap(g.content_start, g.content_end, c.content_start, c.content_end) / max(
                 1, g.content_end - g.content_start)
             anchored = r0 <= c.speaker_start < r1 or r0 <= c.cue_start < r1
             # a claim with content in the region (half the row's content, or its speaker or cue there), or one
@@ -94,10 +89,8 @@ def match_coded(kept: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
             score = covered / max(1, r1 - r0) + (1.0 if anchored else 0.0)
             if score > best_score:
                 best, best_score = c, score
-        predicted.append(best.side if best is not None else "")
-        actors.append(best.actor if best is not None else "")
-        ids.append(best.claim_id if best is not None else "")
-    return kept.assign(predicted=predicted, actor=actors, claim_id=ids)
+        matches.append(best)
+    return with_matches(kept, matches)
 
 
 def names_speaker(actor: str, speaker: str) -> bool:

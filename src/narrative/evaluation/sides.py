@@ -40,31 +40,43 @@ def read_side_gold(path: str | Path, texts: str | Path) -> tuple[dict[str, str],
     return bodies, pd.DataFrame(rows, columns=["doc_id", *GOLD_COLUMNS[1:]])
 
 
-def _overlap(a: int, b: int, c: int, d: int) -> int:
+def attributed_by_doc(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each document's attributed claims (not the publisher's own ``self`` claims), the candidates a gold row is
+    matched to."""
+    return {d: part for d, part in claims[claims["quote_type"] != "self"].groupby("doc_id")}
+
+
+def with_matches(gold: pd.DataFrame, matches) -> pd.DataFrame:
+    """``gold`` with ``predicted`` (each row's matched claim's side, "" when unmatched), ``actor`` and ``claim_id``
+    (``matches``: one claim row or None per gold row)."""
+    return gold.assign(predicted=[m.side if m is not None else "" for m in matches],
+                       actor=[m.actor if m is not None else "" for m in matches],
+                       claim_id=[m.claim_id if m is not None else "" for m in matches])
+
+
+def overlap(a: int, b: int, c: int, d: int) -> int:
+    """Characters shared by the spans ``[a, b)`` and ``[c, d)``."""
     return max(0, min(b, d) - max(a, c))
 
 
 def match_sides(gold: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """The gold table with ``predicted`` (the matched claim's side, or "" when unmatched), ``actor``
     and ``claim_id``."""
-    attributed = claims[claims["quote_type"] != "self"]
-    by_doc = {d: part for d, part in attributed.groupby("doc_id")}
-    predicted, actors, ids = [], [], []
+    by_doc = attributed_by_doc(claims)
+    matches = []
     for g in gold.itertuples():
         part = by_doc.get(g.doc_id)
         best, best_score = None, 0.0
         if part is not None:
             for c in part.itertuples():
-                share = _overlap(g.content_start, g.content_end, c.content_start, c.content_end) / max(
+                share = overlap(g.content_start, g.content_end, c.content_start, c.content_end) / max(
                     1, g.content_end - g.content_start)
-                speaker = _overlap(g.speaker_start, g.speaker_end, c.speaker_start, c.speaker_end) > 0
+                speaker = overlap(g.speaker_start, g.speaker_end, c.speaker_start, c.speaker_end) > 0
                 score = share if share >= 0.5 else (0.25 if speaker else 0.0)
                 if score > best_score:
                     best, best_score = c, score
-        predicted.append(best.side if best is not None else "")
-        actors.append(best.actor if best is not None else "")
-        ids.append(best.claim_id if best is not None else "")
-    return gold.assign(predicted=predicted, actor=actors, claim_id=ids)
+        matches.append(best)
+    return with_matches(gold, matches)
 
 
 def side_scores(matched: pd.DataFrame) -> dict:
