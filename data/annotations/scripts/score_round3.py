@@ -2,6 +2,8 @@
 
     python data/annotations/scripts/score_round3.py train     # coders D, G, H: tuning articles (may be read)
     python data/annotations/scripts/score_round3.py fresh     # coders E and F: locked articles, scored once
+    python data/annotations/scripts/score_round3.py bell4     # round four, coder J: tuning articles (may be read)
+    python data/annotations/scripts/score_round3.py fresh3    # round four, coder I: locked articles, scored once
 
 Sides: every kept row (a claim sentence by an identifiable speaker) is matched to the extracted claim overlapping its
 sentence most; an unmatched row or a claim given ``unknown`` counts as wrong (as ``validate-sides`` does). Speaker:
@@ -25,7 +27,10 @@ ANN = ROOT / "data" / "annotations"
 ARTICLES = ROOT.parent / "shared" / "eval" / "warnews-dev" / "articles"
 SETS = {"train": ("warnews-dev-round3-train-coderD.tsv", "warnews-dev-round3-train2-coderG.tsv",
                   "warnews-dev-round3-train2-coderH.tsv"),
-        "fresh": ("warnews-dev-round3-fresh2-coderE.tsv", "warnews-dev-round3-bell3-coderF.tsv")}
+        "fresh": ("warnews-dev-round3-fresh2-coderE.tsv", "warnews-dev-round3-bell3-coderF.tsv"),
+        # round four (ROUND4.md): coder J's belligerent-rich tuning sample; coder I's fresh locked sample
+        "bell4": ("warnews-dev-round4-bell4-coderJ.tsv",),
+        "fresh3": ("warnews-dev-round4-fresh3-coderI.tsv",)}
 
 
 def _read(name):
@@ -33,6 +38,11 @@ def _read(name):
     for c in ("speaker_start", "speaker_end", "content_start", "content_end"):
         table[c] = table[c].astype(int)
     return table
+
+
+def _label(name):
+    """``warnews-dev-round3-train-coderD.tsv`` → ``train-coderD``."""
+    return re.sub(r"^warnews-dev-round\d-|\.tsv$", "", name)
 
 
 def _words(s):
@@ -95,11 +105,11 @@ def main(which):
                              "text": [(ARTICLES / f).read_text("utf-8") for f in files]})
         rows = side_rows(table, extract_claims(docs))
         pooled.append(rows)
-        lines.append(side_line(name.split("round3-")[1][:-4], rows))
-        lines.append(frame_row(name.split("round3-")[1][:-4], ANN / name, "fresh"))  # every row: no split
+        lines.append(side_line(_label(name), rows))
+        lines.append(frame_row(_label(name), ANN / name, "fresh"))  # every row: no split
     if len(pooled) > 1:
         lines.append(side_line("pooled", pd.concat(pooled, ignore_index=True)))
-    print(f"round three: {which}")
+    print(f"blind codings: {which}")
     print("\n".join(lines))
 
 
