@@ -271,12 +271,14 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
 _QUOTED_SELF = frozenset(PRONOUNS) | frozenset("some others many people everyone everybody nobody someone anyone critics".split())
 
 
-def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes, actors: Actors) -> bool:
-    """A cue and its source inside a quotation ("“We made this clear and we repeat it,” he said";
-    "“Some say otherwise,” he conceded"): the quoted speaker's own words, not a new attribution; a named third
-    party's speech stays one ("“As Putin said, the West lies,” Lavrov told reporters")."""
-    inside = quotes.inside
-    if not (inside(toks.start[cand.cue_first]) and inside(toks.start[cand.source_first])):
+def _quoted_cue(cand: Candidate, toks: Toks, quoted: Quotes, actors: Actors) -> bool:
+    """A cue and its source inside quoted speech (``quoted``: the view's quotations and dash-led lines of speech;
+    "“We made this clear and we repeat it,” he said"; "“Some say otherwise,” he conceded"; "- We said it and we
+    say it again - the minister said"): the quoted speaker's own words, not a new attribution; a named third
+    party's speech stays one ("“As Putin said, the West lies,” Lavrov told reporters"; :func:`_clip_quoted`)."""
+    inside = quoted.inside
+    cue_at = toks.start[cand.cue_first]
+    if not (inside(cue_at) and inside(toks.start[cand.source_first])):
         return False
     first, last = cand.source_first, cand.source_last
     source = toks.low[first:last + 1]
@@ -286,6 +288,23 @@ def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes, actors: Actors) -> 
         # "“History reminds investors that …”": a capital after an opening mark is no evidence of a name
         return True
     return not named
+
+
+def _clip_quoted(cand: Candidate, toks: Toks, text: str, quoted: Quotes) -> Candidate | None:
+    """A candidate whose cue lies in quoted speech (a named third party's speech, "- Putin told me he wants
+    peace - Nowicki added"): its content, when it starts in that quoted speech, ends with it; None when nothing is
+    left ("“…, which France condemns in the strongest terms,” the organizers said": no claim of France's)."""
+    cue_at = toks.start[cand.cue_first]
+    inside = quoted.overlapping(cue_at, cue_at + 1)
+    if inside and inside[0][0] < cue_at and inside[0][0] <= cand.content_start < inside[0][1]:
+        cand.content_end = min(cand.content_end, inside[0][1] - 1)
+        if not text[cand.content_start:cand.content_end].strip(_CLIPPED_EDGES):
+            return None
+    return cand
+
+
+#: what a clipped content may hold and still say nothing (spaces, punctuation, quotation marks, dashes)
+_CLIPPED_EDGES = " \t\n,.;:!?-–—―\"“”«»„'’"
 
 
 def _colon_cues(lows: list[str]) -> list[Cue]:
@@ -357,8 +376,10 @@ class RulesExtractor(Extractor):
             found: list[Candidate] = []
             if cues:
                 unit = _Unit(view, u)
+                quoted = view.quoted
                 found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues)
-                         if c is not None and not _quoted_cue(c, unit.toks, quotes, actors)]
+                         if c is not None and not _quoted_cue(c, unit.toks, quoted, actors)]
+                found = [c for c in (_clip_quoted(c, unit.toks, text, quoted) for c in found) if c is not None]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)

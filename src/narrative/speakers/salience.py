@@ -132,6 +132,12 @@ class Mentions:
             k -= 1
         return None
 
+    def subjects_between(self, a: int, b: int) -> list[Entity]:
+        """The entities mentioned as subjects at offsets in ``[a, b)`` (at most :data:`LOOKBACK`, the latest)."""
+        k0, k1 = bisect_left(self.positions, a), bisect_left(self.positions, b)
+        k0 = max(k0, k1 - LOOKBACK)
+        return [self.mentions[k] for k in range(k0, k1) if self.subject[k]]
+
     def recent(self, start: int, ok, subject_only: bool = False, free_only: bool = False) -> Entity | None:
         """The most recent mentioned entity before ``start`` that ``ok`` accepts (a subject, or a mention
         outside quotations and what was said, if asked)."""
