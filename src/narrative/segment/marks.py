@@ -110,9 +110,10 @@ _DASH_SPACE = re.compile(_DASH_CLASS + r"[ \t]+(?=\S)")
 _INNER_DASH = re.compile(r"[ \t]" + _DASH_CLASS + r"[ \t]")
 #: what ends the attribution after a closing dash ("- … - he said, adding …"), or an attribution line's words
 _CLAUSE_END = re.compile(r"[.!?,;:\n]")
-#: at most this many words between a closing dash and the end of its clause: an attribution ("- … - the
-#: commander of the brigade said."), not more speech after a dash inside the line ("- … - and we know it all too well")
-ATTRIBUTION_WORDS = 10
+#: at most this many words between a closing dash and the end of its clause: an attribution ("- … - said the head
+#: of the Commission at the Munich Security Conference."), not more speech after a dash inside the line (the
+#: document view also asks for a cue word there: :func:`narrative.claims.quotes.attribution_clause`)
+ATTRIBUTION_WORDS = 16
 #: longest signature line ("― Sonya Herridge, a teacher") after a quotation: joined to the quotation it signs
 #: (:func:`narrative.claims.quotes.units`), and not a line of speech
 MAX_SIGNATURE = 80
