@@ -79,3 +79,17 @@ def test_a_line_of_several_sentences_is_its_attributed_speakers_claim():
 def test_a_cue_in_quoted_speech_that_leaves_nothing_said_is_no_claim():
     c = claims("“The war, which Kyiv condemns in the strongest terms,” the mayor said.")
     assert c["speaker"].tolist() == ["the mayor"]
+
+
+@pytest.mark.parametrize("text, speaker, actor", [
+    ("Lithuanian minister Gabrielius Landsbergis said sanctions must stay. “Putin has announced many red lines. "
+     "They keep evaporating,” the diplomat said.", "the diplomat", "Gabrielius Landsbergis"),
+    ("Minister Jan Nowicki said sanctions must stay. “Putin told us he wants peace, but nobody believes it,” "
+     "he added.", "he", "Jan Nowicki"),
+])
+def test_a_third_party_named_inside_a_quotation_is_not_who_said_the_quotation(text, speaker, actor):
+    c = claims(text)
+    outer = c[c["speaker"] == speaker].iloc[0]
+    assert (outer["actor"], outer["side"]) == (actor, "other")
+    inner = c[c["speaker"] == "Putin"].iloc[0]  # the third party's speech stays a claim, within the quotation
+    assert inner["side"] == "kremlin" and "”" not in inner["content"]

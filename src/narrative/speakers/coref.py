@@ -357,4 +357,4 @@ class NameIndex:
             entity.spoke = True
             if entity.kind is None and len(entity.name.split()) >= 2:
                 entity.kind = "person"  # "…," says Janis Sarts
-        self.memory.spoke(entity, start, content)
+        self.memory.spoke(entity, start, content, self.inside_quote is not None and self.inside_quote(start))

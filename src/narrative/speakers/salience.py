@@ -88,14 +88,15 @@ class Mentions:
         k = bisect_right(self.content_starts, start) - 1
         return k >= 0 and start < self.contents[k][1] and start - self.contents[k][0] <= NESTED_REACH
 
-    def spoke(self, entity, start: int, content: tuple[int, int] | None) -> None:
+    def spoke(self, entity, start: int, content: tuple[int, int] | None, quoted: bool = False) -> None:
         """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects).
-        A source inside what an earlier speaker said ("Ushakov said Biden requested …") is recorded as
-        nested: it is what was said, not the next "he"."""
+        A source inside what an earlier speaker said ("Ushakov said Biden requested …") or in quoted speech
+        (``quoted``: "“Putin announced red lines …,” the diplomat said") is recorded as nested: it is what was
+        said, not the next "he" nor "the diplomat"."""
         self.last_source = entity
         if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
             self.speakers.append((start, entity))
-            self.nested.append(self.reported(start) and self.nested_at(start))
+            self.nested.append(quoted or self.reported(start) and self.nested_at(start))
         self.said(content, entity)
 
     def said(self, content: tuple[int, int] | None, source=None) -> None:
@@ -186,10 +187,12 @@ class Mentions:
         return subject
 
     def last_speaker(self, ok) -> Entity | None:
-        """The most recent speaker (within :data:`LOOKBACK` speakers) that ``ok`` accepts, as an entity."""
+        """The most recent speaker (within :data:`LOOKBACK` speakers) that ``ok`` accepts, as an entity; not a
+        nested one (a source inside what another said)."""
+        last = len(self.nested) - 1
         for n, (_pos, entity) in enumerate(reversed(self.speakers)):
             if n > LOOKBACK:
                 break
-            if ok(entity):
+            if not self.nested[last - n] and ok(entity):
                 return as_entity(entity)
         return None
