@@ -24,6 +24,11 @@ def pieces(text, **kw):
     # a dash inside the speech that no attribution follows does not close it
     ("- If it comes - and it may come soon - we fight back, and that is all.",
      ["- If it comes - and it may come soon - we fight back, and that is all."]),
+    # the next turn of an interview set on the same line is no attribution, however short
+    ("- What are the troops for? - Europe and the United States condemned the drills at once.",
+     ["- What are the troops for? - Europe and the United States condemned the drills at once."]),
+    ("- Why? - Zelensky said nothing.", ["- Why? - Zelensky said nothing."]),
+    ("- We will hold - Zelensky told reporters.", ["- We will hold -"]),
     # not speech: a signature after a quotation, an attribution on a line of its own, a dash mid-sentence
     ("“We stay.”\n― Ana Ruiz, a teacher", []),
     ("- said the head of the regional council.", []),

@@ -42,3 +42,14 @@ def test_he_with_no_person_right_before_stays_unknown(text):
 def test_she_is_a_woman_named_before_not_the_man_named_after_her():
     text = ("Deputy Ivan Drach met Maria Hnatyuk in Lviv. She said the visit went well.")
     assert pronoun_actor(text, "She")[0] == "Maria Hnatyuk"
+
+
+@pytest.mark.parametrize("text, pronoun, actor", [
+    # a speaker named again is the most recent speaker there, not where first named
+    ("Aid will grow, it was stated by Governor Ivan Drach after a meeting with the Prime Minister of Italy in "
+     "Lviv. “We will hold the city,” said the governor. According to him, more aid is coming.", "him", "Ivan Drach"),
+    # a place coordinated with an object is an object too
+    ("Governor Ivan Drach visited the Donetsk and Luhansk regions. He said the risk was real.", "He", "Ivan Drach"),
+])
+def test_no_object_or_country_becomes_the_antecedent(text, pronoun, actor):
+    assert pronoun_actor(text, pronoun)[0] == actor

@@ -15,8 +15,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..segment import split_sentences
-from ..segment.marks import (ATTRIBUTION_WORDS, MAX_SIGNATURE, OUTER_CLOSING, QUOTE_MARKS, SPEECH_DASHES,
-                             quote_spans, speech_lines)
+from ..segment.marks import (ATTRIBUTION_WORDS, MAX_SIGNATURE, NAMED_ATTRIBUTION_WORDS, OUTER_CLOSING, QUOTE_MARKS,
+                             SPEECH_DASHES, quote_spans, speech_lines)
 from .cues import cue_index
 from .records import QuoteType
 
@@ -132,16 +132,18 @@ _WORD_EDGES = "".join(sorted(QUOTE_MARKS)) + ".,;:!?()"
 
 def attribution_clause(words: list[str]) -> bool:
     """Whether the clause after a dash inside a line of speech is its attribution: at most
-    :data:`narrative.segment.marks.ATTRIBUTION_WORDS` lower-case words, one of them a cue word of the lexicon
-    ("he said", "admits patient Ana Ruiz"; not "and it may").
+    :data:`narrative.segment.marks.ATTRIBUTION_WORDS` words (:data:`~narrative.segment.marks.NAMED_ATTRIBUTION_WORDS`
+    when the first is capitalised), one of them a cue word of the lexicon ("he said", "admits patient Ana Ruiz",
+    "Zelensky told reporters"; not "and it may", nor "Europe and the United States condemned the strikes").
 
-    >>> attribution_clause("admits patient ana ruiz".split()), attribution_clause("and it may".split())
-    (True, False)
+    >>> [attribution_clause(c.split()) for c in ("admits patient Ana Ruiz", "and it may", "Zelensky told reporters",
+    ...                                          "Europe and the United States condemned the strikes")]
+    [True, False, True, False]
     """
-    if not 0 < len(words) <= ATTRIBUTION_WORDS:
+    if not 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS):
         return False
     cues = cue_index("speech")
-    return any(w.strip(_WORD_EDGES) in cues for w in words)
+    return any(w.lower().strip(_WORD_EDGES) in cues for w in words)
 
 
 def speech(text: str, quotations: list[tuple[int, int]]) -> list[tuple[int, int]]:

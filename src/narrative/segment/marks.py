@@ -114,6 +114,9 @@ _CLAUSE_END = re.compile(r"[.!?,;:\n]")
 #: of the Commission at the Munich Security Conference."), not more speech after a dash inside the line (the
 #: document view also asks for a cue word there: :func:`narrative.claims.quotes.attribution_clause`)
 ATTRIBUTION_WORDS = 16
+#: at most this many words when the clause after the dash opens with a capital ("- … - Zelensky told reporters."):
+#: a longer one is the next turn of speech ("… used for? - Europe and the United States condemned …")
+NAMED_ATTRIBUTION_WORDS = 5
 #: longest signature line ("― Sonya Herridge, a teacher") after a quotation: joined to the quotation it signs
 #: (:func:`narrative.claims.quotes.units`), and not a line of speech
 MAX_SIGNATURE = 80
@@ -122,8 +125,8 @@ _CLAUSE_REACH = 160
 
 
 def _clause(text: str, a: int, end: int) -> list[str] | None:
-    """The lower-case words from ``a`` to the end of their clause (before ``end``), or None when the clause runs
-    past :data:`_CLAUSE_REACH` characters or holds another spaced dash (more speech: "- … - and it may - …")."""
+    """The words from ``a`` to the end of their clause (before ``end``), or None when the clause runs past
+    :data:`_CLAUSE_REACH` characters or holds another spaced dash (more speech: "- … - and it may - …")."""
     reach = min(end, a + _CLAUSE_REACH)
     stop = _CLAUSE_END.search(text, a, reach)
     if stop is None and end > reach:
@@ -131,12 +134,13 @@ def _clause(text: str, a: int, end: int) -> list[str] | None:
     b = stop.start() if stop else end
     if _INNER_DASH.search(text, a, b):
         return None
-    return text[a:b].lower().split()
+    return text[a:b].split()
 
 
 def _attribution(words: list[str]) -> bool:
-    """The default test of the clause after a dash: short enough to be an attribution (:data:`ATTRIBUTION_WORDS`)."""
-    return 0 < len(words) <= ATTRIBUTION_WORDS
+    """The default test of the clause after a dash: short enough to be an attribution (:data:`ATTRIBUTION_WORDS`,
+    :data:`NAMED_ATTRIBUTION_WORDS` when it opens with a capital: "- … - Zelensky said")."""
+    return 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS)
 
 
 def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
@@ -146,9 +150,10 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
     A line (or a sentence after a stop on the same line) that opens with a dash and a space is a speaker's words:
     an interview's question or answer ("– Are the talks over?"), a Polish outlet's "- We will hold - he said". It
     ends after the first dash inside it that an attribution follows, else at the end of its line. An attribution:
-    the lower-case words from the dash to the end of their clause, which ``attribution`` accepts (the document
-    view's test: a short clause holding a cue word); by default a clause of at most :data:`ATTRIBUTION_WORDS`
-    words. Not speech: a dash that signs the quotation before it ("“…”\\n― Ana Ruiz"), a dash inside a quotation
+    the words from the dash to the end of their clause, which ``attribution`` accepts (the document view's test: a
+    short clause holding a cue word); by default a clause of at most :data:`ATTRIBUTION_WORDS` words
+    (:data:`NAMED_ATTRIBUTION_WORDS` when it opens with a capital); never a capitalised clause after a stop (the
+    next turn: "- Why? - Because …"). Not speech: a dash that signs the quotation before it ("“…”\\n― Ana Ruiz"), a dash inside a quotation
     (``quotations``: the text's :func:`quote_spans`, when known already), and a line that opens in lower case with
     an attribution (an attribution set on its own line: "- wrote the council's head."). Linear in the text;
     never raises.
@@ -184,6 +189,8 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
         end = line_end
         for inner in _INNER_DASH.finditer(text, m.end(), line_end):
             words = _clause(text, inner.end(), line_end)
+            if words and words[0][:1].isupper() and text[inner.start() - 1:inner.start()] in (".", "?", "!"):
+                continue  # "… used for? - Europe condemned …": the next turn, not an attribution
             if words is not None and attribution(words):
                 end = inner.start() + 2  # through the closing dash
                 break

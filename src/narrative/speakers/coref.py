@@ -88,6 +88,7 @@ class NameIndex:
         self._person_words = caches["person_words"]
         self.memory = Mentions()
         self._last_sentence = -1
+        self._objected = -1  # the sentence of the last name read, when that name was an object
         self._sentence_memo = (-1, 0)  # (position, its sentence start) last asked about
         self.scanned = 0
         self.by_key: dict[str, Entity] = {}  # most recent entity for each key (lower case)
@@ -167,7 +168,8 @@ class NameIndex:
         # Macron, Olaf Scholz left"; a capitalised preposition opening the run: "In Warsaw, …")
         first = sentence != self._last_sentence
         # "of"/"the" after a role noun open the subject's own noun phrase ("The head of the Ministry … Sikorski")
-        role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES
+        role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES \
+            and not (len(name_low) == 1 and self._place(name))  # not "the Prime Minister of Italy"
         lead = run.split(None, 1)[0].lower()
         # the words before it in its own clause ("In Warsaw, Olaf Scholz met …": not "in")
         clause_low = prev_low
@@ -175,7 +177,10 @@ class NameIndex:
             clause = SENTENCE_END.split(text[max(0, start - 40):start])[-1]
             clause_low = words(clause.rsplit(",", 1)[-1].lower())[-3:]
         objected = not role_of and (bool(set(clause_low[-2:]) & _OBJECT_BEFORE)
-                                    or lead in _OBJECT_BEFORE and lead != name_low[0])
+                                    or lead in _OBJECT_BEFORE and lead != name_low[0]
+                                    # "in the Donetsk and Luhansk regions": coordinated with an object
+                                    or clause_low[-1:] in (["and"], ["or"]) and self._objected == sentence)
+        self._objected = sentence if objected else -1
         self.memory.add(start, entity, not quoted and not reported and first and not objected,
                         not quoted and not reported)
         if not quoted and not objected:

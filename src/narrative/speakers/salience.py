@@ -94,9 +94,13 @@ class Mentions:
         (``quoted``: "“Putin announced red lines …,” the diplomat said") is recorded as nested: it is what was
         said, not the next "he" nor "the diplomat"."""
         self.last_source = entity
-        if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
-            self.speakers.append((start, entity))
-            self.nested.append(quoted or self.reported(start) and self.nested_at(start))
+        if entity is not None:
+            nested = quoted or self.reported(start) and self.nested_at(start)
+            if self.speakers and self.speakers[-1][1] is entity and self.speakers[-1][0] < start:
+                self.speakers[-1], self.nested[-1] = (start, entity), nested  # the same speaker again: where last
+            elif not self.speakers or self.speakers[-1][1] is not entity:
+                self.speakers.append((start, entity))
+                self.nested.append(nested)
         self.said(content, entity)
 
     def said(self, content: tuple[int, int] | None, source=None) -> None:
