@@ -216,9 +216,10 @@ QUOTED = [
     ("“We made this clear last week and we repeat it now,” the spokesman said.",
      [("the spokesman", "said", "We made this clear last week and we repeat it now")]),
     ("“Some say otherwise,” he conceded.", [("he", "conceded", "Some say otherwise")]),
-    # a named third party's speech inside the quotation stays an attribution, nested in the outer one
+    # a named third party's speech inside the quotation stays an attribution, nested in the outer one, and
+    # what it said ends with the quotation
     ("“As Putin said, the West lies,” Lavrov told reporters.",
-     [("Putin", "said", "the West lies,” Lavrov told reporters"), ("Lavrov", "told", "As Putin said, the West lies")]),
+     [("Putin", "said", "the West lies"), ("Lavrov", "told", "As Putin said, the West lies")]),
     # a quotation ending in ! or ? before an inverted cue is that cue's content
     ("“We will hold!” insists the commander.", [("the commander", "insists", "We will hold!")]),
     # content before a cue that ends the sentence with a time word

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from narrative.claims import extract_claims
+from narrative.claims.document import DocumentView, Resources
 from narrative.speakers.first_person import attribution_after, quotation_ends
 
 
@@ -15,18 +16,26 @@ INTRO = ("Ukraine's foreign ministry spokesman Oleg Nikolenko spoke on Monday. "
          "Russian Foreign Minister Sergei Lavrov had said the talks were dead.\n\n")
 
 
+def first_person(text: str, mention: str) -> tuple[str, str]:
+    """The actor and side the document view's resolver gives a first-person speaker mention."""
+    view = DocumentView("d", text, "news", None, Resources())
+    return view.resolver.decide(mention.split()[0], text.index(mention))[:2]
+
+
 def test_we_in_a_dash_line_is_its_attributed_speaker_not_the_last_named_official():
     text = INTRO + "- Anyway, when we said that we would be armed, the Germans said so too - said Nikolenko.\n"
+    assert first_person(text, "we said") == ("Oleg Nikolenko", "ukraine")
+    # and the line is Nikolenko's claim; "we said" inside it is his own words, no claim of its own
     c = claims(text)
-    we = c[c["speaker_start"] == text.index("we said")].iloc[0]
-    assert (we["actor"], we["side"]) == ("Oleg Nikolenko", "ukraine")
+    assert "we said" not in set(c["speaker"].str.lower() + " " + c["cue"])
+    line = c[c["speaker"] == "Nikolenko"].iloc[0]
+    assert line["content"].startswith("Anyway, when we said") and line["side"] == "ukraine"
 
 
 def test_we_inside_a_quotation_with_no_attribution_is_unknown_not_the_other_side():
     text = INTRO + "- Anyway, when we said that we would be armed, the Germans said so too.\n"
-    c = claims(text)
-    we = c[c["speaker_start"] == text.index("we said")].iloc[0]
-    assert we["side"] == "unknown" and we["actor"] != "Sergei Lavrov"
+    actor, side = first_person(text, "we said")
+    assert side == "unknown" and actor != "Sergei Lavrov"
 
 
 @pytest.mark.parametrize("text, mention, speaker", [

@@ -1,8 +1,10 @@
 """One view of a document, built once, that every extractor reads; and the extractor registry.
 
 A :class:`DocumentView` holds what the extractors share about one document: its quotations
-(:class:`.quotes.Quotes`, paired once), the site furniture left out (:mod:`.boilerplate`), the units
-claims are read in (sentences merged while a quotation is open, furniture cut out), each unit's
+(:class:`.quotes.Quotes`, paired once), its quoted speech (the quotations and the lines of speech a dash
+opens: an interview's answers, "- We will hold - he said"; :func:`.quotes.speech`), the site
+furniture left out (:mod:`.boilerplate`), the units claims are read in (sentences merged while quoted
+speech closed by its attribution is open, furniture cut out), each unit's
 tokens and hedges, the known actors' mentions, the speaker resolver (:class:`narrative.speakers.resolver.Resolver`)
 and the document's own voice. Its parts are computed on first use and kept, so a second reader
 (the CRF's rule features, say) pays nothing.
@@ -21,6 +23,9 @@ extractor.
 (['Podolyak: «Russia will not dictate the terms.»'], ['Advertisement'])
 >>> view.quotes.spans
 [(24, 60)]
+>>> view = DocumentView("d", "Intro.\\n– Mr. Putin wants a long war.\\nHe said so.", "news", None, Resources())
+>>> view.quotes.spans, view.quoted.spans
+([], [(7, 36)])
 """
 from __future__ import annotations
 
@@ -32,7 +37,8 @@ from .boilerplate import Boilerplate, without
 from .boilerplate import boilerplate as default_boilerplate
 from .cues import Profile, unit_hedges, with_next
 from .finish import Drafts, finish
-from .quotes import Quotes, quote_spans, units
+from ..segment.marks import closed, joined
+from .quotes import Quotes, quote_spans, speech, units
 from .registry import extractor_class
 from ..speakers.resolver import Resolver, own_voice
 from .tokens import Toks
@@ -71,12 +77,17 @@ class DocumentView:
         self.resources = resources
         actors = self.actors = resources.actors
         self.quotes = Quotes(quote_spans(text))
+        speech_lines = speech(text, self.quotes.spans)
+        #: quoted speech: the quotations and the dash-led lines of speech (:func:`.quotes.speech`)
+        self.quoted = Quotes(joined(self.quotes.spans, speech_lines))
         rules = resources.boilerplate
         lines = rules.spans(text, self.quotes)  # whole lines of furniture (headlines too)
-        spans = without(units(text, self.quotes.spans), lines, text)
+        # sentences merge while a quotation, or a line of speech closed by its attribution ("- … - he said"), is open
+        spans = without(units(text, joined(self.quotes.spans, closed(text, speech_lines))), lines, text)
         # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
         sentences = set(rules.sentences(text, spans))
-        #: the units claims are read in: sentences merged while a quotation is open, furniture cut out
+        #: the units claims are read in: sentences merged while a quotation or an attributed line of speech is
+        #: open, furniture cut out
         self.units: list[tuple[int, int]] = [s for s in spans if s not in sentences] if sentences else spans
         #: the furniture left out: whole lines, then whole sentences
         self.furniture: list[tuple[int, int]] = lines + sorted(set(spans) - set(self.units))
@@ -111,10 +122,12 @@ class DocumentView:
 
     @property
     def resolver(self) -> Resolver:
-        """The document's speaker resolver (built once; it resolves mentions in text order)."""
+        """The document's speaker resolver (built once; it resolves mentions in text order), reading the
+        document's quoted speech (:attr:`quoted`)."""
         if self._resolver is None:
-            self._resolver = Resolver(self.actors, self.text, self.quotes.inside, self.actors.publisher(self.source),
-                                      self.resources.cache("names"))
+            quoted = self.quoted
+            self._resolver = Resolver(self.actors, self.text, quoted.inside, self.actors.publisher(self.source),
+                                      self.resources.cache("names"), quoted=quoted.spans)
         return self._resolver
 
     @property

@@ -4,13 +4,20 @@ Quote marks are paired by :func:`narrative.segment.marks.quote_spans` (every con
 outer marks; an unclosed quotation ends at its paragraph) and read back here with O(log n)
 lookups (:class:`Quotes`); sentences (Punkt) are merged into one
 unit while a quotation is open, so a quote that spans sentences is one unit.
+
+:func:`speech` finds a document's lines of speech opened by a dash (an interview's answers, "- We will hold
+- he said"; :func:`narrative.segment.marks.speech_lines`): with its quotations, its quoted speech (the document
+view's ``quoted``), whose names are what was said, not who speaks next, and whose cues are the quoted speaker's
+own words.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
 from ..segment import split_sentences
-from ..segment.marks import OUTER_CLOSING, SPEECH_DASHES, quote_spans
+from ..segment.marks import (ATTRIBUTION_WORDS, MAX_SIGNATURE, NAMED_ATTRIBUTION_WORDS, OUTER_CLOSING, QUOTE_MARKS,
+                             SPEECH_DASHES, quote_spans, speech_lines)
+from .cues import cue_index
 from .records import QuoteType
 
 #: the marks and the pairing live in :mod:`narrative.segment.marks` (one definition for every rule)
@@ -90,8 +97,6 @@ class Quotes:
 #: apart and made a 62,862-character unit); the cap bounds the work and the output per unit, so
 #: extraction stays linear in document length, in time and memory, whatever the quote marks do
 MAX_UNIT = 20_000
-#: longest signature line ("― Sonya Herridge, a teacher") joined to the quotation it signs
-MAX_SIGNATURE = 80
 
 
 def units(text: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -120,3 +125,33 @@ def units(text: str, quotes: list[tuple[int, int]] | None = None) -> list[tuple[
         else:
             out.append([a, b])
     return [(a, b) for a, b in out]
+
+
+_WORD_EDGES = "".join(sorted(QUOTE_MARKS)) + ".,;:!?()"
+
+
+def attribution_clause(words: list[str]) -> bool:
+    """Whether the clause after a dash inside a line of speech is its attribution: at most
+    :data:`narrative.segment.marks.ATTRIBUTION_WORDS` words (:data:`~narrative.segment.marks.NAMED_ATTRIBUTION_WORDS`
+    when the first is capitalised), one of them a cue word of the lexicon ("he said", "admits patient Ana Ruiz",
+    "Zelensky told reporters"; not "and it may", nor "Europe and the United States condemned the strikes").
+
+    >>> [attribution_clause(c.split()) for c in ("admits patient Ana Ruiz", "and it may", "Zelensky told reporters",
+    ...                                          "Europe and the United States condemned the strikes")]
+    [True, False, True, False]
+    """
+    if not 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS):
+        return False
+    cues = cue_index("speech")
+    return any(w.lower().strip(_WORD_EDGES) in cues for w in words)
+
+
+def speech(text: str, quotations: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A document's dash-led lines of speech (:func:`narrative.segment.marks.speech_lines`), each closing before a
+    clause that :func:`attribution_clause` accepts (``quotations``: the text's :func:`quote_spans`).
+
+    >>> t = "Intro.\\n– (Russian President Vladimir), Putin wants a long war.\\n- We hold - says the commander."
+    >>> [t[a:b] for a, b in speech(t, quote_spans(t))]
+    ['– (Russian President Vladimir), Putin wants a long war.', '- We hold -']
+    """
+    return speech_lines(text, quotations, attribution_clause)

@@ -38,6 +38,7 @@ from .cues import (Cue, content_start, cue_index, find_cues, head_words, nearest
                    participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
+from .quoted import clip_quoted, quoted_cue
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
 from .records import Candidate, Claim
 from .speakers import (PRONOUNS, clause_subject, is_name, left_np, nearest_subject, participle_subject, phrase_np,
@@ -267,27 +268,6 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
     return parents
 
 
-#: sources inside a quotation that are no third party named by the quoted speaker
-_QUOTED_SELF = frozenset(PRONOUNS) | frozenset("some others many people everyone everybody nobody someone anyone critics".split())
-
-
-def _quoted_cue(cand: Candidate, toks: Toks, quotes: Quotes, actors: Actors) -> bool:
-    """A cue and its source inside a quotation ("“We made this clear and we repeat it,” he said";
-    "“Some say otherwise,” he conceded"): the quoted speaker's own words, not a new attribution; a named third
-    party's speech stays one ("“As Putin said, the West lies,” Lavrov told reporters")."""
-    inside = quotes.inside
-    if not (inside(toks.start[cand.cue_first]) and inside(toks.start[cand.source_first])):
-        return False
-    first, last = cand.source_first, cand.source_last
-    source = toks.low[first:last + 1]
-    named = any(is_name(w) and lw not in _QUOTED_SELF for w, lw in zip(toks.text[first:last + 1], source))
-    if named and first == last and (first == 0 or toks.low[first - 1] in OUTER_OPENING) \
-            and actors.resolve(toks.text[first]) is None:
-        # "“History reminds investors that …”": a capital after an opening mark is no evidence of a name
-        return True
-    return not named
-
-
 def _colon_cues(lows: list[str]) -> list[Cue]:
     """A colon that opens a quotation ("Podolyak: “…”") as a cue of kind ``colon``."""
     return [Cue(i, i, "neutral", "colon") for i in range(1, len(lows) - 1)
@@ -357,8 +337,10 @@ class RulesExtractor(Extractor):
             found: list[Candidate] = []
             if cues:
                 unit = _Unit(view, u)
+                quoted = view.quoted
                 found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues)
-                         if c is not None and not _quoted_cue(c, unit.toks, quotes, actors)]
+                         if c is not None and not quoted_cue(c, unit.toks, quoted, actors)]
+                found = [c for c in (clip_quoted(c, unit.toks, text, quoted) for c in found) if c is not None]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)

@@ -12,8 +12,9 @@ a kind (person when a title, a role word, a reporting verb or such a pronoun goe
 * a name, a surname ("Ejdus", "Mr Moore") or an acronym ("KIIS", "ISW experts") to the most recent
   entity carrying it;
 * "he"/"she" to the most recent person of a compatible gender (unknown gender is compatible) that
-  is the first name of its sentence and stands neither inside a quotation nor inside what a
-  speaker said (the content of a claim already found); "it"/"they" to organisations;
+  is the first name of its sentence and stands neither in quoted speech (a quotation or a dash-led line of
+  speech: the document view's, ``inside_quote``) nor inside what a speaker said (the content of a claim
+  already found); "it"/"they" to organisations;
 * a definite description ("the MI6 chief", "the head of state", "the Institute") to the most recent
   entity whose titles or name hold its head word, else, for a person noun ("the expert"), to the
   most recent person who spoke.
@@ -37,13 +38,12 @@ from __future__ import annotations
 
 import re
 
-from ..segment.marks import SPEECH_DASHES
 from .descriptions import description, local, place_sides, side_of
 from .gender import (GENDERED_TITLES, first_name_gender, first_name_table, honorific_gender,
                      pronoun_gender_after)
 from .mention_side import LOCAL_WORDS
 from .names import ROLES, TITLES, in_name
-from .runs import (ORG_WORDS, RUN, SKIP_FIRST, acronym_after, split_run, titles_around, words,
+from .runs import (ORG_WORDS, RUN, SENTENCE_END, SKIP_FIRST, acronym_after, split_run, titles_around, words,
                    words_before)
 from .salience import WINDOW, Entity, Mentions
 
@@ -52,18 +52,22 @@ _OBJECT_BEFORE = frozenset("of with to by from for about against on at in into i
                            "thanked met called told urged asked".split())
 _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|stressed|noted|explained|insisted)\b")
 _CACHE_LIMIT = 200_000  # entries of the per-actors-file run cache
-#: dashes that open a line of direct speech (the Polish outlets' "- We will hold - he said")
-_LINE_DASHES = frozenset("-") | SPEECH_DASHES
+#: sentences of quoted speech passed over back to the narrator's sentence before a pronoun
+_QUOTED_SENTENCES = 4
+#: last words of a name that make it a place ("Donetsk Oblast", "New York City")
+_PLACE_WORDS = frozenset("oblast region city county province republic krai district island islands sea river "
+                         "street square bay valley mountains".split())
 
 
-def dash_line(text: str, a: int) -> bool:
-    r"""Whether offset ``a`` opens a line of direct speech: a dash at the start of a line (or text) before it.
+def _plain_name(name: str) -> bool:
+    """Two to four words, each a capital and lower-case letters ("Tomasz Wierzbicki"; not "CLICK HERE", "Topics of
+    Interest Estonia's PM").
 
-    >>> dash_line("Intro.\n\n- We will hold - he said.", 10), dash_line("Intro. We hold, he said.", 7)
-    (True, False)
+    >>> _plain_name("Tomasz Wierzbicki"), _plain_name("CLICK HERE NOW"), _plain_name("Topics of Interest")
+    (True, False, False)
     """
-    before = text[max(0, a - 6):a].rstrip(" \t")
-    return bool(before) and before[-1] in _LINE_DASHES and before[:-1].rstrip(" \t")[-1:] in ("", "\n")
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
 
 
 class NameIndex:
@@ -84,6 +88,7 @@ class NameIndex:
         self._person_words = caches["person_words"]
         self.memory = Mentions()
         self._last_sentence = -1
+        self._objected = -1  # the sentence of the last name read, when that name was an object
         self._sentence_memo = (-1, 0)  # (position, its sentence start) last asked about
         self.scanned = 0
         self.by_key: dict[str, Entity] = {}  # most recent entity for each key (lower case)
@@ -159,12 +164,26 @@ class NameIndex:
         quoted = self.inside_quote is not None and self.inside_quote(start)
         reported = self.memory.reported(start)
         sentence = self._sentence_at(start)
-        first = sentence != self._last_sentence  # the first name of its sentence: the likely subject
+        # the first name of its sentence that is no object is the likely subject ("After a call with Emmanuel
+        # Macron, Olaf Scholz left"; a capitalised preposition opening the run: "In Warsaw, …")
+        first = sentence != self._last_sentence
         # "of"/"the" after a role noun open the subject's own noun phrase ("The head of the Ministry … Sikorski")
-        role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES
-        self.memory.add(start, entity, not quoted and not reported and first
-                        and (role_of or not (set(prev_low[-2:]) & _OBJECT_BEFORE)), not quoted and not reported)
-        if not quoted:
+        role_of = len(prev_low) >= 2 and "of" in prev_low and prev_low[prev_low.index("of") - 1] in ROLES \
+            and not (len(name_low) == 1 and self._place(name))  # not "the Prime Minister of Italy"
+        lead = run.split(None, 1)[0].lower()
+        # the words before it in its own clause ("In Warsaw, Olaf Scholz met …": not "in")
+        clause_low = prev_low
+        if "," in text[max(0, start - 40):start]:
+            clause = SENTENCE_END.split(text[max(0, start - 40):start])[-1]
+            clause_low = words(clause.rsplit(",", 1)[-1].lower())[-3:]
+        objected = not role_of and (bool(set(clause_low[-2:]) & _OBJECT_BEFORE)
+                                    or lead in _OBJECT_BEFORE and lead != name_low[0]
+                                    # "in the Donetsk and Luhansk regions": coordinated with an object
+                                    or clause_low[-1:] in (["and"], ["or"]) and self._objected == sentence)
+        self._objected = sentence if objected else -1
+        self.memory.add(start, entity, not quoted and not reported and first and not objected,
+                        not quoted and not reported)
+        if not quoted and not objected:
             self._last_sentence = sentence
 
     def _first_name_gender(self, word: str) -> str | None:
@@ -243,14 +262,12 @@ class NameIndex:
         return cache[key]
 
     # -- resolving -------------------------------------------------------------------------------
-    def resolve(self, mention: str, start: int, content: tuple[int, int] | None = None) -> Entity | None:
-        """The entity a speaker mention at offset ``start`` refers to, or None. ``content``: the span the
-        mention's claim says when that is a line of direct speech opened by a dash, whose names are not its
-        antecedent ("- … Putin's propaganda … - he said"; quotation marks already keep their names out)."""
+    def resolve(self, mention: str, start: int) -> Entity | None:
+        """The entity a speaker mention at offset ``start`` refers to, or None. A name in quoted speech
+        (``inside_quote``: the document view's quotations and dash-led lines of speech, "- … Putin's propaganda …
+        - he said") is no subject, so no antecedent of the narrator's "he"."""
         self._scan_to(start + len(mention))
         memory = self.memory
-        if content is not None and dash_line(self.text, content[0]):
-            memory.said(content)
         words_ = words(mention)
         if not words_:
             return None
@@ -262,7 +279,14 @@ class NameIndex:
             ok = lambda e: e.kind == "person" and e.gender in (None, gender)
             # else the last compatible mention outside quotations and what speakers said: a name a speaker
             # mentioned is what was said, not who speaks next ("… China's leader Xi was watching,” he replied")
-            return memory.pronoun(start, ok) or memory.recent(start, ok, free_only=True)
+            found = memory.pronoun(start, ok) or memory.recent(start, ok, free_only=True)
+            if found is None:
+                # else a plain name that nothing marks as a person or organisation, the subject of the narrator's
+                # sentence before ("Tomasz Wierzbicki visited the front. He said …"): a person the lists do not know
+                near = [e for e in memory.subjects_between(self._narrator_sentence_before(start), start)
+                        if e.kind is None and e.gender is None and _plain_name(e.name) and not self._known_place(e.name)]
+                found = near[-1] if near else None
+            return found
         if self.actors is not None and (low[0] in ("its", "their") or LOCAL_WORDS.intersection(low)):
             titled = memory.recent(start, lambda e: low[-1] in e.titles)  # "Governor X ... the regional governor"
             local_ = titled or self._local(mention, low, start)
@@ -283,6 +307,31 @@ class NameIndex:
         if low[0] in ("the", "this") and len(low) >= 2:
             return description(self.actors, memory, low, start, side_of(self.actors, mention))
         return None
+
+    def _narrator_sentence_before(self, pos: int) -> int:
+        """Where the sentence before the one holding ``pos`` starts, passing over up to
+        :data:`_QUOTED_SENTENCES` sentences of quoted speech (an interview's questions and answers)."""
+        text, start = self.text, self._sentence_start(pos)
+        for _ in range(_QUOTED_SENTENCES + 1):
+            j = start - 1
+            while j > 0 and text[j].isspace():
+                j -= 1
+            if j <= 0:
+                return 0
+            start = self._sentence_start(j)
+            while start < j and text[start].isspace():
+                start += 1
+            if self.inside_quote is None or not self.inside_quote(start + 1):
+                break
+        return start
+
+    def _known_place(self, name: str) -> bool:
+        """Whether a name is a place of the place gazetteer (:mod:`narrative.places`: "Chasiv Yar") or ends with
+        a place word ("Donetsk Oblast")."""
+        from ..places import place_sides as gazetteer_places  # read once, only when a pronoun needs it
+
+        low = name.lower()
+        return low in gazetteer_places() or low.split()[-1] in _PLACE_WORDS
 
     def _local(self, mention: str, low: list[str], start: int) -> Entity | None:
         countries = self._caches.get("place_sides")
@@ -313,4 +362,4 @@ class NameIndex:
             entity.spoke = True
             if entity.kind is None and len(entity.name.split()) >= 2:
                 entity.kind = "person"  # "…," says Janis Sarts
-        self.memory.spoke(entity, start, content)
+        self.memory.spoke(entity, start, content, self.inside_quote is not None and self.inside_quote(start))

@@ -6,12 +6,13 @@ the "I" is Kaczyński. A first-person speaker mention (:data:`FIRST_PERSON`) at 
 
 1. **what a speaker said**: the innermost claim content already recorded around it (an opening cue, "X said:
    “… we …”", or a quotation paragraph continuing X's claim) is X's (:meth:`.salience.Mentions.source_around`);
-2. **the attribution after its quotation**: the mention lies inside a quotation (:func:`narrative.segment.marks.
-   quote_spans`) or a dash-led line of speech, and right after its end comes a reporting cue with its speaker
-   (“…,” the spokesman said; “…,” said Lavrov; "… - he explained"): that speaker (:func:`attribution_after`);
+2. **the attribution after its quotation**: the mention lies in quoted speech, a quotation or a dash-led line of
+   speech (:func:`narrative.segment.marks.quoted_spans`; the document view gives its own), and right after its
+   end comes a reporting cue with its speaker (“…,” the spokesman said; “…,” said Lavrov; "- … - he explained"):
+   that speaker (:func:`attribution_after`);
 3. else nobody: the caller gives ``unknown`` (not the actors file's last person, who may be of the other side).
 
-Linear: a quotation is found by bisection over the document's quotation spans (computed once, only for a
+Linear: a quotation is found by bisection over the document's quoted spans (computed once, only for a
 document that has a first-person speaker), and the text read after it is bounded (:data:`TAIL`).
 
 >>> text = "“We repeat it now,” the spokesman said."
@@ -26,14 +27,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..segment.marks import SPEECH_DASHES, quote_spans
+from ..segment.marks import quoted_spans
 
 #: speaker mentions in the first person
 FIRST_PERSON = frozenset("i we".split())
 #: how many characters after a quotation's end its attribution is looked for
 TAIL = 120
-#: how far back the dash that opens a line of speech is looked for (characters)
-LINE_BACK = 1000
 #: reporting verbs of an attribution right after a quotation: the common speech verbs only, since a cue
 #: after a closing mark is what the extractor itself attributes the quotation with (the full cue list is
 #: the claims package's; this one must only find who speaks)
@@ -45,40 +44,23 @@ _VERBS = (r"(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|exp
 _NAME = r"(?:he|she|they|[Tt]he(?:[ \t]+[\w’'-]+){1,6}?|[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*){0,4})"
 #: "…,” the spokesman said" / "…,” said Lavrov" after the quotation's end (``(?!…)`` keeps a name's own words)
 _AFTER = re.compile(rf"[ \t]*[,.!?]?[ \t]*(?:(?P<before>{_NAME})[ \t]+(?:also[ \t]+)?{_VERBS}\b|{_VERBS}[ \t]+(?P<after>{_NAME}))")
-_DASH_CLOSE = re.compile(r"[ \t][-" + "".join(sorted(SPEECH_DASHES)) + r"][ \t]")
-_DASH_OPEN = re.compile(r"(?:^|\n|[.!?])[ \t]*[-" + "".join(sorted(SPEECH_DASHES)) + r"][ \t]")
 
 
 def quotation_ends(text: str) -> tuple[list[int], list[int]]:
-    """The starts and ends of the text's quotations (marks included), for :func:`attribution_after`."""
-    spans = quote_spans(text)
+    """The starts and ends of the text's quoted speech (quotations with their marks, dash-led lines of speech
+    through their closing dash: :func:`narrative.segment.marks.quoted_spans`), for :func:`attribution_after`."""
+    spans = quoted_spans(text)
     return [a for a, _b in spans], [b for _a, b in spans]
 
 
-def _dash_end(text: str, pos: int) -> int | None:
-    """The offset after the closing dash of the dash-led line of speech holding ``pos`` ("- … - said X"), or None."""
-    line = max(text.rfind("\n", max(0, pos - LINE_BACK), pos), pos - LINE_BACK, 0)
-    opened = None
-    for m in _DASH_OPEN.finditer(text, line, pos):
-        opened = m
-    if opened is None:
-        return None
-    end = text.find("\n", pos)
-    close = _DASH_CLOSE.search(text, pos, end if end >= 0 else len(text))
-    return close.end() if close else None
-
-
 def attribution_after(text: str, pos: int, quotations: tuple[list[int], list[int]]) -> tuple[str, int] | None:
-    """``(speaker mention, its offset)`` of the attribution right after the quotation (or dash-led line of speech)
-    holding ``pos``, or None when ``pos`` is in neither or no attribution follows."""
+    """``(speaker mention, its offset)`` of the attribution right after the quoted speech (``quotations``: starts
+    and ends, :func:`quotation_ends`) holding ``pos``, or None when ``pos`` is in none or no attribution follows."""
     starts, ends = quotations
     k = bisect_right(starts, pos) - 1
-    if k >= 0 and pos < ends[k]:
-        tail_at = ends[k]
-    else:
-        tail_at = _dash_end(text, pos)
-        if tail_at is None:
-            return None
+    if k < 0 or pos >= ends[k]:
+        return None
+    tail_at = ends[k]
     m = _AFTER.match(text, tail_at, min(len(text), tail_at + TAIL))
     if m is None:
         return None

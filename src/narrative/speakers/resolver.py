@@ -44,7 +44,11 @@ class Resolver:
     __slots__ = ("actors", "last", "index", "publisher", "vouched", "_quotations", "_context")
 
     def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
-                 publisher: Actor | None = None, caches: dict | None = None) -> None:
+                 publisher: Actor | None = None, caches: dict | None = None, *,
+                 quoted: list[tuple[int, int]] | None = None) -> None:
+        """``inside_quote``: whether an offset lies in quoted speech; ``quoted``: the document's quoted speech
+        (its quotations and dash-led lines of speech, disjoint and in order: the document view's), else found
+        here when a first person needs them (:func:`.first_person.quotation_ends`)."""
         self.actors = actors
         self.last: dict[str, Actor] = {}  # gender/kind -> most recent resolved speaker
         self.index = NameIndex(text, actors, inside_quote, caches) if text is not None else None
@@ -54,7 +58,8 @@ class Resolver:
         #: gazetteer office holders of the side opposed to the publisher that this document names with
         #: their side (:meth:`namesake`)
         self.vouched: set[Actor] = set()
-        self._quotations = None  # the document's quotation starts and ends, once a first person needs them
+        # the document's quoted speech (starts, ends), given or found once a first person needs it
+        self._quotations = None if quoted is None else ([a for a, _b in quoted], [b for _a, b in quoted])
         self._context = None  # the document's country phrases (.institutions), once a bare speaker needs them
 
     def resolve(self, speaker: str) -> Actor | None:
@@ -129,7 +134,7 @@ class Resolver:
             if self.namesake(known, speaker):
                 return speaker, OTHER_SIDE, "unlisted"
             return known.name, known.side, _list_source(known)
-        entity = index.resolve(speaker, start, content if anaphor else None)
+        entity = index.resolve(speaker, start)
         if entity is None:
             if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
                 index.spoke(None if anaphor else index.describe(speaker, start), start, content)

@@ -88,14 +88,19 @@ class Mentions:
         k = bisect_right(self.content_starts, start) - 1
         return k >= 0 and start < self.contents[k][1] and start - self.contents[k][0] <= NESTED_REACH
 
-    def spoke(self, entity, start: int, content: tuple[int, int] | None) -> None:
+    def spoke(self, entity, start: int, content: tuple[int, int] | None, quoted: bool = False) -> None:
         """Record a claim's source at ``start`` and its ``content`` span (names there stop being subjects).
-        A source inside what an earlier speaker said ("Ushakov said Biden requested …") is recorded as
-        nested: it is what was said, not the next "he"."""
+        A source inside what an earlier speaker said ("Ushakov said Biden requested …") or in quoted speech
+        (``quoted``: "“Putin announced red lines …,” the diplomat said") is recorded as nested: it is what was
+        said, not the next "he" nor "the diplomat"."""
         self.last_source = entity
-        if entity is not None and (not self.speakers or self.speakers[-1][1] is not entity):
-            self.speakers.append((start, entity))
-            self.nested.append(self.reported(start) and self.nested_at(start))
+        if entity is not None:
+            nested = quoted or self.reported(start) and self.nested_at(start)
+            if self.speakers and self.speakers[-1][1] is entity and self.speakers[-1][0] < start:
+                self.speakers[-1], self.nested[-1] = (start, entity), nested  # the same speaker again: where last
+            elif not self.speakers or self.speakers[-1][1] is not entity:
+                self.speakers.append((start, entity))
+                self.nested.append(nested)
         self.said(content, entity)
 
     def said(self, content: tuple[int, int] | None, source=None) -> None:
@@ -131,6 +136,12 @@ class Mentions:
                 return self.content_sources[k]
             k -= 1
         return None
+
+    def subjects_between(self, a: int, b: int) -> list[Entity]:
+        """The entities mentioned as subjects at offsets in ``[a, b)`` (at most :data:`LOOKBACK`, the latest)."""
+        k0, k1 = bisect_left(self.positions, a), bisect_left(self.positions, b)
+        k0 = max(k0, k1 - LOOKBACK)
+        return [self.mentions[k] for k in range(k0, k1) if self.subject[k]]
 
     def recent(self, start: int, ok, subject_only: bool = False, free_only: bool = False) -> Entity | None:
         """The most recent mentioned entity before ``start`` that ``ok`` accepts (a subject, or a mention
@@ -180,10 +191,12 @@ class Mentions:
         return subject
 
     def last_speaker(self, ok) -> Entity | None:
-        """The most recent speaker (within :data:`LOOKBACK` speakers) that ``ok`` accepts, as an entity."""
+        """The most recent speaker (within :data:`LOOKBACK` speakers) that ``ok`` accepts, as an entity; not a
+        nested one (a source inside what another said)."""
+        last = len(self.nested) - 1
         for n, (_pos, entity) in enumerate(reversed(self.speakers)):
             if n > LOOKBACK:
                 break
-            if ok(entity):
+            if not self.nested[last - n] and ok(entity):
                 return as_entity(entity)
         return None
