@@ -33,6 +33,8 @@ def noun_object(low: list[str], k: int, cue_low: str) -> bool:
     if cue_low in DIRECTIVES and infinitive(low, k, len(low)):
         return False  # "urging the foreign media to not call …": the infinitive is what was asked
     window = low[k:k + NOUN_OBJECT_WINDOW]
+    if cue_low.startswith(("describ", "characteri", "branded", "labelled", "labeled")) and "as" in window:
+        return False  # "described the move as a provocation": the characterisation is the claim
     if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
         return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
     return FINITE.isdisjoint(window)

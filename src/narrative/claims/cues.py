@@ -109,7 +109,15 @@ def is_noun_use(lows: list[str], i: int) -> bool:
     prev = lows[i - 1]
     if prev == "to" and i >= 2 and lows[i - 2] in _ASPECT_BEFORE_TO:
         return False  # "went on to say", "continued to insist": a verb
+    if prev in _PLURAL_MARKERS and lows[i].endswith("s"):
+        return True  # "in several reports", "multiple statements", "media reports": a plural noun
     return prev in words().noun_markers or prev.endswith(("’s", "'s"))
+
+
+#: words before a plural cue word that make it a noun ("several reports", "media claims"), not a verb
+_PLURAL_MARKERS = frozenset({"several", "many", "multiple", "numerous", "some", "other", "recent", "various",
+                             "conflicting", "unconfirmed", "unverified", "initial", "earlier", "media", "news",
+                             "press", "two", "three", "four", "five"})
 
 
 #: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")

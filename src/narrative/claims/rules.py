@@ -140,6 +140,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                          cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
     np_range = left_np(toks, before_aspect(low, c0) - 1, 0) if kind != "participle" else None
+    if np_range is None and kind == "verb" and c0 >= 2 and low[c0 - 1] == "who":
+        # "… Nikki Haley, who tweeted that …", "officials who noted that …": the relative's antecedent
+        np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
     dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
     left = np_range
     if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
@@ -192,7 +195,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
-        if not relaxed and cue_low in HEARER_CUES and topic_only(low, k, n_toks):
+        if not relaxed and cue_low in HEARER_CUES and topic_only(low, c1 + 1, n_toks):
+            # the hearer's object from the cue on: "told outlets that he was concerned about …" says a clause
             return None  # "told the meeting participants about the reforms": a topic, no claim said
         if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
@@ -221,6 +225,13 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 
+#: tokens after a describing cue's first object word in which "as" opens the characterisation
+DESCRIBED_AS_WINDOW = 8
+#: the nouns of an attitude a weak cue expresses with a clause ("expressed concern that …")
+ATTITUDES = frozenset("concern concerns hope hopes confidence regret doubt doubts belief conviction fear fears "
+                      "satisfaction disappointment frustration outrage optimism skepticism scepticism alarm "
+                      "certainty".split())
+_WH = frozenset("how what whether why who when where".split())
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
@@ -234,10 +245,18 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
+    k = content_start(low, c1 + 1, n_toks, "")
+    if c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") and "," not in low[c1 + 1:k - 1]:
+        return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
     if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
+    if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
+        return True  # "described the new cabinet as “spin”": the characterisation is the claim
+    if nxt in ATTITUDES and c1 + 2 < n_toks and (low[c1 + 2] == "that" or low[c1 + 2] in ("about", "over")
+                                                 and c1 + 3 < n_toks and low[c1 + 3] in _WH):
+        return True  # "expressed concern that …", "voiced hope about how …": an attitude with its clause
     if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS

@@ -59,6 +59,11 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
                     and all(is_name(text[t]) or low[t] == "." for t in span) and is_name(text[j]):
                 # "The commander of the 47th Brigade, Maj. Ivan Petrenko, said": a titled name in apposition
                 return inner
+            if 1 <= inner[1] - inner[0] <= 2 and all(is_name(text[t]) and low[t] not in TITLES for t in span) \
+                    and low[j].isalpha() and not is_name(text[j]) and low[j] not in FUNCTION_WORDS \
+                    and not low[j].endswith("ly") and low[j] not in words().skip_left:
+                # "the ruler's influential son, Muhoozi Kainerugaba, has said": a name after any describing noun
+                return inner
         else:
             return None
     if low[j] in PRONOUNS:
@@ -89,6 +94,8 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
         return None
     if not (is_name(text[j]) or low[j] in heads):
         return None
+    if stop < i - 1 and low[i - 2] == "," and _noun_modifier(low[i - 1]) and not is_name(text[j]):
+        i -= 1  # "…, event organizers say.": a noun modifier between the comma and the head
     # a sentence-initial capitalised function word is not a name
     if i == stop and low[i] in ("the", "a", "an") and i == j:
         return None
@@ -223,6 +230,14 @@ def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
     if j < 0 or not (is_name(text[j]) or low[j] in heads) or (j == 0 and low[0] in ("the", "a", "an")):
         return None
     return (0, j)
+def _noun_modifier(word: str) -> bool:
+    """A lower-case word that may modify a speaker head ("event" organizers, "opposition" lawmakers)."""
+    return word.isalpha() and word.islower() and not word.endswith("ly") and word not in FUNCTION_WORDS \
+        and word not in words().skip_left and word not in PRONOUNS and word not in _NOT_MODIFIERS
+
+
+_NOT_MODIFIERS = frozenset("and or which who whom that what this these those it its their his her not nor "
+                           "then there here than".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
