@@ -64,3 +64,26 @@ def test_the_claim_is_found_with_its_speaker_and_content(sentence, speaker, cue,
 ])
 def test_no_claim_where_there_is_none(sentence):
     assert claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, content_start", [
+    # a date with its comma between the subject and the cue is a time phrase, not the end of the subject
+    ("The Ukrainian Security Service on August 26, 2022 accused the colonel of shelling a school.",
+     "The Ukrainian Security Service", "accused", "the colonel of shelling"),
+    ("In March 2021 Morales said the harvest had failed.", "Morales", "said", "the harvest had failed"),
+    # a participle after a comma and an adverb has the clause's subject
+    ("The ministry has stressed this history for months, repeatedly saying that the region was never a colony.",
+     "The ministry", "saying", "the region was never a colony"),
+])
+def test_time_phrases_and_adverbs_between_speaker_and_cue(sentence, speaker, cue, content_start):
+    found = claims(sentence)
+    assert [(s, c) for s, c, _t in found][-1:] == [(speaker, cue)]
+    assert found[-1][2].startswith(content_start)
+
+
+def test_a_sourceless_as_noted_continues_the_speaker_before():
+    text = "The deputy minister Ivana Horak stressed that the forum helps. As noted, it matters that new members join."
+    found = claims(text)
+    assert [(s, t) for s, _c, t in found] == [("The deputy minister Ivana Horak", "the forum helps"),
+                                              ("The deputy minister Ivana Horak", "it matters that new members join")]
+    assert claims("As noted, it matters that new members join.") == []

@@ -208,7 +208,21 @@ def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     [Cue(first=6, last=6, stance='neutral', kind='participle')]
     """
     forms = participles(profile)
-    return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and i and lows[i - 1] == ","]
+    return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and after_comma(lows, i)]
+
+
+def after_comma(lows: list[str], i: int) -> bool:
+    """Whether token ``i`` follows a comma, or an -ly adverb right after one ("…, repeatedly saying that …").
+
+    >>> after_comma([",", "saying"], 1), after_comma([",", "repeatedly", "saying"], 2), after_comma(["he", "saying"], 1)
+    (True, True, False)
+    """
+    return i >= 1 and (lows[i - 1] == "," or i >= 2 and lows[i - 2] == "," and lows[i - 1].endswith("ly")
+                       and lows[i - 1].isalpha() and lows[i - 1] not in _NOT_ADVERBS)
+
+
+#: words ending in -ly that are no adverbs before a participle
+_NOT_ADVERBS = frozenset({"only", "early", "july", "italy", "family", "ally", "rally", "supply", "reply", "fly"})
 
 
 #: prepositions that open the medium or hearer of a cue ("in a statement", "on Telegram", "to reporters")

@@ -29,13 +29,13 @@ from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
 from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
-                     anaphor_ends, anaphoric, aspect_cue_follows, before_aspect, dependent, quoted_as, relayed_np,
+                     anaphor_ends, anaphoric, as_noted, aspect_cue_follows, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
 from .contents import DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content, noun_object, trailing_source
-from .cues import (Cue, content_start, cue_index, find_cues, head_words, nearest_actor_cues, participle_cues,
-                   participles, words)
+from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
+                   participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
@@ -148,7 +148,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
         np_range = None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
-    if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
+    if np_range is None and cue_low.endswith("ing") and after_comma(low, c0):
         # "Putin met the troops, saying ...": the participle's subject opens the clause
         if kind == "participle":  # ", condemning …": read past an opening "In this regard,"
             np_range, detached = participle_subject(toks, c0 - 1, quotes.inside), True
@@ -219,6 +219,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
 WEAK_CUE_THAT_WINDOW = 25
 #: characters of a unit tested for a headline, and the letters an all-capitals headline has at least
 HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
+#: how many units back the attributed claim may stand that a sourceless "As noted, …" continues
+AS_NOTED_UNITS = 2
 #: a quotation paragraph holds at least this many spaces (three words): shorter ones continue nothing
 QUOTED_PIECE_MIN_SPACES = 2
 
@@ -384,6 +386,13 @@ class RulesExtractor(Extractor):
                     if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
                         out.append(Draft(u, [piece], continues=True, quote_type="direct"))
                         attributed_unit = u
+                        continue
+                if cues and attributed_unit >= u - AS_NOTED_UNITS and (k := as_noted(lows, cues[0])) is not None:
+                    # "… Dzheppar emphasized. As noted, it is important that …": the speaker before goes on
+                    toks = unit.toks
+                    out.append(Draft(u, [quotes.strip(text, toks.start[k], ub)], continues=True,
+                                     quote_type="indirect"))
+                    attributed_unit = u
                 continue
             toks = unit.toks
             share_participle_sources(found, toks)

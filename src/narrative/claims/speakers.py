@@ -32,9 +32,22 @@ def skip_time_left(low: list[str], j: int) -> int:
             j -= 2
         elif t in w.weekdays and j >= 2 and low[j - 2] in w.time_preps:
             j -= 3
+        elif t.isdigit() and (k := _date_start(low, j)) < j:
+            j = k - 2 if k >= 1 and low[k - 1] in w.time_preps else k - 1  # "on August 26, 2022", "in March 2022"
         else:
             break
     return j
+
+
+def _date_start(low: list[str], j: int) -> int:
+    """The first token of a date that ends with the number at ``j`` ("August 26, 2022", "26 August 2022",
+    "March 2022"), or ``j`` when no month stands in it."""
+    k, month = j, False
+    while k >= 1 and j - k < 4 and (low[k - 1].isdigit() or low[k - 1] in _MONTHS
+                                    or low[k - 1] == "," and k >= 2 and low[k - 2].isdigit()):
+        k -= 1
+        month = month or low[k] in _MONTHS
+    return k if month else j
 
 
 def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
