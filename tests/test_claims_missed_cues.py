@@ -87,3 +87,19 @@ def test_a_sourceless_as_noted_continues_the_speaker_before():
     assert [(s, t) for s, _c, t in found] == [("The deputy minister Ivana Horak", "the forum helps"),
                                               ("The deputy minister Ivana Horak", "it matters that new members join")]
     assert claims("As noted, it matters that new members join.") == []
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, content_start", [
+    # a commissive's infinitive is its content
+    ("The two governors vowed to rebuild the bridge before winter.", "The two governors", "vowed", "to rebuild"),
+    # a reporting aside in mid-sentence: the content is before it
+    ("Troops entered the port city, the country's Kestrel news agency said, as shelling went on elsewhere.",
+     "the country's Kestrel news agency", "said", "Troops entered the port city"),
+    # an aside between dashes before the cue: the subject stands before it
+    ("The senator Ann Walsh – a close ally of the governor Tomas Berend – vowed to block the bill.",
+     "The senator Ann Walsh", "vowed", "to block the bill"),
+])
+def test_commissives_asides_and_dashes(sentence, speaker, cue, content_start):
+    found = claims(sentence)
+    assert [(s, c) for s, c, _t in found] == [(speaker, cue)]
+    assert found[0][2].startswith(content_start)

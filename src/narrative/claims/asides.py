@@ -131,6 +131,26 @@ def reported_aside(low: list[str], c1: int, s0: int, s1: int, last_word: int) ->
     return s0 >= 1 and low[s0 - 1] == "as" and c1 + 1 < len(low) and low[c1 + 1] == ","
 
 
+def paired_dash(low: list[str], k: int) -> int | None:
+    """The dash that opens an aside closed by the dash at ``k`` ("Xi and Lukashenko – a close ally of Putin –
+    vowed"), within :data:`DASH_ASIDE_MAX` tokens and with no quotation mark or stop between; else None.
+
+    >>> paired_dash("xi – an ally of putin – vowed".split(), 5), paired_dash("it is over – said he".split(), 3)
+    (1, None)
+    """
+    for i in range(k - 1, max(0, k - DASH_ASIDE_MAX) - 1, -1):
+        w = low[i]
+        if w in ASIDE_DASHES:
+            return i if i >= 1 and k - i > 1 else None
+        if w in OUTER_OPENING or w in OUTER_CLOSING or w in (".", "!", "?", ";", ":"):
+            return None
+    return None
+
+
+#: the longest aside between two dashes before a cue, in tokens
+DASH_ASIDE_MAX = 12
+
+
 def as_noted(low: list[str], cue) -> int | None:
     """The first content token of a unit that opens with a sourceless "As <cue>," ("As noted, …", "As added,
     …", "As pointed out, …"), whose speaker is the previous claim's; else None.

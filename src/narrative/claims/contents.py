@@ -30,7 +30,7 @@ def noun_object(low: list[str], k: int, cue_low: str) -> bool:
     starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
     if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
         return False
-    if cue_low in DIRECTIVES and infinitive(low, k, len(low)):
+    if cue_low in INFINITIVE_CUES and infinitive(low, k, len(low)):
         return False  # "urging the foreign media to not call …": the infinitive is what was asked
     window = low[k:k + NOUN_OBJECT_WINDOW]
     if cue_low.startswith(("describ", "characteri", "branded", "labelled", "labeled")) and "as" in window:
@@ -55,6 +55,11 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 DIRECTIVES = frozenset(f"{stem}{end}" for stem in ("ask", "urg", "call", "demand", "request", "appeal", "implor",
                                                    "encourag", "instruct", "advis", "beg", "press", "invit")
                        for end in ("", "e", "s", "es", "ed", "d", "ing", "ged", "ging", "gs"))
+#: the commissive speech acts whose content is an infinitive ("vowed to respond", "threatened to cut supplies";
+#: Searle's commissives), and every cue whose infinitive is its content
+COMMISSIVES = frozenset(f"{stem}{end}" for stem in ("vow", "pledge", "promise", "threaten", "swear", "swore")
+                        for end in ("", "s", "d", "ed", "ing"))
+INFINITIVE_CUES = DIRECTIVES | COMMISSIVES
 #: tokens after a directive cue in which its infinitive's "to" is looked for
 INFINITIVE_WINDOW = 8
 _NOT_VERB_AFTER_TO = frozenset("the a an this that these those his her its their our my your all some any every each "

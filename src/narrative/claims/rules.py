@@ -29,11 +29,12 @@ from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
 from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
-                     anaphor_ends, anaphoric, as_noted, aspect_cue_follows, before_aspect, dependent, quoted_as, relayed_np,
+                     anaphor_ends, anaphoric, as_noted, aspect_cue_follows, paired_dash, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content, noun_object, trailing_source
+from .contents import (FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, infinitive, no_content,
+                       noun_object, trailing_source)
 from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -146,7 +147,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
     left = np_range
     if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
-        np_range = None
+        opening = paired_dash(low, c0 - 1)
+        np_range = left_np(toks, opening - 1, 0) if opening is not None else None
+        # "Xi and Lukashenko – a close ally of Putin – vowed …": an aside between dashes, the subject before it
+        dashed = np_range is None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
     if np_range is None and cue_low.endswith("ing") and after_comma(low, c0):
         # "Putin met the troops, saying ...": the participle's subject opens the clause
@@ -187,7 +191,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
-    if inverted or quote_before or at_end or trailing_source(low, s0, c1, n_toks):
+    aside = (not detached and s0 >= TRAILING_SOURCE_MIN_START and low[s0 - 1] in BOUNDARY and c1 + 2 < n_toks
+             and low[c1 + 1] == "," and low[c1 + 2] in _AFTER_ASIDE)
+    # "…, Russia's Interfax news agency said, as Moscow launched …": a reporting aside, the content before it
+    if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
     else:
@@ -202,7 +209,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
-                and not (cue_low in DIRECTIVES and infinitive(low, k, n_toks)):
+                and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)):
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
                 # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
@@ -235,6 +242,8 @@ ATTITUDES = frozenset("concern concerns hope hopes confidence regret doubt doubt
                       "certainty".split())
 _WH = frozenset("how what whether why who when where".split())
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
+_AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
 
@@ -252,8 +261,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
-    if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
-        return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
+    if low[c1] in INFINITIVE_CUES and infinitive(low, c1 + 1, n_toks):
+        return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content
     if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
         return True  # "described the new cabinet as “spin”": the characterisation is the claim
     if nxt in ATTITUDES and c1 + 2 < n_toks and (low[c1 + 2] == "that" or low[c1 + 2] in ("about", "over")
