@@ -103,3 +103,20 @@ def test_commissives_asides_and_dashes(sentence, speaker, cue, content_start):
     found = claims(sentence)
     assert [(s, c) for s, c, _t in found] == [(speaker, cue)]
     assert found[0][2].startswith(content_start)
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, content_start", [
+    # a coordinated cue after an auxiliary shares the clause's subject; a capital ending in -ing is a name
+    ("Beijing firmly opposes linking the war to its trade and has said it will defend its firms.",
+     "Beijing", "said", "it will defend"),
+    # a plural cue noun after a quantifier in quotation marks is still a noun
+    ("Editors changed the word in \u201cmultiple\u201d reports, the Daily Courier reported.",
+     "the Daily Courier", "reported", "Editors changed the word"),
+    # a lower-case person noun before a name in an inversion
+    ("\u201cWe must stay calm,\u201d said student Ana Horak, adding that she was not afraid.",
+     "student Ana Horak", "said", "We must stay calm"),
+])
+def test_coordination_quantifiers_and_person_nouns(sentence, speaker, cue, content_start):
+    found = claims(sentence)
+    assert (speaker, cue) in [(s, c) for s, c, _t in found]
+    assert [t for s, c, t in found if (s, c) == (speaker, cue)][0].startswith(content_start)

@@ -15,7 +15,7 @@ from typing import Iterator, Literal, NamedTuple
 
 from ..infra.datafiles import data_lines, data_text
 from ..segment import TOKEN_RE
-from ..segment.marks import OUTER_OPENING
+from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ def is_noun_use(lows: list[str], i: int) -> bool:
     if i == 0:
         return False
     prev = lows[i - 1]
+    if prev in OUTER_CLOSING and i >= 2 and lows[i].endswith("s"):
+        prev = lows[i - 2]  # "in “multiple” reports": the word before the quotation mark
     if prev == "to" and i >= 2 and lows[i - 2] in _ASPECT_BEFORE_TO:
         return False  # "went on to say", "continued to insist": a verb
     if prev in _PLURAL_MARKERS and lows[i].endswith("s"):

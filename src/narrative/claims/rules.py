@@ -158,9 +158,12 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
             np_range, detached = participle_subject(toks, c0 - 1, quotes.inside), True
         else:
             np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
-    if np_range is None and c0 >= 1 and low[c0 - 1] in ("and", "but") and kind == "verb":
+    conj = c0 - 1
+    while conj >= 1 and low[conj] in words().skip_left and low[conj] not in ("then",):
+        conj -= 1  # "Beijing opposes it and has said …", "… but also warned …": an auxiliary or adverb between
+    if np_range is None and conj >= 0 and low[conj] in ("and", "but") and kind == "verb":
         # "Ramaphosa acknowledged the toll but insisted ...": the coordinated verb's subject
-        np_range = clause_subject(toks, c0 - 1) or nearest_subject(toks, c0 - 2, quotes.inside)
+        np_range = clause_subject(toks, conj) or nearest_subject(toks, conj - 1, quotes.inside)
         detached = True
     inverted = False
     if np_range is None:

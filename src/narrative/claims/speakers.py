@@ -232,7 +232,7 @@ def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
     Ramaphosa and others"): the subject a later coordinated verb shares."""
     low, text = toks.low, toks.text
     speaker_words, heads = words().speaker_words, head_words()
-    if not stop or low[0] in FUNCTION_WORDS or low[0].endswith("ing"):
+    if not stop or low[0] in FUNCTION_WORDS or _gerund(low[0]):
         return None
     j = 0
     while j < stop and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
@@ -243,6 +243,15 @@ def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
     if j < 0 or not (is_name(text[j]) or low[j] in heads) or (j == 0 and low[0] in ("the", "a", "an")):
         return None
     return (0, j)
+def _gerund(word: str) -> bool:
+    """An -ing word that opens a unit as a gerund or participle ("Speaking about …"), not a name ("Beijing")."""
+    return word.endswith("ing") and word not in _ING_NAMES
+
+
+#: names ending in -ing that open sentences as subjects
+_ING_NAMES = frozenset("beijing nanjing kunming wyoming king sterling pershing viking boeing".split())
+
+
 def _noun_modifier(word: str) -> bool:
     """A lower-case word that may modify a speaker head ("event" organizers, "opposition" lawmakers)."""
     return word.isalpha() and word.islower() and not word.endswith("ly") and word not in FUNCTION_WORDS \
@@ -268,7 +277,7 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
                          and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy"
             if is_name(text[k]) and low[k] not in ("the", "a", "an") and not adjective and low[k] not in _MONTHS \
                     and low[k] not in words().weekdays \
-                    and (k > 0 or not low[k].endswith("ing")):
+                    and (k > 0 or not _gerund(low[k])):
                 i = k
                 while i > 0 and (is_name(text[i - 1]) or low[i - 1] in ("’s", "'s")):
                     i -= 1
