@@ -113,7 +113,7 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     if i == stop and low[i] in ("the", "a", "an") and i == j:
         return None
     p = i - 1
-    if p > stop and low[p] in _COMPASS:  # "in eastern Ukraine"
+    if p > stop and (low[p] in _COMPASS or low[p] in _PLACE_STATES):  # "in eastern Ukraine", "in occupied Kherson"
         p -= 1
     if p - 1 >= stop and low[p] in ("in", "of", "for", "at"):
         h = p - 1
@@ -156,6 +156,9 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
 _OF_COMPLEMENTS = frozenset({"state", "government", "staff", "mission", "delegation", "state's"})
 _COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+#: words that describe a place's state between "in" and its name ("authorities in occupied Kherson")
+_PLACE_STATES = frozenset("occupied russian-occupied russia-occupied annexed liberated besieged frontline front-line "
+                          "war-torn embattled".split())
 #: the longest source phrase read after a cue by :func:`phrase_np`, in tokens
 PHRASE_NP_MAX = 15
 _PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?", "-", "–", "—"}) | OUTER_MARKS  # "- according to X -"
