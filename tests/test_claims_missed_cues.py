@@ -120,3 +120,23 @@ def test_coordination_quantifiers_and_person_nouns(sentence, speaker, cue, conte
     found = claims(sentence)
     assert (speaker, cue) in [(s, c) for s, c, _t in found]
     assert [t for s, c, t in found if (s, c) == (speaker, cue)][0].startswith(content_start)
+
+
+@pytest.mark.parametrize("sentence, speaker, cue, content_start", [
+    # "does not rule out" takes a noun object as its claim
+    ("The government does not rule out new talks with the rebels.", "The government", "does not rule out", "new talks"),
+    # a characterisation with "as" after a condemning cue
+    ("The foreign ministry condemned the verdict as a political act.", "The foreign ministry", "condemned",
+     "the verdict as a political act"),
+    # a participle's subject is the name with its head noun
+    ("Hungarian officials have deplored the tariffs, saying they hurt farmers.", "Hungarian officials", "saying",
+     "they hurt farmers"),
+])
+def test_noun_objects_that_are_claims_and_participle_subjects(sentence, speaker, cue, content_start):
+    found = claims(sentence)
+    assert (speaker, cue) in [(s, c) for s, c, _t in found]
+    assert [t for s, c, t in found if (s, c) == (speaker, cue)][0].startswith(content_start)
+
+
+def test_a_plain_noun_object_is_still_no_claim():
+    assert claims("The foreign ministry condemned the verdict in the strongest terms.") == []

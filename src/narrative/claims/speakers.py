@@ -310,4 +310,7 @@ def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, 
     j = i
     while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")):
         j += 1
+    heads = head_words()
+    while j + 1 < stop and low[i] not in PRONOUNS and low[j + 1] in heads and low[j + 1] not in ("and", "of"):
+        j += 1  # "Russian officials have deplored …, saying": the head after the name
     return (i, j)
