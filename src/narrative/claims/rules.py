@@ -141,8 +141,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                          cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
     np_range = left_np(toks, before_aspect(low, c0) - 1, 0) if kind != "participle" else None
-    if np_range is None and kind == "verb" and c0 >= 2 and low[c0 - 1] == "who":
-        # "… Nikki Haley, who tweeted that …", "officials who noted that …": the relative's antecedent
+    if np_range is None and kind == "verb" and c0 >= 2 and low[c0 - 1] == "who" and _clause_follows(toks, c1, quotes):
+        # "… Nikki Haley, who tweeted that …", "officials who noted that …": the relative's antecedent (not "people
+        # who defend the state": a relative with a noun object is no attribution)
         np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
     dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
     left = np_range
@@ -249,6 +250,13 @@ _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
+
+
+def _clause_follows(toks: Toks, c1: int, quotes: Quotes) -> bool:
+    """Whether "that", a colon or a quotation opens right after the cue at ``c1`` (past circumstances)."""
+    low, n_toks = toks.low, len(toks)
+    k = content_start(low, c1 + 1, n_toks, "")
+    return c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") or k < n_toks and low[k] in OUTER_OPENING
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
