@@ -140,3 +140,8 @@ def test_noun_objects_that_are_claims_and_participle_subjects(sentence, speaker,
 
 def test_a_plain_noun_object_is_still_no_claim():
     assert claims("The foreign ministry condemned the verdict in the strongest terms.") == []
+
+
+def test_a_title_in_apposition_before_a_trailing_source_is_no_content():
+    found = claims("Shells hit the market overnight, the governor of the region, Ivana Horak, said on the radio.")
+    assert [(s, t) for s, _c, t in found] == [("Ivana Horak", "Shells hit the market overnight")]

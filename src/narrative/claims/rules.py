@@ -201,6 +201,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
+        title = _title_before(low, s0) if not inverted and not detached else None
+        if title is not None:  # "…, the governor of the region, Oleh Syniehubov, said": the title is no content
+            cb = starts[title]
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
@@ -250,6 +253,23 @@ _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
+
+
+def _title_before(low: list[str], s0: int) -> int | None:
+    """The first token of a title phrase between commas right before a source in apposition ("…, [the governor of
+    the region], Oleh Syniehubov, said"), else None."""
+    if s0 < 3 or low[s0 - 1] != ",":
+        return None
+    k = s0 - 2
+    while k > 0 and low[k] != "," and s0 - k <= TITLE_MAX:
+        k -= 1
+    if k <= 0 or low[k] != "," or low[k + 1] not in ("the", "a", "an") or not head_words() & set(low[k + 1:s0 - 1]):
+        return None
+    return k + 1
+
+
+#: the longest title phrase in apposition before a name, in tokens
+TITLE_MAX = 9
 
 
 def _clause_follows(toks: Toks, c1: int, quotes: Quotes) -> bool:
