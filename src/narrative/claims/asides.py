@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .contents import CIRCUMSTANCE, FINITE, TRAILING_SOURCE_MIN_START, no_content, trailing_source
-from .cues import cue_index, find_cues
+from .cues import after_comma, cue_index, find_cues
 from .records import Candidate
 from .speakers import right_np
 from .tokens import Toks
@@ -131,6 +131,41 @@ def reported_aside(low: list[str], c1: int, s0: int, s1: int, last_word: int) ->
     return s0 >= 1 and low[s0 - 1] == "as" and c1 + 1 < len(low) and low[c1 + 1] == ","
 
 
+def paired_dash(low: list[str], k: int) -> int | None:
+    """The dash that opens an aside closed by the dash at ``k`` ("Xi and Lukashenko – a close ally of Putin –
+    vowed"), within :data:`DASH_ASIDE_MAX` tokens and with no quotation mark or stop between; else None.
+
+    >>> paired_dash("xi – an ally of putin – vowed".split(), 5), paired_dash("it is over – said he".split(), 3)
+    (1, None)
+    """
+    for i in range(k - 1, max(0, k - DASH_ASIDE_MAX) - 1, -1):
+        w = low[i]
+        if w in ASIDE_DASHES:
+            return i if i >= 1 and k - i > 1 else None
+        if w in OUTER_OPENING or w in OUTER_CLOSING or w in (".", "!", "?", ";", ":"):
+            return None
+    return None
+
+
+#: the longest aside between two dashes before a cue, in tokens
+DASH_ASIDE_MAX = 12
+
+
+def as_noted(low: list[str], cue) -> int | None:
+    """The first content token of a unit that opens with a sourceless "As <cue>," ("As noted, …", "As added,
+    …", "As pointed out, …"), whose speaker is the previous claim's; else None.
+
+    >>> from narrative.claims.cues import find_cues
+    >>> low = "as noted , the summit matters .".split()
+    >>> as_noted(low, find_cues(low, "speech")[0])
+    3
+    """
+    k = cue.last + 1
+    if cue.first != 1 or low[0] != "as" or cue.kind != "verb" or k + 1 >= len(low) or low[k] != ",":
+        return None
+    return k + 1
+
+
 def anaphoric(content: str) -> bool:
     """Whether a content is only a pronoun and a verb that point at the sentence before ("That's", "This is")."""
     return content.strip(" ,.").lower().replace("’", "'") in ANAPHORIC_CONTENTS
@@ -155,8 +190,8 @@ def share_participle_sources(found: list[Candidate], toks: Toks) -> None:
     for k in range(1, len(found)):
         prev, here = found[k - 1], found[k]
         c0 = here.cue_first
-        if not (c0 >= 1 and low[c0 - 1] == "," and low[c0].endswith("ing")) or here.cue_last > c0:
+        if not (after_comma(low, c0) and low[c0].endswith("ing")) or here.cue_last > c0:
             continue
         if prev.source_last < prev.cue_first < c0 and prev.content_start < starts[c0] <= prev.content_end:
             here.source_first, here.source_last = prev.source_first, prev.source_last
-            prev.content_end = starts[c0 - 1]
+            prev.content_end = starts[c0 - 1 if low[c0 - 1] == "," else c0 - 2]

@@ -18,7 +18,8 @@ from ..segment.marks import OUTER_OPENING
 #: verbs of saying whose bare object is what was said ("said the talks had stalled"), and denials,
 #: whose object stands for the claim denied ("Kyiv denied the claim", CODEBOOK G3)
 _SAY = frozenset("say said says saying tell told tells telling add added adds adding write wrote writes "
-                 "state stated states deny denied denies denying reject rejected rejects rejecting".split())
+                 "state stated states deny denied denies denying reject rejected rejects rejecting "
+                 "rule rules ruled does do did".split())  # "does not rule out new talks": the object is the claim
 _DETERMINERS = frozenset("the a an their his her its our my your other this these those new".split())
 #: words that show a clause (a finite verb) in what follows the cue
 FINITE = frozenset("is are was were be been has have had will would could can should must may might did does do "
@@ -30,14 +31,19 @@ def noun_object(low: list[str], k: int, cue_low: str) -> bool:
     starts with a determiner and no finite verb follows within twelve words (no clause, no claim)."""
     if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
         return False
-    if cue_low in DIRECTIVES and infinitive(low, k, len(low)):
+    if cue_low in INFINITIVE_CUES and infinitive(low, k, len(low)):
         return False  # "urging the foreign media to not call …": the infinitive is what was asked
     window = low[k:k + NOUN_OBJECT_WINDOW]
+    if cue_low.startswith(_CHARACTERISING) and "as" in window:
+        return False  # "described the move as a provocation", "condemned the vote as illegal": a characterisation
     if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
         return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
     return FINITE.isdisjoint(window)
 
 
+#: cues whose object with "as" is a characterisation, a claim ("condemned the decision as illegal")
+_CHARACTERISING = ("describ", "characteri", "brand", "label", "condemn", "denounc", "dismiss", "slam", "criticis",
+                   "criticiz", "hail", "decr", "portray", "present", "blast", "lambast")
 #: words after a cue in which a finite verb shows a clause ("announced the death of ten generals": none)
 NOUN_OBJECT_WINDOW = 12
 #: hearer words skipped after "told" before a circumstance ("told the media on 26 April")
@@ -53,6 +59,11 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 DIRECTIVES = frozenset(f"{stem}{end}" for stem in ("ask", "urg", "call", "demand", "request", "appeal", "implor",
                                                    "encourag", "instruct", "advis", "beg", "press", "invit")
                        for end in ("", "e", "s", "es", "ed", "d", "ing", "ged", "ging", "gs"))
+#: the commissive speech acts whose content is an infinitive ("vowed to respond", "threatened to cut supplies";
+#: Searle's commissives), and every cue whose infinitive is its content
+COMMISSIVES = frozenset(f"{stem}{end}" for stem in ("vow", "pledge", "promise", "threaten", "swear", "swore")
+                        for end in ("", "s", "d", "ed", "ing"))
+INFINITIVE_CUES = DIRECTIVES | COMMISSIVES
 #: tokens after a directive cue in which its infinitive's "to" is looked for
 INFINITIVE_WINDOW = 8
 _NOT_VERB_AFTER_TO = frozenset("the a an this that these those his her its their our my your all some any every each "

@@ -15,7 +15,7 @@ from typing import Iterator, Literal, NamedTuple
 
 from ..infra.datafiles import data_lines, data_text
 from ..segment import TOKEN_RE
-from ..segment.marks import OUTER_OPENING
+from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,19 @@ def is_noun_use(lows: list[str], i: int) -> bool:
     if i == 0:
         return False
     prev = lows[i - 1]
+    if prev in OUTER_CLOSING and i >= 2 and lows[i].endswith("s"):
+        prev = lows[i - 2]  # "in “multiple” reports": the word before the quotation mark
     if prev == "to" and i >= 2 and lows[i - 2] in _ASPECT_BEFORE_TO:
         return False  # "went on to say", "continued to insist": a verb
+    if prev in _PLURAL_MARKERS and lows[i].endswith("s"):
+        return True  # "in several reports", "multiple statements", "media reports": a plural noun
     return prev in words().noun_markers or prev.endswith(("’s", "'s"))
+
+
+#: words before a plural cue word that make it a noun ("several reports", "media claims"), not a verb
+_PLURAL_MARKERS = frozenset({"several", "many", "multiple", "numerous", "some", "other", "recent", "various",
+                             "conflicting", "unconfirmed", "unverified", "initial", "earlier", "media", "news",
+                             "press", "two", "three", "four", "five"})
 
 
 #: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")
@@ -200,7 +210,21 @@ def participle_cues(lows: list[str], profile: str = "attribution") -> list[Cue]:
     [Cue(first=6, last=6, stance='neutral', kind='participle')]
     """
     forms = participles(profile)
-    return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and i and lows[i - 1] == ","]
+    return [Cue(i, i, forms[w], "participle") for i, w in enumerate(lows) if w in forms and after_comma(lows, i)]
+
+
+def after_comma(lows: list[str], i: int) -> bool:
+    """Whether token ``i`` follows a comma, or an -ly adverb right after one ("…, repeatedly saying that …").
+
+    >>> after_comma([",", "saying"], 1), after_comma([",", "repeatedly", "saying"], 2), after_comma(["he", "saying"], 1)
+    (True, True, False)
+    """
+    return i >= 1 and (lows[i - 1] == "," or i >= 2 and lows[i - 2] == "," and lows[i - 1].endswith("ly")
+                       and lows[i - 1].isalpha() and lows[i - 1] not in _NOT_ADVERBS)
+
+
+#: words ending in -ly that are no adverbs before a participle
+_NOT_ADVERBS = frozenset({"only", "early", "july", "italy", "family", "ally", "rally", "supply", "reply", "fly"})
 
 
 #: prepositions that open the medium or hearer of a cue ("in a statement", "on Telegram", "to reporters")

@@ -163,7 +163,7 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
             if d.continues and last is not None:
                 for a, b in d.pieces:
                     last = Claim(**{**last.__dict__, "claim_id": f"{doc_id}:{number}", "content": text[a:b],
-                                    "content_start": a, "content_end": b, "quote_type": "direct",
+                                    "content_start": a, "content_end": b, "quote_type": d.quote_type or "direct",
                                     "hedges": hedges})
                     resolver.said(a, b)
                     ids[k] = last.claim_id

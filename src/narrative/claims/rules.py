@@ -29,13 +29,14 @@ from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
 from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
-                     anaphor_ends, anaphoric, aspect_cue_follows, before_aspect, dependent, quoted_as, relayed_np,
+                     anaphor_ends, anaphoric, as_noted, aspect_cue_follows, paired_dash, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import DIRECTIVES, FINITE, SUBJECT_PRONOUNS, infinitive, no_content, noun_object, trailing_source
-from .cues import (Cue, content_start, cue_index, find_cues, head_words, nearest_actor_cues, participle_cues,
-                   participles, words)
+from .contents import (FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, infinitive, no_content,
+                       noun_object, trailing_source)
+from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
+                   participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
 from .quoted import clip_quoted, quoted_cue
@@ -141,20 +142,30 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                          cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
     np_range = left_np(toks, before_aspect(low, c0) - 1, 0) if kind != "participle" else None
+    if np_range is None and kind == "verb" and c0 >= 2 and low[c0 - 1] == "who" and _clause_follows(toks, c1, quotes):
+        # "… Nikki Haley, who tweeted that …", "officials who noted that …": the relative's antecedent (not "people
+        # who defend the state": a relative with a noun object is no attribution)
+        np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
     dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
     left = np_range
     if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
-        np_range = None
+        opening = paired_dash(low, c0 - 1)
+        np_range = left_np(toks, opening - 1, 0) if opening is not None else None
+        # "Xi and Lukashenko – a close ally of Putin – vowed …": an aside between dashes, the subject before it
+        dashed = np_range is None
     detached = False  # the source is not next to the cue: a participle's or a coordinated verb's subject
-    if np_range is None and cue_low.endswith("ing") and c0 >= 1 and low[c0 - 1] == ",":
+    if np_range is None and cue_low.endswith("ing") and after_comma(low, c0):
         # "Putin met the troops, saying ...": the participle's subject opens the clause
         if kind == "participle":  # ", condemning …": read past an opening "In this regard,"
             np_range, detached = participle_subject(toks, c0 - 1, quotes.inside), True
         else:
             np_range, detached = subject(toks, 0, c0 - 1, quotes.inside), True
-    if np_range is None and c0 >= 1 and low[c0 - 1] in ("and", "but") and kind == "verb":
+    conj = c0 - 1
+    while conj >= 1 and low[conj] in words().skip_left and low[conj] not in ("then",):
+        conj -= 1  # "Beijing opposes it and has said …", "… but also warned …": an auxiliary or adverb between
+    if np_range is None and conj >= 0 and low[conj] in ("and", "but") and kind == "verb":
         # "Ramaphosa acknowledged the toll but insisted ...": the coordinated verb's subject
-        np_range = clause_subject(toks, c0 - 1) or nearest_subject(toks, c0 - 2, quotes.inside)
+        np_range = clause_subject(toks, conj) or nearest_subject(toks, conj - 1, quotes.inside)
         detached = True
     inverted = False
     if np_range is None:
@@ -185,21 +196,28 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
-    if inverted or quote_before or at_end or trailing_source(low, s0, c1, n_toks):
+    aside = (not detached and s0 >= TRAILING_SOURCE_MIN_START and low[s0 - 1] in BOUNDARY and c1 + 2 < n_toks
+             and low[c1 + 1] == "," and low[c1 + 2] in _AFTER_ASIDE)
+    # "…, Russia's Interfax news agency said, as Moscow launched …": a reporting aside, the content before it
+    if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
+        title = _title_before(low, s0) if not inverted and not detached else None
+        if title is not None:  # "…, the governor of the region, Oleh Syniehubov, said": the title is no content
+            cb = starts[title]
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
-        if not relaxed and cue_low in HEARER_CUES and topic_only(low, k, n_toks):
+        if not relaxed and cue_low in HEARER_CUES and topic_only(low, c1 + 1, n_toks):
+            # the hearer's object from the cue on: "told outlets that he was concerned about …" says a clause
             return None  # "told the meeting participants about the reforms": a topic, no claim said
         if not relaxed and k == c1 + 1 and noun_object(low, k, cue_low) \
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
-                and not (cue_low in DIRECTIVES and infinitive(low, k, n_toks)):
+                and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)):
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
                 # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
@@ -216,15 +234,50 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
 WEAK_CUE_THAT_WINDOW = 25
 #: characters of a unit tested for a headline, and the letters an all-capitals headline has at least
 HEADLINE_PREFIX, HEADLINE_MIN_LETTERS = 300, 12
+#: how many units back the attributed claim may stand that a sourceless "As noted, …" continues
+AS_NOTED_UNITS = 2
 #: a quotation paragraph holds at least this many spaces (three words): shorter ones continue nothing
 QUOTED_PIECE_MIN_SPACES = 2
 
 
 
 
+#: tokens after a describing cue's first object word in which "as" opens the characterisation
+DESCRIBED_AS_WINDOW = 8
+#: the nouns of an attitude a weak cue expresses with a clause ("expressed concern that …")
+ATTITUDES = frozenset("concern concerns hope hopes confidence regret doubt doubts belief conviction fear fears "
+                      "satisfaction disappointment frustration outrage optimism skepticism scepticism alarm "
+                      "certainty".split())
+_WH = frozenset("how what whether why who when where".split())
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
+_AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
+
+
+def _title_before(low: list[str], s0: int) -> int | None:
+    """The first token of a title phrase between commas right before a source in apposition ("…, [the governor of
+    the region], Oleh Syniehubov, said"), else None."""
+    if s0 < 3 or low[s0 - 1] != ",":
+        return None
+    k = s0 - 2
+    while k > 0 and low[k] != "," and s0 - k <= TITLE_MAX:
+        k -= 1
+    if k <= 0 or low[k] != "," or low[k + 1] not in ("the", "a", "an") or not head_words() & set(low[k + 1:s0 - 1]):
+        return None
+    return k + 1
+
+
+#: the longest title phrase in apposition before a name, in tokens
+TITLE_MAX = 9
+
+
+def _clause_follows(toks: Toks, c1: int, quotes: Quotes) -> bool:
+    """Whether "that", a colon or a quotation opens right after the cue at ``c1`` (past circumstances)."""
+    low, n_toks = toks.low, len(toks)
+    k = content_start(low, c1 + 1, n_toks, "")
+    return c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") or k < n_toks and low[k] in OUTER_OPENING
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -235,10 +288,18 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
     if nxt in ("that", ":"):
         return True
+    k = content_start(low, c1 + 1, n_toks, "")
+    if c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") and "," not in low[c1 + 1:k - 1]:
+        return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
-    if low[c1] in DIRECTIVES and infinitive(low, c1 + 1, n_toks):
-        return True  # "Ukraine demands to unblock …", "asks Germany to provide …": a directive's content
+    if low[c1] in INFINITIVE_CUES and infinitive(low, c1 + 1, n_toks):
+        return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content
+    if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
+        return True  # "described the new cabinet as “spin”": the characterisation is the claim
+    if nxt in ATTITUDES and c1 + 2 < n_toks and (low[c1 + 2] == "that" or low[c1 + 2] in ("about", "over")
+                                                 and c1 + 3 < n_toks and low[c1 + 3] in _WH):
+        return True  # "expressed concern that …", "voiced hope about how …": an attitude with its clause
     if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out
     known = actors.resolve(text[toks.start[s0]:toks.end[s1]]) is not None or low[s0] in PRONOUNS
@@ -347,6 +408,13 @@ class RulesExtractor(Extractor):
                     if piece is not None:  # "“…,” he said. “…”": the quotation goes on, the speaker too
                         out.append(Draft(u, [piece], continues=True, quote_type="direct"))
                         attributed_unit = u
+                        continue
+                if cues and attributed_unit >= u - AS_NOTED_UNITS and (k := as_noted(lows, cues[0])) is not None:
+                    # "… Dzheppar emphasized. As noted, it is important that …": the speaker before goes on
+                    toks = unit.toks
+                    out.append(Draft(u, [quotes.strip(text, toks.start[k], ub)], continues=True,
+                                     quote_type="indirect"))
+                    attributed_unit = u
                 continue
             toks = unit.toks
             share_participle_sources(found, toks)

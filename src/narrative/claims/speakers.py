@@ -32,9 +32,22 @@ def skip_time_left(low: list[str], j: int) -> int:
             j -= 2
         elif t in w.weekdays and j >= 2 and low[j - 2] in w.time_preps:
             j -= 3
+        elif t.isdigit() and (k := _date_start(low, j)) < j:
+            j = k - 2 if k >= 1 and low[k - 1] in w.time_preps else k - 1  # "on August 26, 2022", "in March 2022"
         else:
             break
     return j
+
+
+def _date_start(low: list[str], j: int) -> int:
+    """The first token of a date that ends with the number at ``j`` ("August 26, 2022", "26 August 2022",
+    "March 2022"), or ``j`` when no month stands in it."""
+    k, month = j, False
+    while k >= 1 and j - k < 4 and (low[k - 1].isdigit() or low[k - 1] in _MONTHS
+                                    or low[k - 1] == "," and k >= 2 and low[k - 2].isdigit()):
+        k -= 1
+        month = month or low[k] in _MONTHS
+    return k if month else j
 
 
 def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
@@ -58,6 +71,11 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             if 1 <= inner[1] - inner[0] <= 5 and sum(is_name(text[t]) and low[t] not in TITLES for t in span) >= 2 \
                     and all(is_name(text[t]) or low[t] == "." for t in span) and is_name(text[j]):
                 # "The commander of the 47th Brigade, Maj. Ivan Petrenko, said": a titled name in apposition
+                return inner
+            if 1 <= inner[1] - inner[0] <= 2 and all(is_name(text[t]) and low[t] not in TITLES for t in span) \
+                    and low[j].isalpha() and not is_name(text[j]) and low[j] not in FUNCTION_WORDS \
+                    and not low[j].endswith("ly") and low[j] not in words().skip_left:
+                # "the ruler's influential son, Muhoozi Kainerugaba, has said": a name after any describing noun
                 return inner
         else:
             return None
@@ -89,11 +107,13 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
         return None
     if not (is_name(text[j]) or low[j] in heads):
         return None
+    if stop < i - 1 and low[i - 2] == "," and _noun_modifier(low[i - 1]) and not is_name(text[j]):
+        i -= 1  # "…, event organizers say.": a noun modifier between the comma and the head
     # a sentence-initial capitalised function word is not a name
     if i == stop and low[i] in ("the", "a", "an") and i == j:
         return None
     p = i - 1
-    if p > stop and low[p] in _COMPASS:  # "in eastern Ukraine"
+    if p > stop and (low[p] in _COMPASS or low[p] in _PLACE_STATES):  # "in eastern Ukraine", "in occupied Kherson"
         p -= 1
     if p - 1 >= stop and low[p] in ("in", "of", "for", "at"):
         h = p - 1
@@ -136,6 +156,9 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
 _OF_COMPLEMENTS = frozenset({"state", "government", "staff", "mission", "delegation", "state's"})
 _COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+#: words that describe a place's state between "in" and its name ("authorities in occupied Kherson")
+_PLACE_STATES = frozenset("occupied russian-occupied russia-occupied annexed liberated besieged frontline front-line "
+                          "war-torn embattled".split())
 #: the longest source phrase read after a cue by :func:`phrase_np`, in tokens
 PHRASE_NP_MAX = 15
 _PHRASE_STOP = frozenset({",", ".", ";", ":", "!", "?", "-", "–", "—"}) | OUTER_MARKS  # "- according to X -"
@@ -212,7 +235,7 @@ def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
     Ramaphosa and others"): the subject a later coordinated verb shares."""
     low, text = toks.low, toks.text
     speaker_words, heads = words().speaker_words, head_words()
-    if not stop or low[0] in FUNCTION_WORDS or low[0].endswith("ing"):
+    if not stop or low[0] in FUNCTION_WORDS or _gerund(low[0]):
         return None
     j = 0
     while j < stop and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
@@ -223,6 +246,23 @@ def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
     if j < 0 or not (is_name(text[j]) or low[j] in heads) or (j == 0 and low[0] in ("the", "a", "an")):
         return None
     return (0, j)
+def _gerund(word: str) -> bool:
+    """An -ing word that opens a unit as a gerund or participle ("Speaking about …"), not a name ("Beijing")."""
+    return word.endswith("ing") and word not in _ING_NAMES
+
+
+#: names ending in -ing that open sentences as subjects
+_ING_NAMES = frozenset("beijing nanjing kunming wyoming king sterling pershing viking boeing".split())
+
+
+def _noun_modifier(word: str) -> bool:
+    """A lower-case word that may modify a speaker head ("event" organizers, "opposition" lawmakers)."""
+    return word.isalpha() and word.islower() and not word.endswith("ly") and word not in FUNCTION_WORDS \
+        and word not in words().skip_left and word not in PRONOUNS and word not in _NOT_MODIFIERS
+
+
+_NOT_MODIFIERS = frozenset("and or which who whom that what this these those it its their his her not nor "
+                           "then there here than".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -240,7 +280,7 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
                          and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy"
             if is_name(text[k]) and low[k] not in ("the", "a", "an") and not adjective and low[k] not in _MONTHS \
                     and low[k] not in words().weekdays \
-                    and (k > 0 or not low[k].endswith("ing")):
+                    and (k > 0 or not _gerund(low[k])):
                 i = k
                 while i > 0 and (is_name(text[i - 1]) or low[i - 1] in ("’s", "'s")):
                     i -= 1
@@ -270,4 +310,7 @@ def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, 
     j = i
     while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")):
         j += 1
+    heads = head_words()
+    while j + 1 < stop and low[i] not in PRONOUNS and low[j + 1] in heads and low[j + 1] not in ("and", "of"):
+        j += 1  # "Russian officials have deplored …, saying": the head after the name
     return (i, j)

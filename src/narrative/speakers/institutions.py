@@ -37,6 +37,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..infra.datafiles import data_lines
+from .mention_side import BODY_WORDS
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+")  # "U.S." is one word; "Ukraine.The" is two
 #: words between a country and its head ("Russia's [defence] ministry", "the Ukrainian [armed] forces")
@@ -142,7 +143,7 @@ class CountryContext:
                     last = j
                 elif last is not None or j >= i + n + _GAP or word in ("and", "or"):
                     break  # the phrase ended; a coordination is read from its second country
-                elif word[:1].isupper() and word not in self.countries:
+                elif word[:1].isupper() and word not in self.countries and word.lower() not in BODY_WORDS:
                     break  # a name between ("Russia's Interfax news agency") is that body's own
             if last is not None:
                 covered.add(last)
@@ -159,7 +160,8 @@ class CountryContext:
             key = _head_key(words[j].group(0))
             prev = words[j - 1].group(0)
             if (key in self.heads and j not in covered and prev[:1].isupper() and prev not in self.countries
-                    and prev.lower() not in ("the", "a", "an") and not text[words[j - 1].end():words[j].start()].strip()):
+                    and prev.lower() not in ("the", "a", "an") and prev.lower() not in BODY_WORDS
+                    and not text[words[j - 1].end():words[j].start()].strip()):
                 phrases.append((words[j - 1].start(), key, None, text[words[j - 1].start():words[j].end()]))
         phrases = sorted((p for p in phrases if lo <= p[0] < end), key=lambda p: p[0])
         self._phrases.extend(phrases)

@@ -20,8 +20,8 @@ nobody (:func:`unresolvable`: a pronoun, a bare title such as "the spokesman", a
 >>> [mention_side(m, rule) for m in ("Russian officials", "a Kharkiv official", "the Sumy regional police",
 ...  "a Ukrainian military expert", "Belarusian officials")]
 [('kremlin', 'nationality'), ('ukraine', 'place'), ('ukraine', 'place'), ('other', 'role'), None]
->>> [unresolvable(m) for m in ("he", "the spokesman", "Last", "officials", "Filip Ejdus", "analysts")]
-[True, True, True, True, False, False]
+>>> [unresolvable(m) for m in ("he", "the spokesman", "Last", "officials", "Filip Ejdus", "analysts", "the General Staff")]
+[True, True, True, True, False, False, True]
 """
 from __future__ import annotations
 
@@ -47,6 +47,21 @@ authority president presidency leader leaders governor governors mayor commander
 staff office administration ambassador embassy envoy diplomat diplomats delegation negotiators source sources
 secretary chief head prosecutor prosecutors police kremlin side statement agency service council
 """.split())
+
+
+#: the capitalised words of a state body's generic name ("the General Staff", "the Defence Ministry", "the Air
+#: Force"): no name of their own, so such a mention names no state until its country is known
+BODY_WORDS = frozenset("""
+general staff defence defense foreign affairs interior armed forces force air navy naval national guard security
+service services emergency emergencies presidential prosecutor prosecutor's general's intelligence directorate main
+state ministry military command operational joint border cabinet council ministers health energy justice
+infrastructure finance economy economic digital transformation culture information policy strategic communications
+center centre office
+""".split())
+
+
+#: body words that only modify a head ("the Ministry of Foreign [Affairs]" ends with a head; "the Security" does not)
+_BODY_MODIFIERS = frozenset("national main state joint operational strategic presidential economic".split())
 
 
 def _words(mention: str) -> list[str]:
@@ -107,9 +122,11 @@ def unresolvable(mention: str) -> bool:
     content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]
     if not content:
         return True
-    if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS):
+    if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS and w.lower() not in BODY_WORDS):
         return False  # a name, a place or a capitalised body: someone, whether or not the lists know them
-    return content[-1].lower() in STATE_HEADS  # "its infrastructure minister", "senior officials"
+    last = content[-1].lower()
+    # "its infrastructure minister", "senior officials", "the Air Force"
+    return last in STATE_HEADS or (last in BODY_WORDS and content[-1][:1].isupper() and last not in _BODY_MODIFIERS)
 
 
 #: words that make a description a local government's or a country's body whose place the text gave before
