@@ -78,7 +78,7 @@ SCHEMA: tuple[Param, ...] = (
     Param("n_perm", "int", _COMPARE.n_perm, "permutations for p-values", ("04_comparison_report.ipynb",), minimum=1),
     Param("top_k", "int", _COMPARE.top_k, "terms/features shown per side", ("03_classifier.ipynb", "04_comparison_report.ipynb"),
           minimum=1),
-    Param("jobs", "int", 2, "worker processes for claims, frame scoring and cross-validation (both cores by default)",
+    Param("jobs", "int", 2, "worker processes for claims, frame scoring and cross-validation, shared by the notebooks running side by side (both cores by default)",
           ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb"), minimum=1),
     Param("backend", "str", "local", "claim extraction on local processes or a Dask cluster", ("01_claims.ipynb",),
           choices=("local", "dask")),

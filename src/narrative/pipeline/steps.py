@@ -88,7 +88,8 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
 
     paths = [locate(p) for p in _paths(corpus)]
     with timed(run_dir, "claims: duplicate documents (exact and near, MinHash)"):  # a stage of its own in --profile
-        drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column))
+        drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column),
+                                                                 jobs=jobs if backend == "local" else 1)
     with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs, "
                         f"{len(drop)} duplicate documents left out)"):
         run_stream(paths, stages=("claims",), backend=backend, jobs=jobs,
