@@ -64,7 +64,7 @@ SCHEMA: tuple[Param, ...] = (
     Param("claims_profile", "str", "speech", "which claims: speech (speech acts, quotations) or attribution (also beliefs, evidence)", ("01_claims.ipynb",), choices=tuple(PROFILES)),
     Param("actors", "path", None, "actors YAML file (default: the shipped one)", ("01_claims.ipynb", "03_classifier.ipynb",
                                                                                  "04_comparison_report.ipynb"), True),
-    Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb"), True),
+    Param("lexicon", "path", None, "frames lexicon CSV (default: the shipped one)", ("01_claims.ipynb", "02_lexicon_framing.ipynb", "03_classifier.ipynb", "04_comparison_report.ipynb"), True),
     Param("side_a", "str", _COMPARE.a, "first side to compare", ANALYSES),
     Param("side_b", "str", _COMPARE.b, "second side to compare", ANALYSES),
     Param("max_claims", "int", 6000, "claims sampled for classifier cross-validation", ("03_classifier.ipynb",),

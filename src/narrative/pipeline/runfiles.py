@@ -75,3 +75,49 @@ def read_table(run_dir, name: str) -> pd.DataFrame:
 TEXT_COLUMNS = {name: str for name in ("doc_id", "claim_id", "parent_claim_id", "speaker", "actor", "side", "cue",
                                        "content", "title", "text", "source", "outlet", "quote_type", "hedges")}
 _OBJECT_TEXT = {name: object for name in TEXT_COLUMNS}
+
+
+#: what a notebook hands a later one at full precision (the tables' floats are written to 6 digits):
+#: ``<run_dir>/exchange/``, beside ``tables/``
+EXCHANGE = "exchange"
+
+
+def lexicon_key(lexicon) -> str:
+    """A digest of a loaded lexicon's name and entries (its perspective and context rules are the shipped ones
+    whenever it has any): the same key, the same scores.
+
+    >>> from narrative.lexicons import load_lexicon
+    >>> lexicon_key(load_lexicon()) == lexicon_key(load_lexicon()) and len(lexicon_key(load_lexicon()))
+    16
+    """
+    import hashlib
+
+    parts = repr((lexicon.name, lexicon.perspective is not None,
+                  [(e.category, e.phrase, e.pattern, e.weight) for e in lexicon.entries]))
+    return hashlib.sha1(parts.encode("utf-8")).hexdigest()[:16]
+
+
+def scores_exchange(run_dir, lexicon) -> Path:
+    """Where notebook 01 leaves the claims' frame scores for ``lexicon`` (Parquet, full precision) and
+    notebook 02 takes them from (:func:`narrative.pipeline.steps.score_frames`)."""
+    return Path(run_dir) / EXCHANGE / f"frame_scores-{lexicon_key(lexicon)}.parquet"
+
+
+def read_exchanged_scores(run_dir, lexicon, claims: pd.DataFrame) -> pd.DataFrame | None:
+    """The frame scores notebook 01 computed for these ``claims`` with this ``lexicon``, as
+    :func:`narrative.features.frame_scores` returns them (text columns of Python strings); None when there
+    are none, or they are not of these claims (another lexicon, claims rewritten since)."""
+    path = scores_exchange(run_dir, lexicon)
+    if not path.is_file():
+        return None
+    try:
+        scores = pd.read_parquet(path)
+    except Exception:  # noqa: BLE001 - a torn or foreign file: score the claims instead
+        return None
+    if len(scores) != len(claims) or "claim_id" not in scores.columns or \
+            scores["claim_id"].tolist() != claims["claim_id"].tolist():
+        return None
+    for name in ("doc_id", "claim_id", "side"):
+        if name in scores.columns:
+            scores[name] = scores[name].astype(object)
+    return scores

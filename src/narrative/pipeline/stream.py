@@ -34,7 +34,7 @@ import pandas as pd
 from ..corpus import Columns, RawChunk, UniqueIds, parse_chunk, raw_chunks
 from ..errors import InputError, ParameterError
 
-STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
+STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames), "scores" (frame scores alone: no sums)
 BACKENDS = ("local", "dask")
 #: default documents per chunk, per backend
 CHUNK_DOCS = {"local": 2000, "dask": 5000}
@@ -120,6 +120,10 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
 
         claims = table if level == "claim" and by in table.columns else group_column(result.claims, docs, by)
         result.stance_sums = stance_sums(claims, by=by)
+    if "scores" in stages and "frames" not in stages:  # the rows of frame_scores only (the suite's notebook 01)
+        from ..features import frame_scores
+
+        result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         if by not in id_columns:
@@ -331,10 +335,11 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                profile: str = "speech", level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
                evidence_out: Path | None = None, stdout: str | None = None,
-               drop_ids: frozenset = frozenset(), by: str = "side") -> StreamResult:
+               drop_ids: frozenset = frozenset(), by: str = "side", scores_fmt: str | None = None) -> StreamResult:
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
-    ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given.
+    ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given;
+    ``scores_fmt``: the scores' format when it is not ``fmt`` (e.g. ``parquet``: full-precision floats).
     ``chunk_docs`` defaults to :data:`CHUNK_DOCS` for the backend (Dask's per-task overhead favours
     larger chunks: 5,000 documents scaled better from 1 to 2 workers than 2,000 in our measurements).
     """
@@ -357,7 +362,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     try:
         claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
         files.append(claims_file)
-        scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
+        scores_file = _Appender(scores_out, scores_fmt or fmt, stdout=stdout == "scores")
         files.append(scores_file)
         evidence_file = _Appender(evidence_out, "csv")
         files.append(evidence_file)
