@@ -97,27 +97,41 @@ def lexicon_key(lexicon) -> str:
     return hashlib.sha1(parts.encode("utf-8")).hexdigest()[:16]
 
 
-def scores_exchange(run_dir, lexicon) -> Path:
-    """Where notebook 01 leaves the claims' frame scores for ``lexicon`` (Parquet, full precision) and
-    notebook 02 takes them from (:func:`narrative.pipeline.steps.score_frames`)."""
-    return Path(run_dir) / EXCHANGE / f"frame_scores-{lexicon_key(lexicon)}.parquet"
+def scores_exchange(run_dir, lexicon, table: str = "frame_scores") -> Path:
+    """Where notebook 01 leaves the claims' frame scores (``table="frame_scores"``) or lexicon hits in context
+    (``"evidence"``) for ``lexicon`` (Parquet, full precision) and notebook 02 takes them from
+    (:func:`narrative.pipeline.steps.score_frames`, :func:`narrative.pipeline.steps.frame_evidence`)."""
+    return Path(run_dir) / EXCHANGE / f"{table}-{lexicon_key(lexicon)}.parquet"
+
+
+def _read_exchange(path: Path) -> pd.DataFrame | None:
+    if not path.is_file():
+        return None
+    try:
+        table = pd.read_parquet(path)
+    except Exception:  # noqa: BLE001 - a torn or foreign file: score the claims instead
+        return None
+    for name in table.columns:  # text as Python strings, as the steps make and read them
+        if not pd.api.types.is_numeric_dtype(table[name]):
+            table[name] = table[name].astype(object)
+    return table
 
 
 def read_exchanged_scores(run_dir, lexicon, claims: pd.DataFrame) -> pd.DataFrame | None:
     """The frame scores notebook 01 computed for these ``claims`` with this ``lexicon``, as
     :func:`narrative.features.frame_scores` returns them (text columns of Python strings); None when there
     are none, or they are not of these claims (another lexicon, claims rewritten since)."""
-    path = scores_exchange(run_dir, lexicon)
-    if not path.is_file():
-        return None
-    try:
-        scores = pd.read_parquet(path)
-    except Exception:  # noqa: BLE001 - a torn or foreign file: score the claims instead
-        return None
-    if len(scores) != len(claims) or "claim_id" not in scores.columns or \
+    scores = _read_exchange(scores_exchange(run_dir, lexicon))
+    if scores is None or len(scores) != len(claims) or "claim_id" not in scores.columns or \
             scores["claim_id"].tolist() != claims["claim_id"].tolist():
         return None
-    for name in ("doc_id", "claim_id", "side"):
-        if name in scores.columns:
-            scores[name] = scores[name].astype(object)
     return scores
+
+
+def read_exchanged_evidence(run_dir, lexicon, claims: pd.DataFrame) -> pd.DataFrame | None:
+    """The lexicon hits in context notebook 01 found in these ``claims`` with this ``lexicon``
+    (:func:`narrative.features.evidence` with ``content_start`` offsets), None when there are none or they
+    are not of these claims (their frame scores, written beside them, are checked claim by claim)."""
+    if read_exchanged_scores(run_dir, lexicon, claims) is None:
+        return None
+    return _read_exchange(scores_exchange(run_dir, lexicon, "evidence"))

@@ -85,26 +85,29 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
     (:mod:`narrative.pipeline.stream`): the same output on every backend and job count.
 
     The same workers score each chunk's claims with ``lexicon`` (lexicon rates and VADER, as
-    :func:`score_frames` does) while the corpus is in their hands and no other notebook runs; the scores
-    go to the run's exchange (:func:`narrative.pipeline.runfiles.scores_exchange`), where notebook 02
-    takes them instead of scoring 61k claims again beside notebook 03."""
+    :func:`score_frames` does, and the hits in context, as :func:`frame_evidence` finds them) while the
+    corpus is in their hands and no other notebook runs; both go to the run's exchange
+    (:func:`narrative.pipeline.runfiles.scores_exchange`), where notebook 02 takes them instead of
+    scoring and matching 61k claims again beside notebook 03."""
     from ..corpus import Columns
     from ..lexicons import load_lexicon
     from .runfiles import scores_exchange
     from .stream import duplicate_ids, run_stream
 
     paths = [locate(p) for p in _paths(corpus)]
-    exchange = scores_exchange(run_dir, load_lexicon(lexicon))
+    lex = load_lexicon(lexicon)
+    exchange = scores_exchange(run_dir, lex)
     exchange.parent.mkdir(parents=True, exist_ok=True)
     with timed(run_dir, "claims: duplicate documents (exact and near, MinHash)"):  # a stage of its own in --profile
         drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column),
                                                                  jobs=jobs if backend == "local" else 1)
     with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs, "
                         f"{len(drop)} duplicate documents left out) and frame scores"):
-        run_stream(paths, stages=("claims", "scores"), backend=backend, jobs=jobs,
+        run_stream(paths, stages=("claims", "scores", "evidence"), backend=backend, jobs=jobs,
                    scheduler=scheduler, columns=Columns(text=text_column), actors=actors, method=claims_method,
                    profile=claims_profile, drop_ids=drop, claims_out=Path(run_dir) / "tables" / "claims.csv",
-                   lexicon=lexicon, scores_out=exchange, scores_fmt="parquet")
+                   lexicon=lexicon, scores_out=exchange, evidence_out=scores_exchange(run_dir, lex, "evidence"),
+                   scores_fmt="parquet")
     return read_table(run_dir, "claims.csv")
 
 
@@ -153,9 +156,13 @@ def frame_evidence(run_dir, claims: pd.DataFrame, lexicon, *, per_side: int = 5)
     """Every lexicon hit in context (offsets into the source text) → ``evidence.csv``, and the
     ``per_side`` most frequent phrases of each category and side → ``top_phrases.csv``."""
     from ..features import evidence
+    from .runfiles import read_exchanged_evidence
 
-    with timed(run_dir, "frames: evidence (KWIC)"):
-        kwic = evidence(claims, text_column="content", lexicon=lexicon, offset_column="content_start")
+    with timed(run_dir, "frames: evidence (KWIC) of 01's workers (read)"):
+        kwic = read_exchanged_evidence(run_dir, lexicon, claims)
+    if kwic is None:  # a notebook run by hand on claims of its own, another lexicon
+        with timed(run_dir, "frames: evidence (KWIC)"):
+            kwic = evidence(claims, text_column="content", lexicon=lexicon, offset_column="content_start")
     kwic = kwic.merge(claims[["claim_id", "side"]], on="claim_id", how="left")
     top = (kwic.assign(phrase=kwic["match"].str.lower()).groupby(["category", "side", "phrase"]).size()
            .rename("hits").reset_index().sort_values(["category", "side", "hits", "phrase"], ascending=[True, True, False, True])

@@ -124,6 +124,11 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         from ..features import frame_scores
 
         result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
+        if "evidence" in stages:
+            from ..features import evidence
+
+            offset = "content_start" if level == "claim" else None
+            result.evidence = evidence(table, text_column=text_col, lexicon=_lexicon(lexicon), offset_column=offset)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         if by not in id_columns:
@@ -284,6 +289,7 @@ class _Appender:
         from ..infra.files import AtomicFile
 
         self.fmt, self.header, self.file, self.parquet = fmt, True, None, None
+        self.empty: pd.DataFrame | None = None  # parquet: an empty first chunk, kept until a chunk has rows
         if fmt == "parquet" and path is None and stdout:
             from ..errors import OutputError
 
@@ -305,6 +311,9 @@ class _Appender:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
+            if self.parquet is None and len(frame) == 0:  # no rows, no column types: the schema waits for rows
+                self.empty = frame
+                return
             if self.parquet is None:
                 table = pa.Table.from_pandas(frame, preserve_index=False)
                 self.parquet = pq.ParquetWriter(self.file.handle, table.schema)
@@ -323,6 +332,13 @@ class _Appender:
             self.header = False
 
     def close(self, ok: bool) -> None:
+        if ok and self.parquet is None and self.empty is not None and self.file is not None:
+            import pyarrow as pa  # only empty chunks: a file of their columns
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(self.empty, preserve_index=False)
+            self.parquet = pq.ParquetWriter(self.file.handle, table.schema)
+            self.parquet.write_table(table)
         if self.parquet is not None:
             self.parquet.close()
         if self.file is not None:
@@ -339,7 +355,8 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
     ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given;
-    ``scores_fmt``: the scores' format when it is not ``fmt`` (e.g. ``parquet``: full-precision floats).
+    ``scores_fmt``: the scores' and the evidence's format when it is not ``fmt`` (the evidence's default: csv),
+    e.g. ``parquet`` (full-precision floats).
     ``chunk_docs`` defaults to :data:`CHUNK_DOCS` for the backend (Dask's per-task overhead favours
     larger chunks: 5,000 documents scaled better from 1 to 2 workers than 2,000 in our measurements).
     """
@@ -364,7 +381,7 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
         files.append(claims_file)
         scores_file = _Appender(scores_out, scores_fmt or fmt, stdout=stdout == "scores")
         files.append(scores_file)
-        evidence_file = _Appender(evidence_out, "csv")
+        evidence_file = _Appender(evidence_out, scores_fmt or "csv")
         files.append(evidence_file)
         chunks = raw_chunks(paths, chunk_docs=chunk_docs)
         for raw, part in map_chunks(fn, chunks, backend=backend, jobs=jobs, scheduler=scheduler):
