@@ -79,6 +79,11 @@ def _paths(corpus) -> list:
     return [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
 
 
+#: documents per chunk of notebook 01's local workers: chunks of a few hundred documents keep both workers busy
+#: to the end on a corpus of one or two files (the demo's two files as two chunks: 6.1 and 7.1 CPU-s)
+SUITE_CHUNK_DOCS = 250
+
+
 def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", claims_profile="speech",
             keep_duplicates=False, jobs=1, backend="local", scheduler=None, lexicon=None) -> pd.DataFrame:
     """Claims (speaker, cue, content, side) → ``claims.csv``, extracted chunk by chunk on ``backend``
@@ -100,14 +105,15 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
     exchange.parent.mkdir(parents=True, exist_ok=True)
     with timed(run_dir, "claims: duplicate documents (exact and near, MinHash)"):  # a stage of its own in --profile
         drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column),
-                                                                 jobs=jobs if backend == "local" else 1)
+                                                                 jobs=jobs if backend == "local" else 1,
+                                                                 chunk_docs=SUITE_CHUNK_DOCS)
     with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs, "
                         f"{len(drop)} duplicate documents left out) and frame scores"):
         run_stream(paths, stages=("claims", "scores", "evidence"), backend=backend, jobs=jobs,
                    scheduler=scheduler, columns=Columns(text=text_column), actors=actors, method=claims_method,
                    profile=claims_profile, drop_ids=drop, claims_out=Path(run_dir) / "tables" / "claims.csv",
                    lexicon=lexicon, scores_out=exchange, evidence_out=scores_exchange(run_dir, lex, "evidence"),
-                   scores_fmt="parquet")
+                   scores_fmt="parquet", chunk_docs=SUITE_CHUNK_DOCS if backend == "local" else None)
     return read_table(run_dir, "claims.csv")
 
 

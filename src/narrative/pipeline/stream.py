@@ -173,7 +173,7 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     return result
 
 
-def duplicate_ids(paths, columns: Columns | None = None, *, jobs: int = 1) -> frozenset:
+def duplicate_ids(paths, columns: Columns | None = None, *, jobs: int = 1, chunk_docs: int | None = None) -> frozenset:
     """The ids of the documents that duplicate another one of the corpus (exact or near, see
     :func:`narrative.dedup.find_duplicates`; the kept one of each group is left out of the set).
 
@@ -190,7 +190,8 @@ def duplicate_ids(paths, columns: Columns | None = None, *, jobs: int = 1) -> fr
     index, unique = DuplicateIndex(), UniqueIds()
     try:
         for _raw, (read_ids, dates, signed) in map_chunks(partial(signed_chunk, columns=columns),
-                                                          raw_chunks(paths, chunk_docs=CHUNK_DOCS["local"]), jobs=jobs):
+                                                          raw_chunks(paths, chunk_docs=chunk_docs or CHUNK_DOCS["local"]),
+                                                          jobs=jobs):
             for doc_id, date, (key, sig) in zip(unique(read_ids), dates, signed):
                 index.add_signed(doc_id, key, sig, date)
         return index.duplicate_ids()
