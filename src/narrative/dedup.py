@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -66,6 +67,39 @@ def _fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=4)
+def _hasher(num_perm: int):
+    """``(MinHash class, its permutations, scheme, hash function)`` for ``num_perm``: made once a process."""
+    from datasketch import MinHash
+    from datasketch.hashfunc import sha1_hash32
+
+    template = MinHash(num_perm=num_perm, seed=1)
+    hashfunc = sha1_32 if template.hashfunc is sha1_hash32 else template.hashfunc  # the scheme's own
+    return MinHash, template.permutations, template.scheme, hashfunc
+
+
+def minhash_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray | None:
+    """The text's MinHash signature of its word shingles (``num_perm`` uint32 values), None without a word."""
+    grams = shingles(text)
+    if not grams:
+        return None
+    minhash_class, permutations, scheme, hashfunc = _hasher(num_perm)
+    minhash = minhash_class(num_perm=num_perm, seed=1, permutations=permutations, scheme=scheme, hashfunc=hashfunc)
+    minhash.update_batch(list(grams))
+    return minhash.hashvalues.astype(np.uint32)
+
+
+def document_signature(text: str, num_perm: int = NUM_PERM) -> tuple[str, np.ndarray | None]:
+    """``(exact-text key, MinHash signature or None)`` of one document: what :meth:`DuplicateIndex.add_signed`
+    takes, computed in any process (a pure function of the text).
+
+    >>> key, sig = document_signature("Russian forces shelled the city overnight, the governor said.")
+    >>> len(key), sig.dtype.name, len(sig)
+    (40, 'uint32', 128)
+    """
+    return _fingerprint(text), minhash_signature(text, num_perm)
+
+
 class DuplicateIndex:
     """Documents added one at a time (streaming); :meth:`table` or :meth:`duplicates` at the end.
 
@@ -80,7 +114,7 @@ class DuplicateIndex:
         import sqlite3
         import tempfile
 
-        from datasketch import MinHash, MinHashLSH
+        from datasketch import MinHashLSH
 
         self.threshold, self.num_perm = threshold, num_perm
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)  # its band count and width for this threshold
@@ -88,12 +122,6 @@ class DuplicateIndex:
         self._mult = np.random.default_rng(7).integers(1, 2 ** 63, size=num_perm, dtype=np.uint64) | np.uint64(1)
         self._starts = np.array([a for a, _b in self._bands], dtype=np.intp)
         self._band_ids = np.arange(len(self._bands), dtype=np.uint64)
-        self._minhash = MinHash
-        from datasketch.hashfunc import sha1_hash32
-
-        template = MinHash(num_perm=num_perm, seed=1)
-        self._permutations, self._scheme = template.permutations, template.scheme  # made once, not per document
-        self._hashfunc = sha1_32 if template.hashfunc is sha1_hash32 else template.hashfunc  # the scheme's own
         self._dir = tempfile.TemporaryDirectory(prefix="narrative-dedup-", dir=directory)
         self._db = sqlite3.connect(f"{self._dir.name}/index.sqlite", isolation_level=None)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", f"cache_size=-{CACHE_MB * 1024}"):
@@ -114,21 +142,24 @@ class DuplicateIndex:
         return sums.view(np.int64).tolist()
 
     def add(self, doc_id: str, text: str, date: str = "") -> None:
+        """Add one document (its signature computed here)."""
+        key = _fingerprint(text)
+        self.add_signed(doc_id, key, lambda: minhash_signature(text, self.num_perm), date)
+
+    def add_signed(self, doc_id: str, key: str, signature, date: str = "") -> None:
+        """Add one document by its :func:`document_signature` ``(key, signature)``, computed anywhere (a worker
+        process): the same index as :meth:`add` of its text. ``signature`` may be a callable that computes it
+        (called only when the text is not an exact copy of one added before)."""
         db, i = self._db, self.n
         self.n += 1
         db.execute("INSERT INTO docs VALUES (?, ?, ?)", (i, doc_id, date))
-        key = _fingerprint(text)
         if db.execute("INSERT OR IGNORE INTO exact VALUES (?, ?)", (key, i)).rowcount == 0:
             # the same text (case and spacing folded)
             self._pairs.append((db.execute("SELECT i FROM exact WHERE key = ?", (key,)).fetchone()[0], i, 1.0))
             return
-        grams = shingles(text)
-        if not grams:
+        sig = signature() if callable(signature) else signature
+        if sig is None:  # no word: no shingle
             return
-        minhash = self._minhash(num_perm=self.num_perm, seed=1, permutations=self._permutations,
-                                 scheme=self._scheme, hashfunc=self._hashfunc)
-        minhash.update_batch(list(grams))
-        sig = minhash.hashvalues.astype(np.uint32)
         keys = self._band_keys(sig)
         marks = ",".join("?" * len(keys))
         rows = db.execute(f"SELECT i, sig FROM sigs WHERE i IN (SELECT i FROM bands WHERE key IN ({marks})) "

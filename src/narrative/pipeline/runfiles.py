@@ -75,3 +75,63 @@ def read_table(run_dir, name: str) -> pd.DataFrame:
 TEXT_COLUMNS = {name: str for name in ("doc_id", "claim_id", "parent_claim_id", "speaker", "actor", "side", "cue",
                                        "content", "title", "text", "source", "outlet", "quote_type", "hedges")}
 _OBJECT_TEXT = {name: object for name in TEXT_COLUMNS}
+
+
+#: what a notebook hands a later one at full precision (the tables' floats are written to 6 digits):
+#: ``<run_dir>/exchange/``, beside ``tables/``
+EXCHANGE = "exchange"
+
+
+def lexicon_key(lexicon) -> str:
+    """A digest of a loaded lexicon's name and entries (its perspective and context rules are the shipped ones
+    whenever it has any): the same key, the same scores.
+
+    >>> from narrative.lexicons import load_lexicon
+    >>> lexicon_key(load_lexicon()) == lexicon_key(load_lexicon()) and len(lexicon_key(load_lexicon()))
+    16
+    """
+    import hashlib
+
+    parts = repr((lexicon.name, lexicon.perspective is not None,
+                  [(e.category, e.phrase, e.pattern, e.weight) for e in lexicon.entries]))
+    return hashlib.sha1(parts.encode("utf-8")).hexdigest()[:16]
+
+
+def scores_exchange(run_dir, lexicon, table: str = "frame_scores") -> Path:
+    """Where notebook 01 leaves the claims' frame scores (``table="frame_scores"``) or lexicon hits in context
+    (``"evidence"``) for ``lexicon`` (Parquet, full precision) and notebook 02 takes them from
+    (:func:`narrative.pipeline.steps.score_frames`, :func:`narrative.pipeline.steps.frame_evidence`)."""
+    return Path(run_dir) / EXCHANGE / f"{table}-{lexicon_key(lexicon)}.parquet"
+
+
+def _read_exchange(path: Path) -> pd.DataFrame | None:
+    if not path.is_file():
+        return None
+    try:
+        table = pd.read_parquet(path)
+    except Exception:  # noqa: BLE001 - a torn or foreign file: score the claims instead
+        return None
+    for name in table.columns:  # text as Python strings, as the steps make and read them
+        if not pd.api.types.is_numeric_dtype(table[name]):
+            table[name] = table[name].astype(object)
+    return table
+
+
+def read_exchanged_scores(run_dir, lexicon, claims: pd.DataFrame) -> pd.DataFrame | None:
+    """The frame scores notebook 01 computed for these ``claims`` with this ``lexicon``, as
+    :func:`narrative.features.frame_scores` returns them (text columns of Python strings); None when there
+    are none, or they are not of these claims (another lexicon, claims rewritten since)."""
+    scores = _read_exchange(scores_exchange(run_dir, lexicon))
+    if scores is None or len(scores) != len(claims) or "claim_id" not in scores.columns or \
+            scores["claim_id"].tolist() != claims["claim_id"].tolist():
+        return None
+    return scores
+
+
+def read_exchanged_evidence(run_dir, lexicon, claims: pd.DataFrame) -> pd.DataFrame | None:
+    """The lexicon hits in context notebook 01 found in these ``claims`` with this ``lexicon``
+    (:func:`narrative.features.evidence` with ``content_start`` offsets), None when there are none or they
+    are not of these claims (their frame scores, written beside them, are checked claim by claim)."""
+    if read_exchanged_scores(run_dir, lexicon, claims) is None:
+        return None
+    return _read_exchange(scores_exchange(run_dir, lexicon, "evidence"))

@@ -79,21 +79,41 @@ def _paths(corpus) -> list:
     return [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
 
 
+#: documents per chunk of notebook 01's local workers: chunks of a few hundred documents keep both workers busy
+#: to the end on a corpus of one or two files (the demo's two files as two chunks: 6.1 and 7.1 CPU-s)
+SUITE_CHUNK_DOCS = 250
+
+
 def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", claims_profile="speech",
-            keep_duplicates=False, jobs=1, backend="local", scheduler=None) -> pd.DataFrame:
+            keep_duplicates=False, jobs=1, backend="local", scheduler=None, lexicon=None) -> pd.DataFrame:
     """Claims (speaker, cue, content, side) → ``claims.csv``, extracted chunk by chunk on ``backend``
-    (:mod:`narrative.pipeline.stream`): the same output on every backend and job count."""
+    (:mod:`narrative.pipeline.stream`): the same output on every backend and job count.
+
+    The same workers score each chunk's claims with ``lexicon`` (lexicon rates and VADER, as
+    :func:`score_frames` does, and the hits in context, as :func:`frame_evidence` finds them) while the
+    corpus is in their hands and no other notebook runs; both go to the run's exchange
+    (:func:`narrative.pipeline.runfiles.scores_exchange`), where notebook 02 takes them instead of
+    scoring and matching 61k claims again beside notebook 03."""
     from ..corpus import Columns
+    from ..lexicons import load_lexicon
+    from .runfiles import scores_exchange
     from .stream import duplicate_ids, run_stream
 
     paths = [locate(p) for p in _paths(corpus)]
+    lex = load_lexicon(lexicon)
+    exchange = scores_exchange(run_dir, lex)
+    exchange.parent.mkdir(parents=True, exist_ok=True)
     with timed(run_dir, "claims: duplicate documents (exact and near, MinHash)"):  # a stage of its own in --profile
-        drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column))
+        drop = frozenset() if keep_duplicates else duplicate_ids(paths, Columns(text=text_column),
+                                                                 jobs=jobs if backend == "local" else 1,
+                                                                 chunk_docs=SUITE_CHUNK_DOCS)
     with timed(run_dir, f"claims: extract ({claims_method}, {claims_profile}, {backend}, {jobs} jobs, "
-                        f"{len(drop)} duplicate documents left out)"):
-        run_stream(paths, stages=("claims",), backend=backend, jobs=jobs,
+                        f"{len(drop)} duplicate documents left out) and frame scores"):
+        run_stream(paths, stages=("claims", "scores", "evidence"), backend=backend, jobs=jobs,
                    scheduler=scheduler, columns=Columns(text=text_column), actors=actors, method=claims_method,
-                   profile=claims_profile, drop_ids=drop, claims_out=Path(run_dir) / "tables" / "claims.csv")
+                   profile=claims_profile, drop_ids=drop, claims_out=Path(run_dir) / "tables" / "claims.csv",
+                   lexicon=lexicon, scores_out=exchange, evidence_out=scores_exchange(run_dir, lex, "evidence"),
+                   scores_fmt="parquet", chunk_docs=SUITE_CHUNK_DOCS if backend == "local" else None)
     return read_table(run_dir, "claims.csv")
 
 
@@ -111,22 +131,29 @@ def claims_by_side(run_dir, claims: pd.DataFrame) -> tuple[pd.DataFrame, object]
 
 
 def claims_step(run_dir, *, corpus, text_column=None, actors=None, claims_method="rules", claims_profile="speech",
-                keep_duplicates=False, jobs=1, backend="local", scheduler=None) -> dict:
-    """Notebook 01 in one call: corpus → documents.csv, claims.csv, claims_by_side.csv and figure."""
+                keep_duplicates=False, jobs=1, backend="local", scheduler=None, lexicon=None) -> dict:
+    """Notebook 01 in one call: corpus → documents.csv, claims.csv, claims_by_side.csv and figure (and the
+    claims' frame scores for notebook 02, see :func:`extract`)."""
     meta = load_documents(run_dir, corpus=corpus, text_column=text_column, actors=actors)
     claims = extract(run_dir, corpus=corpus, text_column=text_column, actors=actors, claims_method=claims_method,
-                     claims_profile=claims_profile, keep_duplicates=keep_duplicates, jobs=jobs, backend=backend, scheduler=scheduler)
+                     claims_profile=claims_profile, keep_duplicates=keep_duplicates, jobs=jobs, backend=backend,
+                     scheduler=scheduler, lexicon=lexicon)
     by_side, fig = claims_by_side(run_dir, claims)
     return {"documents": meta, "claims": claims, "by_side": by_side, "figure": fig}
 
 
 # -- 02 framing -----------------------------------------------------------------------------------
 def score_frames(run_dir, claims: pd.DataFrame, lexicon, *, jobs=1) -> pd.DataFrame:
-    """Hits per 1,000 tokens of every category, and VADER, for each claim → ``frame_scores.csv``."""
+    """Hits per 1,000 tokens of every category, and VADER, for each claim → ``frame_scores.csv``: the scores
+    notebook 01's workers computed for these claims and this lexicon (:func:`extract`), else computed here."""
     from ..features import frame_scores
+    from .runfiles import read_exchanged_scores
 
-    with timed(run_dir, "frames: lexicon + VADER scores"):
-        scores = frame_scores(claims, text_column="content", lexicon=lexicon, n_jobs=jobs)
+    with timed(run_dir, "frames: lexicon + VADER scores of 01's workers (read)"):
+        scores = read_exchanged_scores(run_dir, lexicon, claims)
+    if scores is None:  # a notebook run by hand on claims of its own, another lexicon
+        with timed(run_dir, "frames: lexicon + VADER scores"):
+            scores = frame_scores(claims, text_column="content", lexicon=lexicon, n_jobs=jobs)
     write(scores, run_dir, "frame_scores.csv")
     return scores
 
@@ -135,9 +162,13 @@ def frame_evidence(run_dir, claims: pd.DataFrame, lexicon, *, per_side: int = 5)
     """Every lexicon hit in context (offsets into the source text) → ``evidence.csv``, and the
     ``per_side`` most frequent phrases of each category and side → ``top_phrases.csv``."""
     from ..features import evidence
+    from .runfiles import read_exchanged_evidence
 
-    with timed(run_dir, "frames: evidence (KWIC)"):
-        kwic = evidence(claims, text_column="content", lexicon=lexicon, offset_column="content_start")
+    with timed(run_dir, "frames: evidence (KWIC) of 01's workers (read)"):
+        kwic = read_exchanged_evidence(run_dir, lexicon, claims)
+    if kwic is None:  # a notebook run by hand on claims of its own, another lexicon
+        with timed(run_dir, "frames: evidence (KWIC)"):
+            kwic = evidence(claims, text_column="content", lexicon=lexicon, offset_column="content_start")
     kwic = kwic.merge(claims[["claim_id", "side"]], on="claim_id", how="left")
     top = (kwic.assign(phrase=kwic["match"].str.lower()).groupby(["category", "side", "phrase"]).size()
            .rename("hits").reset_index().sort_values(["category", "side", "hits", "phrase"], ascending=[True, True, False, True])

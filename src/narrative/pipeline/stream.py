@@ -34,7 +34,7 @@ import pandas as pd
 from ..corpus import Columns, RawChunk, UniqueIds, parse_chunk, raw_chunks
 from ..errors import InputError, ParameterError
 
-STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames)
+STAGES = ("claims", "frames", "counts")  # and "evidence" (with frames), "scores" (frame scores alone: no sums)
 BACKENDS = ("local", "dask")
 #: default documents per chunk, per backend
 CHUNK_DOCS = {"local": 2000, "dask": 5000}
@@ -120,6 +120,15 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
 
         claims = table if level == "claim" and by in table.columns else group_column(result.claims, docs, by)
         result.stance_sums = stance_sums(claims, by=by)
+    if "scores" in stages and "frames" not in stages:  # the rows of frame_scores only (the suite's notebook 01)
+        from ..features import frame_scores
+
+        result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
+        if "evidence" in stages:
+            from ..features import evidence
+
+            offset = "content_start" if level == "claim" else None
+            result.evidence = evidence(table, text_column=text_col, lexicon=_lexicon(lexicon), offset_column=offset)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         if by not in id_columns:
@@ -164,13 +173,41 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     return result
 
 
-def duplicate_ids(paths, columns: Columns | None = None) -> frozenset:
+def duplicate_ids(paths, columns: Columns | None = None, *, jobs: int = 1, chunk_docs: int | None = None) -> frozenset:
     """The ids of the documents that duplicate another one of the corpus (exact or near, see
-    :func:`narrative.dedup.find_duplicates`; the kept one of each group is left out of the set)."""
-    from ..corpus import iter_chunks
-    from ..dedup import duplicate_ids as ids_of_duplicates
+    :func:`narrative.dedup.find_duplicates`; the kept one of each group is left out of the set).
 
-    return ids_of_duplicates(iter_chunks(paths, columns=columns))
+    With ``jobs > 1`` the documents' signatures are computed chunk by chunk on a local pool of ``jobs``
+    worker processes (:func:`signed_chunk`) and added to the index here in reading order: the same index,
+    so the same set, as one process gives."""
+    from ..corpus import iter_chunks
+    from ..dedup import DuplicateIndex, duplicate_ids as ids_of_duplicates
+
+    if jobs <= 1:
+        return ids_of_duplicates(iter_chunks(paths, columns=columns))
+    from functools import partial
+
+    index, unique = DuplicateIndex(), UniqueIds()
+    try:
+        for _raw, (read_ids, dates, signed) in map_chunks(partial(signed_chunk, columns=columns),
+                                                          raw_chunks(paths, chunk_docs=chunk_docs or CHUNK_DOCS["local"]),
+                                                          jobs=jobs):
+            for doc_id, date, (key, sig) in zip(unique(read_ids), dates, signed):
+                index.add_signed(doc_id, key, sig, date)
+        return index.duplicate_ids()
+    finally:
+        index.close()
+
+
+def signed_chunk(raw: RawChunk, columns: Columns | None = None) -> tuple[list[str], list[str], list[tuple]]:
+    """A raw chunk's documents as ``(ids as read, dates, document signatures)``
+    (:func:`narrative.dedup.document_signature`), for :func:`duplicate_ids` on worker processes."""
+    from ..dedup import document_signature
+
+    docs = parse_chunk(raw, columns)
+    dates = docs["date"] if "date" in docs.columns else [""] * len(docs)
+    return (docs["doc_id"].tolist(), [str(d or "") for d in dates],
+            [document_signature(str(text)) for text in docs["text"]])
 
 
 # -- backends ----------------------------------------------------------------
@@ -253,6 +290,7 @@ class _Appender:
         from ..infra.files import AtomicFile
 
         self.fmt, self.header, self.file, self.parquet = fmt, True, None, None
+        self.empty: pd.DataFrame | None = None  # parquet: an empty first chunk, kept until a chunk has rows
         if fmt == "parquet" and path is None and stdout:
             from ..errors import OutputError
 
@@ -274,6 +312,9 @@ class _Appender:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
+            if self.parquet is None and len(frame) == 0:  # no rows, no column types: the schema waits for rows
+                self.empty = frame
+                return
             if self.parquet is None:
                 table = pa.Table.from_pandas(frame, preserve_index=False)
                 self.parquet = pq.ParquetWriter(self.file.handle, table.schema)
@@ -292,6 +333,13 @@ class _Appender:
             self.header = False
 
     def close(self, ok: bool) -> None:
+        if ok and self.parquet is None and self.empty is not None and self.file is not None:
+            import pyarrow as pa  # only empty chunks: a file of their columns
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(self.empty, preserve_index=False)
+            self.parquet = pq.ParquetWriter(self.file.handle, table.schema)
+            self.parquet.write_table(table)
         if self.parquet is not None:
             self.parquet.close()
         if self.file is not None:
@@ -304,10 +352,12 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                profile: str = "speech", level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
                evidence_out: Path | None = None, stdout: str | None = None,
-               drop_ids: frozenset = frozenset(), by: str = "side") -> StreamResult:
+               drop_ids: frozenset = frozenset(), by: str = "side", scores_fmt: str | None = None) -> StreamResult:
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
-    ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given.
+    ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given;
+    ``scores_fmt``: the scores' and the evidence's format when it is not ``fmt`` (the evidence's default: csv),
+    e.g. ``parquet`` (full-precision floats).
     ``chunk_docs`` defaults to :data:`CHUNK_DOCS` for the backend (Dask's per-task overhead favours
     larger chunks: 5,000 documents scaled better from 1 to 2 workers than 2,000 in our measurements).
     """
@@ -330,9 +380,9 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     try:
         claims_file = _Appender(claims_out, fmt, stdout=stdout == "claims")
         files.append(claims_file)
-        scores_file = _Appender(scores_out, fmt, stdout=stdout == "scores")
+        scores_file = _Appender(scores_out, scores_fmt or fmt, stdout=stdout == "scores")
         files.append(scores_file)
-        evidence_file = _Appender(evidence_out, "csv")
+        evidence_file = _Appender(evidence_out, scores_fmt or "csv")
         files.append(evidence_file)
         chunks = raw_chunks(paths, chunk_docs=chunk_docs)
         for raw, part in map_chunks(fn, chunks, backend=backend, jobs=jobs, scheduler=scheduler):

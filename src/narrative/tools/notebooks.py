@@ -45,7 +45,7 @@ CELLS: dict[str, list[tuple[str, str]]] = {
              "`other`."),
         (CODE, "claims = steps.extract(run_dir, corpus=corpus, text_column=text_column, actors=actors,\n"
                "                       claims_method=claims_method, claims_profile=claims_profile,\n"
-               "                       keep_duplicates=keep_duplicates,\n"
+               "                       keep_duplicates=keep_duplicates, lexicon=lexicon,\n"
                "                       jobs=jobs, backend=backend, scheduler=scheduler)\n"
                "claims[['doc_id', 'speaker', 'actor', 'side', 'cue', 'cue_stance', 'quote_type', 'content']].head(10)"),
         (MD, "How many claims each side has, by quote type (`direct`: all inside quotation marks; `mixed`: partly "
