@@ -1,4 +1,4 @@
-"""Lexicon v2.2–v2.4: the phrase families added for recall (CODEBOOK.md §3), each on composed sentences (never article
+"""Lexicon v2.2–v2.5: the phrase families added for recall (CODEBOOK.md §3), each on composed sentences (never article
 text): a sentence the family must frame, and for the families that need a neighbour (context.csv) or a side
 (G4) a sentence it must not."""
 import pytest
@@ -155,6 +155,15 @@ FRAMED = [
     ("bad faith", "They wage an information war against us.", "ukraine", "disinformation"),
     ("prolonging", "These deliveries only fuel the conflict.", "kremlin", "aggression"),
     ("costs", "Our farmers bear the brunt of the blockade.", "ukraine", "adversity"),
+    # lexicon v2.5
+    ("nuclear threat", "Fear of a nuclear war keeps the capitals awake.", "other", "aggression"),
+    ("nuclear threat", "Their nuclear blackmail will not scare us.", "ukraine", "aggression"),
+    ("nuclear threat", "Any use of nuclear weapons would change everything.", "other", "aggression"),
+    ("outreach", "The ministry expanded its outreach to African capitals.", "kremlin", "diplomacy"),
+    ("defence by a state's name", "The fleet will help Israel's defence at sea.", "other", "resistance"),
+    ("law invoked", "The blockade is contrary to international law.", "other", "legitimacy"),
+    ("law invoked", "Their generals keep violating the law of war.", "ukraine", "legitimacy"),
+    ("forced action", "The operation was necessary to protect our people.", "kremlin", "legitimacy"),
 ]
 
 
@@ -197,6 +206,17 @@ NOT_FRAMED = [
     # lexicon v2.4
     ("pushing out of is an advance", "The enemy is pushing out of the bridgehead towards the city.", "ukraine", "resistance"),
     ("stand with regard to is no support", "Please tell us where we stand with regard to the refugees.", "kremlin", "diplomacy"),
+    # lexicon v2.5
+    ("nuclear weapons are no aid", "Any use of nuclear weapons would change everything.", "other", "diplomacy"),
+    ("nuclear power is a topic", "The nuclear power station supplies the region.", "other", "aggression"),
+    ("thanks to is a connective", "Thanks to the warm autumn, the harvest was early.", "other", "diplomacy"),
+    ("a rights office is a name", "The UN human rights office opened in the city.", "other", "legitimacy"),
+    ("domestic law is a topic", "All these benefits are provided for by law.", "kremlin", "legitimacy"),
+    ("domestic law is a topic", "The regions asked us to adopt this law.", "kremlin", "legitimacy"),
+    ("necessary as a modifier", "The state will give the necessary support to young families.", "kremlin", "legitimacy"),
+    ("necessary as a modifier", "They seek control by any means necessary.", "ukraine", "legitimacy"),
+    ("lost ground is no casualty", "The army wants back every bit of territory it has lost.", "ukraine", "casualties"),
+    ("defence of a budget", "Israel's defence budget grew again.", "other", "resistance"),
 ]
 
 
