@@ -164,6 +164,8 @@ FRAMED = [
     ("law invoked", "The blockade is contrary to international law.", "other", "legitimacy"),
     ("law invoked", "Their generals keep violating the law of war.", "ukraine", "legitimacy"),
     ("forced action", "The operation was necessary to protect our people.", "kremlin", "legitimacy"),
+    ("a launched attack stays one", "The enemy launched missiles at the port overnight.", "ukraine", "aggression"),
+    ("a launched attack stays one", "Our brigades launched an offensive at dawn.", "ukraine", "achievement"),
 ]
 
 
@@ -217,6 +219,10 @@ NOT_FRAMED = [
     ("necessary as a modifier", "They seek control by any means necessary.", "ukraine", "legitimacy"),
     ("lost ground is no casualty", "The army wants back every bit of territory it has lost.", "ukraine", "casualties"),
     ("defence of a budget", "Israel's defence budget grew again.", "other", "resistance"),
+    ("a launched programme is no attack", "The ministry launched a new programme for veterans.", "kremlin", "achievement"),
+    ("a launched programme is no attack", "The loyalty scheme launched in May has 9,000 members.", "ukraine", "aggression"),
+    ("offensive arms are a topic", "Kyiv keeps asking for offensive weapons.", "kremlin", "aggression"),
+    ("offensive arms are a topic", "We approved plans for offensive and defensive activities.", "other", "achievement"),
 ]
 
 
