@@ -166,6 +166,9 @@ FRAMED = [
     ("forced action", "The operation was necessary to protect our people.", "kremlin", "legitimacy"),
     ("a launched attack stays one", "The enemy launched missiles at the port overnight.", "ukraine", "aggression"),
     ("a launched attack stays one", "Our brigades launched an offensive at dawn.", "ukraine", "achievement"),
+    ("a boost stays one", "I fully support the delivery of tanks.", "other", "booster"),
+    ("the adversary's disinformation", "We must counter Russian disinformation every day.", "ukraine", "disinformation"),
+    ("the adversary's disinformation", "We must counter their propaganda with facts.", "ukraine", "disinformation"),
 ]
 
 
@@ -223,6 +226,10 @@ NOT_FRAMED = [
     ("a launched programme is no attack", "The loyalty scheme launched in May has 9,000 members.", "ukraine", "aggression"),
     ("offensive arms are a topic", "Kyiv keeps asking for offensive weapons.", "kremlin", "aggression"),
     ("offensive arms are a topic", "We approved plans for offensive and defensive activities.", "other", "achievement"),
+    ("a state's extent is no booster", "The minister said their army is fully ready to attack.", "other", "booster"),
+    ("a state's extent is no booster", "The new institute works in a completely new way.", "kremlin", "booster"),
+    ("own information policy", "The partners will help to counter disinformation online.", "other", "disinformation"),
+    ("own information policy", "The new unit is part of the fight against propaganda.", "other", "disinformation"),
 ]
 
 
