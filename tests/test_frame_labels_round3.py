@@ -50,12 +50,12 @@ ARTICLES = SHARED / "eval" / "warnews-dev" / "articles"
 
 
 @pytest.mark.skipif(not ARTICLES.is_dir(), reason="../shared/eval/warnews-dev (research-only texts) is not here")
-def test_coder_d_is_read_in_the_tuning_part_only_and_scored_not_trained_on():
+def test_coder_d_is_read_in_the_tuning_part_only_and_trains_the_scorer():
     from narrative.evaluation.frames import REFERENCE_SETS, TRAIN_SETS, load_sets
 
     table = read_offset_labels(CODER_D, ARTICLES, CATS)
     assert len(table) == 204  # the kept rows of 250 candidates
     assert len(select_part(table, "tuning")) == len(table)  # drawn from tuning articles only
-    assert "round3-coderD" not in TRAIN_SETS and "round3-coderD" in REFERENCE_SETS  # scored (lexicon v2.5: external coders train)
+    assert "round3-coderD" in TRAIN_SETS and "round3-coderD" in REFERENCE_SETS
     assert len(load_sets(ROOT, part="tuning")["round3-coderD"]) == 204
     assert len(load_sets(ROOT, part="locked")["round3-coderD"]) == 0

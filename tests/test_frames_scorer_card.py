@@ -19,4 +19,4 @@ def test_earlier_looks_carry_over(tmp_path):
 def test_the_shipped_card_records_the_earlier_look():
     card = json.loads(data_path(CARD_FILE, "models").read_text("utf-8"))
     assert card["locked_earlier"] and all("macro_f1" in look for look in card["locked_earlier"])
-    assert set(card["trained_on"]) == {"warnews-coder2", "press"}  # the external coders only
+    assert "round3-coderD" in card["trained_on"]

@@ -120,14 +120,16 @@ def train(root: Path, out: Path, say=print) -> dict:
                 "by an inner grouped CV on the training rows",
         "trained_on": {name: {"claims": int(len(tuning[name])), "articles": int(tuning[name]["group"].nunique())}
                        for name in TRAIN_SETS if name in tuning},
-        "trained_on_note": "every row of the two external coders except the locked parts, i.e. the tuning part only "
-                           "(data/annotations/README.md): war-news "
-                           "claims with the second coder's codebook labels (its reading is the unseen gold's: "
-                           "macro-F1 about 0.90 with it) and press-release claims coded by the codebook. The project's "
-                           "own codings (the first pass, blind coders A, C and D) are predicted and scored in the CV, "
-                           "not trained on: their reading differs from the gold's, and training on them measured lower "
-                           "against coder 2. War-news texts are research-only: the model keeps hashed-feature weights "
-                           "and idf (numbers), no vocabulary or text; press-release texts are CC BY 4.0",
+        "trained_on_note": "every labelled row except the locked parts, i.e. the tuning part only "
+                           "(data/annotations/README.md): war-news claims with the second coder's codebook labels, the "
+                           "blind coder A's belligerent-rich war-news claims, coder C's further war-news claims and "
+                           "coder D's round-three claims (data/annotations/warnews-dev-sides-belligerent-coderA.tsv, "
+                           "warnews-dev-frames-extra-coderC.tsv, warnews-dev-round3-train-coderD.tsv: rows of tuning "
+                           "articles only; a candidate sheet's item is the sentence its crude cut sits in), "
+                           "press-release claims coded by the codebook. The "
+                           "project's first pass is scored, not trained on (training on it measured lower against "
+                           "coder 2). War-news texts are research-only: the model keeps hashed-feature weights and idf "
+                           "(numbers), no vocabulary or text; press-release texts are CC BY 4.0",
         "reference_sets": list(REFERENCE_SETS),
         "training_sha256": digest, "sklearn": sklearn.__version__,
         "cv": {"folds": "5, grouped by article (an article's rows in one fold across sets); thresholds and sources "
