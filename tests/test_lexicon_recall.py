@@ -167,6 +167,10 @@ FRAMED = [
     ("a launched attack stays one", "The enemy launched missiles at the port overnight.", "ukraine", "aggression"),
     ("a launched attack stays one", "Our brigades launched an offensive at dawn.", "ukraine", "achievement"),
     ("a boost stays one", "I fully support the delivery of tanks.", "other", "booster"),
+    ("epistemic markers (H2)", "We think the talks will resume in spring.", "other", "hedge"),
+    ("epistemic markers (H2)", "The general thinks the bridge will hold.", "other", "hedge"),
+    ("epistemic markers (H2)", "Whether the sanctions bite remains to be seen.", "other", "hedge"),
+    ("epistemic markers (H2)", "It is hard to say when the talks resume.", "other", "hedge"),
     ("the adversary's disinformation", "We must counter Russian disinformation every day.", "ukraine", "disinformation"),
     ("the adversary's disinformation", "We must counter their propaganda with facts.", "ukraine", "disinformation"),
 ]
@@ -230,6 +234,7 @@ NOT_FRAMED = [
     ("a state's extent is no booster", "The new institute works in a completely new way.", "kremlin", "booster"),
     ("own information policy", "The partners will help to counter disinformation online.", "other", "disinformation"),
     ("own information policy", "The new unit is part of the fight against propaganda.", "other", "disinformation"),
+    ("a report about others is no hedge", "Everyone thinks the bridge will hold.", "other", "hedge"),
 ]
 
 
