@@ -171,6 +171,11 @@ FRAMED = [
     ("epistemic markers (H2)", "The general thinks the bridge will hold.", "other", "hedge"),
     ("epistemic markers (H2)", "Whether the sanctions bite remains to be seen.", "other", "hedge"),
     ("epistemic markers (H2)", "It is hard to say when the talks resume.", "other", "hedge"),
+    ("holding out", "We will not let our guard down for a minute.", "ukraine", "resistance"),
+    ("holding out", "Our units fended off three assaults near the river.", "ukraine", "resistance"),
+    ("holding out", "We will never give up, whatever they send.", "ukraine", "resistance"),
+    ("holding out", "The marines held our ground for a week.", "ukraine", "resistance"),
+    ("pressure", "Our grid is under heavy pressure, with power outages every night.", "ukraine", "adversity"),
     ("the adversary's disinformation", "We must counter Russian disinformation every day.", "ukraine", "disinformation"),
     ("the adversary's disinformation", "We must counter their propaganda with facts.", "ukraine", "disinformation"),
 ]
