@@ -176,6 +176,11 @@ FRAMED = [
     ("holding out", "We will never give up, whatever they send.", "ukraine", "resistance"),
     ("holding out", "The marines held our ground for a week.", "ukraine", "resistance"),
     ("pressure", "Our grid is under heavy pressure, with power outages every night.", "ukraine", "adversity"),
+    ("crimes", "What they do in the south is ethnic cleansing.", "ukraine", "aggression"),
+    ("crimes", "They hide behind human shields and fire cluster munitions.", "kremlin", "aggression"),
+    ("crimes", "Foreign mercenaries are fighting for the regime.", "kremlin", "aggression"),
+    ("rigged events", "Nobody will recognise the sham referendums in the occupied towns.", "ukraine", "disinformation"),
+    ("denied legitimacy", "The occupied town is run by a puppet regime.", "ukraine", "legitimacy"),
     ("the adversary's disinformation", "We must counter Russian disinformation every day.", "ukraine", "disinformation"),
     ("the adversary's disinformation", "We must counter their propaganda with facts.", "ukraine", "disinformation"),
 ]
