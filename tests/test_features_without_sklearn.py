@@ -16,11 +16,17 @@ def test_import_and_lexicon_labels_leave_sklearn_unimported():
     assert imported_by(code, ("sklearn",)) == []
 
 
-def test_scorer_card_name_is_the_frame_scorers():
-    from narrative.features import SCORER_CARD, default_scorer
-    from narrative.framescorer import CARD_FILE, SCORERS
+def test_scorer_card_name_has_one_light_home():
+    code = ("from narrative.infra.datafiles import FRAME_SCORER_CARD, data_path\n"
+            "from narrative.features import default_scorer\n"
+            "assert data_path(FRAME_SCORER_CARD, 'models').is_file() and default_scorer()\n")
+    assert imported_by(code, ("sklearn", "narrative.framescorer")) == []
+    from narrative.features import default_scorer
+    from narrative.framescorer import CARD_FILE, MODEL_FILE, SCORERS
+    from narrative.infra import datafiles
 
-    assert SCORER_CARD == CARD_FILE and default_scorer() in SCORERS
+    assert (CARD_FILE, MODEL_FILE) == (datafiles.FRAME_SCORER_CARD, datafiles.FRAME_SCORER_MODEL)
+    assert default_scorer() in SCORERS
 
 
 def test_unknown_scorer_is_still_refused():

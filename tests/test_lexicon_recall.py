@@ -1,4 +1,4 @@
-"""Lexicon v2.2–v2.4: the phrase families added for recall (CODEBOOK.md §3), each on composed sentences (never article
+"""Lexicon v2.2–v2.5: the phrase families added for recall (CODEBOOK.md §3), each on composed sentences (never article
 text): a sentence the family must frame, and for the families that need a neighbour (context.csv) or a side
 (G4) a sentence it must not."""
 import pytest
@@ -155,6 +155,34 @@ FRAMED = [
     ("bad faith", "They wage an information war against us.", "ukraine", "disinformation"),
     ("prolonging", "These deliveries only fuel the conflict.", "kremlin", "aggression"),
     ("costs", "Our farmers bear the brunt of the blockade.", "ukraine", "adversity"),
+    # lexicon v2.5
+    ("nuclear threat", "Fear of a nuclear war keeps the capitals awake.", "other", "aggression"),
+    ("nuclear threat", "Their nuclear blackmail will not scare us.", "ukraine", "aggression"),
+    ("nuclear threat", "Any use of nuclear weapons would change everything.", "other", "aggression"),
+    ("outreach", "The ministry expanded its outreach to African capitals.", "kremlin", "diplomacy"),
+    ("defence by a state's name", "The fleet will help Israel's defence at sea.", "other", "resistance"),
+    ("law invoked", "The blockade is contrary to international law.", "other", "legitimacy"),
+    ("law invoked", "Their generals keep violating the law of war.", "ukraine", "legitimacy"),
+    ("forced action", "The operation was necessary to protect our people.", "kremlin", "legitimacy"),
+    ("a launched attack stays one", "The enemy launched missiles at the port overnight.", "ukraine", "aggression"),
+    ("a launched attack stays one", "Our brigades launched an offensive at dawn.", "ukraine", "achievement"),
+    ("a boost stays one", "I fully support the delivery of tanks.", "other", "booster"),
+    ("epistemic markers (H2)", "We think the talks will resume in spring.", "other", "hedge"),
+    ("epistemic markers (H2)", "The general thinks the bridge will hold.", "other", "hedge"),
+    ("epistemic markers (H2)", "Whether the sanctions bite remains to be seen.", "other", "hedge"),
+    ("epistemic markers (H2)", "It is hard to say when the talks resume.", "other", "hedge"),
+    ("holding out", "We will not let our guard down for a minute.", "ukraine", "resistance"),
+    ("holding out", "Our units fended off three assaults near the river.", "ukraine", "resistance"),
+    ("holding out", "We will never give up, whatever they send.", "ukraine", "resistance"),
+    ("holding out", "The marines held our ground for a week.", "ukraine", "resistance"),
+    ("pressure", "Our grid is under heavy pressure, with power outages every night.", "ukraine", "adversity"),
+    ("crimes", "What they do in the south is ethnic cleansing.", "ukraine", "aggression"),
+    ("crimes", "They hide behind human shields and fire cluster munitions.", "kremlin", "aggression"),
+    ("crimes", "Foreign mercenaries are fighting for the regime.", "kremlin", "aggression"),
+    ("rigged events", "Nobody will recognise the sham referendums in the occupied towns.", "ukraine", "disinformation"),
+    ("denied legitimacy", "The occupied town is run by a puppet regime.", "ukraine", "legitimacy"),
+    ("the adversary's disinformation", "We must counter Russian disinformation every day.", "ukraine", "disinformation"),
+    ("the adversary's disinformation", "We must counter their propaganda with facts.", "ukraine", "disinformation"),
 ]
 
 
@@ -197,6 +225,26 @@ NOT_FRAMED = [
     # lexicon v2.4
     ("pushing out of is an advance", "The enemy is pushing out of the bridgehead towards the city.", "ukraine", "resistance"),
     ("stand with regard to is no support", "Please tell us where we stand with regard to the refugees.", "kremlin", "diplomacy"),
+    # lexicon v2.5
+    ("nuclear weapons are no aid", "Any use of nuclear weapons would change everything.", "other", "diplomacy"),
+    ("nuclear power is a topic", "The nuclear power station supplies the region.", "other", "aggression"),
+    ("thanks to is a connective", "Thanks to the warm autumn, the harvest was early.", "other", "diplomacy"),
+    ("a rights office is a name", "The UN human rights office opened in the city.", "other", "legitimacy"),
+    ("domestic law is a topic", "All these benefits are provided for by law.", "kremlin", "legitimacy"),
+    ("domestic law is a topic", "The regions asked us to adopt this law.", "kremlin", "legitimacy"),
+    ("necessary as a modifier", "The state will give the necessary support to young families.", "kremlin", "legitimacy"),
+    ("necessary as a modifier", "They seek control by any means necessary.", "ukraine", "legitimacy"),
+    ("lost ground is no casualty", "The army wants back every bit of territory it has lost.", "ukraine", "casualties"),
+    ("defence of a budget", "Israel's defence budget grew again.", "other", "resistance"),
+    ("a launched programme is no attack", "The ministry launched a new programme for veterans.", "kremlin", "achievement"),
+    ("a launched programme is no attack", "The loyalty scheme launched in May has 9,000 members.", "ukraine", "aggression"),
+    ("offensive arms are a topic", "Kyiv keeps asking for offensive weapons.", "kremlin", "aggression"),
+    ("offensive arms are a topic", "We approved plans for offensive and defensive activities.", "other", "achievement"),
+    ("a state's extent is no booster", "The minister said their army is fully ready to attack.", "other", "booster"),
+    ("a state's extent is no booster", "The new institute works in a completely new way.", "kremlin", "booster"),
+    ("own information policy", "The partners will help to counter disinformation online.", "other", "disinformation"),
+    ("own information policy", "The new unit is part of the fight against propaganda.", "other", "disinformation"),
+    ("a report about others is no hedge", "Everyone thinks the bridge will hold.", "other", "hedge"),
 ]
 
 

@@ -32,9 +32,6 @@ from .schema import EVIDENCE
 
 VADER_COLUMNS = ("vader_compound", "vader_pos", "vader_neg", "vader_neu")
 KWIC_WIDTH = 60
-#: the shipped frame scorer's card (:data:`narrative.framescorer.CARD_FILE`, a test checks): read by
-#: :func:`default_scorer` without importing the scorer and scikit-learn
-SCORER_CARD = "frames-scorer.json"
 
 
 def text_list(X) -> list[str]:
@@ -149,11 +146,11 @@ def claim_frames(table: pd.DataFrame, *, text_column: str = "content", lexicon: 
 
 def default_scorer() -> str:
     """The suite's per-claim frame scorer: ``suite_scorer`` of the shipped model's card."""
-    from .infra.datafiles import data_path
+    from .infra.datafiles import FRAME_SCORER_CARD, data_path
 
     import json
 
-    return json.loads(data_path(SCORER_CARD, "models").read_text("utf-8"))["suite_scorer"]
+    return json.loads(data_path(FRAME_SCORER_CARD, "models").read_text("utf-8"))["suite_scorer"]
 
 
 def claim_frame_table(table: pd.DataFrame, *, text_column: str = "content", lexicon: Lexicon | None = None,

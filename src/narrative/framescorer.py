@@ -36,6 +36,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from .analyzer import Analyzer
+from .infra.datafiles import FRAME_SCORER_CARD, FRAME_SCORER_MODEL
 from .framefeatures import N_FEATURES, N_PHRASES, ClaimFeatures, as_claims, char_grams, term_index
 from .lexicons import load_lexicon
 
@@ -48,8 +49,8 @@ SCORERS = ("lexicon", "classifier", "union", "combined")
 SOURCES = ("lexicon", "classifier", "union", "both")
 #: the probability thresholds an inner CV chooses from
 THRESHOLDS = tuple(np.round(np.arange(0.15, 0.86, 0.05), 2))
-#: the shipped model (weights and idf only) and its card
-MODEL_FILE, CARD_FILE = "frames-scorer.npz", "frames-scorer.json"
+#: the shipped model (weights and idf only) and its card (named once, in :mod:`narrative.infra.datafiles`)
+MODEL_FILE, CARD_FILE = FRAME_SCORER_MODEL, FRAME_SCORER_CARD
 
 
 def combine(lexicon: np.ndarray, classifier: np.ndarray, sources: Sequence[str]) -> np.ndarray:

@@ -18,6 +18,10 @@ FRAME_LABELS = "data/annotations/press-frames-codebook.csv"  # codebook labels (
 #: the demo corpus's coded sheet (the suite's ``validation`` default; narrative.estimate)
 VALIDATION_SHEET = "data/annotations/press-releases-validation.csv"
 REPORTS = "reports"
+#: the shipped learned frame scorer in ``narrative/models`` (weights, and its card with ``suite_scorer``): named here,
+#: where :mod:`narrative.features` reads the card without importing the scorer and scikit-learn, and
+#: :mod:`narrative.framescorer` (``MODEL_FILE``, ``CARD_FILE``) writes both
+FRAME_SCORER_MODEL, FRAME_SCORER_CARD = "frames-scorer.npz", "frames-scorer.json"
 
 
 #: where ``pip install`` puts the project files that live outside the package (pyproject's
