@@ -288,7 +288,9 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     if nxt in ("that", ":"):
         return True
     k = content_start(low, c1 + 1, n_toks, "")
-    if c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") and "," not in low[c1 + 1:k - 1]:
+    skipped = low[c1 + 1:k - 1]
+    if c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") and not {",", "and", "but"} & set(skipped) \
+            and not find_cues(skipped, "speech"):
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
