@@ -145,3 +145,14 @@ def test_a_plain_noun_object_is_still_no_claim():
 def test_a_title_in_apposition_before_a_trailing_source_is_no_content():
     found = claims("Shells hit the market overnight, the governor of the region, Ivana Horak, said on the radio.")
     assert [(s, t) for s, _c, t in found] == [("Ivana Horak", "Shells hit the market overnight")]
+
+
+def test_a_preposition_object_is_no_first_conjunct_of_the_speaker():
+    found = claims("The envoy to Chile and former adviser Tomas Berend said the review must start soon.")
+    assert [(s, c) for s, c, _t in found] == [("former adviser Tomas Berend", "said")]
+
+
+def test_circumstances_before_a_colon_hold_no_other_verb():
+    # "states" is a noun here: the colon after "and stressed" belongs to the second cue
+    found = claims("Horak noted the role of the Baltic states in this field and stressed: \u201cSanctions must grow.\u201d")
+    assert [c for _s, c, _t in found] == ["noted", "stressed"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
 from .contents import CIRCUMSTANCE, FINITE, TRAILING_SOURCE_MIN_START, no_content, trailing_source
-from .cues import after_comma, cue_index, find_cues
+from .cues import after_comma, content_start, cue_index, find_cues, head_words
 from .records import Candidate
 from .speakers import right_np
 from .tokens import Toks
@@ -195,3 +195,27 @@ def share_participle_sources(found: list[Candidate], toks: Toks) -> None:
         if prev.source_last < prev.cue_first < c0 and prev.content_start < starts[c0] <= prev.content_end:
             here.source_first, here.source_last = prev.source_first, prev.source_last
             prev.content_end = starts[c0 - 1 if low[c0 - 1] == "," else c0 - 2]
+
+
+def title_before(low: list[str], s0: int) -> int | None:
+    """The first token of a title phrase between commas right before a source in apposition ("…, [the governor of
+    the region], Oleh Syniehubov, said"), else None."""
+    if s0 < 3 or low[s0 - 1] != ",":
+        return None
+    k = s0 - 2
+    while k > 0 and low[k] != "," and s0 - k <= TITLE_MAX:
+        k -= 1
+    if k <= 0 or low[k] != "," or low[k + 1] not in ("the", "a", "an") or not head_words() & set(low[k + 1:s0 - 1]):
+        return None
+    return k + 1
+
+
+#: the longest title phrase in apposition before a name, in tokens
+TITLE_MAX = 9
+
+
+def clause_follows(toks: Toks, c1: int) -> bool:
+    """Whether "that", a colon or a quotation opens right after the cue at ``c1`` (past circumstances)."""
+    low, n_toks = toks.low, len(toks)
+    k = content_start(low, c1 + 1, n_toks, "")
+    return c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") or k < n_toks and low[k] in OUTER_OPENING

@@ -111,3 +111,13 @@ def trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
         return False
     rest = low[c1 + 1:]
     return not (({"that", ":", "whether", "how", "why", "what"} | OUTER_OPENING) & set(rest))
+
+
+#: tokens after a describing cue's first object word in which "as" opens the characterisation
+DESCRIBED_AS_WINDOW = 8
+#: the nouns of an attitude a weak cue expresses with a clause ("expressed concern that …")
+ATTITUDES = frozenset("concern concerns hope hopes confidence regret doubt doubts belief conviction fear fears "
+                      "satisfaction disappointment frustration outrage optimism skepticism scepticism alarm "
+                      "certainty".split())
+#: question words that open a clause after "about"/"over" ("concern about how …")
+WH_WORDS = frozenset("how what whether why who when where".split())

@@ -29,12 +29,13 @@ from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
 from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
-                     anaphor_ends, anaphoric, as_noted, aspect_cue_follows, paired_dash, before_aspect, dependent, quoted_as, relayed_np,
+                     anaphor_ends, anaphoric, as_noted, aspect_cue_follows, clause_follows, paired_dash,
+                     title_before, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, infinitive, no_content,
-                       noun_object, trailing_source)
+from .contents import (ATTITUDES, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
+                       TRAILING_SOURCE_MIN_START, WH_WORDS, infinitive, no_content, noun_object, trailing_source)
 from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -142,7 +143,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                          cue_text)
     # a participle after a comma never has its subject right before it ("…, condemning")
     np_range = left_np(toks, before_aspect(low, c0) - 1, 0) if kind != "participle" else None
-    if np_range is None and kind == "verb" and c0 >= 2 and low[c0 - 1] == "who" and _clause_follows(toks, c1, quotes):
+    if np_range is None and kind == "verb" and c0 >= 2 and low[c0 - 1] == "who" and clause_follows(toks, c1):
         # "… Nikki Haley, who tweeted that …", "officials who noted that …": the relative's antecedent (not "people
         # who defend the state": a relative with a noun object is no attribution)
         np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
@@ -202,7 +203,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
-        title = _title_before(low, s0) if not inverted and not detached else None
+        title = title_before(low, s0) if not inverted and not detached else None
         if title is not None:  # "…, the governor of the region, Oleh Syniehubov, said": the title is no content
             cb = starts[title]
     else:
@@ -242,42 +243,11 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 
-#: tokens after a describing cue's first object word in which "as" opens the characterisation
-DESCRIBED_AS_WINDOW = 8
-#: the nouns of an attitude a weak cue expresses with a clause ("expressed concern that …")
-ATTITUDES = frozenset("concern concerns hope hopes confidence regret doubt doubts belief conviction fear fears "
-                      "satisfaction disappointment frustration outrage optimism skepticism scepticism alarm "
-                      "certainty".split())
-_WH = frozenset("how what whether why who when where".split())
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
-
-
-def _title_before(low: list[str], s0: int) -> int | None:
-    """The first token of a title phrase between commas right before a source in apposition ("…, [the governor of
-    the region], Oleh Syniehubov, said"), else None."""
-    if s0 < 3 or low[s0 - 1] != ",":
-        return None
-    k = s0 - 2
-    while k > 0 and low[k] != "," and s0 - k <= TITLE_MAX:
-        k -= 1
-    if k <= 0 or low[k] != "," or low[k + 1] not in ("the", "a", "an") or not head_words() & set(low[k + 1:s0 - 1]):
-        return None
-    return k + 1
-
-
-#: the longest title phrase in apposition before a name, in tokens
-TITLE_MAX = 9
-
-
-def _clause_follows(toks: Toks, c1: int, quotes: Quotes) -> bool:
-    """Whether "that", a colon or a quotation opens right after the cue at ``c1`` (past circumstances)."""
-    low, n_toks = toks.low, len(toks)
-    k = content_start(low, c1 + 1, n_toks, "")
-    return c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") or k < n_toks and low[k] in OUTER_OPENING
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -289,7 +259,9 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     if nxt in ("that", ":"):
         return True
     k = content_start(low, c1 + 1, n_toks, "")
-    if c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") and "," not in low[c1 + 1:k - 1]:
+    skipped = low[c1 + 1:k - 1]
+    if c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") and not {",", "and", "but"} & set(skipped) \
+            and not find_cues(skipped, "speech"):
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
@@ -298,7 +270,7 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
         return True  # "described the new cabinet as “spin”": the characterisation is the claim
     if nxt in ATTITUDES and c1 + 2 < n_toks and (low[c1 + 2] == "that" or low[c1 + 2] in ("about", "over")
-                                                 and c1 + 3 < n_toks and low[c1 + 3] in _WH):
+                                                 and c1 + 3 < n_toks and low[c1 + 3] in WH_WORDS):
         return True  # "expressed concern that …", "voiced hope about how …": an attitude with its clause
     if nxt in SUBJECT_PRONOUNS and c1 + 2 < n_toks and (low[c1 + 2] in FINITE or low[c1 + 2].endswith("ed")):
         return True  # "the captain reported he was surrounded": a clause with its subject, "that" left out

@@ -124,6 +124,10 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             outer = left_np(toks, h, stop)
             if outer is not None and outer[1] == h:
                 return (outer[0], j)
+    if i > stop and low[i - 1] in _OBJECT_PREPS and "and" in low[i:j]:
+        # "the ambassador to Russia and former adviser Michael McFaul said": the first conjunct is the
+        # preposition's object, the speaker the second
+        i = max(k for k in range(i, j) if low[k] == "and") + 1
     return (i, j)
 
 
@@ -156,6 +160,8 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
 _OF_COMPLEMENTS = frozenset({"state", "government", "staff", "mission", "delegation", "state's"})
 _COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+#: prepositions whose object a speaker phrase cannot start with
+_OBJECT_PREPS = frozenset("to of with from against by for about toward towards".split())
 #: words that describe a place's state between "in" and its name ("authorities in occupied Kherson")
 _PLACE_STATES = frozenset("occupied russian-occupied russia-occupied annexed liberated besieged frontline front-line "
                           "war-torn embattled".split())

@@ -50,6 +50,8 @@ _NOT_FIRST = frozenset({"the", "a", "an", "in", "on", "at", "this", "that", "the
 _MARKER = re.compile(r"\s*([A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,13})[ \u00a0]?(?:\([a-z ]{3,30}\))?"
                      r"[ \u00a0]?:[ \u00a0]+(?=\S)")
 _QUOTES = "\"'“”„«»‘’‹›"
+#: an all-capitals marker of more words than this is a headline ("VLADIMIR PUTIN:" is a speaker)
+HEADLINE_WORDS = 3
 
 
 class Turn(NamedTuple):
@@ -79,6 +81,8 @@ def marker(text: str, a: int, b: int, actors: Actors) -> Turn | None:
         return Turn(m.start(1), m.end(1), True)
     if words[0].lower() in _NOT_FIRST:
         return None
+    if len(words) > HEADLINE_WORDS and who == who.upper():
+        return None  # "JOHN DOE SCORCHED FOR MISLEADING ON JET USE: …": an all-capitals headline, no speaker
     if len(words) == 1:
         return Turn(m.start(1), m.end(1), False) if actors.resolve(who) is not None else None
     if not all(w[:1].isupper() or w in _LINKERS for w in words):

@@ -145,7 +145,8 @@ class Actors:
         owners = set(self._near.get(last, ()))
         for k in deletions(last):
             owners |= self._near.get(k, set())
-        owners = {a for a in owners if fold(a.name).split()[-1][:1] == last[:1]}
+        owners = {a for a in owners if fold(a.name).split()[-1][:1] == last[:1]
+                  and not _other_gender(last, fold(a.name).split()[-1])}
         if len(words) > 1:
             first = name.split()[0]
             owners = {a for a in owners if in_name(first, a.name)}
@@ -266,6 +267,16 @@ def _names_more(mention: str, end: int) -> bool:
         return False
     word = m.group(1).lower().rstrip(".")
     return word not in TITLES and word not in ("'s", "’s")
+
+
+def _other_gender(surname: str, owner: str) -> bool:
+    """Whether two folded surnames are one Slavic surname's female and male forms ("antonova" and "antonov"):
+    a letter apart, but two people.
+
+    >>> _other_gender("antonova", "antonov"), _other_gender("zakharov", "zakharova"), _other_gender("zelanski", "zelenskyy")
+    (True, True, False)
+    """
+    return surname == owner + "a" or owner == surname + "a"
 
 
 def _posting(mention: str, start: int) -> bool:
