@@ -26,8 +26,9 @@ def pieces(text, **kw):
      ["- If it comes - and it may come soon - we fight back, and that is all."]),
     # the next turn of an interview set on the same line is no attribution, however short
     ("- What are the troops for? - Europe and the United States condemned the drills at once.",
-     ["- What are the troops for? - Europe and the United States condemned the drills at once."]),
-    ("- Why? - Zelensky said nothing.", ["- Why? - Zelensky said nothing."]),
+     ["- What are the troops for?", "- Europe and the United States condemned the drills at once."]),
+    ("The minister spoke. - Why now? - Because the talks failed. - And then? - We wait.",
+     ["- Why now?", "- Because the talks failed.", "- And then?", "- We wait."]),
     ("- We will hold - Zelensky told reporters.", ["- We will hold -"]),
     # not speech: a signature after a quotation, an attribution on a line of its own, a dash mid-sentence
     ("“We stay.”\n― Ana Ruiz, a teacher", []),
@@ -37,6 +38,12 @@ def pieces(text, **kw):
 ])
 def test_lines_of_speech(text, expected):
     assert pieces(text, attribution=attribution_clause) == expected
+
+
+def test_a_line_no_attribution_closes_is_bounded():
+    text = "- " + "We hold the line and we will go on holding it. " * 200  # one line, no attribution, no turn
+    (a, b), = speech_lines(text)
+    assert a == 0 and b <= 3000
 
 
 def test_a_dash_inside_a_quotation_opens_no_line():

@@ -13,11 +13,12 @@ own words.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..segment import split_sentences
 from ..segment.marks import (ATTRIBUTION_WORDS, MAX_SIGNATURE, NAMED_ATTRIBUTION_WORDS, OUTER_CLOSING, QUOTE_MARKS,
                              SPEECH_DASHES, quote_spans, speech_lines)
-from .cues import cue_index
+from .cues import cue_lexicon
 from .records import QuoteType
 
 #: the marks and the pairing live in :mod:`narrative.segment.marks` (one definition for every rule)
@@ -137,13 +138,20 @@ def attribution_clause(words: list[str]) -> bool:
     "Zelensky told reporters"; not "and it may", nor "Europe and the United States condemned the strikes").
 
     >>> [attribution_clause(c.split()) for c in ("admits patient Ana Ruiz", "and it may", "Zelensky told reporters",
-    ...                                          "Europe and the United States condemned the strikes")]
-    [True, False, True, False]
+    ...                                          "Europe and the United States condemned the strikes",
+    ...                                          "the third largest in the world")]
+    [True, False, True, False, False]
     """
     if not 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS):
         return False
-    cues = cue_index("speech")
-    return any(w.lower().strip(_WORD_EDGES) in cues for w in words)
+    verbs = _cue_verbs()
+    return any(w.lower().strip(_WORD_EDGES) in verbs for w in words)
+
+
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    """The one-word speech verbs of the cue lexicon ("said", "admits"; not the "in" of "in his opinion")."""
+    return frozenset(key[0] for key, (_stance, kind) in cue_lexicon("speech").items() if len(key) == 1 and kind == "verb")
 
 
 def speech(text: str, quotations: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -106,6 +106,10 @@ _DASH_CLASS = "[" + re.escape("".join(sorted(LINE_DASHES))) + "]"
 #: stop on the same line before a capital: "… he said. - We will win - he added.", "… speech.- Anyway, …"; not
 #: "at 5 a.m. - the worst hour")
 _DASH_SPACE = re.compile(_DASH_CLASS + r"[ \t]+(?=\S)")
+#: the next turn of speech on the same line: a stop, a dash, a capital ("… used for? - This is the potential …")
+_NEXT_TURN = re.compile(r"[.!?][ \t]*" + _DASH_CLASS + r"[ \t]+(?=[A-Z])")
+#: longest line of speech that no attribution closes (characters): a document on one line is not one quotation
+MAX_SPEECH_LINE = 3000
 #: a spaced dash inside a line (where a line of speech may close: "… - he said")
 _INNER_DASH = re.compile(r"[ \t]" + _DASH_CLASS + r"[ \t]")
 #: what ends the attribution after a closing dash ("- … - he said, adding …"), or an attribution line's words
@@ -149,14 +153,14 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
 
     A line (or a sentence after a stop on the same line) that opens with a dash and a space is a speaker's words:
     an interview's question or answer ("– Are the talks over?"), a Polish outlet's "- We will hold - he said". It
-    ends after the first dash inside it that an attribution follows, else at the end of its line. An attribution:
-    the words from the dash to the end of their clause, which ``attribution`` accepts (the document view's test: a
-    short clause holding a cue word); by default a clause of at most :data:`ATTRIBUTION_WORDS` words
-    (:data:`NAMED_ATTRIBUTION_WORDS` when it opens with a capital); never a capitalised clause after a stop (the
-    next turn: "- Why? - Because …"). Not speech: a dash that signs the quotation before it ("“…”\\n― Ana Ruiz"), a dash inside a quotation
-    (``quotations``: the text's :func:`quote_spans`, when known already), and a line that opens in lower case with
-    an attribution (an attribution set on its own line: "- wrote the council's head."). Linear in the text;
-    never raises.
+    ends after the first dash inside it that an attribution follows, else where the next turn opens on its line
+    ("- Why? - Because …"), else at the end of its line (at most :data:`MAX_SPEECH_LINE` characters). An
+    attribution: the words from the dash to the end of their clause, which ``attribution`` accepts (the document
+    view's test: a short clause holding a cue word); by default a clause of at most :data:`ATTRIBUTION_WORDS` words
+    (:data:`NAMED_ATTRIBUTION_WORDS` when it opens with a capital). Not speech: a dash that signs the quotation
+    before it ("“…”\\n― Ana Ruiz"), a dash inside a quotation (``quotations``: the text's :func:`quote_spans`, when
+    known already), and a line that opens in lower case with an attribution (an attribution set on its own line:
+    "- wrote the council's head."). Linear in the text; never raises.
 
     >>> t = "Intro.\\n- We will hold - he said. - We will win - he added.\\n– Are the talks over?\\n– No, not yet."
     >>> [t[a:b] for a, b in speech_lines(t)]
@@ -178,8 +182,10 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
             continue
         if out and d < out[-1][1] or quotes.inside(d):
             continue
-        line_end = text.find("\n", d)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = text.find("\n", d, d + MAX_SPEECH_LINE)
+        line_end = min(len(text), d + MAX_SPEECH_LINE) if line_end < 0 else line_end
+        turn = _NEXT_TURN.search(text, m.end(), line_end)  # "… used for? - This is …": the next turn opens there
+        line_end = turn.start() + 1 if turn else line_end
         if line_end - d <= MAX_SIGNATURE and text[max(0, d - 8):d].rstrip()[-1:] in OUTER_CLOSING:
             continue  # a signature after a quotation ("“…”\n― Ana Ruiz, a teacher")
         if text[m.end()].islower():
@@ -189,8 +195,6 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
         end = line_end
         for inner in _INNER_DASH.finditer(text, m.end(), line_end):
             words = _clause(text, inner.end(), line_end)
-            if words and words[0][:1].isupper() and text[inner.start() - 1:inner.start()] in (".", "?", "!"):
-                continue  # "… used for? - Europe condemned …": the next turn, not an attribution
             if words is not None and attribution(words):
                 end = inner.start() + 2  # through the closing dash
                 break

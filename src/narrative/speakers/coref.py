@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import place_sides as gazetteer_places
 from .descriptions import description, local, place_sides, side_of
 from .gender import (GENDERED_TITLES, first_name_gender, first_name_table, honorific_gender,
                      pronoun_gender_after)
@@ -328,8 +329,6 @@ class NameIndex:
     def _known_place(self, name: str) -> bool:
         """Whether a name is a place of the place gazetteer (:mod:`narrative.places`: "Chasiv Yar") or ends with
         a place word ("Donetsk Oblast")."""
-        from ..places import place_sides as gazetteer_places  # read once, only when a pronoun needs it
-
         low = name.lower()
         return low in gazetteer_places() or low.split()[-1] in _PLACE_WORDS
 
