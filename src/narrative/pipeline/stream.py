@@ -121,14 +121,14 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         claims = table if level == "claim" and by in table.columns else group_column(result.claims, docs, by)
         result.stance_sums = stance_sums(claims, by=by)
     if "scores" in stages and "frames" not in stages:  # the rows of frame_scores only (the suite's notebook 01)
-        from ..features import frame_scores
+        from ..features import frame_scores, scores_and_evidence
 
-        result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
-        if "evidence" in stages:
-            from ..features import evidence
-
+        if "evidence" in stages:  # one lexicon pass for both
             offset = "content_start" if level == "claim" else None
-            result.evidence = evidence(table, text_column=text_col, lexicon=_lexicon(lexicon), offset_column=offset)
+            result.scores, result.evidence = scores_and_evidence(table, text_column=text_col, lexicon=_lexicon(lexicon),
+                                                                 sentiment=sentiment, offset_column=offset)
+        else:
+            result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         if by not in id_columns:
