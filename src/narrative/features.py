@@ -231,13 +231,18 @@ def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None =
     [['hedge', 'claimed'], ['achievement', 'captured']]
     """
     lexicon = lexicon or load_lexicon()
+    sides = table["side"] if "side" in table.columns else [None] * len(table)
+    texts = table[text_column].fillna("").astype(str).tolist()
+    return _kwic(table, texts, find_all(lexicon, texts, list(sides)), width, offset_column)
+
+
+def _kwic(table: pd.DataFrame, texts: list[str], hits_of: list[list], width: int, offset_column: str | None) -> pd.DataFrame:
+    """The :func:`evidence` table of ``table``'s rows, their texts and each text's hits."""
     rows = []
     has_claims = "claim_id" in table.columns
     shifts = table[offset_column] if offset_column else [0] * len(table)
-    sides = table["side"] if "side" in table.columns else [None] * len(table)
-    texts = table[text_column].fillna("").astype(str).tolist()
     for doc_id, claim_id, text, shift, hits in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
-                                                   texts, shifts, find_all(lexicon, texts, list(sides))):
+                                                   texts, shifts, hits_of):
         for hit in hits:
             left = " ".join(text[max(0, hit.start - width):hit.start].split())
             right = " ".join(text[hit.end:hit.end + width].split())
@@ -287,15 +292,4 @@ def scores_and_evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexic
     scores = pd.concat([scores, pd.DataFrame(rates, columns=list(lexicon.categories))], axis=1)
     if sentiment:
         scores["vader_compound"] = np.asarray([vader_scores(text)[0] for text in texts], dtype=float)
-    rows = []
-    has_claims = "claim_id" in table.columns
-    shifts = table[offset_column] if offset_column else [0] * len(table)
-    for doc_id, claim_id, text, shift, hits in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
-                                                   texts, shifts, hits_of):
-        for hit in hits:
-            left = " ".join(text[max(0, hit.start - width):hit.start].split())
-            right = " ".join(text[hit.end:hit.end + width].split())
-            for cat in hit.categories:
-                rows.append((doc_id, claim_id, cat, hit.phrase, left, text[hit.start:hit.end], right,
-                             int(hit.start + shift), int(hit.end + shift), hit.rule))
-    return scores, pd.DataFrame(rows, columns=list(EVIDENCE))
+    return scores, _kwic(table, texts, hits_of, width, offset_column)
