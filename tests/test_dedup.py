@@ -79,7 +79,8 @@ def test_frames_and_compare_count_each_group_of_copies_once(tmp_path, capsys):
 
 
 def test_streaming_without_duplicates_keeps_every_other_document_and_its_ids(tmp_path):
-    from narrative.pipeline.stream import duplicate_ids, run_stream
+    from narrative.pipeline.duplicates import duplicate_ids
+    from narrative.pipeline.stream import run_stream
 
     corpus = tmp_path / "news"
     corpus.mkdir()

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from narrative.dedup import DuplicateIndex, document_signature
-from narrative.pipeline.stream import duplicate_ids
+from narrative.pipeline.duplicates import duplicate_ids
 
 from support import DEMO
 

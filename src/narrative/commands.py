@@ -53,7 +53,7 @@ def _stream(args, stages, *, progress=None, by: str = "side", **outputs):
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column, side=args.side_column)
     drop = frozenset()
     if getattr(args, "keep_duplicates", True) is False:  # statistics count each group of copies once
-        from .pipeline.stream import duplicate_ids
+        from .pipeline.duplicates import duplicate_ids
 
         drop = duplicate_ids(args.inputs, columns)
         if drop:

@@ -228,13 +228,18 @@ def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None =
     [['hedge', 'claimed'], ['achievement', 'captured']]
     """
     lexicon = lexicon or load_lexicon()
+    sides = table["side"] if "side" in table.columns else [None] * len(table)
+    texts = table[text_column].fillna("").astype(str).tolist()
+    return _kwic(table, texts, find_all(lexicon, texts, list(sides)), width, offset_column)
+
+
+def _kwic(table: pd.DataFrame, texts: list[str], hits_of: list[list], width: int, offset_column: str | None) -> pd.DataFrame:
+    """The :func:`evidence` table of ``table``'s rows, their texts and each text's hits."""
     rows = []
     has_claims = "claim_id" in table.columns
     shifts = table[offset_column] if offset_column else [0] * len(table)
-    sides = table["side"] if "side" in table.columns else [None] * len(table)
-    texts = table[text_column].fillna("").astype(str).tolist()
     for doc_id, claim_id, text, shift, hits in zip(table["doc_id"], table["claim_id"] if has_claims else [""] * len(table),
-                                                   texts, shifts, find_all(lexicon, texts, list(sides))):
+                                                   texts, shifts, hits_of):
         for hit in hits:
             left = " ".join(text[max(0, hit.start - width):hit.start].split())
             right = " ".join(text[hit.end:hit.end + width].split())
@@ -242,3 +247,46 @@ def evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None =
                 rows.append((doc_id, claim_id, cat, hit.phrase, left, text[hit.start:hit.end], right,
                              int(hit.start + shift), int(hit.end + shift), hit.rule))
     return pd.DataFrame(rows, columns=list(EVIDENCE))
+
+
+def scores_and_evidence(table: pd.DataFrame, *, text_column: str, lexicon: Lexicon | None = None,
+                        sentiment: bool = True, offset_column: str | None = None,
+                        width: int = KWIC_WIDTH) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(frame_scores(table, ...), evidence(table, ...))`` with the lexicon matched once per text: the rates are
+    the hits' weights per category (what :meth:`Lexicon.count` adds up, in the same order), the evidence their
+    context (notebook 01's workers make both). A ``side`` that is neither text nor None is scored apart.
+
+    >>> t = pd.DataFrame({"doc_id": ["d"], "claim_id": ["d:1"], "side": ["ukraine"],
+    ...                   "content": ["Ukrainian forces continue to deter enemy attacks."]})
+    >>> scores, kwic = scores_and_evidence(t, text_column="content", sentiment=False)
+    >>> scores.equals(frame_scores(t, text_column="content", sentiment=False)), len(kwic)
+    (True, 2)
+    """
+    from .analyzer import lower_tokens_counted
+
+    lexicon = lexicon or load_lexicon()
+    sides = table["side"].tolist() if "side" in table.columns else [None] * len(table)
+    if not all(side is None or isinstance(side, str) for side in sides):
+        return (frame_scores(table, text_column=text_column, lexicon=lexicon, sentiment=sentiment),
+                evidence(table, text_column=text_column, lexicon=lexicon, width=width, offset_column=offset_column))
+    texts = table[text_column].fillna("").astype(str).tolist()
+    hits_of = find_all(lexicon, texts, sides)
+    index = {c: j for j, c in enumerate(lexicon.categories)}
+    rates = np.zeros((len(texts), len(index)), dtype=float)
+    n_tokens = []
+    for i, (text, hits) in enumerate(zip(texts, hits_of)):
+        n = lower_tokens_counted(text)[1]
+        n_tokens.append(n)
+        totals: dict[str, float] = {}
+        for hit in hits:
+            for cat in hit.categories:
+                totals[cat] = totals.get(cat, 0.0) + hit.weight
+        if n:
+            for cat, value in totals.items():
+                rates[i, index[cat]] = value * 1000.0 / n
+    scores = table[[c for c in ("doc_id", "claim_id", "side") if c in table.columns]].reset_index(drop=True).copy()
+    scores["n_tokens"] = n_tokens
+    scores = pd.concat([scores, pd.DataFrame(rates, columns=list(lexicon.categories))], axis=1)
+    if sentiment:
+        scores["vader_compound"] = np.asarray([vader_scores(text)[0] for text in texts], dtype=float)
+    return scores, _kwic(table, texts, hits_of, width, offset_column)

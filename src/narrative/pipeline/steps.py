@@ -97,7 +97,8 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
     from ..corpus import Columns
     from ..lexicons import load_lexicon
     from .runfiles import scores_exchange
-    from .stream import duplicate_ids, run_stream
+    from .duplicates import duplicate_ids
+    from .stream import run_stream
 
     paths = [locate(p) for p in _paths(corpus)]
     lex = load_lexicon(lexicon)

@@ -121,14 +121,14 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         claims = table if level == "claim" and by in table.columns else group_column(result.claims, docs, by)
         result.stance_sums = stance_sums(claims, by=by)
     if "scores" in stages and "frames" not in stages:  # the rows of frame_scores only (the suite's notebook 01)
-        from ..features import frame_scores
+        from ..features import frame_scores, scores_and_evidence
 
-        result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
-        if "evidence" in stages:
-            from ..features import evidence
-
+        if "evidence" in stages:  # one lexicon pass for both
             offset = "content_start" if level == "claim" else None
-            result.evidence = evidence(table, text_column=text_col, lexicon=_lexicon(lexicon), offset_column=offset)
+            result.scores, result.evidence = scores_and_evidence(table, text_column=text_col, lexicon=_lexicon(lexicon),
+                                                                 sentiment=sentiment, offset_column=offset)
+        else:
+            result.scores = frame_scores(table, text_column=text_col, lexicon=_lexicon(lexicon), sentiment=sentiment)
     if "frames" in stages:
         id_columns = ("doc_id", "claim_id", "side") if level == "claim" else ("doc_id", "side")
         if by not in id_columns:
@@ -171,43 +171,6 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     result.read_ids, result.doc_ids = read_ids, assigned
     result.dropped = len(assigned) - len(docs)
     return result
-
-
-def duplicate_ids(paths, columns: Columns | None = None, *, jobs: int = 1, chunk_docs: int | None = None) -> frozenset:
-    """The ids of the documents that duplicate another one of the corpus (exact or near, see
-    :func:`narrative.dedup.find_duplicates`; the kept one of each group is left out of the set).
-
-    With ``jobs > 1`` the documents' signatures are computed chunk by chunk on a local pool of ``jobs``
-    worker processes (:func:`signed_chunk`) and added to the index here in reading order: the same index,
-    so the same set, as one process gives."""
-    from ..corpus import iter_chunks
-    from ..dedup import DuplicateIndex, duplicate_ids as ids_of_duplicates
-
-    if jobs <= 1:
-        return ids_of_duplicates(iter_chunks(paths, columns=columns))
-    from functools import partial
-
-    index, unique = DuplicateIndex(), UniqueIds()
-    try:
-        for _raw, (read_ids, dates, signed) in map_chunks(partial(signed_chunk, columns=columns),
-                                                          raw_chunks(paths, chunk_docs=chunk_docs or CHUNK_DOCS["local"]),
-                                                          jobs=jobs):
-            for doc_id, date, (key, sig) in zip(unique(read_ids), dates, signed):
-                index.add_signed(doc_id, key, sig, date)
-        return index.duplicate_ids()
-    finally:
-        index.close()
-
-
-def signed_chunk(raw: RawChunk, columns: Columns | None = None) -> tuple[list[str], list[str], list[tuple]]:
-    """A raw chunk's documents as ``(ids as read, dates, document signatures)``
-    (:func:`narrative.dedup.document_signature`), for :func:`duplicate_ids` on worker processes."""
-    from ..dedup import document_signature
-
-    docs = parse_chunk(raw, columns)
-    dates = docs["date"] if "date" in docs.columns else [""] * len(docs)
-    return (docs["doc_id"].tolist(), [str(d or "") for d in dates],
-            [document_signature(str(text)) for text in docs["text"]])
 
 
 # -- backends ----------------------------------------------------------------
@@ -434,3 +397,12 @@ def _summed(parts: list[pd.Series]) -> pd.Series:
     totals = np.zeros(len(terms), dtype="int64")
     np.add.at(totals, codes, joined.to_numpy(dtype="int64"))  # exact integer sums (no float weights)
     return pd.Series(totals, index=terms)
+
+
+def __getattr__(name: str):
+    """``duplicate_ids`` lives in :mod:`.duplicates` (it runs on this module's backends); its old import path works."""
+    if name == "duplicate_ids":
+        from .duplicates import duplicate_ids
+
+        return duplicate_ids
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
