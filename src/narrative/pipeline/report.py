@@ -90,10 +90,9 @@ def _frame_scorer(run_dir: Path) -> dict | None:
         return None
     import json
 
-    from ..framescorer import CARD_FILE
-    from ..infra.datafiles import data_path
+    from ..infra.datafiles import FRAME_SCORER_CARD, data_path
 
-    card = json.loads(data_path(CARD_FILE, "models").read_text("utf-8"))
+    card = json.loads(data_path(FRAME_SCORER_CARD, "models").read_text("utf-8"))
     scorer = str(labels["scorer"].iloc[0])
     trained = ", ".join(f"{name} ({v['claims']} claims, {v['articles']} articles)" for name, v in card["trained_on"].items())
     return {"scorer": scorer, "why": card["suite_scorer_why"] if scorer == card["suite_scorer"] else
