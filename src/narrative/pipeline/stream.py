@@ -164,7 +164,7 @@ def process_raw(raw: RawChunk, doc_ids: list[str] | None = None, *, columns: Col
     read_ids = docs["doc_id"].tolist()
     docs["doc_id"] = doc_ids if doc_ids is not None else UniqueIds()(read_ids)
     assigned = docs["doc_id"].tolist()
-    if drop:  # duplicates of documents kept elsewhere in the corpus (see duplicate_ids)
+    if drop:  # duplicates of documents kept elsewhere in the corpus (see pipeline.duplicates.duplicate_ids)
         docs = docs[~docs["doc_id"].isin(drop).to_numpy()].reset_index(drop=True)
     result = process_chunk(docs, **options) if len(docs) else ChunkResult()
     # every document of the chunk, left out or not: the reader's id bookkeeping must see them all
@@ -398,11 +398,3 @@ def _summed(parts: list[pd.Series]) -> pd.Series:
     np.add.at(totals, codes, joined.to_numpy(dtype="int64"))  # exact integer sums (no float weights)
     return pd.Series(totals, index=terms)
 
-
-def __getattr__(name: str):
-    """``duplicate_ids`` lives in :mod:`.duplicates` (it runs on this module's backends); its old import path works."""
-    if name == "duplicate_ids":
-        from .duplicates import duplicate_ids
-
-        return duplicate_ids
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
