@@ -18,6 +18,21 @@ def claims(sentence: str) -> list[tuple[str, str, str]]:
     return list(zip(c["speaker"], c["cue"], c["content"]))
 
 
+def assert_only_claim(sentence: str, speaker: str, cue: str, content_start: str) -> None:
+    """The sentence holds exactly one claim, by ``speaker`` with ``cue``, its content (less an opening quotation
+    mark) starting with ``content_start``."""
+    found = claims(sentence)
+    assert [(s, c) for s, c, _t in found] == [(speaker, cue)]
+    assert found[0][2].lstrip("\u201c\"").startswith(content_start)
+
+
+def assert_among_claims(sentence: str, speaker: str, cue: str, content_start: str) -> None:
+    """One of the sentence's claims is by ``speaker`` with ``cue``, its content starting with ``content_start``."""
+    found = claims(sentence)
+    assert (speaker, cue) in [(s, c) for s, c, _t in found]
+    assert [t for s, c, t in found if (s, c) == (speaker, cue)][0].startswith(content_start)
+
+
 @pytest.mark.parametrize("sentence, speaker, cue, content_start", [
     # a plural noun after a quantifier is no cue, so the reporting aside at the end stands
     ("Editors have swapped the word war for conflict in several reports, the Daily Courier reported.",
@@ -52,9 +67,7 @@ def claims(sentence: str) -> list[tuple[str, str, str]]:
      "the Daily Courier", "pointed out", "The stocks of shells"),
 ])
 def test_the_claim_is_found_with_its_speaker_and_content(sentence, speaker, cue, content_start):
-    found = claims(sentence)
-    assert [(s, c) for s, c, _t in found] == [(speaker, cue)]
-    assert found[0][2].lstrip("\u201c\"").startswith(content_start)
+    assert_only_claim(sentence, speaker, cue, content_start)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -100,9 +113,7 @@ def test_a_sourceless_as_noted_continues_the_speaker_before():
      "The senator Ann Walsh", "vowed", "to block the bill"),
 ])
 def test_commissives_asides_and_dashes(sentence, speaker, cue, content_start):
-    found = claims(sentence)
-    assert [(s, c) for s, c, _t in found] == [(speaker, cue)]
-    assert found[0][2].startswith(content_start)
+    assert_only_claim(sentence, speaker, cue, content_start)
 
 
 @pytest.mark.parametrize("sentence, speaker, cue, content_start", [
@@ -117,9 +128,7 @@ def test_commissives_asides_and_dashes(sentence, speaker, cue, content_start):
      "student Ana Horak", "said", "We must stay calm"),
 ])
 def test_coordination_quantifiers_and_person_nouns(sentence, speaker, cue, content_start):
-    found = claims(sentence)
-    assert (speaker, cue) in [(s, c) for s, c, _t in found]
-    assert [t for s, c, t in found if (s, c) == (speaker, cue)][0].startswith(content_start)
+    assert_among_claims(sentence, speaker, cue, content_start)
 
 
 @pytest.mark.parametrize("sentence, speaker, cue, content_start", [
@@ -133,9 +142,7 @@ def test_coordination_quantifiers_and_person_nouns(sentence, speaker, cue, conte
      "they hurt farmers"),
 ])
 def test_noun_objects_that_are_claims_and_participle_subjects(sentence, speaker, cue, content_start):
-    found = claims(sentence)
-    assert (speaker, cue) in [(s, c) for s, c, _t in found]
-    assert [t for s, c, t in found if (s, c) == (speaker, cue)][0].startswith(content_start)
+    assert_among_claims(sentence, speaker, cue, content_start)
 
 
 def test_a_plain_noun_object_is_still_no_claim():
