@@ -112,7 +112,9 @@ def is_noun_use(lows: list[str], i: int) -> bool:
     if prev == "to" and i >= 2 and lows[i - 2] in _ASPECT_BEFORE_TO:
         return False  # "went on to say", "continued to insist": a verb
     if prev in _PLURAL_MARKERS and lows[i].endswith("s"):
-        return True  # "in several reports", "multiple statements", "media reports": a plural noun
+        # "in several reports", "multiple statements", "media reports": a plural noun; but a name ending in News,
+        # Press or Media before "that" or the unit's end is a source ("Sky News reports that", "…, Fox News claims.")
+        return not (prev in _NAME_TAILS and (i + 1 == len(lows) or lows[i + 1] in _VERB_FOLLOWERS))
     return prev in words().noun_markers or prev.endswith(("’s", "'s"))
 
 
@@ -120,6 +122,12 @@ def is_noun_use(lows: list[str], i: int) -> bool:
 _PLURAL_MARKERS = frozenset({"several", "many", "multiple", "numerous", "some", "other", "recent", "various",
                              "conflicting", "unconfirmed", "unverified", "initial", "earlier", "media", "news",
                              "press", "two", "three", "four", "five"})
+
+
+#: plural markers that also end an outlet's name ("Sky News", "the Associated Press", "Meduza Media")
+_NAME_TAILS = frozenset({"media", "news", "press"})
+#: what follows a reporting verb, not a plural noun ("… reports that", "…, Fox News claims.")
+_VERB_FOLLOWERS = frozenset({"that", ".", ",", ";", ":", "!", "?"})
 
 
 #: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")

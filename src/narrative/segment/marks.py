@@ -106,8 +106,9 @@ _DASH_CLASS = "[" + re.escape("".join(sorted(LINE_DASHES))) + "]"
 #: stop on the same line before a capital: "… he said. - We will win - he added.", "… speech.- Anyway, …"; not
 #: "at 5 a.m. - the worst hour")
 _DASH_SPACE = re.compile(_DASH_CLASS + r"[ \t]+(?=\S)")
-#: the next turn of speech on the same line: a stop, a dash, a capital ("… used for? - This is the potential …")
-_NEXT_TURN = re.compile(r"[.!?][ \t]*" + _DASH_CLASS + r"[ \t]+(?=[A-Z])")
+#: the next turn of speech on the same line: a stop, a dash, a letter that must be a capital of any script ("… used
+#: for? - This is the potential …", "- Dlaczego? - Żeby …"; :func:`_next_turn`)
+_NEXT_TURN = re.compile(r"[.!?][ \t]*" + _DASH_CLASS + r"[ \t]+(?=[^\W\d_])")
 #: longest line of speech that no attribution closes (characters): a document on one line is not one quotation
 MAX_SPEECH_LINE = 3000
 #: a spaced dash inside a line (where a line of speech may close: "… - he said")
@@ -147,6 +148,14 @@ def _attribution(words: list[str]) -> bool:
     return 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS)
 
 
+def _next_turn(text: str, start: int, end: int) -> re.Match | None:
+    """The first :data:`_NEXT_TURN` in ``text[start:end]`` whose letter is a capital (each character read once)."""
+    turn = _NEXT_TURN.search(text, start, end)
+    while turn is not None and not text[turn.end()].isupper():
+        turn = _NEXT_TURN.search(text, turn.end(), end)
+    return turn
+
+
 def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
                  attribution: Callable[[list[str]], bool] | None = None) -> list[tuple[int, int]]:
     """``(dash, end)`` offsets of each line of direct speech opened by a dash, in text order and disjoint.
@@ -184,7 +193,7 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
             continue
         line_end = text.find("\n", d, d + MAX_SPEECH_LINE)
         line_end = min(len(text), d + MAX_SPEECH_LINE) if line_end < 0 else line_end
-        turn = _NEXT_TURN.search(text, m.end(), line_end)  # "… used for? - This is …": the next turn opens there
+        turn = _next_turn(text, m.end(), line_end)  # "… used for? - This is …": the next turn opens there
         line_end = turn.start() + 1 if turn else line_end
         if line_end - d <= MAX_SIGNATURE and text[max(0, d - 8):d].rstrip()[-1:] in OUTER_CLOSING:
             continue  # a signature after a quotation ("“…”\n― Ana Ruiz, a teacher")
