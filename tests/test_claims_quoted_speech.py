@@ -40,12 +40,6 @@ def test_the_view_records_each_interview_turn_as_quoted_speech():
     assert "– No." in [text[a:b] for a, b in view.units]
 
 
-def test_a_line_of_speech_closed_by_its_attribution_is_one_unit():
-    text = "Intro.\n\n- I thought of it. Both suffer. The poor pay - he explained.\n\nOutro."
-    view = DocumentView("d", text, "news", None, Resources())
-    assert "- I thought of it. Both suffer. The poor pay - he explained." in [text[a:b] for a, b in view.units]
-
-
 LINES = ("Minister Jan Nowicki spoke in Warsaw on Tuesday.\n\n"
          "- We said it before and we say it again: no troops will go east - the minister said.\n\n"
          "- Putin told me personally that he wants peace - Nowicki added.")
@@ -67,6 +61,9 @@ def test_a_named_third_party_inside_a_line_of_speech_stays_a_claim_that_ends_wit
     assert nowicki["content"] == "Putin told me personally that he wants peace"
 
 
+@pytest.mark.xfail(strict=True, reason="not yet: a line of speech is read sentence by sentence (its earlier sentences "
+                   "become the journalist's); merging it into one unit lost 10 of the 330 coded war-news claim spans, "
+                   "whose extents were drawn from the sentence units, so the coded sheets must be re-matched first")
 def test_a_line_of_several_sentences_is_its_attributed_speakers_claim():
     text = ("Bishop Anton Horvat spoke after the service.\n\n"
             "- I thought of the two nations. Both suffer in this war. The poor pay the price - he explained.")

@@ -3,8 +3,8 @@
 A :class:`DocumentView` holds what the extractors share about one document: its quotations
 (:class:`.quotes.Quotes`, paired once), its quoted speech (the quotations and the lines of speech a dash
 opens: an interview's answers, "- We will hold - he said"; :func:`.quotes.speech`), the site
-furniture left out (:mod:`.boilerplate`), the units claims are read in (sentences merged while quoted
-speech closed by its attribution is open, furniture cut out), each unit's
+furniture left out (:mod:`.boilerplate`), the units claims are read in (sentences merged while a quotation is
+open, furniture cut out; a line of speech stays sentences, as hand coders read it), each unit's
 tokens and hedges, the known actors' mentions, the speaker resolver (:class:`narrative.speakers.resolver.Resolver`)
 and the document's own voice. Its parts are computed on first use and kept, so a second reader
 (the CRF's rule features, say) pays nothing.
@@ -37,7 +37,7 @@ from .boilerplate import Boilerplate, without
 from .boilerplate import boilerplate as default_boilerplate
 from .cues import Profile, unit_hedges, with_next
 from .finish import Drafts, finish
-from ..segment.marks import closed, joined
+from ..segment.marks import joined
 from .quotes import Quotes, quote_spans, speech, units
 from .registry import extractor_class
 from ..speakers.resolver import Resolver, own_voice
@@ -82,12 +82,12 @@ class DocumentView:
         self.quoted = Quotes(joined(self.quotes.spans, speech_lines))
         rules = resources.boilerplate
         lines = rules.spans(text, self.quotes)  # whole lines of furniture (headlines too)
-        # sentences merge while a quotation, or a line of speech closed by its attribution ("- … - he said"), is open
-        spans = without(units(text, joined(self.quotes.spans, closed(text, speech_lines))), lines, text)
+        # sentences merge while a quotation is open; a line of speech closed by its attribution ("- … - he said")
+        # stays sentences: merging it cost 10 of the 330 coded war-news claim spans and gained no quote or speaker
+        spans = without(units(text, self.quotes.spans), lines, text)
         # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
         sentences = set(rules.sentences(text, spans))
-        #: the units claims are read in: sentences merged while a quotation or an attributed line of speech is
-        #: open, furniture cut out
+        #: the units claims are read in: sentences merged while a quotation is open, furniture cut out
         self.units: list[tuple[int, int]] = [s for s in spans if s not in sentences] if sentences else spans
         #: the furniture left out: whole lines, then whole sentences
         self.furniture: list[tuple[int, int]] = lines + sorted(set(spans) - set(self.units))
