@@ -48,6 +48,12 @@ from .speakers import (PRONOUNS, clause_subject, is_name, left_np, nearest_subje
 from .tokens import Toks
 
 
+def _holds_its_source(cand: Candidate, toks) -> bool:
+    """A content that holds its own source is no claim ("They are only justifying themselves and denying.":
+    a cue verb ending a coordination, with nothing said)."""
+    return cand.content_start <= toks.start[cand.source_first] < cand.content_end
+
+
 class _Unit:
     """One unit of a document while its cues are read: tokens, and the last known actor before a cue."""
 
@@ -372,8 +378,9 @@ class RulesExtractor(Extractor):
                 unit = _Unit(view, u)
                 quoted = view.quoted
                 found = [c for c in (_candidate(unit, cue, quotes, actors, relaxed) for cue in cues)
-                         if c is not None and not quoted_cue(c, unit.toks, quoted, actors)]
-                found = [c for c in (clip_quoted(c, unit.toks, text, quoted) for c in found) if c is not None]
+                         if c is not None and not quoted_cue(c, unit.toks, quoted, actors, text)]
+                found = [c for c in (clip_quoted(c, unit.toks, text, quoted) for c in found)
+                         if c is not None and not _holds_its_source(c, unit.toks)]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)
@@ -381,7 +388,7 @@ class RulesExtractor(Extractor):
                         out.append(Draft(u, [piece], continues=True, quote_type="direct"))
                         attributed_unit = u
                         continue
-                if cues and attributed_unit >= u - AS_NOTED_UNITS and (k := as_noted(lows, cues[0])) is not None:
+                if cues and 0 <= attributed_unit >= u - AS_NOTED_UNITS and (k := as_noted(lows, cues[0])) is not None:
                     # "… Dzheppar emphasized. As noted, it is important that …": the speaker before goes on
                     toks = unit.toks
                     out.append(Draft(u, [quotes.strip(text, toks.start[k], ub)], continues=True,
