@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Iterable
 
 from .segment import TOKEN_RE, lower_words, words as tokens
@@ -119,9 +120,33 @@ def count_words(text: str, block: int = 1 << 20) -> int:
         b = min(end, a + block)
         while b < end and not text[b].isspace():
             b += 1
-        n += word_count(tokens(text[a:b]))
+        n += _piece_words(text[a:b].split())
         a = b
     return n
+
+
+class _PieceWords(dict):
+    """whitespace piece with punctuation -> its number of words (:data:`WORD_RE` matches), memoised;
+    emptied when it holds :data:`_PIECES_MAX` pieces (memory stays bounded on any corpus)."""
+
+    def __missing__(self, piece: str) -> int:
+        if len(self) >= _PIECES_MAX:
+            self.clear()
+        value = self[piece] = len(WORD_RE.findall(piece))
+        return value
+
+
+_PIECES_MAX = 200_000
+_PIECE_WORDS = _PieceWords()
+
+
+def _piece_words(pieces: list[str]) -> int:
+    """The words of whitespace pieces, without building their tokens: a piece that ``isalnum`` is one word
+    (as in :func:`narrative.segment.words`), the others count their :data:`WORD_RE` matches (memoised: "said,"
+    recurs). The same count as ``word_count(tokens(" ".join(pieces)))``, ~2x faster (``narrative claims``
+    counts every document's words)."""
+    odd = list(filterfalse(str.isalnum, pieces))
+    return len(pieces) - len(odd) + sum(map(_PIECE_WORDS.__getitem__, odd))
 
 
 #: the word branch of :data:`narrative.segment.TOKEN_RE`: its matches are exactly TOKEN_RE's word tokens

@@ -7,6 +7,7 @@ then renamed; devices written through), so a reader never sees half a table.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -60,6 +61,64 @@ def formatted_floats(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
             out.isetitem(j, pd.array(["" if v != v else FLOAT_FORMAT % v for v in values.tolist()], dtype=object))
     return out
+
+
+#: a CSV cell is quoted when it holds one of these (``csv.QUOTE_MINIMAL`` with ``lineterminator="\\n"``)
+_CSV_SPECIAL = re.compile('[,"\n]')
+
+
+def _csv_cells(values: list) -> list[str] | None:
+    """A text column's cells as CSV writes them (``None``/NaN empty, lists ``;``-joined, quoted when needed),
+    or ``None`` when a cell is of another type."""
+    cells = []
+    for v in values:
+        if type(v) is str:
+            cells.append(v)
+        elif type(v) is list:
+            cells.append(";".join(v))
+        elif v is None or (type(v) is float and v != v):
+            cells.append("")
+        else:
+            return None
+    if _CSV_SPECIAL.search("\0".join(cells)) is None:  # most columns (ids, sides, cues): nothing to quote
+        return cells
+    search = _CSV_SPECIAL.search
+    return ['"' + c.replace('"', '""') + '"' if search(c) else c for c in cells]
+
+
+def csv_text(frame: pd.DataFrame, header: bool = True) -> str:
+    """``table_text(frame, "csv")`` (without the header when ``header=False``), byte for byte, written
+    by joining cells instead of pandas' ``csv`` writer when every column is integer or text: ~2x faster
+    on a claims table (``narrative claims -o claims.csv``). Other tables go through pandas.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"], "n": [1, 2], "text": ['a "b", c', None], "h": [["x", "y"], []]})
+    >>> csv_text(frame) == table_text(frame)
+    True
+    >>> print(csv_text(frame, header=False), end="")
+    a,1,"a ""b"", c",x;y
+    b,2,,
+    """
+    columns = []
+    for j in range(frame.shape[1] if len(frame) else 0):
+        values = frame.iloc[:, j]
+        kind = values.dtype.kind if isinstance(values.dtype, np.dtype) else None
+        if kind in ("i", "u"):
+            columns.append(list(map(str, values.tolist())))
+        elif kind == "O" or isinstance(values.dtype, pd.StringDtype):
+            cells = _csv_cells(values.tolist())
+            if cells is None:
+                break
+            columns.append(cells)
+        else:
+            break
+    if len(columns) < 2 or len(columns) != frame.shape[1]:  # one column writes an empty cell as "": pandas
+        text = formatted_floats(flatten_lists(frame)).to_csv(index=False, header=header, lineterminator="\n",
+                                                              float_format=FLOAT_FORMAT)
+        return text
+    names = _csv_cells([str(c) for c in frame.columns])
+    lines = [",".join(names)] if header else []
+    lines.extend(map(",".join, zip(*columns)))
+    return "\n".join(lines) + "\n"
 
 
 def table_text(frame: pd.DataFrame, fmt: str = "csv") -> str:

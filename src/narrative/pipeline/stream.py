@@ -267,7 +267,7 @@ class _Appender:
             self.write_text = None
 
     def write(self, frame: pd.DataFrame) -> None:
-        from ..infra.tables import flatten_lists
+        from ..infra.tables import csv_text
 
         if self.write_text is None or frame is None:
             return
@@ -288,8 +288,7 @@ class _Appender:
         for a in range(0, max(len(frame), 1), _WRITE_ROWS):  # slices: no whole-table string in memory
             part = frame.iloc[a:a + _WRITE_ROWS]
             if self.fmt == "csv":
-                self.write_text(flatten_lists(part).to_csv(index=False, header=self.header, lineterminator="\n",
-                                                           float_format="%.6g"))
+                self.write_text(csv_text(part, header=self.header))
             else:
                 text = part.to_json(orient="records", lines=True, force_ascii=False)
                 self.write_text(text if text.endswith("\n") or not text else text + "\n")
