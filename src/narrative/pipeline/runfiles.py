@@ -83,8 +83,8 @@ EXCHANGE = "exchange"
 
 
 def lexicon_key(lexicon) -> str:
-    """A digest of a loaded lexicon's name and entries (its perspective and context rules are the shipped ones
-    whenever it has any): the same key, the same scores.
+    """A digest of a loaded lexicon's name and entries, and of the shipped perspective and context rules
+    (``narrative/lexicons/*.csv``, which a lexicon with any rules reads): the same key, the same scores.
 
     >>> from narrative.lexicons import load_lexicon
     >>> lexicon_key(load_lexicon()) == lexicon_key(load_lexicon()) and len(lexicon_key(load_lexicon()))
@@ -94,7 +94,10 @@ def lexicon_key(lexicon) -> str:
 
     parts = repr((lexicon.name, lexicon.perspective is not None,
                   [(e.category, e.phrase, e.pattern, e.weight) for e in lexicon.entries]))
-    return hashlib.sha1(parts.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(parts.encode("utf-8"))
+    for rules in sorted(Path(__file__).resolve().parents[1].joinpath("lexicons").glob("*.csv")):
+        digest.update(rules.read_bytes())  # a change of context.csv or perspective.csv alone changes the key
+    return digest.hexdigest()[:16]
 
 
 def scores_exchange(run_dir, lexicon, table: str = "frame_scores") -> Path:
@@ -122,9 +125,13 @@ def read_exchanged_scores(run_dir, lexicon, claims: pd.DataFrame) -> pd.DataFram
     :func:`narrative.features.frame_scores` returns them (text columns of Python strings); None when there
     are none, or they are not of these claims (another lexicon, claims rewritten since)."""
     scores = _read_exchange(scores_exchange(run_dir, lexicon))
-    if scores is None or len(scores) != len(claims) or "claim_id" not in scores.columns or \
-            scores["claim_id"].tolist() != claims["claim_id"].tolist():
+    if scores is None or len(scores) != len(claims) or "claim_id" not in scores.columns:
         return None
+    # claim ids are positional ("doc:n"): the sides (which side-dependent rates read) must match too
+    for name in ("claim_id", "doc_id", "side"):
+        if name in scores.columns and name in claims.columns and \
+                scores[name].astype(str).tolist() != claims[name].astype(str).tolist():
+            return None
     return scores
 
 
