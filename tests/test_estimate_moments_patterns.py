@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from narrative.estimate.ppi import Design, _Moments, _patterns
+from narrative.estimate.ppi import Design, Moments, label_patterns
 
 
 def _direct(basis, design):
@@ -26,9 +26,9 @@ def test_pattern_counts_give_the_products_bit_for_bit(n, b):
     rng = np.random.default_rng(n)
     basis = (rng.random((n, b)) < rng.random(b)).astype(float)
     design = Design(rng.integers(0, 3, n), rng.random(n) < 0.05)
-    rows, index = _patterns(basis)
+    rows, index = label_patterns(basis)
     assert index is not None and len(rows) <= 2 ** b and np.array_equal(rows[index], basis)
-    for (w1, c1, u1), (w2, c2, u2) in zip(_Moments(basis, design).groups, _direct(basis, design)):
+    for (w1, c1, u1), (w2, c2, u2) in zip(Moments(basis, design).groups, _direct(basis, design)):
         assert w1 == w2
         for ours, theirs in ((c1, c2), (u1, u2)):
             for a, z in zip(ours, theirs):
@@ -39,7 +39,7 @@ def test_values_other_than_0_and_1_take_the_product_over_every_row():
     rng = np.random.default_rng(1)
     basis = rng.random((400, 4)).round(2)
     design = Design.simple(rng.random(400) < 0.2)
-    assert _patterns(basis)[1] is None
-    for (_w, c1, u1), (_w2, c2, u2) in zip(_Moments(basis, design).groups, _direct(basis, design)):
+    assert label_patterns(basis)[1] is None
+    for (_w, c1, u1), (_w2, c2, u2) in zip(Moments(basis, design).groups, _direct(basis, design)):
         for a, z in zip(c1 + u1, c2 + u2):
             assert np.array_equal(a, z)

@@ -167,14 +167,14 @@ class Estimate:
         return centre - half, centre + half
 
 
-class _Moments:
+class Moments:
     """First and second moments of the basis vectors ``V`` (N, B) over each stratum's coded and
     uncoded rows, computed once (two matrix products per stratum); every mean, variance and
     covariance below is then read from them, for one sample or R samples at once."""
 
     def __init__(self, basis: np.ndarray, design: Design):
         b = basis.shape[1]
-        rows, patterns = _patterns(basis) if design.coded.ndim == 1 else (basis, None)
+        rows, patterns = label_patterns(basis) if design.coded.ndim == 1 else (basis, None)
         both = np.concatenate([rows, (rows[:, :, None] * rows[:, None, :]).reshape(len(rows), -1)], axis=1)
         self.groups = []
         for w, c, u in design.groups():
@@ -200,7 +200,7 @@ class _Moments:
         return (cross - (a * s1).sum(-1) * (z * s1).sum(-1) / np.maximum(k, 1)) / np.maximum(k - ddof, 1)
 
 
-def _patterns(basis: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+def label_patterns(basis: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     """``(distinct rows, each row's index among them)`` when every value is 0 or 1 (indicators: the tool's and
     the coder's labels), else ``(basis, None)``. A masked sum of 0/1 products is a whole number however it is
     added up, so counting each pattern's rows and multiplying the few patterns gives the very sums of one
@@ -219,7 +219,7 @@ def _unit(b: int, i: int, shape=()) -> np.ndarray:
     return e
 
 
-def _ppi_mean(mom: _Moments, y: np.ndarray, f: np.ndarray, lam):
+def _ppi_mean(mom: Moments, y: np.ndarray, f: np.ndarray, lam):
     """Stratified ``sum_h W_h (lam * mean_uncoded_h(f) + mean_coded_h(y - lam f))``; ``y``, ``f``:
     coefficient vectors over the basis."""
     total = 0.0
@@ -229,7 +229,7 @@ def _ppi_mean(mom: _Moments, y: np.ndarray, f: np.ndarray, lam):
     return total
 
 
-def _variance(mom: _Moments, psi, us, lam, ddof: int):
+def _variance(mom: Moments, psi, us, lam, ddof: int):
     """Stratified PPI variance of the mean of ``psi - sum_k lam_k u_k`` (coded) and ``sum_k lam_k u_k``
     (uncoded): ``psi`` (..., B) and ``us`` (..., K, B) coefficient vectors, ``lam`` (..., K)."""
     pred = (lam[..., :, None] * us).sum(-2)
@@ -241,7 +241,7 @@ def _variance(mom: _Moments, psi, us, lam, ddof: int):
     return total
 
 
-def _tune(mom: _Moments, psi, us, ddof: int):
+def _tune(mom: Moments, psi, us, ddof: int):
     """The ``lambda`` in [0, 1]^K minimising :func:`_variance` (PPI++'s power tuning, §2, extended to
     strata and to several components). The variance is quadratic in ``lambda``: the unconstrained
     optimum solves ``A lambda = b``; when it leaves the box, the best of the clipped optimum, each
@@ -310,7 +310,7 @@ def combine(parts: Sequence[tuple[float, Ratio]], design: Design, *, lam=None, d
     # the basis: num_y, den_y, num_f, den_f of each part (gold values only read on coded rows)
     basis = np.column_stack([np.nan_to_num(np.asarray(v, float)) for _c, r in parts
                              for v in (r.num_y, r.den_y, r.num_f, r.den_f)])
-    mom = _Moments(basis, design)
+    mom = Moments(basis, design)
     b = basis.shape[1]
     e = [[_unit(b, 4 * i + j) for j in range(4)] for i in range(k)]
 
