@@ -16,8 +16,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..segment import split_sentences
-from ..segment.marks import (ATTRIBUTION_WORDS, MAX_SIGNATURE, NAMED_ATTRIBUTION_WORDS, OUTER_CLOSING, QUOTE_MARKS,
-                             SPEECH_DASHES, quote_spans, speech_lines)
+from ..segment.marks import (MAX_SIGNATURE, OUTER_CLOSING, QUOTE_MARKS, SPEECH_DASHES, attribution_length, quote_spans,
+                             speech_lines)
 from .cues import cue_lexicon
 from .records import QuoteType
 
@@ -142,7 +142,7 @@ def attribution_clause(words: list[str]) -> bool:
     ...                                          "the third largest in the world")]
     [True, False, True, False, False]
     """
-    if not 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS):
+    if not attribution_length(words):
         return False
     verbs = _cue_verbs()
     return any(w.lower().strip(_WORD_EDGES) in verbs for w in words)

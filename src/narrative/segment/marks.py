@@ -142,9 +142,14 @@ def _clause(text: str, a: int, end: int) -> list[str] | None:
     return text[a:b].split()
 
 
-def _attribution(words: list[str]) -> bool:
-    """The default test of the clause after a dash: short enough to be an attribution (:data:`ATTRIBUTION_WORDS`,
-    :data:`NAMED_ATTRIBUTION_WORDS` when it opens with a capital: "- … - Zelensky said")."""
+def attribution_length(words: list[str]) -> bool:
+    """The default test of the clause after a dash, and the length part of every such test: short enough to be an
+    attribution (:data:`ATTRIBUTION_WORDS`, :data:`NAMED_ATTRIBUTION_WORDS` when it opens with a capital: "- … -
+    Zelensky said").
+
+    >>> attribution_length("he said".split()), attribution_length("Europe and the United States condemned it".split())
+    (True, False)
+    """
     return 0 < len(words) <= (NAMED_ATTRIBUTION_WORDS if words[0][:1].isupper() else ATTRIBUTION_WORDS)
 
 
@@ -180,7 +185,7 @@ def speech_lines(text: str, quotations: list[tuple[int, int]] | None = None,
     >>> speech_lines("“We stay.”\\n― Ana Ruiz\\n- said the head of the council."), speech_lines("a - b")
     ([], [])
     """
-    attribution = _attribution if attribution is None else attribution
+    attribution = attribution_length if attribution is None else attribution
     quotes = _Spans(quote_spans(text) if quotations is None else quotations)
     out: list[tuple[int, int]] = []
     for m in _DASH_SPACE.finditer(text):
