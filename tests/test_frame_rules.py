@@ -142,7 +142,7 @@ def test_group_column_takes_claims_then_documents_columns():
     ("The two governments signed a gas deal.", "other", {"diplomacy": 1.0}),
     ("The mayor is due in court on Monday.", "other", {}),
     ("The International Court issued its order.", "other", {"legitimacy": 1.0}),
-    ("The war has brought only death and destruction.", "other", {"aggression": 1.0}),
+    ("The war has brought only death and destruction.", "other", {}),  # v2.6: abstract doom, no frame (G2, G5)
     # a denial after the verb (G3)
     ("Kyiv says Moscow is preparing an offensive, which the Kremlin has denied.", "other", {}),
     ("Moscow is preparing an offensive, the governor warned.", "ukraine", {"aggression": 1.0}),

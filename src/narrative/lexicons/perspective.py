@@ -27,19 +27,47 @@ from ..infra.datafiles import data_path
 #: gratitude aimed at soldiers (``honours soldiers`` → legitimacy, not diplomacy); success beside
 #: talks (``progress in talks`` → diplomacy); an adversary's capture or advance claimed by a belligerent
 #: (``adversary's gain`` → aggression, its other successes count for nothing); the attack a resistance
-#: verb repels (``repelled attack`` → aggression, "our units repelled the assault")
+#: verb repels (``repelled attack`` → aggression, "our units repelled the assault"); the attack a side answers
+#: (``answered attack`` → aggression, "we were forced to answer the shelling"); harm the adversary does to others
+#: (``adversary's harm`` → casualties and aggression, "the militants killed three civilians")
 RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks",
-         "adversary's gain", "repelled attack")
+         "adversary's gain", "repelled attack", "answered attack", "adversary's harm")
 #: achievement words that, done by the adversary, are its offensive (aggression): "the enemy plans to capture"
 _GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur",
           "breakthrough", "win", "won")
 #: resistance words whose object is the adversary's attack ("repelled the assault")
 _REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foil", "withstood", "withstand", "stopp",
            "shot down", "intercept", "resist", "held off", "hold off")
+#: harm verbs: with the adversary before them in the active voice, the adversary did the harm, to others ("the
+#: militants killed three civilians": casualties and aggression, G4, G6), not suffered it ("enemy soldiers were killed")
+_HARMS = ("kill", "wound", "injur", "tortur", "murder", "maim", "execut", "abduct", "rape", "deport")
+#: auxiliaries of a passive ("200 enemy soldiers were killed": the enemy's losses)
+_PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"})
+#: words before the own side's attack that make it a plan, threat or readiness, no success yet ("we plan to
+#: strike", "we are ready to strike"; §3 achievement: the speaker's side succeeds)
+_PLANS = frozenset("""plan plans planned planning intend intends intended intending threaten threatens threatened
+threatening threat ready prepared prepare prepares preparing will would could might may can shall 'll ’ll going want
+wants wanted aim aims aiming vow vows vowed promise promises promised capable""".split())
+#: words before an attack phrase that make it the attack answered, the adversary's ("forced to answer the shelling",
+#: "in response to the strikes"); not when "with" follows them ("responded with strikes": the answer itself)
+_ANSWERS = ("answer", "respond", "response", "retaliat", "reply", "replied", "replies", "revenge", "aveng")
+#: words before a side marker that make it a place or a target, not the doer ("For Ukraine, the attack ...", "a win
+#: in Ukraine"); "by" is left out (the passive's agent)
+_PREPOSITIONS = frozenset("""in on at for to against into onto over near from with about toward towards across inside
+within upon around throughout of""".split())
+#: words after an attack phrase that begin a new clause: the object search stops there ("the depot was destroyed,
+#: when enemy troops withdrew": the enemy is no object of the destruction)
+_NEW_CLAUSE = frozenset({",", "when", "after", "as", "which", "who", "that", "while", "because", "since", "if", "before",
+                         "until", "unless", "where", "whom", "whose", "although", "though"})
+#: words before a casualty word that make the harm possible, not concrete (G5: "thousands could be killed"); a
+#: modal before "have" is a hedged past ("may have killed"), concrete harm still
+_HYPOTHETICAL = frozenset("""could would might may can will shall 'll ’ll if unless risk risks risking threaten
+threatens threatened threatening potential potentially possible possibly""".split())
 #: belief verbs whose negation scopes over the clause they introduce ("we do not expect that ...")
 _BELIEFS = frozenset({"expect", "think", "believe", "see", "consider", "anticipate"})
 #: words after a frame word that introduce a denial of it by someone else ("..., which the Kremlin denied")
-_DENIED_BY = frozenset({"which", "something", "claims", "allegations", "accusations", "charges"})
+_DENIED_BY = frozenset({"which", "something", "claims", "allegations", "accusations", "charges", "claim", "allegation",
+                        "accusation", "charge", "assertion", "assertions"})
 #: pseudo-categories of a lexicon file: ``block`` phrases are matched (so they consume their words)
 #: and count for nothing; ``attack`` phrases become achievement or aggression by perspective
 BLOCK, ATTACK = "block", "attack"
@@ -53,7 +81,7 @@ _GRATITUDE = ("thank", "gratitude", "grateful")
 #: words that end the clause a negator, a denial or an agent is looked for in
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", "but", "while", "whereas", "insisting", "saying", "“", "”", '"'})
 #: the roles of ``role`` rows in ``perspective.csv`` (each names one category, ``troubles`` and ``negatable`` several)
-ROLES = ("own attack", "adversary attack", "troubles", "gratitude", "honours", "defence", "talks", "negatable")
+ROLES = ("own attack", "adversary attack", "troubles", "gratitude", "honours", "defence", "talks", "negatable", "harm")
 
 
 @dataclass(frozen=True)
@@ -117,9 +145,10 @@ class Perspective:
         rule, role = "lexicon", self.roles
         gain, hostile, troubles = role["own attack"], role["adversary attack"], role["troubles"]
         if ATTACK in cats:
-            agent = self.agent(words, i, n)
+            answered = self.answered(words, i)  # "forced to answer the shelling": the answered attack is hostile
+            agent = None if answered else self.agent(words, i, n)
             if agent is None:
-                target, rule = hostile, "no agent"
+                target, rule = hostile, "answered attack" if answered else "no agent"
             elif agent.startswith("object:"):  # "struck enemy depots": the object's enemy acts
                 mine = self.is_adversary(agent[7:], side)
                 target, rule = (gain, "own side") if mine else (hostile, "adversary")
@@ -127,6 +156,10 @@ class Perspective:
                 target, rule = gain, "own side"
             else:
                 target, rule = hostile, "adversary" if self.is_adversary(agent, side) else "no agent"
+            if target == gain and self._before(words, i, 4, _PLANS):  # "we plan to strike": no success yet
+                cats = tuple(c for c in cats if c != ATTACK)
+                if not cats:
+                    return None
             cats = tuple(dict.fromkeys(target if c == ATTACK else c for c in cats))
         elif cats == (gain,) and side in self.belligerents and self.is_adversary(self.doer(words, i, n) or "", side):
             # the adversary's success is not the speaker's: its captures and advances are its offensive
@@ -135,12 +168,19 @@ class Perspective:
             cats, rule = (hostile,), "adversary's gain"
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
                 and self.is_adversary(self.holder(words, i, n) or "", side):
-            # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
-            cats = tuple(dict.fromkeys(gain if c in troubles else c for c in cats))
-            rule = "adversary's losses"
+            if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]):
+                # "the militants killed three civilians": the adversary did the harm (G4, G6), to others
+                cats, rule = tuple(dict.fromkeys(cats + (hostile,))), "adversary's harm"
+            else:  # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
+                cats = tuple(dict.fromkeys(gain if c in troubles else c for c in cats))
+                rule = "adversary's losses"
         elif role["gratitude"] in cats and words[i].startswith(_GRATITUDE) and self.to_forces(words, i, n):
             cats = tuple(dict.fromkeys(role["honours"] if c == role["gratitude"] else c for c in cats))
             rule = "honours soldiers"
+        if role["harm"] in cats and self.hypothetical(words, i):  # "thousands could be killed": no concrete harm (G5)
+            cats = tuple(c for c in cats if c != role["harm"])
+            if not cats:
+                return None
         negatable = self.negatable
         if not negatable.isdisjoint(cats) and self.negated(words, i, denials, n):
             cats = tuple(c for c in cats if c not in negatable)
@@ -194,6 +234,50 @@ class Perspective:
                 cats, rule = (diplomacy,), "progress in talks"
             out.append((i, n, index, cats, rule))
         return out
+
+    @staticmethod
+    def _before(words: list[str], i: int, window: int, wanted: frozenset) -> bool:
+        """Whether one of ``wanted`` stands in the ``window`` words before ``i``, in its clause."""
+        for k in range(i - 1, max(-1, i - window - 1), -1):
+            if words[k] in _CLAUSE_END:
+                return False
+            if words[k] in wanted:
+                return True
+        return False
+
+    @staticmethod
+    def answered(words: list[str], i: int) -> bool:
+        """Whether an answer word stands in the 3 words before the attack phrase at ``i`` in its clause, with no
+        "with" between ("forced to answer the shelling", "in response to the strikes"; not "responded with strikes").
+
+        >>> Perspective.answered("we were forced to answer the shelling".split(), 6)
+        True
+        >>> Perspective.answered("we responded with strikes".split(), 3)
+        False
+        """
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if words[k] in _CLAUSE_END or words[k] == "with":
+                return False
+            if words[k].startswith(_ANSWERS):
+                return True
+        return False
+
+    @staticmethod
+    def hypothetical(words: list[str], i: int) -> bool:
+        """Whether a modal or a word of possibility stands in the 3 words before ``i`` in its clause, not before
+        "have" ("thousands could be killed", "would leave hundreds dead"; "may have killed" is past harm, hedged).
+
+        >>> Perspective.hypothetical("thousands could be killed".split(), 3)
+        True
+        >>> Perspective.hypothetical("the strike may have killed twenty".split(), 4)
+        False
+        """
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if words[k] in _CLAUSE_END:
+                return False
+            if words[k] in _HYPOTHETICAL and words[k + 1] not in ("have", "'ve", "’ve"):
+                return True
+        return False
 
     def to_forces(self, words: list[str], i: int, n: int) -> bool:
         """Whether a soldier word follows ``words[i:i+n]`` within 8 words in its clause ("thanked the
@@ -262,19 +346,22 @@ class Perspective:
                 break
             if words[k] in _CLAUSE_END:
                 break
-        m = self._first_marker(words, range(i - 1, max(-1, i - 9), -1))
+        m = self._first_marker(words, range(i - 1, max(-1, i - 9), -1), doers=True)
         if m:
             return m
-        m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)))
+        m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)), stops=_NEW_CLAUSE)
         return "object:" + m if m else None
 
-    def _first_marker(self, words: list[str], positions) -> str | None:
-        """The first side marker at ``positions`` (in the order given) before the clause ends."""
+    def _first_marker(self, words: list[str], positions, doers: bool = False, stops: frozenset = frozenset()) -> str | None:
+        """The first side marker at ``positions`` (in the order given) before the clause ends (or a word of
+        ``stops``); ``doers``: a marker right after a preposition is passed over ("For Ukraine, the attack ...":
+        a place or a target, not who acts)."""
         for k in positions:
-            if words[k] in _CLAUSE_END:
+            w = words[k]
+            if w in _CLAUSE_END or w in stops:
                 return None
-            m = self._marker(words[k])
-            if m:
+            m = self._marker(w)
+            if m and not (doers and k and words[k - 1] in _PREPOSITIONS):
                 return m
         return None
 
