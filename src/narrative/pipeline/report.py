@@ -73,13 +73,26 @@ def _summary(run_dir: Path) -> dict | None:
 
 
 def _differences(run_dir: Path, a: str, b: str) -> list[dict]:
+    """The five largest frame differences (``frame_differences.csv``: rates per 1,000 tokens), each with the share of
+    each side's claims carrying the frame beside it (``prevalence_differences.csv``: percent of claims, the difference
+    in points with its CI and q; ``share`` is None when the run has no prevalence table or no row for the frame)."""
     diffs = _read(run_dir, "frame_differences.csv")
     if diffs is None:
         return []
-    return [{"category": r["category"], "more": a if r["diff"] > 0 else b, "mean_a": f"{r['mean_a']:.2f}",
-             "mean_b": f"{r['mean_b']:.2f}", "diff": f"{r['diff']:+.2f}", "ci_low": f"{r['ci_low']:+.2f}",
-             "ci_high": f"{r['ci_high']:+.2f}", "q": f"{r['q']:.3g}", "p": float(r["p"])}
-            for _, r in diffs.head(5).iterrows()]
+    shares = _read(run_dir, "prevalence_differences.csv")
+    shares = shares.set_index("category") if shares is not None and len(shares) else None
+    pct = lambda v, sign="": f"{100 * float(v):{sign}.1f}"
+    out = []
+    for _, r in diffs.head(5).iterrows():
+        share = None
+        if shares is not None and r["category"] in shares.index:
+            s = shares.loc[r["category"]]
+            share = {"a": pct(s["mean_a"]), "b": pct(s["mean_b"]), "diff": pct(s["diff"], "+"),
+                     "ci_low": pct(s["ci_low"], "+"), "ci_high": pct(s["ci_high"], "+"), "q": f"{float(s['q']):.3g}"}
+        out.append({"category": r["category"], "more": a if r["diff"] > 0 else b, "mean_a": f"{r['mean_a']:.2f}",
+                    "mean_b": f"{r['mean_b']:.2f}", "diff": f"{r['diff']:+.2f}", "ci_low": f"{r['ci_low']:+.2f}",
+                    "ci_high": f"{r['ci_high']:+.2f}", "q": f"{r['q']:.3g}", "p": float(r["p"]), "share": share})
+    return out
 
 
 def _frame_scorer(run_dir: Path) -> dict | None:
