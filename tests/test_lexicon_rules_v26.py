@@ -29,8 +29,10 @@ def test_an_adversary_before_an_active_harm_verb_did_the_harm(text, side):
     assert "adversary's harm" in rules(text, side).values() and "adversary's harm" in RULES
 
 
-def test_the_adversarys_soldiers_killed_are_still_its_losses():
-    assert cats("Two hundred enemy soldiers were killed near the river.", "ukraine") == {"achievement": 1.0}
+@pytest.mark.parametrize("text", ["Two hundred enemy soldiers were killed near the river.",
+                                  "Almost 3,000 enemy soldiers killed this week."])
+def test_the_adversarys_soldiers_killed_are_still_its_losses(text):
+    assert cats(text, "ukraine") == {"achievement": 1.0}
 
 
 @pytest.mark.parametrize("text, side", [
@@ -81,8 +83,14 @@ def test_an_answered_attack_is_the_adversarys(text, side, expected):
     assert cats(text, side) == expected
 
 
-def test_responding_with_strikes_is_the_answer_itself():
-    assert cats("We responded with strikes on their depots.", "ukraine") == {"achievement": 1.0}
+@pytest.mark.parametrize("text", ["We responded with strikes on their depots.",
+                                  "Our retaliatory strikes hit their depots."])
+def test_responding_with_strikes_is_the_answer_itself(text):
+    assert cats(text, "ukraine") == {"achievement": 2.0 if "hit" in text else 1.0}
+
+
+def test_strike_a_balance_is_no_attack():
+    assert cats("We had to strike a balance between safety and jobs.", "kremlin") == {}
 
 
 def test_compelled_to_is_legitimacy_and_forced_to_flee_is_none():
@@ -121,6 +129,7 @@ def test_lost_is_a_loss_only_with_a_side_and_no_ground():
     assert cats("Russian forces lost 300 tanks this month.", "other") == {"casualties": 1.0}
     assert cats("The mayor lost the vote.", "other") == {}
     assert "casualties" not in cats("The army lost ground near the river.", "other")
+    assert "casualties" not in cats("Many Ukrainians lost their jobs this year.", "other")
 
 
 # -- hypothetical harm (G5) -----------------------------------------------------------------------------------------

@@ -51,6 +51,9 @@ wants wanted aim aims aiming vow vows vowed promise promises promised capable"""
 #: words before an attack phrase that make it the attack answered, the adversary's ("forced to answer the shelling",
 #: "in response to the strikes"); not when "with" follows them ("responded with strikes": the answer itself)
 _ANSWERS = ("answer", "respond", "response", "retaliat", "reply", "replied", "replies", "revenge", "aveng")
+#: answer nouns and adjectives: they name the answered attack only before "to"/"for"/"against" ("in response to the
+#: strikes"); else they name the answer itself ("our retaliatory strikes hit their depots")
+_ANSWER_KINDS = frozenset({"retaliatory", "retaliation", "response", "responses", "reply", "revenge"})
 #: words before a side marker that make it a place or a target, not the doer ("For Ukraine, the attack ...", "a win
 #: in Ukraine"); "by" is left out (the passive's agent)
 _PREPOSITIONS = frozenset("""in on at for to against into onto over near from with about toward towards across inside
@@ -168,8 +171,10 @@ class Perspective:
             cats, rule = (hostile,), "adversary's gain"
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
                 and self.is_adversary(self.holder(words, i, n) or "", side):
-            if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]):
-                # "the militants killed three civilians": the adversary did the harm (G4, G6), to others
+            if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]) \
+                    and not any(w[:1].isdigit() for w in words[max(0, i - 4):i]):
+                # "the militants killed three civilians": the adversary did the harm (G4, G6), to others (not a
+                # passive, nor a count of its dead: "30,000 Russian soldiers killed")
                 cats, rule = tuple(dict.fromkeys(cats + (hostile,))), "adversary's harm"
             else:  # the enemy's losses and troubles claimed by a belligerent are its achievement (codebook §3)
                 cats = tuple(dict.fromkeys(gain if c in troubles else c for c in cats))
@@ -254,12 +259,14 @@ class Perspective:
         True
         >>> Perspective.answered("we responded with strikes".split(), 3)
         False
+        >>> Perspective.answered("our retaliatory strikes will be fast".split(), 2)
+        False
         """
         for k in range(i - 1, max(-1, i - 4), -1):
             if words[k] in _CLAUSE_END or words[k] == "with":
                 return False
-            if words[k].startswith(_ANSWERS):
-                return True
+            if words[k].startswith(_ANSWERS):  # a noun or adjective only as "response to", "retaliation for"
+                return words[k] not in _ANSWER_KINDS or words[k + 1] in ("to", "for", "against")
         return False
 
     @staticmethod
