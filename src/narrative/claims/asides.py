@@ -15,7 +15,7 @@ True
 """
 from __future__ import annotations
 
-from ..segment.marks import OUTER_CLOSING, OUTER_OPENING, SPEECH_DASHES
+from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
 from .contents import CIRCUMSTANCE, FINITE, TRAILING_SOURCE_MIN_START, no_content, trailing_source
 from .cues import after_comma, content_start, cue_index, find_cues, head_words
 from .records import Candidate
@@ -23,13 +23,13 @@ from .speakers import right_np
 from .tokens import Toks
 
 #: what separates a content from a source after it ("…, Peskov said.", "“…” he said.")
-BOUNDARY = frozenset({",", "-", ":", "’"}) | OUTER_CLOSING | SPEECH_DASHES  # not ', an apostrophe ("Rus'")
+BOUNDARY = frozenset({",", ":", "’"}) | OUTER_CLOSING | LINE_DASHES  # not ', an apostrophe ("Rus'")
 
 #: adverbs between a passive's "be" and its participle ("is also accused of")
 PASSIVE_ADVERBS = frozenset({"also", "widely", "repeatedly", "often", "frequently", "now", "still", "reportedly",
                               "allegedly", "already", "previously", "further"})
 #: tokens after which a capitalised word may still be a cue (a new sentence or quotation inside the unit)
-OPENERS = frozenset({".", "!", "?", ":", ";", "-", "–", "—", "―"}) | OUTER_OPENING
+OPENERS = frozenset({".", "!", "?", ":", ";"}) | LINE_DASHES | OUTER_OPENING
 #: cues with a hearer object ("told the participants about …")
 HEARER_CUES = frozenset({"told", "tells", "tell", "informed", "informs", "briefed", "briefs"})
 
@@ -61,7 +61,6 @@ RELAY = frozenset("quoted quotes quote quoting cited cites cite citing".split())
 ASPECT = frozenset("went goes go continued continues proceeded proceeds expected due set going".split())
 #: the longest speaker phrase between a relay cue and "as saying", in tokens
 RELAY_NP_MAX = 12
-ASIDE_DASHES = SPEECH_DASHES | {"-"}
 
 
 def relayed_np(toks: Toks, i: int) -> tuple[int, int] | None:
@@ -140,7 +139,7 @@ def paired_dash(low: list[str], k: int) -> int | None:
     """
     for i in range(k - 1, max(0, k - DASH_ASIDE_MAX) - 1, -1):
         w = low[i]
-        if w in ASIDE_DASHES:
+        if w in LINE_DASHES:
             return i if i >= 1 and k - i > 1 else None
         if w in OUTER_OPENING or w in OUTER_CLOSING or w in (".", "!", "?", ";", ":"):
             return None

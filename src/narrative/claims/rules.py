@@ -27,8 +27,8 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
-from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
-from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
+from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
+from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
                      anaphor_ends, anaphoric, as_noted, aspect_cue_follows, clause_follows, paired_dash,
                      title_before, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
@@ -153,7 +153,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         # "… Nikki Haley, who tweeted that …", "officials who noted that …": the relative's antecedent (not "people
         # who defend the state": a relative with a noun object is no attribution)
         np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
-    dashed = c0 >= 1 and low[c0 - 1] in ASIDE_DASHES
+    dashed = c0 >= 1 and low[c0 - 1] in LINE_DASHES
     left = np_range
     if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
         opening = paired_dash(low, c0 - 1)
