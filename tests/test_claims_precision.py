@@ -85,3 +85,24 @@ def test_a_coordinated_cue_ends_the_first_content(text, first, second):
     c = _attributed(_claims(text))
     assert c["content"].tolist() == [first, second]
     assert c["speaker"].nunique() == 1
+
+
+def test_a_two_letter_name_is_no_demonym_adjective():
+    text = ("On Tuesday, Mr Xi said China would prioritise its ties with Russia and described the two countries as "
+            "“great neighbouring powers”.")
+    c = _attributed(_claims(text))
+    assert c["speaker"].tolist() == ["Mr Xi", "Mr Xi"]
+
+
+def test_a_premier_is_a_title_before_the_name():
+    text = ("There has been talk about the illness of Vladimir Putin. Irish Premier Leo Varadkar, asked about the "
+            "funeral, said “I do not think so”, and after a while he added that “this is a good question”.")
+    c = _attributed(_claims(text))
+    assert c["actor"].tolist() == ["Leo Varadkar", "Leo Varadkar"]
+
+
+def test_a_sentence_glued_to_the_one_before_has_its_own_subject():
+    text = ("Analyst Jan Nowak spoke at the forum first.Mayor Tomasz Wierzbicki visited the front on Monday. "
+            "He said the line held.")
+    c = _attributed(_claims(text))
+    assert c[["speaker", "actor"]].values.tolist() == [["He", "Tomasz Wierzbicki"]]

@@ -341,8 +341,8 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
         if inside_quote is None or not inside_quote(toks.start[k]):
             if low[k] in PRONOUNS and low[k] not in ("it", "i"):
                 return (k, k)
-            adjective = (low[k].endswith(_DEMONYM_ENDINGS) and k + 1 < len(low)
-                         and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy"
+            adjective = (len(low[k]) > 2 and low[k].endswith(_DEMONYM_ENDINGS) and k + 1 < len(low)
+                         and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy" (not "Mr Xi said")
             if is_name(text[k]) and low[k] not in ("the", "a", "an") and not adjective and low[k] not in _MONTHS \
                     and low[k] not in words().weekdays \
                     and (k > 0 or not _gerund(low[k])):
