@@ -106,3 +106,16 @@ def test_a_sentence_glued_to_the_one_before_has_its_own_subject():
             "He said the line held.")
     c = _attributed(_claims(text))
     assert c[["speaker", "actor"]].values.tolist() == [["He", "Tomasz Wierzbicki"]]
+
+
+def test_an_abbreviated_title_with_a_stop_stays_in_the_inverted_speaker():
+    text = "- This room is relatively safe, but nothing protects a hospital from bombing - says Dr. Ivan Petrenko."
+    c = _attributed(_claims(text))
+    assert c[["speaker", "actor"]].values.tolist() == [["Dr. Ivan Petrenko", "Ivan Petrenko"]]
+
+
+def test_a_bracketed_date_after_a_final_cue_is_no_content():
+    text = ("The rescue group is headed by a former commander wanted for war crimes - the broadcaster CNN said on "
+            "Thursday (February 9).")
+    c = _attributed(_claims(text))
+    assert c["content"].tolist() == ["The rescue group is headed by a former commander wanted for war crimes"]

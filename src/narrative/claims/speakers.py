@@ -147,7 +147,9 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
                        or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words  # "minister’s office"
                        or low[j] == "." and j > i and len(text[j - 1]) == 1 and text[j - 1].isupper()
                        and j + 1 < end and (len(text[j + 1]) == 1 and text[j + 1].isupper()
-                                            or j >= i + 3 and low[j - 2] == ".")):  # "U.S. authorities"
+                                            or j >= i + 3 and low[j - 2] == ".")  # "U.S. authorities"
+                       or low[j] == "." and j > i and low[j - 1] in _TITLE_ABBREVIATIONS and j + 1 < end
+                       and is_name(text[j + 1])):  # "says Dr. Ivan Petrenko"
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
@@ -156,6 +158,8 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     return (i, j - 1)
 
 
+#: abbreviated titles a full stop may follow inside a name ("Dr. Ivan Petrenko", "Gen. Valerii Zaluzhnyi")
+_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen lt col maj sgt capt adm brig sen rep gov st".split())
 #: the complements of "head of …" titles that are no head words themselves ("the head of state")
 _OF_COMPLEMENTS = frozenset({"state", "government", "staff", "mission", "delegation", "state's"})
 _COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
