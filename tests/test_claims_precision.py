@@ -119,3 +119,17 @@ def test_a_bracketed_date_after_a_final_cue_is_no_content():
             "Thursday (February 9).")
     c = _attributed(_claims(text))
     assert c["content"].tolist() == ["The rescue group is headed by a former commander wanted for war crimes"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("US Secretary of State Antony Blinken arrived in Fiji on Saturday. The US Secretary of State said that the United "
+     "States saw disturbing signals of escalation.", "Antony Blinken"),
+    ("US President Joe Biden spoke on Friday. He called the allies. The US president said that the attack may come "
+     "within days.", "Joe Biden"),
+    # an unnamed official is no named one: the state speaks, as before
+    ("Colin Kahl, the under secretary of defense, spoke on Monday. The US defense official said that the missiles had "
+     "been sent.", "US government"),
+])
+def test_a_titled_description_names_the_person_given_that_title(text, actor):
+    c = _attributed(_claims(text))
+    assert c["actor"].tolist() == [actor]
