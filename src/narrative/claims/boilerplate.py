@@ -10,8 +10,9 @@ the text is never edited, only skipped.
 ['Advertisement', 'READ ALSO: Ten things to know']
 
 A headline is furniture too (:func:`is_headline`): a short line (:data:`MAX_HEADLINE_WORDS`) of a
-document of more than one line, with no final stop, no colon, no quotation mark, no reporting cue,
-not a list item, not inside a quotation and holding none. Bylines, photo credits and "… contributed
+document of more than one line, with no final stop, no quotation mark, no reporting cue,
+not a list item, not inside a quotation and holding none; a colon may stand in it ("Mayor Roe: The bridge will
+open in May", a sub-headline naming whom it sums up: not a transcript turn, whose sentences end with a stop). Bylines, photo credits and "… contributed
 to this report" lines are patterns of the data file.
 
 >>> t = "Kyiv holds the line\\nBy Jane Roe\\nKyiv said the attack failed.\\nPhoto: Reuters"
@@ -38,8 +39,9 @@ MAX_LINE = 3000
 #: subscribe …"): longer ones are not tested, which keeps the test off the extractor's hot path
 MAX_SENTENCE = 160
 #: what a long furniture line carries (a site's newsletter block runs to ~1,500 characters on one
-#: line); other long lines are not tested at all
-_LONG_FURNITURE = ("newsletter", "privacy", "subscri", "sign up", "recaptcha", "topics of interest")
+#: line, an editor's note on an opinion piece's author to ~300); other long lines are not tested at all
+_LONG_FURNITURE = ("newsletter", "privacy", "subscri", "sign up", "recaptcha", "topics of interest", "s note",
+                   "s' note", "s’ note")
 #: what a short furniture sentence inside a line of article text carries ("Click here to subscribe")
 _SENTENCE_FURNITURE = ("click", "tap here", "subscri", "newsletter", "sign up", "advertis", "read also", "read more",
                        "read the full", "video", "main page", "home page", "submit", "opinion", "topics of interest")
@@ -49,18 +51,20 @@ _SENTENCE_FURNITURE = ("click", "tap here", "subscri", "newsletter", "sign up", 
 MAX_HEADLINE_WORDS = 14
 #: what ends a line that is a sentence or leads into one (a headline has none of these at its end)
 _FINAL = frozenset(".!?…:;,")
-#: what makes a short line more than a headline: a colon ("Podolyak: …" is a cue), a dash cue, a double
-#: quotation mark (single ones are apostrophes too: a quotation of those is found by the quotation spans)
-_NOT_HEADLINE = (frozenset(QUOTE_MARKS) - {"'", "’", "‘"}) | {":", "―", "—", "–"}
+#: what makes a short line more than a headline: a dash cue, a double quotation mark (single ones are
+#: apostrophes too: a quotation of those is found by the quotation spans; "Podolyak: “…”" is a colon cue)
+_NOT_HEADLINE = (frozenset(QUOTE_MARKS) - {"'", "’", "‘"}) | {"―", "—", "–"}
 #: a list item ("- more air defence", "2) the grain corridor") is part of the text around it
 _LIST_ITEM = re.compile(r"(?:[-*•·▪]|\d{1,2}[.)])\s")
 
 
 def is_headline(line: str) -> bool:
-    """Whether a stripped line reads as a headline (no final stop, short, no colon, quotation or cue).
+    """Whether a stripped line reads as a headline (no final stop, short, no quotation or cue).
 
     >>> is_headline("Kyiv holds the line"), is_headline("Kyiv holds the line."), is_headline("Zelensky says Kyiv holds")
     (True, False, False)
+    >>> is_headline("Mayor Roe: The bridge will open in May"), is_headline("Mayor Roe: “The bridge will open”")
+    (True, False)
     """
     if not line or line[-1] in _FINAL or _LIST_ITEM.match(line) or not _NOT_HEADLINE.isdisjoint(line):
         return False

@@ -95,7 +95,7 @@ def no_content(low: list[str], k: int, n_toks: int) -> bool:
 CIRCUMSTANCE = frozenset({"in", "on", "at", "during", "after", "before", "while", "via", "through", "from",
                           "with", "to", "late", "earlier", "later", "today", "yesterday", "tonight", "monday",
                           "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "last",
-                          "this"})
+                          "this", "("})  # "(": a bracketed aside, "said on Thursday (February 9)."
 
 
 def trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:

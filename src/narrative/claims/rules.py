@@ -43,9 +43,23 @@ from .finish import Draft, Drafts
 from .quoted import clip_quoted, quoted_cue
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
 from .records import Candidate, Claim
-from .speakers import (PRONOUNS, clause_subject, is_name, left_np, nearest_subject, participle_subject, phrase_np,
-                       right_np, subject)
+from .speakers import (PRONOUNS, clause_subject, is_name, left_np, nearest_subject, opener, participle_subject,
+                       past_possessive, phrase_np, possessive, right_np, subject)
 from .tokens import Toks
+
+
+def _named_source(cand: Candidate, toks) -> bool:
+    """Whether a candidate's source names a speaker; a possessive ends its source at the phrase it opens. "the
+    Kremlin’s top adviser Yury Ushakov … but added": the adviser; "Putin’s assumptions … respond", "downplay Russia's
+    failures expressing thanks": a possessive alone is no source, nor is a sentence opener ("Likewise, while …,
+    encouraged", "But … defend")."""
+    s1 = cand.source_last
+    if possessive(toks.text[s1]):
+        s1 = past_possessive(toks, s1, cand.cue_first if s1 < cand.cue_first else len(toks))
+        if s1 is None:
+            return False
+        cand.source_last = s1
+    return not (cand.source_first == s1 and opener(toks.text[s1]))
 
 
 def _holds_its_source(cand: Candidate, toks) -> bool:
@@ -293,6 +307,13 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
     for k in range(1, len(found)):
         prev, here = found[k - 1], found[k]
         src_start = starts[here.source_first]
+        conj = _conjunction_before(low, here.cue_first)
+        if conj is not None and src_start < prev.content_start < starts[conj] < prev.content_end \
+                and here.source_first <= prev.source_last:
+            # "Russia denounced the hysteria but said …", "X said he believed “…” and invoked …": a coordinated cue
+            # of the same speaker ends the first content at the conjunction
+            prev.content_end = starts[conj]
+            continue
         if prev.content_start <= src_start < prev.content_end and here.content_start >= prev.content_start:
             between = low[bisect_left(starts, prev.content_start):bisect_left(starts, src_start)]
             pairs = set(zip(between, between[1:]))
@@ -305,6 +326,15 @@ def _parents(found: list[Candidate], toks: Toks) -> list[int | None]:
             else:
                 parents[k] = k - 1
     return parents
+
+
+def _conjunction_before(low: list[str], c0: int) -> int | None:
+    """The token of "and"/"but" right before a cue at ``c0``, past adverbs and auxiliaries ("and has also said"),
+    or None."""
+    k, skip = c0 - 1, words().skip_left
+    while k >= 0 and low[k] in skip:
+        k -= 1
+    return k if k >= 1 and low[k] in ("and", "but") else None
 
 
 def _colon_cues(lows: list[str]) -> list[Cue]:
@@ -381,6 +411,8 @@ class RulesExtractor(Extractor):
                          if c is not None and not quoted_cue(c, unit.toks, quoted, actors, text)]
                 found = [c for c in (clip_quoted(c, unit.toks, text, quoted) for c in found)
                          if c is not None and not _holds_its_source(c, unit.toks)]
+                share_participle_sources(found, unit.toks)
+                found = [c for c in found if _named_source(c, unit.toks)]
             if not found:
                 if attributed_unit == u - 1:
                     piece = _quoted_piece(text, ua, ub, quotes)
@@ -396,7 +428,6 @@ class RulesExtractor(Extractor):
                     attributed_unit = u
                 continue
             toks = unit.toks
-            share_participle_sources(found, toks)
             parents = _parents(found, toks)
             first = len(out)
             for k, cand in enumerate(found):

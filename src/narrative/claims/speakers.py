@@ -147,7 +147,9 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
                        or low[j][-2:] in ("’s", "'s") and low[j][:-2] in speaker_words  # "minister’s office"
                        or low[j] == "." and j > i and len(text[j - 1]) == 1 and text[j - 1].isupper()
                        and j + 1 < end and (len(text[j + 1]) == 1 and text[j + 1].isupper()
-                                            or j >= i + 3 and low[j - 2] == ".")):  # "U.S. authorities"
+                                            or j >= i + 3 and low[j - 2] == ".")  # "U.S. authorities"
+                       or low[j] == "." and j > i and low[j - 1] in _TITLE_ABBREVIATIONS and j + 1 < end
+                       and is_name(text[j + 1])):  # "says Dr. Ivan Petrenko"
         j += 1
     while j > i and low[j - 1] in ("the", "a", "an", "of", "and"):  # "acknowledged the intensity"
         j -= 1
@@ -156,6 +158,8 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     return (i, j - 1)
 
 
+#: abbreviated titles a full stop may follow inside a name ("Dr. Ivan Petrenko", "Gen. Valerii Zaluzhnyi")
+_TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen lt col maj sgt capt adm brig sen rep gov st".split())
 #: the complements of "head of …" titles that are no head words themselves ("the head of state")
 _OF_COMPLEMENTS = frozenset({"state", "government", "staff", "mission", "delegation", "state's"})
 _COMPASS = frozenset("eastern western northern southern central north-eastern north-western south-eastern "
@@ -214,7 +218,7 @@ def participle_subject(toks: Toks, stop: int, inside_quote=None) -> tuple[int, i
     after it ("the Embassy of Ukraine")."""
     low, text = toks.low, toks.text
     w = words()
-    speaker_words, opening = w.speaker_words, FUNCTION_WORDS | w.skip_left | w.weekdays | _MONTHS
+    speaker_words, opening = w.speaker_words, FUNCTION_WORDS | w.skip_left | w.weekdays | _MONTHS | OPENING_WORDS
     i = 0
     while i < stop and not (((is_name(text[i]) and low[i] not in opening) or low[i] in PRONOUNS)
                             and not (inside_quote is not None and inside_quote(toks.start[i]))):
@@ -230,6 +234,63 @@ def participle_subject(toks: Toks, stop: int, inside_quote=None) -> tuple[int, i
     return (i, j)
 
 
+#: capitalised words that open a sentence and are never a speaker by themselves ("Next, the minister spoke …",
+#: "Likewise, while …, encouraged", "Things can go fast, he warned"): conjunctions, determiners, discourse
+#: adverbs (a hand-picked part of :func:`narrative.analyzer.english_stopwords`, without its nouns and names such
+#: as "may", "bill", "un", "us") and a few opening nouns
+OPENING_WORDS = frozenset("""
+a about above after afterwards again against all also although always among an and another any anyhow anyway as at
+because before beforehand besides both but by each either else elsewhere even ever every few for from further hence
+here however if in indeed instead into last latter likewise many meanwhile moreover much neither nevertheless next no
+none nonetheless nor not now of often on once only or other otherwise perhaps rather several since so some somehow
+sometimes still such than that the then thence there thereafter therefore these this those though thus to together
+too under until upon very when whenever where whereas whether which while why with within without yet similarly
+additionally finally firstly secondly thirdly lastly overall notably importantly separately regardless consequently
+accordingly furthermore things today yesterday tomorrow earlier later recently previously currently initially
+eventually ultimately
+""".split())
+
+
+def opener(word: str) -> bool:
+    """A capitalised sentence opener that names nobody by itself ("Next", "Likewise", "But"; not "UN", "May").
+
+    >>> [opener(w) for w in ("Next", "Likewise", "Things", "UN", "May", "Peskov", "next")]
+    [True, True, True, False, False, False, False]
+    """
+    return word[:1].isupper() and word[1:].islower() and word.lower() in OPENING_WORDS
+
+
+#: openers that begin a speaker phrase ("The Kremlin")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
+
+
+def possessive(word: str) -> bool:
+    """A possessive ("Russia's", "Putin’s"): the determiner of a noun after it, not a speaker by itself."""
+    return len(word) > 2 and word.endswith(("'s", "’s"))
+
+
+def past_possessive(toks: Toks, k: int, stop: int) -> int | None:
+    """The last token of the noun phrase a possessive at token ``k`` opens, before token ``stop`` ("the Kremlin’s
+    top foreign policy adviser Yury Ushakov told …" → "Ushakov"), when it ends with a name or a head word; else None
+    ("Putin’s assumptions have …", "Russia's military failures": the possessor names no speaker). The phrase is
+    read over at most :data:`POSSESSED_MAX` words; a name ends it at the next lower-case word."""
+    low, text, heads = toks.low, toks.text, head_words()
+    last, named = None, False
+    for j in range(k + 1, min(stop, k + 1 + POSSESSED_MAX)):
+        w = low[j]
+        if is_name(text[j]) and not possessive(text[j]):
+            last, named = j, True
+        elif named or not w.isalpha() or w in _FINITE_STOP or w in FUNCTION_WORDS:
+            break
+        else:
+            last = j if w in heads else None
+    return last
+
+
+#: the longest noun phrase after a possessive that :func:`past_possessive` reads, in tokens
+POSSESSED_MAX = 8
+
+
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
 #: capitalised at a sentence start, never a speaker ("As noted, ...", "Despite the sanctions, the IMF ...")
 FUNCTION_WORDS = frozenset("as if when while but and so yet after before since although though because despite in on "
@@ -243,15 +304,17 @@ def clause_subject(toks: Toks, stop: int) -> tuple[int, int] | None:
     speaker_words, heads = words().speaker_words, head_words()
     if not stop or low[0] in FUNCTION_WORDS or _gerund(low[0]):
         return None
-    j = 0
+    first = 2 if stop > 2 and opener(text[0]) and low[1] == "," else 0  # "Next, the general spoke … and said"
+    j = first
     while j < stop and (is_name(text[j]) or low[j] in speaker_words or low[j] in ("’s", "'s")):
         j += 1
     j -= 1
     while j >= 0 and low[j] in ("and", "of", "the", "a", "an"):
         j -= 1
-    if j < 0 or not (is_name(text[j]) or low[j] in heads) or (j == 0 and low[0] in ("the", "a", "an")):
-        return None
-    return (0, j)
+    if j < first or not (is_name(text[j]) or low[j] in heads) or (j == first and (low[j] in ("the", "a", "an")
+                                                                                   or opener(text[j]))):
+        return None  # "Next spoke … and said": "Next" is no subject
+    return (first, j)
 def _gerund(word: str) -> bool:
     """An -ing word that opens a unit as a gerund or participle ("Speaking about …"), not a name ("Beijing")."""
     return word.endswith("ing") and word not in _ING_NAMES
@@ -282,8 +345,8 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
         if inside_quote is None or not inside_quote(toks.start[k]):
             if low[k] in PRONOUNS and low[k] not in ("it", "i"):
                 return (k, k)
-            adjective = (low[k].endswith(_DEMONYM_ENDINGS) and k + 1 < len(low)
-                         and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy"
+            adjective = (len(low[k]) > 2 and low[k].endswith(_DEMONYM_ENDINGS) and k + 1 < len(low)
+                         and low[k + 1].isalpha() and text[k + 1].islower())  # "the Russian economy" (not "Mr Xi said")
             if is_name(text[k]) and low[k] not in ("the", "a", "an") and not adjective and low[k] not in _MONTHS \
                     and low[k] not in words().weekdays \
                     and (k > 0 or not _gerund(low[k])):
@@ -308,9 +371,10 @@ def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, 
     tokens inside a quotation when ``inside_quote`` (an offset predicate) is given."""
     low, text = toks.low, toks.text
     i = start
-    while i < stop and not ((is_name(text[i]) or low[i] in PRONOUNS)
+    while i < stop and not ((is_name(text[i]) and not (opener(text[i]) and low[i] not in _DETERMINERS)
+                             or low[i] in PRONOUNS)
                             and not (inside_quote is not None and inside_quote(toks.start[i]))):
-        i += 1
+        i += 1  # "Things can go fast, he warned, saying", "But Peskov …": an opener is no subject's first word
     if i >= stop:
         return None
     j = i

@@ -15,8 +15,11 @@ A marker is one of:
   interpreter's note before the colon ("Sauli Niinistö (retranslated):").
 
 What is not a marker: a colon inside an ordinary sentence ("The goal is clear: peace." — lower-case
-words before it), a header with a comma or a number ("In Ukraine, on March 12, at 9:"), and a
-name followed by a quotation ("Podolyak: “…”" — a direct quote the extractors attribute).
+words before it), a header with a comma or a number ("In Ukraine, on March 12, at 9:"), a
+name followed by a quotation ("Podolyak: “…”" — a direct quote the extractors attribute), an editorial
+note ("Editor's Note: …", "Author’s note: …": the words before the colon end with a note word,
+:data:`NOTE_WORDS`), and a headline: a unit with no final stop ("Mayor Roe: The bridge will open in May" on
+a line of its own) or whose words after the colon are all capitals ("KYIV: LEADERS MEET").
 
 >>> from narrative.speakers.actors import load_actors
 >>> text = "The talks began. Alexander Lukashenko: We agree. It is fine. Question: Why? The goal is clear: peace."
@@ -45,6 +48,10 @@ _LINKERS = frozenset({"of", "the", "and", "for", "de", "da", "von", "van", "al",
 _NOT_FIRST = frozenset({"the", "a", "an", "in", "on", "at", "this", "that", "these", "today", "dear", "note",
                         "source", "photo", "video", "read", "see", "update", "updated", "watch", "tags", "topics"})
 
+#: last words before a colon that make it an editorial note, not a speaker ("Editor's Note:", "Translator’s notes:")
+NOTE_WORDS = frozenset({"note", "notes", "update", "updates", "correction", "clarification", "disclaimer"})
+#: what ends a unit that is a sentence (a headline has none of these at its end): stops and closing marks
+_FINAL = frozenset(".!?…)\"'”»’")
 # the words before the colon: letters, apostrophes, hyphens and dots only (no comma, digit or quote)
 # (an interpreter's note may follow the name: "Sauli Niinistö (retranslated):")
 _MARKER = re.compile(r"\s*([A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,13})[ \u00a0]?(?:\([a-z ]{3,30}\))?"
@@ -52,6 +59,8 @@ _MARKER = re.compile(r"\s*([A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,13})[ \u
 _QUOTES = "\"'“”„«»‘’‹›"
 #: an all-capitals marker of more words than this is a headline ("VLADIMIR PUTIN:" is a speaker)
 HEADLINE_WORDS = 3
+#: characters after the colon read for an all-capitals headline, and the letters they hold at least
+HEADLINE_PREFIX, HEADLINE_LETTERS = 200, 8
 
 
 class Turn(NamedTuple):
@@ -77,6 +86,14 @@ def marker(text: str, a: int, b: int, actors: Actors) -> Turn | None:
         return None
     who = m.group(1)
     words = who.replace("\u00a0", " ").split(" ")
+    if words[-1].lower().rstrip(".") in NOTE_WORDS:
+        return None  # "Editor's Note: The author is a senior fellow …": the editor's words, no speaker's turn
+    tail = text[a:b].rstrip()
+    if tail[-1:] not in _FINAL:
+        return None  # "Mayor Roe: The bridge will open in May" on a line of its own: a headline
+    rest = text[m.end():min(b, m.end() + HEADLINE_PREFIX)]
+    if rest == rest.upper() and sum(c.isalpha() for c in rest) >= HEADLINE_LETTERS:
+        return None  # "KYIV: LEADERS SET TO MEET AS SIRENS RING OUT": an all-capitals headline
     if words[0].lower() in ROLES and len(words) == 1:
         return Turn(m.start(1), m.end(1), True)
     if words[0].lower() in _NOT_FIRST:

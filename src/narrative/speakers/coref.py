@@ -37,6 +37,7 @@ mentions, subjects and speakers searched back by recency) and :mod:`.description
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..places import place_sides as gazetteer_places
 from .descriptions import description, local, place_sides, side_of
@@ -55,6 +56,9 @@ _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|str
 _CACHE_LIMIT = 200_000  # entries of the per-actors-file run cache
 #: sentences of quoted speech passed over back to the narrator's sentence before a pronoun
 _QUOTED_SENTENCES = 4
+#: a stop glued to the next sentence: a lower-case letter, the stop, a capitalised word ("Putin.Irish Premier …";
+#: not "U.S. officials", "Gazeta.pl")
+GLUED_STOP = re.compile(r"(?<=[a-z])[.!?](?=[A-Z][a-z])")
 #: last words of a name that make it a place ("Donetsk Oblast", "New York City")
 _PLACE_WORDS = frozenset("oblast region city county province republic krai district island islands sea river "
                          "street square bay valley mountains".split())
@@ -91,6 +95,7 @@ class NameIndex:
         self._last_sentence = -1
         self._objected = -1  # the sentence of the last name read, when that name was an object
         self._sentence_memo = (-1, 0)  # (position, its sentence start) last asked about
+        self._glued: list[int] | None = None  # where sentences glued to the one before start (_glued_before)
         self.scanned = 0
         self.by_key: dict[str, Entity] = {}  # most recent entity for each key (lower case)
 
@@ -208,16 +213,25 @@ class NameIndex:
         else:
             text, a = self.text, max(lo, last_pos - 1)
             k = max(text.rfind(". ", a, pos), text.rfind("? ", a, pos), text.rfind("! ", a, pos), text.rfind("\n", a, pos))
-            start = k + 1 if k >= 0 else max(last_start, lo)
+            start = max(k + 1 if k >= 0 else max(last_start, lo), self._glued_before(a, pos))
         self._sentence_memo = (pos, start)
         return start
 
     def _sentence_start(self, pos: int) -> int:
-        """Where the sentence holding ``pos`` starts (the last ". ", "? ", "! " or line break before it,
-        looked for within 400 characters)."""
+        """Where the sentence holding ``pos`` starts (the last ". ", "? ", "! " or line break before it, or a stop
+        glued to the next sentence, :data:`GLUED_STOP`, looked for within 400 characters)."""
         text, lo = self.text, max(0, pos - 400)
-        return max(text.rfind(". ", lo, pos), text.rfind("? ", lo, pos), text.rfind("! ", lo, pos),
-                   text.rfind("\n", lo, pos), lo - 1) + 1
+        return max(text.rfind(". ", lo, pos) + 1, text.rfind("? ", lo, pos) + 1, text.rfind("! ", lo, pos) + 1,
+                   text.rfind("\n", lo, pos) + 1, lo, self._glued_before(lo, pos))
+
+    def _glued_before(self, lo: int, pos: int) -> int:
+        """The last start of a sentence glued to the one before it ("… of Vladimir Putin.Irish Premier Leo Varadkar
+        said": machine-translated outlets drop the space) in ``[lo, pos]``, else -1. The document's glued stops are
+        found once."""
+        if self._glued is None:
+            self._glued = [m.end() for m in GLUED_STOP.finditer(self.text)]
+        k = bisect_right(self._glued, pos) - 1
+        return self._glued[k] if k >= 0 and self._glued[k] >= lo else -1
 
     def _place(self, word: str) -> bool:
         """Whether the actors file knows ``word`` as a place or an institution ("Ukraine")."""

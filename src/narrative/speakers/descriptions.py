@@ -76,7 +76,8 @@ def described(actors, mentions: Mentions, low: list[str], start: int, side: str 
     head = low[-1]
     if "of" in low:  # "the head of state", "the director of the organisation": the noun before "of"
         head = low[low.index("of") - 1]
-    if low[-2:] == ["of", "state"] or low[-2:] == ["state", "head"]:
+    if low[-2:] == ["of", "state"] and head in ("head", "chief") or low[-2:] == ["state", "head"]:
+        # "the head of state" is the president (not "the Secretary of State")
         wanted = {"president", "king", "queen", "leader"}
     else:
         wanted = {head}

@@ -38,7 +38,7 @@ _NON_WORD = re.compile(r"[^\w\s-]+")
 TITLES = frozenset("""
 president vice prime minister deputy spokesman spokeswoman spokesperson press secretary
 chancellor general lieutenant colonel major admiral commander chief head director governor mayor senator
-representative ambassador envoy king queen prince pope patriarch chairman chairwoman chair ceo leader
+representative ambassador envoy king queen prince pope patriarch chairman chairwoman chair ceo leader premier
 mr mrs ms dr sir lord lady professor prof judge justice attorney marshal sergeant captain
 gov gen lt col maj sgt capt adm brig
 """.split())

@@ -16,6 +16,9 @@ from .institutions import CountryContext, context_side
 from .mention_side import unresolvable
 
 JOURNALIST = "journalist"
+#: titles a single person holds, which a description names that person by ("the US Secretary of State")
+PERSON_TITLES = frozenset("president secretary minister adviser advisor chancellor premier spokesman spokeswoman "
+                          "spokesperson ambassador envoy governor mayor commander chief leader".split())
 AUTHOR = "(author)"
 #: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
@@ -129,6 +132,13 @@ class Resolver:
             return self._first_person(speaker, start)
         if index is None or start < 0 or (low in PRONOUNS and not anaphor):  # "I", "we": the actors file's last
             return self._named(known, speaker, low in PRONOUNS)
+        if known is not None and not anaphor and known.kind != "person":
+            titled = self._titled_person(speaker, start)
+            if titled is not None:  # "the US Secretary of State said": the secretary named before, not the state
+                index.spoke(titled, start, content)
+                actor = titled.actor if isinstance(titled.actor, Actor) else None
+                return (actor.name, actor.side, "coreference") if actor is not None else (
+                    titled.name, known.side, "coreference")
         if known is not None and not anaphor:
             index.spoke(known, start, content)
             if self.namesake(known, speaker):
@@ -152,6 +162,21 @@ class Resolver:
             if found and found[1] != "role":
                 return entity.name, found[0], found[1] if k == 0 or named else "coreference"
         return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
+
+    def _titled_person(self, speaker: str, start: int):
+        """The person a definite description headed by a person's title names ("the US Secretary of State", "the
+        Kremlin adviser") when the document named a person with that title before; else None (then the state or
+        body the description holds speaks, as before). Only a title the person was given counts: "the US defense
+        official" is no named official."""
+        words_ = speaker.split()
+        low = [w.lower().strip(".,") for w in words_]
+        if len(low) < 3 or low[0] != "the":
+            return None
+        head = low[low.index("of") - 1] if "of" in low[1:] else low[-1]
+        if head not in PERSON_TITLES:
+            return None
+        entity = self.index.resolve(speaker, start)
+        return entity if entity is not None and entity.kind == "person" and head in entity.titles else None
 
     def _first_person(self, speaker: str, start: int) -> tuple[str, str, str]:
         """"I"/"we" inside a quotation: who said the content around it, else the attribution after the
