@@ -42,6 +42,12 @@ def attributed(sentence: str) -> pd.DataFrame:
      "retaliation for the drone attack"),
     ("The defence minister pledged more artillery shells by the spring.", "The defence minister", "pledged",
      "more artillery shells by the spring"),
+    ("The army chief reiterated the country's support for the coalition.", "The army chief", "reiterated",
+     "the country's support for the coalition"),
+    ("The Pentagon announced a new package of air defence missiles.", "The Pentagon", "announced",
+     "a new package of air defence missiles"),
+    ("Western officials stressed the importance of the new aid.", "Western officials", "stressed",
+     "the importance of the new aid"),
 ])
 def test_an_object_only_speech_act_is_an_act_claim(sentence, speaker, cue, content):
     c = attributed(sentence)
@@ -68,6 +74,17 @@ def test_a_circumstance_is_no_act():
 def test_an_accusation_stays_indirect():
     c = attributed("Kyiv accused Moscow of shelling the evacuation route.")
     assert list(zip(c["speaker"], c["quote_type"])) == [("Kyiv", "indirect")]
+
+
+def test_a_blame_is_an_accusation_and_stays_indirect():
+    c = attributed("Moscow has blamed the power cuts on Ukrainian saboteurs.")
+    assert list(zip(c["speaker"], c["content"], c["quote_type"])) == [
+        ("Moscow", "the power cuts on Ukrainian saboteurs", "indirect")]
+
+
+def test_a_call_for_quoted_words_is_typed_by_its_quotation():
+    c = attributed("Beijing called for “all sides” to show restraint.")
+    assert list(zip(c["speaker"], c["cue"], c["quote_type"])) == [("Beijing", "called", "mixed")]
 
 
 def test_a_clause_after_the_cue_stays_indirect():

@@ -20,14 +20,20 @@ respond", "promised that …": the rules' indirect claims), an accusation ("accu
 """
 from __future__ import annotations
 
+from ..segment.marks import OUTER_OPENING
 from .contents import ATTITUDES, DIRECTIVES, FINITE, infinitive
 from .cues import head_words
 
-_STEMS = ("condemn", "denounc", "deplor", "welcom", "reaffirm", "criticis", "criticiz", "slam", "hail", "prais",
-          "demand", "promis", "vow", "pledg", "propos", "call", "express", "voic", "put")
+_STEMS = ("condemn", "denounc", "deplor", "welcom", "reaffirm", "reiterat", "criticis", "criticiz", "slam", "hail",
+          "prais", "assail", "blam", "demand", "promis", "vow", "pledg", "propos", "call", "express", "voic", "put",
+          # announcements and emphasis of a noun phrase ("announced a new aid package", "stressed the importance of …")
+          "announc", "stress", "emphasis", "emphasiz", "underscor")
 _ENDS = ("", "e", "s", "es", "ed", "d", "ing", "med", "ming")
 #: the verbs whose object is the content (all their forms; the cue lexicon decides which are cues)
 ACT_VERBS = frozenset(s + e for s in _STEMS for e in _ENDS)
+#: accusations: their object is a claim reported as the speaker's charge, typed ``indirect`` like "accused Russia
+#: of …" ("Russia has blamed the blockade on Ukrainian mines")
+ACCUSATIONS = frozenset(v for v in ACT_VERBS if v.startswith("blam"))
 #: verbs whose content follows "for" ("called for talks"); "called him" is another sense
 _FOR_VERBS = frozenset(v for v in ACT_VERBS if v.startswith("call"))
 #: verbs whose object must be an attitude ("expressed concern", "voiced support"; not "expressed gratitude")
@@ -78,6 +84,8 @@ def act_object(low: list[str], c1: int, k: int, name: bool = False) -> int | Non
         if low[k] != "for" or k + 1 >= len(low):
             return None
         k += 1
+    if low[k] in OUTER_OPENING and k + 1 < len(low):
+        k += 1  # "called for “relevant countries” to …": the quoted words are the object (the quotation types it)
     if low[k] in _NOT_OBJECT or not low[k][:1].isalnum():
         return None
     window = low[k:k + OBJECT_HEAD_WINDOW]

@@ -28,7 +28,7 @@ from typing import Iterator
 from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import OUTER_CLOSING, OUTER_OPENING
-from .acts import act_object, act_only, act_verb, hearer_only, object_end
+from .acts import ACCUSATIONS, act_object, act_only, act_verb, hearer_only, object_end
 from .asides import (ASIDE_DASHES, ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
                      anaphor_ends, anaphoric, as_noted, aspect_cue_follows, clause_follows, paired_dash,
                      title_before, before_aspect, dependent, quoted_as, relayed_np,
@@ -225,7 +225,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if act is not None:  # the object (to the unit's end) is what was said
             end = object_end(low, act)
             return Candidate(c0, c1, stance, s0, s1, starts[act], starts[end] if end < n_toks else unit.b, cue_text,
-                             act=True)
+                             act=cue_low not in ACCUSATIONS)
         if not relaxed and hearer_only(low, cue_low, k) and not quotes.opening_in(starts[k], unit.b):
             return None  # "Zelensky urged him.": a directive's hearer is not what was said
         if not relaxed and cue_low in HEARER_CUES and topic_only(low, c1 + 1, n_toks):
