@@ -33,6 +33,7 @@ def test_members_of_parliament_take_their_states_side(sentence, speaker, actor, 
 @pytest.mark.parametrize("sentence", [
     "Ukrainian opposition MP Oleh Bondarenko said the talks were a mistake.",   # opposition: other (CODEBOOK §1)
     "A Duma expert said the vote was staged.",                                  # a modifier alone: other
+    "Russian business leaders said the sanctions hurt their firms.",            # companies' people: other
 ])
 def test_an_excluded_word_or_a_modifier_alone_stays_other(sentence):
     assert [side for _s, _a, side in attributed(sentence)] == ["other"]

@@ -87,6 +87,12 @@ def test_a_call_for_quoted_words_is_typed_by_its_quotation():
     assert list(zip(c["speaker"], c["cue"], c["quote_type"])) == [("Beijing", "called", "mixed")]
 
 
+def test_an_act_object_ends_at_a_colon():
+    c = attributed("Business leaders call for peace: In May, the company called for an end to the war.")
+    assert list(zip(c["speaker"], c["content"], c["quote_type"])) == [
+        ("Business leaders", "peace", "act"), ("the company", "an end to the war", "act")]
+
+
 def test_a_clause_after_the_cue_stays_indirect():
     c = attributed("Zelensky promised that the aid would arrive within days.")
     assert list(zip(c["cue"], c["content"], c["quote_type"])) == [

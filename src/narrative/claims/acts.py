@@ -144,13 +144,16 @@ _OBJECT_ENDS_AFTER_COMMA = frozenset("and but while as after when because althou
 
 
 def object_end(low: list[str], k: int) -> int:
-    """The token after an act's object that starts at ``k``: the unit's end, or a comma before a new clause.
+    """The token after an act's object that starts at ``k``: the unit's end, a colon or semicolon, or a comma
+    before a new clause.
 
     >>> object_end("condemned the tariffs , but they hurt farmers .".split(), 1)
     3
     """
     n = len(low)
     for m in range(k, n - 1):
+        if low[m] in (":", ";"):
+            return m  # "… call for peace: In March, Lukoil called for …": what follows is another sentence's
         if low[m] == "," and low[m + 1] in _OBJECT_ENDS_AFTER_COMMA and low[m + 2:m + 3] != ["well"]:
             return m  # not "…, as well as …"
     return n

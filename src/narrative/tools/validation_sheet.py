@@ -68,7 +68,9 @@ def build(coded_path: str | Path, claims_path: str | Path) -> tuple[pd.DataFrame
     sheet = pd.DataFrame({
         "claim_id": rows["claim_id"], "doc_id": rows["doc_id"], "population": str(POPULATION),
         "stratum": STRATA + "=" + rows[STRATA], "inclusion_probability": rows[STRATA].map(counts / sizes).round(8),
-        "sentence": rows["content"], "speaker": rows["speaker"], "actor": rows["actor"], "cue": rows["cue"],
+        # an act claim's content is its object: the sentence is the one coded ("They expressed their readiness …")
+        "sentence": rows["content"].where(rows["quote_type"] != "act", kept["text"].to_numpy()),
+        "speaker": rows["speaker"], "actor": rows["actor"], "cue": rows["cue"],
         "quote_type": rows["quote_type"], "side": labels["side"], "frames": labels["frames"],
         "distanced": labels["distanced"], "gold_is_claim": "", "gold_side": kept["side"].to_numpy(),
         "gold_frames": kept["labels"].to_numpy(), "gold_distanced": ""})
