@@ -159,7 +159,7 @@ def test_the_demo_sheet_matches_todays_claims_and_the_coding():
 
     sheet = read_sheet(SHEET_FILE, load_lexicon().categories)
     assert len(sheet) >= 390 and set(sheet["stratum"]) == {"publisher_side=kremlin", "publisher_side=ukraine"}
-    assert (sheet["population"] == "quote_type=self; words=6-60").all()
+    assert (sheet["population"] == "quote_type=self,act; words=6-60").all()
     docs = load_corpus(ROOT / "data" / "raw" / "press-releases", sides=load_actors().source_sides())
     docs = docs[docs["doc_id"].isin(set(sheet["doc_id"]))]
     claims = extract_claims(docs).set_index("claim_id")

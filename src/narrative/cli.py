@@ -19,6 +19,7 @@ from typing import Sequence
 from .errors import (InputError, Interrupted, LockedError, NarrativeError, NotebookError, OutputClosed, OutputError,
                      ParameterError, RunExistsError)
 from .claims.registry import METHODS
+from .schema import QUOTE_TYPES
 from .cliargs import add_parameters, corpus_args, number, positive
 from .infra.datafiles import REPORTS
 
@@ -268,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     smp.add_argument("-n", type=positive, required=True, help="claims to sample")
     smp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     smp.add_argument("--strata", metavar="COLUMN", help="stratify by this claims column (e.g. side)")
-    smp.add_argument("--quote-type", action="append", choices=("direct", "indirect", "mixed", "self"),
+    smp.add_argument("--quote-type", action="append", choices=QUOTE_TYPES,
                      help="draw only claims of this quote type (repeatable; default all)")
     smp.add_argument("--min-words", type=positive, help="draw only claims of at least this many words")
     smp.add_argument("--max-words", type=positive, help="draw only claims of at most this many words")

@@ -31,8 +31,12 @@ CLAIMS = (
 #: of a document. It is what a ``self`` claim's side was before transcript turns gave the floor to other
 #: speakers, so a sample stratified by the document's publisher (the demo's coded sheet) names it as stratum.
 
-#: quote_type values
-QUOTE_TYPES = ("direct", "indirect", "mixed", "self")
+#: quote_type values: ``direct`` (all inside one quotation), ``mixed`` (partly quoted), ``indirect`` (reported
+#: speech), ``self`` (the document's own voice, or a transcript turn's), ``act`` (an object-only speech act: "the
+#: ministry condemned the strike", "Kyiv welcomed the decision", "called for talks"; the content is the object,
+#: narrative.claims.acts). Every type but ``self`` is attributed; the news-quote measure leaves ``act`` out (quote
+#: gold holds quotations and reported speech only)
+QUOTE_TYPES = ("direct", "indirect", "mixed", "self", "act")
 
 #: cue_stance values
 CUE_STANCES = ("neutral", "distancing", "endorsing")

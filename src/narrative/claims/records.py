@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from .cues import Stance
 
 #: how a claim's content relates to the document's quotations (``self``: the document's own voice)
-QuoteType = Literal["direct", "mixed", "indirect", "self"]
+QuoteType = Literal["direct", "mixed", "indirect", "self", "act"]
 
 
 @dataclass
@@ -53,3 +53,5 @@ class Candidate:
     content_start: int
     content_end: int
     cue_text: str
+    #: an object-only speech act ("condemned the strike", :mod:`.acts`): quote type ``act`` unless quoted
+    act: bool = False

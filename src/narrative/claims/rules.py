@@ -28,6 +28,7 @@ from typing import Iterator
 from ..speakers.actors import Actors
 from ..segment import lower_words
 from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
+from .acts import ACCUSATIONS, act_object, act_only, act_verb, hearer_only, object_end
 from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
                      anaphor_ends, anaphoric, as_noted, aspect_cue_follows, clause_follows, paired_dash,
                      title_before, before_aspect, dependent, quoted_as, relayed_np,
@@ -204,7 +205,11 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     if np_range is None:
         return None
     s0, s1 = np_range
-    if not relaxed and c0 == c1 and cue_low in words().weak_cues \
+    # "The ministry condemned the strike", "called for talks": an object-only speech act (:mod:`.acts`)
+    act = _act(toks, c1, cue_low) if not inverted and kind in ("verb", "participle") and act_verb(cue_low) else None
+    if act is None and act_only(cue_low):
+        return None  # "put forward troops": another sense
+    if act is None and not relaxed and c0 == c1 and cue_low in words().weak_cues \
             and not _weak_cue_holds(unit, c1, s0, s1, quotes, actors):
         return None  # a multi-word cue ("called on") is never weak
     sa = starts[c0] if detached else starts[min(s0, c0)]
@@ -231,6 +236,12 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
+        if act is not None:  # the object (to the unit's end) is what was said
+            end = object_end(low, act)
+            return Candidate(c0, c1, stance, s0, s1, starts[act], starts[end] if end < n_toks else unit.b, cue_text,
+                             act=cue_low not in ACCUSATIONS)
+        if not relaxed and hearer_only(low, cue_low, k) and not quotes.opening_in(starts[k], unit.b):
+            return None  # "Zelensky urged him.": a directive's hearer is not what was said
         if not relaxed and cue_low in HEARER_CUES and topic_only(low, c1 + 1, n_toks):
             # the hearer's object from the cue on: "told outlets that he was concerned about …" says a clause
             return None  # "told the meeting participants about the reforms": a topic, no claim said
@@ -268,6 +279,14 @@ _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
 _AFTER_SOURCE = frozenset({",", ".", ";", ":", "!", "?", "and", "but", "in", "on", "at", "that", "who"}) | OUTER_CLOSING
+
+
+def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
+    """The first token of an act cue's object that is its content (:func:`.acts.act_object`), or None."""
+    low = toks.low
+    k = content_start(low, c1 + 1, len(low), cue_low)
+    word = toks.text[k] if k < len(low) else ""
+    return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -455,7 +474,8 @@ class RulesExtractor(Extractor):
                     a, b = cand.content_start, cand.content_start
                 out.append(Draft(home, [(a, b)], speaker=(toks.start[cand.source_first], toks.end[cand.source_last]),
                                  cue=(toks.start[cand.cue_first], toks.end[cand.cue_last]), cue_text=cand.cue_text,
-                                 stance=cand.stance, parent=None if parents[k] is None else first + parents[k]))
+                                 stance=cand.stance, parent=None if parents[k] is None else first + parents[k],
+                                 quote_type="act" if cand.act and quotes.quote_type(a, b) == "indirect" else None))
             attributed_unit = u
         return Drafts(out, {d.unit for d in out} | moved if moved else None)
 

@@ -16,7 +16,8 @@ Moore", "Cyril Ramaphosa" in "South African President Cyril Ramaphosa"). The Tra
 speaker spans; narrative resolves speakers to names, so the name is what is checked here (an
 unresolved "he" is wrong).
 
-Self claims (no cue) are not quotes and are left out of the predictions.
+Self claims (no cue) and object-only speech acts (``act``: "the ministry condemned the strike"; the gold holds
+quotations and reported speech only) are not quotes and are left out of the predictions.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from ..errors import InputError
 from .labels import offset_rows
 
 GOLD_COLUMNS = ("file", "quote_start", "quote_end", "speaker")
+#: quote types that are no quotes (see the module docstring)
+NOT_QUOTES = ("self", "act")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "the"})
 _WORD = re.compile(r"[^\W_]+")
 
@@ -76,7 +79,7 @@ def evaluate_quotes(gold: dict[str, tuple[str, list[GoldQuote]]], claims: pd.Dat
                     threshold: float = 0.3) -> dict:
     """Quote precision/recall/F1 and speaker accuracy; ``misses`` and ``extra`` list the unmatched
     gold quotes and predictions as ``(doc_id, start, end, speaker or actor)``."""
-    attributed = claims[(claims["quote_type"] != "self") & claims["doc_id"].isin(list(gold))]
+    attributed = claims[~claims["quote_type"].isin(NOT_QUOTES) & claims["doc_id"].isin(list(gold))]
     pred: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for doc_id, a, b, actor in zip(attributed["doc_id"], attributed["content_start"], attributed["content_end"],
                                    attributed["actor"]):

@@ -145,7 +145,7 @@ class NameIndex:
             return
         name_words, name_low, run_titles, name, full = split
         prev_low = words_before(text, start)
-        titles = set(run_titles) | titles_around(text, end, prev_low)
+        titles = set(run_titles) | titles_around(text, end, prev_low, start)
         entity = self._entity_for(name, name_low, full)
         entity.titles |= titles
         if acronym:

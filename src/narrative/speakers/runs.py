@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..segment.marks import OUTER_MARKS
+from .mention_side import POSTED_HEADS
 from .names import ROLES
 
 #: words that make a capitalised run an organisation
@@ -72,18 +73,69 @@ def words_before(text: str, start: int) -> list[str]:
     return words(before.lower())[-3:]
 
 
-def titles_around(text: str, end: int, prev_low: list[str]) -> set[str]:
+def titles_around(text: str, end: int, prev_low: list[str], start: int = -1) -> set[str]:
     """Title words a run gets from its context: a role word just before it ("analyst Filip Ejdus",
-    "MI6 chief Richard Moore"; ``prev_low`` from :func:`words_before`) and an apposition after it
-    that holds a role ("Emine Dzheppa, First Deputy Minister of Foreign Affairs of Ukraine, said")."""
+    "MI6 chief Richard Moore"; ``prev_low`` from :func:`words_before`), a title phrase in apposition
+    before it that opens the sentence (:func:`title_before_name`; ``start``: the run's start) and an
+    apposition after it that holds a role ("Emine Dzheppa, First Deputy Minister of Foreign Affairs of
+    Ukraine, said")."""
     titles: set[str] = set()
     if prev_low and prev_low[-1] in ROLES:
         titles.update(w for w in prev_low if w.isalpha() or w[:1].isdigit() or w.isalnum())
+    elif start > 0:
+        titles.update(title_before_name(text, start))
     if text.startswith(",", end):
         apposition = _APPOSITION.match(text, end)
         if apposition and set(words(apposition.group(1).lower())) & ROLES:
             titles.update(words(apposition.group(1).lower()))
     return titles
+
+
+#: the longest title phrase in apposition before a name (characters, words) and the words its role may follow
+TITLE_BEFORE_CHARS, TITLE_BEFORE_WORDS, TITLE_ROLE_WITHIN = 90, 10, 4
+#: a rank or honorific abbreviation between the apposition's comma and the name ("…, Maj. Ivan Petrenko")
+_RANK = re.compile(r"[A-Z][a-z]{1,4}\.[ \t]+$")
+#: what opens a sentence-initial title phrase: the text's start, a sentence end, a line break or a quotation
+_PHRASE_OPENS = re.compile(r"(?:[.!?;:][ \t]+|\n[ \t]*|[" + re.escape("".join(sorted(OUTER_MARKS))) + r"][ \t]*)")
+
+
+def title_before_name(text: str, start: int) -> list[str]:
+    """The title words of a phrase in apposition that opens its sentence right before a name ("Ukraine's
+    ambassador to Germany, Ivan Petrenko, said …"; "The commander of Ukraine's 47th Brigade, Maj. Ivan
+    Petrenko, said …"), a role among its first words and no verb form before it; a posting's place is left
+    out ("… ambassador to Germany": where the ambassador serves, not whose). Else an empty list.
+
+    >>> t = "Ukraine's ambassador to Germany, Ivan Petrenko, said so."
+    >>> title_before_name(t, t.index("Ivan"))
+    ["ukraine's", 'ambassador']
+    >>> t = "After meeting the minister, Ivan Petrenko said so."
+    >>> title_before_name(t, t.index("Ivan"))
+    []
+    """
+    before = text[max(0, start - TITLE_BEFORE_CHARS):start]
+    rank = _RANK.search(before)
+    if rank is not None:
+        before = before[:rank.start()]
+    stripped = before.rstrip(" \t")
+    if not stripped.endswith(","):
+        return []
+    phrase = stripped[:-1]
+    opens = list(_PHRASE_OPENS.finditer(phrase))
+    if opens:
+        phrase = phrase[opens[-1].end():]
+    elif start - TITLE_BEFORE_CHARS > 0:
+        return []  # the phrase may go on before the window: not a sentence-initial title
+    if "," in phrase:
+        return []
+    found = words(phrase.lower())
+    role = next((i for i, w in enumerate(found[:TITLE_ROLE_WITHIN]) if w in ROLES), None)
+    if not found or role is None or len(found) > TITLE_BEFORE_WORDS or any(
+            w.endswith(("ing", "ed")) for w in found[:role]):
+        return []  # "After meeting the minister, …", "Asked about the governor, …": no title of the name
+    if not POSTED_HEADS.isdisjoint(found):  # "ambassador to Germany": the posting's place is no side
+        cut = next((i for i, w in enumerate(found) if i > role and w in ("to", "in")), len(found))
+        found = found[:cut]
+    return [w for w in found if w.isalnum() or w.endswith(("'s", "’s")) or w[:1].isdigit()]
 
 
 def drop_possessive(words: list[str], low: list[str]) -> tuple[list[str], list[str]]:

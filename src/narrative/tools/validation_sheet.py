@@ -8,11 +8,11 @@ CC BY 4.0 like the demo corpus) and the suite's claims of the demo corpus:
 The 400 were drawn by ``narrative.evaluation.frame_labels.draw_sample``: the demo's ``self`` claims of
 6-60 words, 200 per side (the extractor's side), seed 2026. Then every ``self`` claim was the
 publisher's, so that side was the document's publisher's: the sheet's population is
-``quote_type=self; words=6-60`` and its strata are the claims' ``publisher_side`` (today a
+``quote_type=self,act; words=6-60`` (an ``act`` claim was a ``self`` claim then) and its strata are the claims' ``publisher_side`` (today a
 transcript turn gives some self claims another speaker's side, which the coder's ``side`` judges;
 the design stays the publisher's); each row's inclusion probability is n_h / N_h of today's claims. Each coded row is matched to today's claim by claim id
 and text, else by document and text (the numbering has moved since the coding), else by document
-and a claim whose content begins the coded text; rows now outside the population (today's
+and a claim whose content begins the coded text, else by document and an ``act`` claim whose content ends it; rows now outside the population (today's
 extractor reads them as attributed, or gives another side) are left out and counted.
 """
 from __future__ import annotations
@@ -25,7 +25,10 @@ import pandas as pd
 from ..estimate.sheet import SHEET, Population, tool_labels
 from ..infra.tables import write_table
 
-POPULATION = Population(("self",), 6, 60)
+#: ``act`` too: an object-only speech act ("The President expressed his readiness to …") was a ``self`` claim when
+#: the sample was drawn, and is an ``act`` claim since (narrative.claims.acts); it is matched by its content, which
+#: ends the coded sentence
+POPULATION = Population(("self", "act"), 6, 60)
 STRATA = "publisher_side"  # the design: 200 per publisher (see above)
 
 
@@ -42,6 +45,9 @@ def match(coded: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
         hit = doc[doc["content"] == r.text] if doc is not None else []
         if len(hit) != 1 and doc is not None:
             hit = doc[[len(c) > 10 and r.text.startswith(c) for c in doc["content"]]]
+        if len(hit) != 1 and doc is not None:  # an act claim: its content (the object) ends the coded sentence
+            acts = doc[doc["quote_type"] == "act"]
+            hit = acts[[len(c) > 10 and r.text.rstrip(".").endswith(c) for c in acts["content"]]]
         out.append(hit["claim_id"].iloc[0] if len(hit) == 1 else "")
     return pd.Series(out, index=coded.index)
 
@@ -62,7 +68,9 @@ def build(coded_path: str | Path, claims_path: str | Path) -> tuple[pd.DataFrame
     sheet = pd.DataFrame({
         "claim_id": rows["claim_id"], "doc_id": rows["doc_id"], "population": str(POPULATION),
         "stratum": STRATA + "=" + rows[STRATA], "inclusion_probability": rows[STRATA].map(counts / sizes).round(8),
-        "sentence": rows["content"], "speaker": rows["speaker"], "actor": rows["actor"], "cue": rows["cue"],
+        # an act claim's content is its object: the sentence is the one coded ("They expressed their readiness …")
+        "sentence": rows["content"].where(rows["quote_type"] != "act", kept["text"].to_numpy()),
+        "speaker": rows["speaker"], "actor": rows["actor"], "cue": rows["cue"],
         "quote_type": rows["quote_type"], "side": labels["side"], "frames": labels["frames"],
         "distanced": labels["distanced"], "gold_is_claim": "", "gold_side": kept["side"].to_numpy(),
         "gold_frames": kept["labels"].to_numpy(), "gold_distanced": ""})
