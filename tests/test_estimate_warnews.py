@@ -63,7 +63,10 @@ def test_resampled_war_news_coverage_and_width(extracted, coder):
     if not CODINGS[coder].is_file():
         pytest.skip(f"{CODINGS[coder]} is absent")
     population, gold = matched(extracted, CODINGS[coder])
-    assert len(population) >= 0.95 * len(gold_rows(CODINGS[coder]))   # nearly every coded span is found today
+    # Nearly every coded span is found today. 94%, not 95%, since session 12: of the six spans no longer matched,
+    # four had matched false claims of the older extractor (speakers "In", "Putin’s", "Russia's", "Ukraine’s"),
+    # which the precision rules now reject; the spans were drawn from those older units.
+    assert len(population) >= 0.94 * len(gold_rows(CODINGS[coder]))
     tool = tool_labels(population).reset_index(drop=True)
     n = len(population)
     truth_table = pd.DataFrame({"is_claim": np.ones(n), "side": gold["side"].to_numpy(),
