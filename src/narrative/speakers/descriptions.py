@@ -70,12 +70,20 @@ def description(actors, mentions: Mentions, low: list[str], start: int, side: st
     return found
 
 
+def head_noun(low: list[str]) -> str:
+    """The head noun of a description's lower-case words: the last word, or the noun before "of" ("the head of
+    state", "the director of the organisation", "the US secretary of state").
+
+    >>> head_noun("the us secretary of state".split()), head_noun("the regional governor".split())
+    ('secretary', 'governor')
+    """
+    return low[low.index("of") - 1] if "of" in low else low[-1]
+
+
 def described(actors, mentions: Mentions, low: list[str], start: int, side: str | None) -> Entity | None:
     """The entity a description's lower-case words ``low`` at ``start`` refer to, or None."""
     agrees = (lambda e: True) if side is None else (lambda e: entity_side(actors, e) in (None, side))
-    head = low[-1]
-    if "of" in low:  # "the head of state", "the director of the organisation": the noun before "of"
-        head = low[low.index("of") - 1]
+    head = head_noun(low)
     if low[-2:] == ["of", "state"] and head in ("head", "chief") or low[-2:] == ["state", "head"]:
         # "the head of state" is the president (not "the Secretary of State")
         wanted = {"president", "king", "queen", "leader"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from .actors import Actor, Actors
 from .coref import NameIndex
-from .descriptions import entity_side
+from .descriptions import entity_side, head_noun
 from .first_person import FIRST_PERSON, attribution_after, quotation_ends
 from .institutions import CountryContext, context_side
 from .mention_side import unresolvable
@@ -172,7 +172,7 @@ class Resolver:
         low = [w.lower().strip(".,") for w in words_]
         if len(low) < 3 or low[0] != "the":
             return None
-        head = low[low.index("of") - 1] if "of" in low[1:] else low[-1]
+        head = head_noun(low)
         if head not in PERSON_TITLES:
             return None
         entity = self.index.resolve(speaker, start)
