@@ -51,9 +51,9 @@ def test_an_all_capitals_sub_headline_after_a_place_opens_no_turn():
 
 @pytest.mark.parametrize("text", [
     "A pro-war blogger tried to downplay Russia's losses expressing thanks that the war revealed flaws.",
-    "At the same time, Putin’s assumptions have proven clearly wrong: that the government would crumble; that the "
-    "European Union would be at pains to show resolve and respond to this aggression; that the alliance would be "
-    "divided.",
+    "Meanwhile, Putin’s expectations turned out plainly mistaken: that the cabinet would fall apart; that the "
+    "European Union would struggle for unity and respond to the invasion; that the alliance would be "
+    "split.",
 ])
 def test_a_possessive_alone_is_no_speaker(text):
     assert _attributed(_claims(text)).empty
@@ -88,15 +88,15 @@ def test_a_coordinated_cue_ends_the_first_content(text, first, second):
 
 
 def test_a_two_letter_name_is_no_demonym_adjective():
-    text = ("On Tuesday, Mr Xi said China would prioritise its ties with Russia and described the two countries as "
-            "“great neighbouring powers”.")
+    text = ("On Monday, Mr Xi said Beijing would deepen its trade with Moscow and described the two states as "
+            "“good old friends”.")
     c = _attributed(_claims(text))
     assert c["speaker"].tolist() == ["Mr Xi", "Mr Xi"]
 
 
 def test_a_premier_is_a_title_before_the_name():
-    text = ("There has been talk about the illness of Vladimir Putin. Irish Premier Leo Varadkar, asked about the "
-            "funeral, said “I do not think so”, and after a while he added that “this is a good question”.")
+    text = ("Rumours about the health of Vladimir Putin spread. Irish Premier Leo Varadkar, asked about the "
+            "rumours, said “I have no idea”, and a moment later he added that “people should wait”.")
     c = _attributed(_claims(text))
     assert c["actor"].tolist() == ["Leo Varadkar", "Leo Varadkar"]
 
@@ -122,8 +122,8 @@ def test_a_bracketed_date_after_a_final_cue_is_no_content():
 
 
 @pytest.mark.parametrize("text, actor", [
-    ("US Secretary of State Antony Blinken arrived in Fiji on Saturday. The US Secretary of State said that the United "
-     "States saw disturbing signals of escalation.", "Antony Blinken"),
+    ("US Secretary of State Antony Blinken landed in Tokyo on Sunday. The US Secretary of State said that Washington "
+     "saw worrying signs of a build-up.", "Antony Blinken"),
     ("US President Joe Biden spoke on Friday. He called the allies. The US president said that the attack may come "
      "within days.", "Joe Biden"),
     # an unnamed official is no named one: the state speaks, as before

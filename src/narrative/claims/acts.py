@@ -32,7 +32,7 @@ _ENDS = ("", "e", "s", "es", "ed", "d", "ing", "med", "ming")
 #: the verbs whose object is the content (all their forms; the cue lexicon decides which are cues)
 ACT_VERBS = frozenset(s + e for s in _STEMS for e in _ENDS)
 #: accusations: their object is a claim reported as the speaker's charge, typed ``indirect`` like "accused Russia
-#: of …" ("Russia has blamed the blockade on Ukrainian mines")
+#: of …" ("Moscow blamed the delays on Kyiv's officials")
 ACCUSATIONS = frozenset(v for v in ACT_VERBS if v.startswith("blam"))
 #: verbs whose content follows "for" ("called for talks"); "called him" is another sense
 _FOR_VERBS = frozenset(v for v in ACT_VERBS if v.startswith("call"))
