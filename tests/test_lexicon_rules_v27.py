@@ -1,0 +1,108 @@
+"""Lexicon v2.7: general families for where coder 2 and the press-release codebook coder read the codebook differently
+from the lexicon, each on a composed sentence (never article text). Each family's test fails on v2.6; the controls
+("still", "stays") pass on v2.6 too, and so do the guards at the end (issue 25's patterns, held since v2.1/v2.6)."""
+import pytest
+
+from narrative.lexicons import load_lexicon
+
+LEX = load_lexicon()
+
+
+def cats(text, side=None):
+    return LEX.count(text, side)[1]
+
+
+# -- diplomacy is between states (§3): a leader's visits and meetings with his own troops, wounded or residents -----
+@pytest.mark.parametrize("text, side", [
+    ("The president visited frontline positions of our brigades near the city.", "ukraine"),
+    ("The minister visited the wounded in a military hospital.", "kremlin"),
+    ("During his trip he visits troops stationed in the north.", "ukraine"),
+    ("She met with servicemen returning from the front.", "ukraine"),
+    ("The governor met with residents of the flooded district.", "kremlin"),
+])
+def test_a_visit_or_meeting_at_home_is_no_diplomacy(text, side):
+    assert "diplomacy" not in cats(text, side)
+
+
+@pytest.mark.parametrize("text", ["The president visited Warsaw and Berlin this week.",
+                                  "The minister met with his French counterpart.",
+                                  "He will visit the United States in March."])
+def test_a_visit_or_meeting_abroad_stays_diplomacy(text):
+    assert "diplomacy" in cats(text, "ukraine")
+
+
+def test_talking_about_a_subject_is_no_talks():
+    assert "diplomacy" not in cats("Today I want to talk about the economy and prices.", "kremlin")
+    assert "diplomacy" in cats("We are ready to talk to them.", "kremlin")
+    assert "diplomacy" in cats("The talks will resume on Monday.", "kremlin")
+
+
+def test_driving_the_occupiers_out_is_no_expulsion_of_diplomats():
+    found = cats("After the expulsion of the occupiers the town began to rebuild.", "ukraine")
+    assert "diplomacy" not in found and "aggression" in found
+    assert "diplomacy" in cats("The expulsion of twenty diplomats was announced today.", "kremlin")
+
+
+def test_the_right_to_join_an_alliance_is_also_membership():
+    found = cats("Every nation is free to join NATO if it chooses.", "other")
+    assert "legitimacy" in found and "diplomacy" in found
+
+
+# -- resistance needs defensive wording (§3): an intelligence intercept is none -------------------------------------
+@pytest.mark.parametrize("text", ["Our intelligence intercepted a conversation between two officers.",
+                                  "The service intercepted their plans to sabotage the railway.",
+                                  "Investigators intercepted calls from the occupied city."])
+def test_an_intercepted_message_is_no_resistance(text):
+    assert "resistance" not in cats(text, "ukraine")
+
+
+def test_intercepted_drones_stay_resistance():
+    assert cats("Our air defence intercepted nine drones overnight.", "ukraine").get("resistance") == 1.0
+
+
+# -- casualties need concrete harm (§3, G5): commemoration and intent are none ---------------------------------------
+@pytest.mark.parametrize("text", ["We will honour the memory of those who died defending the country.",
+                                  "The nation paid tribute to the soldiers killed in the last war.",
+                                  "Each year we remember those who died at the front."])
+def test_commemorating_the_dead_is_no_casualty_report(text):
+    found = cats(text, "kremlin")
+    assert "casualties" not in found
+    assert "legitimacy" in found or "remember" in text  # honouring (memory, tribute) stays legitimacy
+
+
+@pytest.mark.parametrize("text", ["They are trying to hurt the economy of the region.",
+                                  "Their only desire is to hurt us."])
+def test_an_intent_to_hurt_is_no_casualty(text):
+    assert "casualties" not in cats(text, "ukraine")
+
+
+@pytest.mark.parametrize("text", ["Six people died in the attack on the market.",
+                                  "Eleven civilians were killed and four were hurt."])
+def test_reported_deaths_and_injuries_stay_casualties(text):
+    assert "casualties" in cats(text, "ukraine")
+
+
+# -- issue 25's composed patterns: still held in v2.7 (guards; they pass on v2.6 too) -------------------------------
+@pytest.mark.parametrize("text, side, has, lacks", [
+    ("Our army has the weapons it needs.", "ukraine", None, "diplomacy"),
+    ("This is a crisis they must deal with at home.", "other", None, "diplomacy"),
+    ("The case goes to court next month.", "other", None, "legitimacy"),
+    ("They accuse Moscow of planning an offensive, which the Kremlin has repeatedly denied.", "other", None,
+     "aggression"),
+    ("We were forced to answer the shelling by the militants.", "kremlin", "aggression", "achievement"),
+    ("Our units were able to successfully repel six assaults.", "ukraine", "resistance", "achievement"),
+    ("It appeared certain that the talks would fail.", "other", None, "booster"),
+    ("The region is wholly dependent on imported fuel.", "other", None, "booster"),
+    ("They believe that the sanctions will work.", "other", None, "hedge"),
+    ("I don't think the war will end this year.", "other", "hedge", None),
+    ("I am almost sure the deal will collapse.", "other", "hedge", None),
+    ("A new offensive could not be ruled out.", "other", "hedge", None),
+    ("The deportation of children is a crime.", "ukraine", "aggression", None),
+    ("Russia is massing troops for a new push in the east.", "ukraine", "aggression", None),
+    ("This barbaric shelling must stop.", "ukraine", "aggression", None),
+    ("This war has returned Europe to its darkest years.", "other", "aggression", None),
+])
+def test_issue_patterns_still_hold(text, side, has, lacks):
+    found = cats(text, side)
+    assert has is None or has in found
+    assert lacks is None or lacks not in found
