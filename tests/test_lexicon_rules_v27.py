@@ -106,3 +106,32 @@ def test_issue_patterns_still_hold(text, side, has, lacks):
     found = cats(text, side)
     assert has is None or has in found
     assert lacks is None or lacks not in found
+
+
+# -- the codebook's own wording by other words (§3; no tuning figure moved: the tuning items hold none of them alone) -
+@pytest.mark.parametrize("text, side, category", [
+    ("Another incursion into the region was reported.", "other", "aggression"),
+    ("The ministry suffered a massive cyberattack on Monday.", "ukraine", "aggression"),
+    ("This is a hybrid war against the whole continent.", "ukraine", "aggression"),
+    ("Their troops committed horrific acts in the villages.", "ukraine", "aggression"),
+    ("The Kiev regime has no support among its people.", "kremlin", "legitimacy"),
+    ("Our soldiers hit back within hours.", "ukraine", "resistance"),
+    ("The garrison held off wave after wave.", "ukraine", "resistance"),
+    ("We will stand up to this pressure.", "ukraine", "resistance"),
+    ("The people remain unbowed.", "ukraine", "resistance"),
+    ("The brigades face a shortfall of shells.", "ukraine", "adversity"),
+    ("The hospitals are working under strain.", "ukraine", "adversity"),
+    ("Forty people were hospitalised after the blast.", "other", "casualties"),
+    ("Dozens are trapped under the collapsed building.", "other", "casualties"),
+    ("Whole districts were left without water.", "ukraine", "casualties"),
+    ("He spoke of what Moscow called a special operation.", "other", "hedge"),
+    ("The figure could not be verified.", "other", "hedge"),
+    ("The general is thought to be in the south.", "other", "hedge"),
+])
+def test_codebook_wording_by_other_words(text, side, category):
+    assert category in cats(text, side)
+
+
+def test_our_own_side_striking_back_is_resistance_not_achievement():
+    found = cats("Our forces struck back at dawn.", "ukraine")
+    assert found.get("resistance") == 1.0 and "achievement" not in found
