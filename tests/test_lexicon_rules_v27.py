@@ -135,3 +135,38 @@ def test_codebook_wording_by_other_words(text, side, category):
 def test_our_own_side_striking_back_is_resistance_not_achievement():
     found = cats("Our forces struck back at dawn.", "ukraine")
     assert found.get("resistance") == 1.0 and "achievement" not in found
+
+
+# -- precision: words of a frame used for something else (G2) -------------------------------------------------------
+def test_a_clear_signal_is_evidential_not_a_booster():
+    assert "booster" not in cats("The vote is a clear signal that the coalition holds.", "other")
+    assert "booster" in cats("It is clear that the coalition holds.", "other")
+
+
+@pytest.mark.parametrize("text", ["The officials responsible for these matters joined the meeting.",
+                                  "The agency is responsible for implementing the new rules.",
+                                  "The regions are only responsible for general waste."])
+def test_responsible_for_a_duty_is_no_accountability(text):
+    assert "legitimacy" not in cats(text, "kremlin")
+
+
+def test_responsible_for_a_war_stays_legitimacy():
+    assert "legitimacy" in cats("Those responsible for this war will answer.", "ukraine")
+
+
+@pytest.mark.parametrize("text", ["Families with children will receive state support.",
+                                  "The new support measures cover small firms.",
+                                  "I support the idea of a new hospital in the city."])
+def test_domestic_support_is_no_diplomacy(text):
+    assert "diplomacy" not in cats(text, "kremlin")
+
+
+def test_support_for_a_state_stays_diplomacy():
+    assert "diplomacy" in cats("We thank Poland for its support.", "ukraine")
+    assert "diplomacy" in cats("Germany will support Ukraine for as long as needed.", "other")
+
+
+@pytest.mark.parametrize("text", ["I thank all our doctors and nurses for their work.",
+                                  "I am grateful to the rescuers who put out the fire."])
+def test_gratitude_to_ones_own_workers_is_no_diplomacy(text):
+    assert "diplomacy" not in cats(text, "ukraine")
