@@ -331,9 +331,9 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
     chunk_docs = chunk_docs or CHUNK_DOCS[backend if backend in CHUNK_DOCS else "local"]
     from functools import partial
 
-    from ..speakers.actors import load_actors
-
-    sides = load_actors(actors).source_sides()
+    # the actors the chunks are extracted with (one read: in this process with jobs=1, and the local pool's
+    # forked workers inherit it)
+    sides = _actors(actors).source_sides()
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))
                  if out is not None or stdout == name)
     fn = partial(process_raw, columns=columns, sides=sides, drop=frozenset(drop_ids), stages=tuple(stages),
