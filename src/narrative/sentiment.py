@@ -55,7 +55,9 @@ class Analyzer(SentimentIntensityAnalyzer):
 
     A text none of whose tokens can be a lexicon word scores without building its ``SentiText``
     (a third of the demo's claims): every token's valence is then 0, so NLTK gives compound, pos and
-    neg 0.0 and neu 1.0 (0.0 when the text has no token at all).
+    neg 0.0 and neu 1.0 (0.0 when the text has no token at all). The other texts run NLTK's steps with
+    each token lower-cased once, NLTK's one-word negation test inlined and the idiom look-up skipped where
+    no idiom word is near; a test compares every score with NLTK's.
     """
 
     def may_score(self, text: str) -> bool:
