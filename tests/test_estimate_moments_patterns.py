@@ -43,3 +43,15 @@ def test_values_other_than_0_and_1_take_the_product_over_every_row():
     for (_w, c1, u1), (_w2, c2, u2) in zip(Moments(basis, design).groups, _direct(basis, design)):
         for a, z in zip(c1 + u1, c2 + u2):
             assert np.array_equal(a, z)
+
+
+@pytest.mark.parametrize("bits", [1, 4, 8, 20, 21, 40])
+def test_distinct_keys_are_numpy_unique_with_its_inverse(bits):
+    from narrative.estimate.ppi import _distinct
+
+    rng = np.random.default_rng(bits)
+    keys = rng.integers(0, min(1 << bits, 1 << 30), 3000, dtype=np.int64) << max(0, bits - 30)
+    distinct, index = _distinct(keys, bits)
+    want_distinct, want_index = np.unique(keys, return_inverse=True)
+    assert distinct.dtype == want_distinct.dtype and index.dtype == want_index.dtype
+    assert np.array_equal(distinct, want_distinct) and np.array_equal(index, want_index)

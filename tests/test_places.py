@@ -43,3 +43,14 @@ def test_country_rows_give_sides_and_the_contested_regions():
     assert [rows[c]["side"] for c in ("UA", "RU", "PL")] == ["ukraine", "kremlin", "other"]
     assert rows["UA"]["contested"].split("|") == ["Crimea", "Sevastopol", "Donetsk", "Luhansk"]
     assert rows["RU"]["contested"] == rows["PL"]["contested"] == ""
+
+
+def test_the_token_index_waits_for_the_first_find():
+    from narrative.places import Gazetteer
+
+    rows = [{"place_id": "1", "name": "Novokolosk", "level": "settlement", "country": "UA", "admin1": "Kharkiv",
+             "population": "1200", "metonym": "0", "variants": "Novokolosk|Nowokolosk"}]
+    gazetteer = Gazetteer(rows)
+    assert gazetteer.spellings("1") == ("Novokolosk", "Nowokolosk") and gazetteer._first is None
+    found = gazetteer.find("Shelling hit Nowokolosk overnight.")
+    assert [(m.place.name, m.text) for m in found] == [("Novokolosk", "Nowokolosk")] and gazetteer._first

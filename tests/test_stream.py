@@ -219,3 +219,10 @@ def test_kill_9_of_a_streaming_command_leaves_no_worker(tmp_path):
         p.kill()
     assert alive == []
     assert not out.exists()  # the output is only ever renamed into place when complete
+
+
+def test_words_false_skips_the_count_and_keeps_the_claims(corpus, tmp_path):
+    counted, claims1, _s1 = run(corpus, tmp_path, "counted", jobs=1)
+    uncounted, claims2, _s2 = run(corpus, tmp_path, "uncounted", jobs=1, words=False)
+    assert counted.words > 0 and uncounted.words == 0
+    assert claims1 == claims2 and counted.claims == uncounted.claims and counted.documents == uncounted.documents

@@ -127,3 +127,14 @@ def test_turns_give_most_coded_foreign_voices_a_foreign_side(tmp_path):
     got = [side.get(c, "") for c in now if c]
     assert len(got) >= 0.9 * len(coded)
     assert sum(s == "other" for s in got) >= 0.7 * len(got)
+
+
+@pytest.mark.parametrize("unit, speaker", [
+    ("Yulia Svyrydenko: The budget holds.", "Yulia Svyrydenko"),
+    ("Yulia Svyrydenko said the budget holds.", None),         # no colon in the unit: no marker
+    ("Yulia Svyrydenko said. Question: Why?", None),           # a colon later on, not after the first words
+])
+def test_a_marker_needs_its_colon_inside_the_unit(unit, speaker):
+    text = unit + " Later text: with a colon outside the unit."
+    found = marker(text, 0, len(unit), load_actors())
+    assert (found and text[found.start:found.end]) == speaker or (found is None and speaker is None)

@@ -71,3 +71,17 @@ def test_scores_equal_nltks_on_demo_claims(nltk_own):
     assert sum(nltk_own.polarity_scores(t)["compound"] != 0 for t in texts) > 100  # real sentiment, not zeros
     for text in texts:
         assert ours.polarity_scores(text) == nltk_own.polarity_scores(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The new bridge is the bomb, never so good, but the old one was bad.",   # idiom, "never so", "but"
+    "It was kind of great and kind of awful; kind of.",                        # "kind of" and a repeated token
+    "The talks aren't good, isn't it sad? Not at least the worst outcome.",     # n't negations, "least"
+    "The deal is absolutely good, the partner extremely GOOD, the rest bad!!",  # boosters, capitals, emphasis
+    "good good good bad bad but good",                                         # repeated tokens before and after "but"
+    "Good", "no good", "never this bad, never so happy, so very sad",
+])
+def test_fast_paths_equal_nltks(nltk_own, text):
+    from narrative.sentiment import Analyzer
+
+    assert Analyzer().polarity_scores(text) == nltk_own.polarity_scores(text)

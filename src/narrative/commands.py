@@ -40,8 +40,9 @@ def _progress_bar():
     return update, bar
 
 
-def _stream(args, stages, *, progress=None, by: str = "side", **outputs):
-    """Run the streaming pipeline with the corpus, column and backend options every corpus command shares."""
+def _stream(args, stages, *, progress=None, by: str = "side", words: bool | None = None, **outputs):
+    """Run the streaming pipeline with the corpus, column and backend options every corpus command shares.
+    ``words``: count the documents' words (default: when a progress callback or bar shows them)."""
     from .corpus import Columns
     from .infra.files import check_outputs
     from .pipeline.stream import run_stream
@@ -65,7 +66,8 @@ def _stream(args, stages, *, progress=None, by: str = "side", **outputs):
                           actors=str(args.actors) if args.actors else None,
                           lexicon=str(getattr(args, "lexicon", None)) if getattr(args, "lexicon", None) else None,
                           level=getattr(args, "level", "claim"), profile=getattr(args, "profile", "speech"),
-                          progress=progress, drop_ids=drop, by=by, **outputs)
+                          progress=progress, drop_ids=drop, by=by,
+                          words=progress is not None if words is None else words, **outputs)
     finally:
         if bar is not None:
             bar.close()

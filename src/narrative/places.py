@@ -146,23 +146,34 @@ class Gazetteer:
 
     def __init__(self, rows):
         self.places: dict[str, Place] = {}
-        index: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
         self._spellings: dict[str, tuple[str, ...]] = {}
+        self._variants: list[tuple[str, Place]] = []  # (variants as written, place), for the index
         for row in rows:
             place = Place(row["place_id"], row["name"], row["level"], row["country"], row["admin1"],
                           int(row["population"] or 0), row["metonym"] in ("1", 1, True))
             self.places[place.place_id] = place
             self._spellings[place.place_id] = tuple(filter(None, row["variants"].split("|")))
-            for spelling in row["variants"].split("|"):
-                tokens = tuple(TOKEN_RE.findall(spelling))
-                if tokens:
-                    index.setdefault(tokens[0], []).append((tokens, place))
-        for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self._index = index
+            self._variants.append((row["variants"], place))
+        self._first: dict[str, list[tuple[tuple[str, ...], Place]]] | None = None
         self._titles = frozenset(thread_words("title"))
         self._speaks = frozenset(thread_words("speaks"))
         self._locative = frozenset(thread_words("locative"))
+
+    @property
+    def _index(self) -> dict[str, list[tuple[tuple[str, ...], Place]]]:
+        """First token -> ``(tokens, place)`` of every spelling starting with it, longest first; built on the
+        first :meth:`find` (claim extraction reads only the places and their spellings: :func:`place_sides`)."""
+        if self._first is None:
+            index: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
+            for variants, place in self._variants:
+                for spelling in variants.split("|"):
+                    tokens = tuple(TOKEN_RE.findall(spelling))
+                    if tokens:
+                        index.setdefault(tokens[0], []).append((tokens, place))
+            for entries in index.values():
+                entries.sort(key=lambda e: -len(e[0]))
+            self._first = index
+        return self._first
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Gazetteer":

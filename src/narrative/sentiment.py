@@ -43,12 +43,21 @@ class FastSentiText(SentiText):
         return out
 
 
+def _idiom_words(constants) -> frozenset[str]:
+    """The words of VADER's multi-word idioms and boosters ("the bomb", "kind of"): a sequence
+    ``_idioms_check`` builds can equal one of those keys only if each of its words is one of these."""
+    keys = list(constants.SPECIAL_CASE_IDIOMS) + [k for k in constants.BOOSTER_DICT if " " in k]
+    return frozenset(w for key in keys for w in key.split(" "))
+
+
 class Analyzer(SentimentIntensityAnalyzer):
     """NLTK 3.10's VADER analyzer reading sentences with :class:`FastSentiText`.
 
     A text none of whose tokens can be a lexicon word scores without building its ``SentiText``
     (a third of the demo's claims): every token's valence is then 0, so NLTK gives compound, pos and
-    neg 0.0 and neu 1.0 (0.0 when the text has no token at all).
+    neg 0.0 and neu 1.0 (0.0 when the text has no token at all). The other texts run NLTK's steps with
+    each token lower-cased once, NLTK's one-word negation test inlined and the idiom look-up skipped where
+    no idiom word is near; a test compares every score with NLTK's.
     """
 
     def may_score(self, text: str) -> bool:
@@ -67,28 +76,71 @@ class Analyzer(SentimentIntensityAnalyzer):
                 return True
         return False
 
+    def _negated_word(self, word: str) -> bool:
+        """NLTK's ``constants.negated([word])`` for one word: a negation word, or "n't" in it (the pair
+        rule of ``negated`` needs two words)."""
+        low = word.lower()
+        return low in self.constants.NEGATE or "n't" in low
+
+    def _never_check(self, valence, words_and_emoticons, start_i, i):
+        """NLTK 3.10's ``_never_check`` step for step, with :meth:`_negated_word` for its one-word ``negated``."""
+        if start_i == 0:
+            if self._negated_word(words_and_emoticons[i - 1]):
+                valence = valence * self.constants.N_SCALAR
+        if start_i == 1:
+            if words_and_emoticons[i - 2] == "never" and (
+                words_and_emoticons[i - 1] == "so" or words_and_emoticons[i - 1] == "this"):
+                valence = valence * 1.5
+            elif self._negated_word(words_and_emoticons[i - (start_i + 1)]):
+                valence = valence * self.constants.N_SCALAR
+        if start_i == 2:
+            if (words_and_emoticons[i - 3] == "never"
+                    and (words_and_emoticons[i - 2] == "so" or words_and_emoticons[i - 2] == "this")
+                    or (words_and_emoticons[i - 1] == "so" or words_and_emoticons[i - 1] == "this")):
+                valence = valence * 1.25
+            elif self._negated_word(words_and_emoticons[i - (start_i + 1)]):
+                valence = valence * self.constants.N_SCALAR
+        return valence
+
+    def _idioms_check(self, valence, words_and_emoticons, i):
+        """NLTK's ``_idioms_check``, skipped when none of the words its sequences are built from (``i - 3`` to
+        ``i + 2``) is a word of an idiom or a multi-word booster (:func:`_idiom_words`): no sequence can then be
+        a key, and NLTK returns ``valence`` unchanged (most lexicon words of news)."""
+        idiom_words = getattr(self, "_idiom_word_set", None)
+        if idiom_words is None:
+            idiom_words = self._idiom_word_set = _idiom_words(self.constants)
+        if idiom_words.isdisjoint(words_and_emoticons[max(i - 3, 0):i + 3]) and i >= 3:
+            return valence
+        return super()._idioms_check(valence, words_and_emoticons, i)
+
     def polarity_scores(self, text):
         if isinstance(text, str) and not self.may_score(text):
             any_token = any(len(piece) > 1 for piece in text.split())  # words_and_emoticons keeps these
             return {"neg": 0.0, "neu": 1.0 if any_token else 0.0, "pos": 0.0, "compound": 0.0}
-        # NLTK 3.10's polarity_scores, step for step, with FastSentiText in place of SentiText
+        # NLTK 3.10's polarity_scores, step for step, with FastSentiText in place of SentiText; each token lower-cased
+        # once, and a token that is no lexicon word keeps the 0 NLTK's sentiment_valence would append for it
         sentitext = FastSentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
-        sentiments = []
         words_and_emoticons = sentitext.words_and_emoticons
-        first_index = {}
-        for idx, token in enumerate(words_and_emoticons):
-            first_index.setdefault(token, idx)
-        lexicon = self.lexicon
-        for item in words_and_emoticons:
-            valence = 0
-            if item.lower() not in lexicon:  # most words: NLTK's sentiment_valence appends 0 for them
-                sentiments.append(valence)
+        lows = [w.lower() for w in words_and_emoticons]
+        n = len(lows)
+        sentiments = [0] * n
+        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
+        first_index = None  # token -> its first position (NLTK's index of a repeated token), built on first need
+        for k, low in enumerate(lows):
+            if low not in lexicon:
                 continue
+            if first_index is None:
+                first_index = dict(zip(reversed(words_and_emoticons), range(n - 1, -1, -1)))
+            item = words_and_emoticons[k]
             i = first_index[item]
-            if (i < len(words_and_emoticons) - 1 and item.lower() == "kind"
-                    and words_and_emoticons[i + 1].lower() == "of") or item.lower() in self.constants.BOOSTER_DICT:
-                sentiments.append(valence)
+            if (i < n - 1 and low == "kind" and lows[i + 1] == "of") or low in boosters:
                 continue
-            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words_and_emoticons, sentiments)
+            sentiments[k] = self.sentiment_valence(0, sentitext, item, i, [])[0]
+        if "but" in lows:  # NLTK's _but_check on the lower-cased tokens
+            bi = lows.index("but")
+            for sidx, sentiment in enumerate(sentiments):
+                if sidx < bi:
+                    sentiments[sidx] = sentiment * 0.5
+                elif sidx > bi:
+                    sentiments[sidx] = sentiment * 1.5
         return self.score_valence(sentiments, text)

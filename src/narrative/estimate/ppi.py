@@ -209,8 +209,21 @@ def label_patterns(basis: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     if not 0 < b <= 62 or not np.isin(basis, (0.0, 1.0)).all():
         return basis, None
     keys = basis.astype(np.int64) @ (np.int64(1) << np.arange(b, dtype=np.int64))
-    distinct, index = np.unique(keys, return_inverse=True)
+    distinct, index = _distinct(keys, b)
     return ((distinct[:, None] >> np.arange(b, dtype=np.int64)) & 1).astype(float), index
+
+
+#: widest pattern whose distinct keys are found by counting every possible key (2**20 counters, 8 MB)
+_COUNTED_BITS = 20
+
+
+def _distinct(keys: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)`` for keys in ``[0, 2**bits)``: with few bits by counting each
+    possible key (linear; the estimates' 66 calls on 45k rows spent 0.3 s sorting in ``np.unique``)."""
+    if bits > _COUNTED_BITS:
+        return np.unique(keys, return_inverse=True)
+    present = np.bincount(keys, minlength=1 << bits) > 0
+    return np.flatnonzero(present).astype(np.int64), (np.cumsum(present) - 1)[keys]
 
 
 def _unit(b: int, i: int, shape=()) -> np.ndarray:

@@ -114,7 +114,7 @@ def extract(run_dir, *, corpus, text_column=None, actors=None, claims_method="ru
                    scheduler=scheduler, columns=Columns(text=text_column), actors=actors, method=claims_method,
                    profile=claims_profile, drop_ids=drop, claims_out=Path(run_dir) / "tables" / "claims.csv",
                    lexicon=lexicon, scores_out=exchange, evidence_out=scores_exchange(run_dir, lex, "evidence"),
-                   scores_fmt="parquet", chunk_docs=SUITE_CHUNK_DOCS if backend == "local" else None)
+                   scores_fmt="parquet", chunk_docs=SUITE_CHUNK_DOCS if backend == "local" else None, words=False)
     return read_table(run_dir, "claims.csv")
 
 

@@ -91,12 +91,15 @@ def group_column(table: pd.DataFrame, docs: pd.DataFrame, by: str) -> pd.DataFra
 
 def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors: str | None = None,
                   lexicon: str | None = None, method: str = "rules", profile: str = "speech", level: str = "claim",
-                  sentiment: bool = True, keep: Sequence[str] = ("claims", "scores"), by: str = "side") -> ChunkResult:
+                  sentiment: bool = True, keep: Sequence[str] = ("claims", "scores"), by: str = "side",
+                  words: bool = True) -> ChunkResult:
     """Run the requested stages on one documents chunk (pure: same input, same output).
 
     ``keep`` names the row tables to send back (``claims``, ``scores``); the
     rest are summarised (counts, per-document sums, the reporter's stance) and dropped on the
-    worker. ``by`` is the column counts and sums are grouped by (:func:`group_column`).
+    worker. ``by`` is the column counts and sums are grouped by (:func:`group_column`). ``words``: count the
+    documents' words (:attr:`ChunkResult.words`; 0 when False: a pass over every document's text that only
+    a progress bar or a words/s figure reads).
     """
     from ..claims import extract_claims
     from ..analyzer import count_words
@@ -106,7 +109,7 @@ def process_chunk(docs: pd.DataFrame, stages: Sequence[str] = STAGES, *, actors:
         from ..compare.words import term_counts
         from ..features import evidence, frame_scores
 
-    result = ChunkResult(words=sum(map(count_words, docs["text"])))
+    result = ChunkResult(words=sum(map(count_words, docs["text"])) if words else 0)
     cast = _actors(actors)
     table, text_col = docs.assign(claim_id=""), "text"
     if "claims" in stages or level == "claim":
@@ -314,26 +317,28 @@ def run_stream(paths, *, stages: Sequence[str] = STAGES, backend: str = "local",
                profile: str = "speech", level: str = "claim", claims_out: Path | None = None, scores_out: Path | None = None,
                fmt: str = "csv", sentiment: bool = True, progress: Callable[[StreamResult], None] | None = None,
                evidence_out: Path | None = None, stdout: str | None = None,
-               drop_ids: frozenset = frozenset(), by: str = "side", scores_fmt: str | None = None) -> StreamResult:
+               drop_ids: frozenset = frozenset(), by: str = "side", scores_fmt: str | None = None,
+               words: bool = True) -> StreamResult:
     """Stream a corpus through the stages; write claims/scores as they come; merge counts.
 
     ``stdout="claims"`` or ``"scores"`` writes that table to standard output when no file is given;
     ``scores_fmt``: the scores' and the evidence's format when it is not ``fmt`` (the evidence's default: csv),
-    e.g. ``parquet`` (full-precision floats).
+    e.g. ``parquet`` (full-precision floats). ``words=False`` leaves :attr:`StreamResult.words` at 0 (no pass
+    over the text to count them: ``narrative claims`` without a progress bar, notebook 01).
     ``chunk_docs`` defaults to :data:`CHUNK_DOCS` for the backend (Dask's per-task overhead favours
     larger chunks: 5,000 documents scaled better from 1 to 2 workers than 2,000 in our measurements).
     """
     chunk_docs = chunk_docs or CHUNK_DOCS[backend if backend in CHUNK_DOCS else "local"]
     from functools import partial
 
-    from ..speakers.actors import load_actors
-
-    sides = load_actors(actors).source_sides()
+    # the actors the chunks are extracted with (one read: in this process with jobs=1, and the local pool's
+    # forked workers inherit it)
+    sides = _actors(actors).source_sides()
     keep = tuple(name for name, out in (("claims", claims_out), ("scores", scores_out))
                  if out is not None or stdout == name)
     fn = partial(process_raw, columns=columns, sides=sides, drop=frozenset(drop_ids), stages=tuple(stages),
                  actors=actors, lexicon=lexicon,
-                 method=method, profile=profile, level=level, sentiment=sentiment, keep=keep, by=by)
+                 method=method, profile=profile, level=level, sentiment=sentiment, keep=keep, by=by, words=words)
     result = StreamResult()
     pending: dict[str, list[pd.Series]] = {}  # per side: chunk counts not yet summed
     unique = UniqueIds()
