@@ -146,3 +146,11 @@ def test_hardship_by_other_words_is_adversity(text):
 
 def test_short_of_a_miracle_is_no_shortage():
     assert "adversity" not in cats("Nothing short of a miracle saved the harvest.", "ukraine")
+
+
+def test_a_pronoun_holder_counts_only_for_a_plight_phrase():
+    # a guard (holds on v2.7; failed on a v2.8 draft where "heavy" alone began a plight): "heavy losses" is a plight,
+    # "heavy fighting" stays the own side's hardship whoever "they" are
+    assert "achievement" in cats("They suffered heavy losses at the bridge.", "ukraine")
+    got = cats("They are facing heavy fighting near the bridge.", "ukraine")
+    assert "adversity" in got and "achievement" not in got

@@ -101,7 +101,7 @@ class Perspective:
     lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
     nonparties: frozenset = frozenset()  # speaker sides with no own side in the war (``nonparty`` rows: ``other``)
     pronouns: frozenset = frozenset()  # "they", "them", "their": the adversary as the holder of a plight (v2.8)
-    plights: tuple = ()  # word stems of a poor position ("demoralis", "collaps"): a pronoun holder counts (v2.8)
+    plights: tuple = ()  # how a poor-position phrase begins ("demoralis", "heavy losses"): a pronoun holder counts (v2.8)
     negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
     belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
@@ -172,7 +172,7 @@ class Perspective:
                 return None
             cats, rule = (hostile,), "adversary's gain"
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
-                and self.is_adversary(self.holder(words, i, n, words[i].startswith(self.plights)) or "", side):
+                and self.is_adversary(self.holder(words, i, n, " ".join(words[i:i + n]).startswith(self.plights)) or "", side):
             if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]) \
                     and not any(w[:1].isdigit() for w in words[max(0, i - 4):i]):
                 # "the militants killed three civilians": the adversary did the harm (G4, G6), to others (not a
