@@ -52,6 +52,8 @@ class ContextRule:
             range(i + n, min(len(words), i + n + self.window))
         for k in span:
             w = words[k]
+            if w == "“" and self.where == "after":  # a quoted object is read: 'intercepted a “plan ...”' (v2.8)
+                continue
             if w in _STOP:
                 return False
             if w in self.words or (self.prefixes and w.startswith(self.prefixes)):

@@ -33,7 +33,7 @@ from ..infra.datafiles import data_path
 RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks",
          "adversary's gain", "repelled attack", "answered attack", "adversary's harm")
 #: achievement words that, done by the adversary, are its offensive (aggression): "the enemy plans to capture"
-_GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur",
+_GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur", "broke", "break",
           "breakthrough", "win", "won")
 #: resistance words whose object is the adversary's attack ("repelled the assault")
 _REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foil", "withstood", "withstand", "stopp",
@@ -100,6 +100,8 @@ class Perspective:
     roles: dict = None  # role (:data:`ROLES`) -> its category (a tuple for troubles and negatable)
     lookback: frozenset = frozenset()  # denial and belief verbs: a text with one is read further back (set here)
     nonparties: frozenset = frozenset()  # speaker sides with no own side in the war (``nonparty`` rows: ``other``)
+    pronouns: frozenset = frozenset()  # "they", "them", "their": the adversary as the holder of a plight (v2.8)
+    plights: tuple = ()  # how a poor-position phrase begins ("demoralis", "heavy losses"): a pronoun holder counts (v2.8)
     negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
     belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
@@ -170,7 +172,7 @@ class Perspective:
                 return None
             cats, rule = (hostile,), "adversary's gain"
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
-                and self.is_adversary(self.holder(words, i, n) or "", side):
+                and self.is_adversary(self.holder(words, i, n, " ".join(words[i:i + n]).startswith(self.plights)) or "", side):
             if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]) \
                     and not any(w[:1].isdigit() for w in words[max(0, i - 4):i]):
                 # "the militants killed three civilians": the adversary did the harm (G4, G6), to others (not a
@@ -372,17 +374,33 @@ class Perspective:
                 return m
         return None
 
-    def holder(self, words: list[str], i: int, n: int) -> str | None:
+    def holder(self, words: list[str], i: int, n: int, plight: bool = False) -> str | None:
         """Whose losses or troubles ``words[i:i+n]`` are: the nearest side marker before them in the
         clause (5 words: "Russia has lost", "the enemy's losses"), else one after "of"/"among"
-        ("losses of the occupiers")."""
-        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1))
-        if m:
-            return m
+        ("losses of the occupiers"). ``plight``: the words name a poor position ("demoralised", "collapsing",
+        ``plight`` rows), where "they"/"them"/"their" (``pronoun`` rows) name the adversary and "for" also
+        introduces the holder ("they are demoralised", "the front is collapsing for them": codebook §3
+        achievement, the enemy's poor position; v2.8).
+
+        >>> view = default_perspective()
+        >>> view.holder("the front is collapsing for them".split(), 3, 1, plight=True)
+        'adversary'
+        >>> view.holder("the front is collapsing for them".split(), 3, 1) is None
+        True
+        """
+        marker = self._marker if not plight else lambda w: self._marker(w) or (
+            "adversary" if w in self.pronouns else None)
+        for k in range(i - 1, max(-1, i - 6), -1):
+            w = words[k]
+            if w in _CLAUSE_END:
+                break
+            m = marker(w)
+            if m:
+                return m
         k = i + n
-        if k + 1 < len(words) and words[k] in ("of", "among"):
+        if k + 1 < len(words) and (words[k] in ("of", "among") or plight and words[k] == "for"):
             for j in range(k + 1, min(len(words), k + 4)):
-                m = self._marker(words[j])
+                m = marker(words[j])
                 if m:
                     return m
         return None
@@ -398,7 +416,8 @@ def default_perspective() -> Perspective:
     roles = {k: v if k in ("troubles", "negatable") else v[0] for k, v in roles.items()}
     return Perspective(pick("negator"), pick("denial"), {r["word"]: r["value"] for r in rows if r["kind"] == "marker"},
                        pick("forces"), {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "side"}, roles,
-                       nonparties=pick("nonparty"))
+                       nonparties=pick("nonparty"), pronouns=pick("pronoun"),
+                       plights=tuple(sorted(pick("plight"))))
 
 
 def is_adversary(marker: str, side: str | None) -> bool:
