@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
-from .marks import OUTER_OPENING
+from .marks import OUTER_CLOSING, OUTER_OPENING
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -53,11 +53,11 @@ def plain_punkt():
     return plain(abbreviations())
 
 
-#: a sentence end run into the next sentence, as machine translation and scraping leave them
-#: ("the war.The minister said"): two lower-case letters, a stop, a capitalised word
-_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
-#: what every run-together point contains: a quick C-level test before the exact pattern
-_STOP_CAPITAL = re.compile(r"[.!?][A-Z]")
+#: a sentence end run into the next sentence, as machine translation and scraping leave them: a stop and a
+#: capitalised word ("the war.The minister said", "NATO.Stoltenberg", "World War II.The station"), or a stop and
+#: the dash that opens the next line of speech ("… to the times.- We need …", "… a crime."- There are …"); the exact
+#: conditions (two letters or digits before the stop, no URL or abbreviation) are :func:`glued_starts`'
+_STOP_CAPITAL = re.compile(r"[.!?](?:[A-Z]|[\"”»]?[-–—] ?[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +67,7 @@ def dotted_names() -> frozenset[str]:
 
 
 _SPACE = re.compile(r"\s")
+_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: a blank line (paragraph break): the next sentence starts after it
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: a line that opens with a quotation ("― Sonya Herridge\n“During the debate …"): a new sentence,
@@ -74,23 +75,39 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _QUOTE_LINE = re.compile(r"\n[ \t]*(?=[" + re.escape("".join(sorted(OUTER_OPENING))) + r"][A-Z])")
 
 
-def _run_together(text: str) -> list[int]:
-    """Offsets where a run-together sentence starts (``_RUN_TOGETHER``), found from the rare
-    ``[.!?][A-Z]`` pairs; never inside a URL, an e-mail address, an abbreviation Punkt knows
-    ("U.S.", "Gen.") or a listed dotted name."""
+def _alnum(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9"
+
+
+def glued_starts(text: str) -> list[int]:
+    """Offsets where a sentence run into the one before it starts (no space after its stop: "…the war.The
+    minister said", "…to the times.- We need …"), in order: the one definition of such a sentence end, which
+    :func:`split_sentences` cuts at and coreference reads as a sentence start. Two letters or digits come before
+    the stop ("U.S.Army" is no end), a capitalised word after it has a lower-case second letter, and the stop is
+    never inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted name.
+
+    >>> t = "It grew.The end came.- We lost - he said."
+    >>> [t[k:k + 4] for k in glued_starts(t)]
+    ['The ', '- We']
+    """
     cuts = []
     n = len(text)
     for m in _STOP_CAPITAL.finditer(text):
-        at = m.end() - 1  # the capital letter
-        if not (at >= 3 and "a" <= text[at - 2] <= "z" and "a" <= text[at - 3] <= "z" and at + 1 < n
-                and "a" <= text[at + 1] <= "z"):
+        stop = m.start()
+        if stop < 2 or not (_alnum(text[stop - 1]) and _alnum(text[stop - 2])):
             continue
-        left = max(text.rfind(c, 0, at) for c in " \t\n\r") + 1
-        space = _SPACE.search(text, at)
+        at = m.end() - 1  # the capital letter
+        dash = text[at - 1] != text[stop]  # a dash (and a space) between: the next line of speech
+        if dash:
+            at = stop + 1 + (text[stop + 1] in "\"”»")
+        elif not (at + 1 < n and "a" <= text[at + 1] <= "z"):
+            continue
+        left = max(text.rfind(c, 0, stop) for c in " \t\n\r") + 1
+        space = _SPACE.search(text, stop)
         token = text[left:space.start() if space else n].lstrip("(\"“«'‘")
         word = token.split(".")[0].lower() if "." in token else ""
         if ("/" in token or "@" in token or "www" in token.lower() or word in abbreviations()
-                or token.rstrip(".,;:!?)\"”»'’") in dotted_names()):
+                or token.rstrip(".,;:!?)\"”»'’-–—") in dotted_names()):
             continue
         cuts.append(at)
     return cuts
@@ -106,7 +123,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Shelling continued in the war.', 'The minister said talks were over.']
     """
     spans = list(sentence_tokenizer().span_tokenize(text))
-    cuts = _run_together(text) if _STOP_CAPITAL.search(text) else []
+    cuts = glued_starts(text) if _STOP_CAPITAL.search(text) else []
     if "\n" in text:  # a blank line ends a sentence ("Advertisement\n\nThe Kremlin said ...")
         cuts = sorted(set(cuts) | {m.end() for m in _PARAGRAPH.finditer(text)}
                       | {m.end() for m in _QUOTE_LINE.finditer(text)})
@@ -117,7 +134,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         k = bisect_right(cuts, a)
         while k < len(cuts) and cuts[k] < b:
             cut = cuts[k]
-            if text[a:cut].strip():
+            piece = text[a:cut].strip()
+            if piece and out and not piece.strip(_CLOSING_MARKS):  # '… a crime."- There …': the mark Punkt
+                out[-1] = (out[-1][0], a + len(text[a:cut].rstrip()))  # put after the stop closes the sentence
+            elif piece:
                 out.append((a, a + len(text[a:cut].rstrip())))
             a = cut
             k += 1

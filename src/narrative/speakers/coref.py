@@ -40,6 +40,7 @@ import re
 from bisect import bisect_right
 
 from ..places import place_sides as gazetteer_places
+from ..segment import glued_starts
 from .descriptions import description, local, place_sides, side_of
 from .gender import (GENDERED_TITLES, first_name_gender, first_name_table, honorific_gender,
                      pronoun_gender_after)
@@ -56,9 +57,6 @@ _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|str
 _CACHE_LIMIT = 200_000  # entries of the per-actors-file run cache
 #: sentences of quoted speech passed over back to the narrator's sentence before a pronoun
 _QUOTED_SENTENCES = 4
-#: a stop glued to the next sentence: a lower-case letter, the stop, a capitalised word ("Putin.Irish Premier …";
-#: not "U.S. officials", "Gazeta.pl")
-GLUED_STOP = re.compile(r"(?<=[a-z])[.!?](?=[A-Z][a-z])")
 #: last words of a name that make it a place ("Donetsk Oblast", "New York City")
 _PLACE_WORDS = frozenset("oblast region city county province republic krai district island islands sea river "
                          "street square bay valley mountains".split())
@@ -219,7 +217,7 @@ class NameIndex:
 
     def _sentence_start(self, pos: int) -> int:
         """Where the sentence holding ``pos`` starts (the last ". ", "? ", "! " or line break before it, or a stop
-        glued to the next sentence, :data:`GLUED_STOP`, looked for within 400 characters)."""
+        glued to the next sentence, :func:`narrative.segment.glued_starts`, looked for within 400 characters)."""
         text, lo = self.text, max(0, pos - 400)
         return max(text.rfind(". ", lo, pos) + 1, text.rfind("? ", lo, pos) + 1, text.rfind("! ", lo, pos) + 1,
                    text.rfind("\n", lo, pos) + 1, lo, self._glued_before(lo, pos))
@@ -229,7 +227,7 @@ class NameIndex:
         said": machine-translated outlets drop the space) in ``[lo, pos]``, else -1. The document's glued stops are
         found once."""
         if self._glued is None:
-            self._glued = [m.end() for m in GLUED_STOP.finditer(self.text)]
+            self._glued = glued_starts(self.text)
         k = bisect_right(self._glued, pos) - 1
         return self._glued[k] if k >= 0 and self._glued[k] >= lo else -1
 

@@ -10,15 +10,12 @@ from __future__ import annotations
 from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from .actors import Actor, Actors
 from .coref import NameIndex
-from .descriptions import entity_side, head_noun
+from .descriptions import PERSON_TITLES, entity_side, head_noun
 from .first_person import FIRST_PERSON, attribution_after, quotation_ends
 from .institutions import CountryContext, context_side
 from .mention_side import unresolvable
 
 JOURNALIST = "journalist"
-#: titles a single person holds, which a description names that person by ("the US Secretary of State")
-PERSON_TITLES = frozenset("president secretary minister adviser advisor chancellor premier spokesman spokeswoman "
-                          "spokesperson ambassador envoy governor mayor commander chief leader".split())
 AUTHOR = "(author)"
 #: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}

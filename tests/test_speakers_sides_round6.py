@@ -1,0 +1,77 @@
+"""Speakers and sides on composed war-news sentences (issue 24, tuning round of branch ``sides``).
+
+Each case is composed for the test: an unresolved official is ``unknown``, never another official's name or
+``other``; a sentence run into the next one with no space after its stop (machine-translated outlets) ends
+there, also before a dash that opens the next line of speech.
+"""
+import pandas as pd
+import pytest
+
+from narrative.claims import extract_claims
+from narrative.segment import split_sentences
+
+
+def _claims(text: str) -> pd.DataFrame:
+    docs = pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]})
+    claims = extract_claims(docs)
+    return claims[claims["side_source"] != "publisher"].reset_index(drop=True)
+
+
+def _claim(text: str, cue: str) -> pd.Series:
+    claims = _claims(text)
+    return claims[claims["cue"] == cue].iloc[0]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The mayor condemned the shelling. The president reaffirmed that aid would keep coming.", "reaffirmed"),
+])
+def test_a_description_of_another_office_is_not_the_last_speaker(text, cue):
+    claim = _claim(text, cue)
+    head = claim["speaker"].split()[-1]
+    assert head.lower() in claim["actor"].lower()  # not the mayor or the governor who spoke before
+    assert claim["side"] == "unknown"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The general conceded that the village had been lost.", "conceded"),
+    ("“We are not moving back!” insists the commander of the battalion.", "insists"),
+    ("The head of the region said the trains would run on Monday.", "said"),
+])
+def test_an_unnamed_official_is_unknown_not_other(text, cue):
+    claim = _claim(text, cue)
+    assert claim["side"] == "unknown"
+    assert claim["side_source"] == "unknown"
+
+
+def test_a_company_founder_stays_other():
+    assert _claim("The founder of a dairy firm wrote that milk prices would rise.", "wrote")["side"] == "other"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She said the plan was ready.- We need more trains by spring - she added.",
+     ["She said the plan was ready.", "- We need more trains by spring - she added."]),
+    ("He called it a “grave crime.”- There are many more - he said.",
+     ["He called it a “grave crime.”", "- There are many more - he said."]),
+    ("The ceremony marks the end of World War II.The station criticised it.",
+     ["The ceremony marks the end of World War II.", "The station criticised it."]),
+    ("He wrote to NATO.Bondar said more.", ["He wrote to NATO.", "Bondar said more."]),
+    ("The U.S.-led group met.- Fine - he said.", ["The U.S.-led group met.", "- Fine - he said."]),
+    ("The U.S.Army said so.", ["The U.S.Army said so."]),
+])
+def test_a_stop_with_no_space_ends_the_sentence_also_before_a_line_of_speech(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_content_stops_at_a_glued_line_of_speech():
+    text = "Olena Hrytsenko spoke in Lviv. She said the plan was ready.- We need more trains by spring - she added."
+    said = _claim(text, "said")
+    added = _claim(text, "added")
+    assert said["content"] == "the plan was ready"
+    assert added["content"] == "We need more trains by spring"
+    assert said["actor"] == added["actor"] == "Olena Hrytsenko"
+
+
+def test_a_speaker_after_a_glued_stop_is_not_run_into_the_sentence_before():
+    claim = _claim("Ivan Stoltenko wrote a letter to the Council of NATO.Stoltenko also confirmed that the risk was "
+                   "real.", "confirmed")
+    assert claim["speaker"] == "Stoltenko"
