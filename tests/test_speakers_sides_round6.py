@@ -75,3 +75,32 @@ def test_a_speaker_after_a_glued_stop_is_not_run_into_the_sentence_before():
     claim = _claim("Ivan Stoltenko wrote a letter to the Council of NATO.Stoltenko also confirmed that the risk was "
                    "real.", "confirmed")
     assert claim["speaker"] == "Stoltenko"
+
+
+@pytest.mark.parametrize("text, cue, actor, side", [
+    ("The U.S. Treasury said the two firms had shipped parts to Moscow.", "said", "The U.S. Treasury", "other"),
+    ("Ukraine's energy ministry said that power would be back by night.", "said", "Ukraine's energy ministry",
+     "ukraine"),
+])
+def test_a_body_of_a_state_is_not_widened_to_the_state(text, cue, actor, side):
+    claim = _claim(text, cue)
+    assert (claim["actor"], claim["side"]) == (actor, side)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Russia's ambassador to the US said the sanctions would fail.", "kremlin"),
+    ("The Russian embassy in Washington said the report was false.", "kremlin"),
+    ("Ukraine's ambassador to the UK said more shells were needed.", "ukraine"),
+])
+def test_an_ambassador_or_embassy_speaks_for_its_state_not_where_it_is_posted(text, side):
+    assert _claim(text, "said")["side"] == side
+
+
+def test_a_national_sports_body_is_no_state():
+    claim = _claim("The National Olympic Committee of Ukraine said the athlete had been killed on Sunday.", "said")
+    assert claim["side"] == "other"
+
+
+def test_a_bare_day_between_cue_and_that_is_no_content():
+    claim = _claim("The Pentagon announced Tuesday that more radars had been sent to Kyiv.", "announced")
+    assert claim["content"] == "more radars had been sent to Kyiv"

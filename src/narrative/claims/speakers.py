@@ -8,6 +8,7 @@ Peskov") and after "according to". What the phrase refers to is
 from __future__ import annotations
 
 from ..segment.marks import OUTER_MARKS
+from ..speakers.mention_side import POSTED_HEADS
 from ..speakers.names import TITLES
 from ..speakers.resolver import PRONOUNS
 from .cues import head_words, words
@@ -115,8 +116,9 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     p = i - 1
     if p > stop and (low[p] in _COMPASS or low[p] in _PLACE_STATES):  # "in eastern Ukraine", "in occupied Kherson"
         p -= 1
-    if p - 1 >= stop and low[p] in ("in", "of", "for", "at"):
-        h = p - 1
+    if p - 1 >= stop and (low[p] in ("in", "of", "for", "at") or low[p] == "to" and low[p - 1] in POSTED_HEADS
+                                and "and" not in low[i:j]):
+        h = p - 1  # ("Russia's ambassador to the US": the ambassador, posted to the US)
         if h - 1 >= stop and low[h] not in heads and low[h].endswith("ed") and low[h - 1] in heads:
             h -= 1  # "a diplomat stationed in Kyiv", "officials based in Donetsk": a participle after the head
         if low[h] in heads:

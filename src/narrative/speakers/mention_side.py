@@ -109,7 +109,7 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
 
 #: heads whose place after "in" is where they are posted, not whose side they are ("a diplomat stationed in Kyiv")
 POSTED_HEADS = frozenset("diplomat diplomats ambassador ambassadors envoy envoys correspondent correspondents "
-                          "journalist journalists reporter reporters".split())
+                          "journalist journalists reporter reporters embassy embassies consulate mission".split())
 
 
 def unresolvable(mention: str) -> bool:

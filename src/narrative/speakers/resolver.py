@@ -140,6 +140,8 @@ class Resolver:
             index.spoke(known, start, content)
             if self.namesake(known, speaker):
                 return speaker, OTHER_SIDE, "unlisted"
+            if known.kind != "person" and self.actors.names_body(speaker):  # "the U.S. Treasury": that body
+                return speaker, known.side, _list_source(known)
             return known.name, known.side, _list_source(known)
         entity = index.resolve(speaker, start)
         if entity is None:
