@@ -104,3 +104,33 @@ def test_a_national_sports_body_is_no_state():
 def test_a_bare_day_between_cue_and_that_is_no_content():
     claim = _claim("The Pentagon announced Tuesday that more radars had been sent to Kyiv.", "announced")
     assert claim["content"] == "more radars had been sent to Kyiv"
+
+
+@pytest.mark.parametrize("text, cue, actor", [
+    # a possessive or indefinite description is someone new, not the person who spoke last
+    ("Olena Marchuk, a reporter, was detained on Monday. Ivan Petrenko, a singer, said he was worried. She faces "
+     "charges, her lawyer said.", "said", "her lawyer"),
+    ("Taras Bondar said he would stay in the cabinet. “The party deserves better,” a politician wrote in a letter.",
+     "wrote", "a politician"),
+    ("Taras Bondar said on Friday that he would stay. An aide said the talks were over.", "said", "An aide"),
+])
+def test_a_new_referent_is_not_the_last_speaker(text, cue, actor):
+    claims = _claims(text)
+    assert claims[claims["cue"] == cue]["actor"].tolist()[-1] == actor
+
+
+def test_they_after_a_described_group_is_that_group_and_a_nationality_adjective_names_nobody():
+    claims = _claims("The French organisers said Russia would be invited. “Its president will not be,” they added.")
+    said, added = claims.iloc[0], claims.iloc[1]
+    assert said["actor"] == "The French organisers"  # not "French"
+    assert (added["actor"], added["side"]) == ("The French organisers", "other")
+
+
+def test_they_after_unnamed_officials_stays_unknown():
+    claims = _claims("Officials said the bridge was closed. “It will reopen soon,” they added.")
+    assert claims["side"].tolist() == ["unknown", "unknown"]
+
+
+def test_a_dotted_abbreviation_stays_in_the_name():
+    claim = _claim("The U.K. Ministry of Defence said in a post that the units were worn out.", "said")
+    assert claim["actor"] == "U.K. Ministry of Defence"

@@ -160,6 +160,8 @@ class Resolver:
             found = self.actors.mention_side(description)
             if found and found[1] != "role":
                 return entity.name, found[0], found[1] if k == 0 or named else "coreference"
+        if anaphor and unresolvable(entity.name):  # "officials said … they added": a description nobody resolved
+            return entity.name, UNKNOWN_SIDE, "unknown"
         return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
 
     def _titled_person(self, speaker: str, start: int):
