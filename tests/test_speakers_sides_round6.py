@@ -134,3 +134,26 @@ def test_they_after_unnamed_officials_stays_unknown():
 def test_a_dotted_abbreviation_stays_in_the_name():
     claim = _claim("The U.K. Ministry of Defence said in a post that the units were worn out.", "said")
     assert claim["actor"] == "U.K. Ministry of Defence"
+
+
+@pytest.mark.parametrize("text", [
+    "- Without help, Poland and Lithuania will stay on the edge - said Bondar and added that both \"follow Kyiv.\"",
+    "“Without help, Poland and Lithuania will stay on the edge,” said Bondar and added that both “follow Kyiv.”",
+])
+def test_a_verb_coordinated_with_an_inverted_cue_shares_its_speaker(text):
+    claims = _claims(text)
+    assert claims["speaker"].tolist() == ["Bondar", "Bondar"]
+    assert claims["content"].iloc[0].endswith("will stay on the edge")
+
+
+@pytest.mark.parametrize("text", [
+    "This holds for the alliance too. We are told: the door is open.",
+    "Ivan Bondar was told that the talks were over.",
+])
+def test_the_hearer_of_a_passive_told_is_no_speaker(text):
+    assert _claims(text)["speaker"].tolist() == []
+
+
+def test_a_passive_told_by_a_named_agent_is_the_agents_claim():
+    claims = _claims("Ivan Bondar was told by Petro Melnyk that the talks were over.")
+    assert claims["speaker"].tolist() == ["Petro Melnyk"]

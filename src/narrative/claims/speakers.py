@@ -7,7 +7,7 @@ Peskov") and after "according to". What the phrase refers to is
 """
 from __future__ import annotations
 
-from ..segment.marks import OUTER_MARKS
+from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_MARKS
 from ..speakers.mention_side import POSTED_HEADS
 from ..speakers.names import TITLES
 from ..speakers.resolver import PRONOUNS
@@ -361,7 +361,10 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
                     p -= 1
                 after_verb = p >= 0 and text[p].isalpha() and text[p].islower() and low[p] not in (
                     "and", "but", "then")  # "Xi praised Putin and called him ...": an object
-                if relative or not after_verb:
+                # "- … - said Bondar and added …", "“…,” said Bondar and added …": an inverted cue's subject
+                inverted = after_verb and p >= 1 and (low[p - 1] in LINE_DASHES or low[p - 1] in OUTER_CLOSING
+                                                      or low[p - 1] == "," and p >= 2 and low[p - 2] in OUTER_CLOSING)
+                if relative or not after_verb or inverted:
                     return (i, k)
                 k = i
         k -= 1
