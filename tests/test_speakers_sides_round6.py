@@ -157,3 +157,8 @@ def test_the_hearer_of_a_passive_told_is_no_speaker(text):
 def test_a_passive_told_by_a_named_agent_is_the_agents_claim():
     claims = _claims("Ivan Bondar was told by Petro Melnyk that the talks were over.")
     assert claims["speaker"].tolist() == ["Petro Melnyk"]
+
+
+def test_the_hearer_of_an_interview_before_the_cue_is_no_speaker():
+    claims = _claims("The party leader Taras Bondar in an interview with CBS said that the war was a threat to allies.")
+    assert claims["actor"].tolist() == ["Taras Bondar"]

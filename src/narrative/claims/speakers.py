@@ -126,11 +126,35 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             outer = left_np(toks, h, stop)
             if outer is not None and outer[1] == h:
                 return (outer[0], j)
+    medium = _medium_before(low, i, stop)
+    if medium is not None:
+        # "Jeffries in an interview with CBS said": the hearer of an interview is no speaker, its subject is
+        outer = left_np(toks, medium - 1, stop)
+        if outer is not None:
+            return outer
     if i > stop and low[i - 1] in _OBJECT_PREPS and "and" in low[i:j]:
         # "the ambassador to Russia and former adviser Michael McFaul said": the first conjunct is the
         # preposition's object, the speaker the second
         i = max(k for k in range(i, j) if low[k] == "and") + 1
     return (i, j)
+
+
+#: nouns of an occasion of speech whose "with"/"to" object is the hearer ("in an interview with CBS")
+_MEDIUM_NOUNS = frozenset("interview interviews conversation call meeting talk talks briefing remarks comments "
+                          "statement letter message broadcast programme program podcast".split())
+
+
+def _medium_before(low: list[str], i: int, stop: int) -> int | None:
+    """The token of "in"/"during"/"on" that opens an occasion of speech whose hearer is the noun phrase at ``i``
+    ("… in an interview with CBS said", "… during a call to Reuters said"), else None."""
+    if i - 3 < stop or low[i - 1] not in ("with", "to"):
+        return None
+    for k in range(i - 2, max(stop, i - 6) - 1, -1):
+        if low[k] in ("in", "during", "on") and k + 1 < i - 1 and not _MEDIUM_NOUNS.isdisjoint(low[k + 1:i - 1]):
+            return k if k > stop else None
+        if not low[k].isalpha():
+            return None
+    return None
 
 
 def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
