@@ -57,6 +57,11 @@ def test_a_company_founder_stays_other():
     ("He wrote to NATO.Bondar said more.", ["He wrote to NATO.", "Bondar said more."]),
     ("The U.S.-led group met.- Fine - he said.", ["The U.S.-led group met.", "- Fine - he said."]),
     ("The U.S.Army said so.", ["The U.S.Army said so."]),
+    ("The team said its work was “complete”.- Today we have a report - he said.",
+     ["The team said its work was “complete”.", "- Today we have a report - he said."]),
+    ("The envoy met them in Iran.A senior aide said the talks were over.",
+     ["The envoy met them in Iran.", "A senior aide said the talks were over."]),
+    ("Plan B.A new plan came.", ["Plan B.A new plan came."]),
 ])
 def test_a_stop_with_no_space_ends_the_sentence_also_before_a_line_of_speech(text, expected):
     assert [text[a:b] for a, b in split_sentences(text)] == expected

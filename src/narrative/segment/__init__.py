@@ -83,8 +83,9 @@ def glued_starts(text: str) -> list[int]:
     """Offsets where a sentence run into the one before it starts (no space after its stop: "…the war.The
     minister said", "…to the times.- We need …"), in order: the one definition of such a sentence end, which
     :func:`split_sentences` cuts at and coreference reads as a sentence start. Two letters or digits come before
-    the stop ("U.S.Army" is no end), a capitalised word after it has a lower-case second letter, and the stop is
-    never inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted name.
+    the stop (or a closing quotation mark after them: "…“completed”.- Today"; "U.S.Army" is no end), a capitalised
+    word after it has a lower-case second letter (or is "A" or "I": "… on Iran.A senior aide"), and the stop is never
+    inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted name.
 
     >>> t = "It grew.The end came.- We lost - he said."
     >>> [t[k:k + 4] for k in glued_starts(t)]
@@ -94,13 +95,15 @@ def glued_starts(text: str) -> list[int]:
     n = len(text)
     for m in _STOP_CAPITAL.finditer(text):
         stop = m.start()
-        if stop < 2 or not (_alnum(text[stop - 1]) and _alnum(text[stop - 2])):
+        word_end = stop - 1 if stop >= 3 and text[stop - 1] in _CLOSING_MARKS else stop  # '… “completed”.- Today'
+        if word_end < 2 or not (_alnum(text[word_end - 1]) and _alnum(text[word_end - 2])):
             continue
         at = m.end() - 1  # the capital letter
         dash = text[at - 1] != text[stop]  # a dash (and a space) between: the next line of speech
         if dash:
             at = stop + 1 + (text[stop + 1] in "\"”»")
-        elif not (at + 1 < n and "a" <= text[at + 1] <= "z"):
+        elif not (at + 1 < n and ("a" <= text[at + 1] <= "z" or text[at] in "AI" and text[at + 1] == " "
+                                  and at + 2 < n and "a" <= text[at + 2] <= "z")):  # "… on Iran.A senior aide"
             continue
         left = max(text.rfind(c, 0, stop) for c in " \t\n\r") + 1
         space = _SPACE.search(text, stop)
