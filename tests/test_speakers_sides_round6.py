@@ -2,7 +2,7 @@
 
 Each case is composed for the test: an unresolved official is ``unknown``, never another official's name or
 ``other``; a sentence run into the next one with no space after its stop (machine-translated outlets) ends
-there, also before a dash that opens the next line of speech.
+there, also after an acronym, a numeral or before "A"/"I".
 """
 import pandas as pd
 import pytest
@@ -48,32 +48,16 @@ def test_a_company_founder_stays_other():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("She said the plan was ready.- We need more trains by spring - she added.",
-     ["She said the plan was ready.", "- We need more trains by spring - she added."]),
-    ("He called it a “grave crime.”- There are many more - he said.",
-     ["He called it a “grave crime.”", "- There are many more - he said."]),
     ("The ceremony marks the end of World War II.The station criticised it.",
      ["The ceremony marks the end of World War II.", "The station criticised it."]),
     ("He wrote to NATO.Bondar said more.", ["He wrote to NATO.", "Bondar said more."]),
-    ("The U.S.-led group met.- Fine - he said.", ["The U.S.-led group met.", "- Fine - he said."]),
     ("The U.S.Army said so.", ["The U.S.Army said so."]),
-    ("The team said its work was “complete”.- Today we have a report - he said.",
-     ["The team said its work was “complete”.", "- Today we have a report - he said."]),
     ("The envoy met them in Iran.A senior aide said the talks were over.",
      ["The envoy met them in Iran.", "A senior aide said the talks were over."]),
     ("Plan B.A new plan came.", ["Plan B.A new plan came."]),
 ])
-def test_a_stop_with_no_space_ends_the_sentence_also_before_a_line_of_speech(text, expected):
+def test_a_stop_with_no_space_ends_the_sentence(text, expected):
     assert [text[a:b] for a, b in split_sentences(text)] == expected
-
-
-def test_content_stops_at_a_glued_line_of_speech():
-    text = "Olena Hrytsenko spoke in Lviv. She said the plan was ready.- We need more trains by spring - she added."
-    said = _claim(text, "said")
-    added = _claim(text, "added")
-    assert said["content"] == "the plan was ready"
-    assert added["content"] == "We need more trains by spring"
-    assert said["actor"] == added["actor"] == "Olena Hrytsenko"
 
 
 def test_a_speaker_after_a_glued_stop_is_not_run_into_the_sentence_before():
@@ -149,19 +133,6 @@ def test_a_verb_coordinated_with_an_inverted_cue_shares_its_speaker(text):
     claims = _claims(text)
     assert claims["speaker"].tolist() == ["Bondar", "Bondar"]
     assert claims["content"].iloc[0].endswith("will stay on the edge")
-
-
-@pytest.mark.parametrize("text", [
-    "This holds for the alliance too. We are told: the door is open.",
-    "Ivan Bondar was told that the talks were over.",
-])
-def test_the_hearer_of_a_passive_told_is_no_speaker(text):
-    assert _claims(text)["speaker"].tolist() == []
-
-
-def test_a_passive_told_by_a_named_agent_is_the_agents_claim():
-    claims = _claims("Ivan Bondar was told by Petro Melnyk that the talks were over.")
-    assert claims["speaker"].tolist() == ["Petro Melnyk"]
 
 
 def test_the_hearer_of_an_interview_before_the_cue_is_no_speaker():

@@ -142,10 +142,9 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
-    if kind == "verb" and (cue_low.endswith("ed") or cue_low in _IRREGULAR_PARTICIPLES) and c0 >= 1 and (
+    if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
             low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE):
-        # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any ("we are
-        # told: …", "he was told that …": the subject is the hearer, no speaker)
+        # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
         agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
         if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
             return None
@@ -276,8 +275,6 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
-#: past participles of speech cues that do not end in -ed ("we are told", "it is said", "was written by")
-_IRREGULAR_PARTICIPLES = frozenset({"told", "said", "written"})
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
-from .marks import OUTER_CLOSING, OUTER_OPENING
+from .marks import OUTER_OPENING
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -54,10 +54,9 @@ def plain_punkt():
 
 
 #: a sentence end run into the next sentence, as machine translation and scraping leave them: a stop and a
-#: capitalised word ("the war.The minister said", "NATO.Stoltenberg", "World War II.The station"), or a stop and
-#: the dash that opens the next line of speech ("… to the times.- We need …", "… a crime."- There are …"); the exact
-#: conditions (two letters or digits before the stop, no URL or abbreviation) are :func:`glued_starts`'
-_STOP_CAPITAL = re.compile(r"[.!?](?:[A-Z]|[\"”»]?[-–—] ?[A-Z])")
+#: capitalised word ("the war.The minister said", "NATO.Stoltenberg", "World War II.The station"); the exact
+#: conditions (two letters or digits before the stop, no URL or abbreviation) are :func:`glued_starts`
+_STOP_CAPITAL = re.compile(r"[.!?][A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +66,6 @@ def dotted_names() -> frozenset[str]:
 
 
 _SPACE = re.compile(r"\s")
-_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: a blank line (paragraph break): the next sentence starts after it
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: a line that opens with a quotation ("― Sonya Herridge\n“During the debate …"): a new sentence,
@@ -81,36 +79,30 @@ def _alnum(c: str) -> bool:
 
 def glued_starts(text: str) -> list[int]:
     """Offsets where a sentence run into the one before it starts (no space after its stop: "…the war.The
-    minister said", "…to the times.- We need …"), in order: the one definition of such a sentence end, which
-    :func:`split_sentences` cuts at and coreference reads as a sentence start. Two letters or digits come before
-    the stop (or a closing quotation mark after them: "…“completed”.- Today"; "U.S.Army" is no end), a capitalised
-    word after it has a lower-case second letter (or is "A" or "I": "… on Iran.A senior aide"), and the stop is never
-    inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted name.
+    minister said"), in order: the one definition of such a sentence end, which :func:`split_sentences` cuts at
+    and coreference reads as a sentence start. Two letters or digits come before the stop ("U.S.Army" is no end),
+    the capitalised word after it has a lower-case second letter (or is "A" or "I": "… in Iran.A senior aide"),
+    and the stop is never inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted
+    name.
 
-    >>> t = "It grew.The end came.- We lost - he said."
+    >>> t = "It grew.The end came in NATO.Bondar left."
     >>> [t[k:k + 4] for k in glued_starts(t)]
-    ['The ', '- We']
+    ['The ', 'Bond']
     """
     cuts = []
     n = len(text)
     for m in _STOP_CAPITAL.finditer(text):
-        stop = m.start()
-        word_end = stop - 1 if stop >= 3 and text[stop - 1] in _CLOSING_MARKS else stop  # '… “completed”.- Today'
-        if word_end < 2 or not (_alnum(text[word_end - 1]) and _alnum(text[word_end - 2])):
-            continue
         at = m.end() - 1  # the capital letter
-        dash = text[at - 1] != text[stop]  # a dash (and a space) between: the next line of speech
-        if dash:
-            at = stop + 1 + (text[stop + 1] in "\"”»")
-        elif not (at + 1 < n and ("a" <= text[at + 1] <= "z" or text[at] in "AI" and text[at + 1] == " "
-                                  and at + 2 < n and "a" <= text[at + 2] <= "z")):  # "… on Iran.A senior aide"
+        if not (at >= 3 and _alnum(text[at - 2]) and _alnum(text[at - 3]) and at + 1 < n
+                and ("a" <= text[at + 1] <= "z" or text[at] in "AI" and text[at + 1] == " " and at + 2 < n
+                     and "a" <= text[at + 2] <= "z")):
             continue
-        left = max(text.rfind(c, 0, stop) for c in " \t\n\r") + 1
-        space = _SPACE.search(text, stop)
+        left = max(text.rfind(c, 0, at) for c in " \t\n\r") + 1
+        space = _SPACE.search(text, at)
         token = text[left:space.start() if space else n].lstrip("(\"“«'‘")
         word = token.split(".")[0].lower() if "." in token else ""
         if ("/" in token or "@" in token or "www" in token.lower() or word in abbreviations()
-                or token.rstrip(".,;:!?)\"”»'’-–—") in dotted_names()):
+                or token.rstrip(".,;:!?)\"”»'’") in dotted_names()):
             continue
         cuts.append(at)
     return cuts
@@ -137,10 +129,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         k = bisect_right(cuts, a)
         while k < len(cuts) and cuts[k] < b:
             cut = cuts[k]
-            piece = text[a:cut].strip()
-            if piece and out and not piece.strip(_CLOSING_MARKS):  # '… a crime."- There …': the mark Punkt
-                out[-1] = (out[-1][0], a + len(text[a:cut].rstrip()))  # put after the stop closes the sentence
-            elif piece:
+            if text[a:cut].strip():
                 out.append((a, a + len(text[a:cut].rstrip())))
             a = cut
             k += 1
