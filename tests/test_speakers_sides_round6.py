@@ -138,3 +138,13 @@ def test_a_verb_coordinated_with_an_inverted_cue_shares_its_speaker(text):
 def test_the_hearer_of_an_interview_before_the_cue_is_no_speaker():
     claims = _claims("The party leader Taras Bondar in an interview with CBS said that the war was a threat to allies.")
     assert claims["actor"].tolist() == ["Taras Bondar"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The United States will not take part. A senior representative of the administration told reporters that the "
+     "aim was calm.", "A senior representative of the administration"),
+    ("The United Kingdom sent more shells. It said that the aim was to help Kyiv hold.", "It"),
+])
+def test_a_country_of_two_words_is_the_antecedent_of_its_bodies(text, speaker):
+    claims = _claims(text)
+    assert claims[claims["speaker"] == speaker]["side"].tolist() == ["other"]
