@@ -273,6 +273,8 @@ def content_start(low: list[str], i: int, end: int, cue: str) -> int:
             i = k  # "in a statement", "to reporters", "on Telegram", "in its morning update" up to "that", ",", ":"
         elif t in w.time_preps and i + 1 < end and low[i + 1] in w.weekdays:
             i += 2
+        elif t in w.weekdays and i + 1 < end and low[i + 1] == "that":
+            i += 2  # "announced Monday that …": a bare time word, then the clause
         elif t in w.time_preps and i + 2 < end and low[i + 2] in w.weekdays:
             i += 3
         else:

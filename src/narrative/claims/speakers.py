@@ -7,7 +7,8 @@ Peskov") and after "according to". What the phrase refers to is
 """
 from __future__ import annotations
 
-from ..segment.marks import OUTER_MARKS
+from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_MARKS
+from ..speakers.mention_side import POSTED_HEADS
 from ..speakers.names import TITLES
 from ..speakers.resolver import PRONOUNS
 from .cues import head_words, words
@@ -115,8 +116,9 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     p = i - 1
     if p > stop and (low[p] in _COMPASS or low[p] in _PLACE_STATES):  # "in eastern Ukraine", "in occupied Kherson"
         p -= 1
-    if p - 1 >= stop and low[p] in ("in", "of", "for", "at"):
-        h = p - 1
+    if p - 1 >= stop and (low[p] in ("in", "of", "for", "at") or low[p] == "to" and low[p - 1] in POSTED_HEADS
+                                and "and" not in low[i:j]):
+        h = p - 1  # ("Russia's ambassador to the US": the ambassador, posted to the US)
         if h - 1 >= stop and low[h] not in heads and low[h].endswith("ed") and low[h - 1] in heads:
             h -= 1  # "a diplomat stationed in Kyiv", "officials based in Donetsk": a participle after the head
         if low[h] in heads:
@@ -124,11 +126,35 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             outer = left_np(toks, h, stop)
             if outer is not None and outer[1] == h:
                 return (outer[0], j)
+    medium = _medium_before(low, i, stop)
+    if medium is not None:
+        # "Jeffries in an interview with CBS said": the hearer of an interview is no speaker, its subject is
+        outer = left_np(toks, medium - 1, stop)
+        if outer is not None:
+            return outer
     if i > stop and low[i - 1] in _OBJECT_PREPS and "and" in low[i:j]:
         # "the ambassador to Russia and former adviser Michael McFaul said": the first conjunct is the
         # preposition's object, the speaker the second
         i = max(k for k in range(i, j) if low[k] == "and") + 1
     return (i, j)
+
+
+#: nouns of an occasion of speech whose "with"/"to" object is the hearer ("in an interview with CBS")
+_MEDIUM_NOUNS = frozenset("interview interviews conversation call meeting talk talks briefing remarks comments "
+                          "statement letter message broadcast programme program podcast".split())
+
+
+def _medium_before(low: list[str], i: int, stop: int) -> int | None:
+    """The token of "in"/"during"/"on" that opens an occasion of speech whose hearer is the noun phrase at ``i``
+    ("… in an interview with CBS said", "… during a call to Reuters said"), else None."""
+    if i - 3 < stop or low[i - 1] not in ("with", "to"):
+        return None
+    for k in range(i - 2, max(stop, i - 6) - 1, -1):
+        if low[k] in ("in", "during", "on") and k + 1 < i - 1 and not _MEDIUM_NOUNS.isdisjoint(low[k + 1:i - 1]):
+            return k if k > stop else None
+        if not low[k].isalpha():
+            return None
+    return None
 
 
 def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
@@ -359,7 +385,10 @@ def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | 
                     p -= 1
                 after_verb = p >= 0 and text[p].isalpha() and text[p].islower() and low[p] not in (
                     "and", "but", "then")  # "Xi praised Putin and called him ...": an object
-                if relative or not after_verb:
+                # "- … - said Bondar and added …", "“…,” said Bondar and added …": an inverted cue's subject
+                inverted = after_verb and p >= 1 and (low[p - 1] in LINE_DASHES or low[p - 1] in OUTER_CLOSING
+                                                      or low[p - 1] == "," and p >= 2 and low[p - 2] in OUTER_CLOSING)
+                if relative or not after_verb or inverted:
                     return (i, k)
                 k = i
         k -= 1

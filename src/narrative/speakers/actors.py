@@ -181,18 +181,38 @@ class Actors:
             start, end, actor = item
             possessive = mention[end:end + 2] in ("'s", "’s")
             return (possessive, KIND_RANK.get(actor.kind, 3), -start)
-        start, end, actor = min(found, key=rank)
-        if actor.kind == "place" and _posting(mention, start):
-            actor = None  # "a diplomat stationed in Kyiv": where they are posted, not whose side they are
-        elif actor.kind == "place" and _modifies(mention, end, self.side_rule):
+        # "a diplomat stationed in Kyiv", "Russia's ambassador to the US": where they are posted, not whose side
+        posted = [item for item in found if item[2].kind != "person" and _posting(mention, item[0])]
+        kept = [item for item in found if item not in posted]
+        start, end, actor = min(kept or found, key=rank)
+        if not kept:
+            actor = None
+        elif actor.kind == "place" and (_modifies(mention, end, self.side_rule) or _complement(mention, start)):
             # "Ukraine's health minister" speaks for Ukraine, "Russia's Interfax news agency" does not: a place
-            # before the head noun gives its side only by the noun-phrase rule
+            # before the head noun (or after it, "the National Olympic Committee of Ukraine") gives its side only
+            # by the noun-phrase rule
             rule = self.mention_side(mention)
             if rule is None or rule[0] != actor.side:
                 actor = None
         if len(self._resolved) < 100_000:
             self._resolved[mention] = actor
         return actor
+
+    def names_body(self, mention: str) -> bool:
+        """Does ``mention`` name a body or officials of the state or institution it resolves to, not the
+        state itself? Its best alias (no person's) modifies a head noun after it or follows "of" ("the U.S.
+        Treasury", "Ukraine's defence ministry", "the Ministry of Defence of Ukraine", "US officials"): the
+        speaker is that body, the actor's side its side.
+
+        >>> actors = load_actors()
+        >>> [actors.names_body(m) for m in ("the U.S. Treasury", "Ukraine's defence ministry", "Ukraine", "the Kremlin")]
+        [True, True, False, False]
+        """
+        found = [item for item in self.matches(mention) if not _posting(mention, item[0])]
+        if not found or any(a.kind == "person" for _s, _e, a in found):
+            return False
+        start, end, _actor = max(found, key=lambda item: item[1])
+        return _modifies(mention, end, self.side_rule) or _complement(mention, start)
 
     def description_side(self, mention: str) -> str | None:
         """The side a speaker description names by the noun-phrase rule: a side's modifier and an
@@ -280,12 +300,22 @@ def _other_gender(surname: str, owner: str) -> bool:
 
 
 def _posting(mention: str, start: int) -> bool:
-    """Whether a place alias at ``start`` follows "in" after a head that is posted somewhere ("a diplomat
-    stationed in Kyiv", "a Western correspondent in Moscow")."""
+    """Whether an alias at ``start`` follows "in" or "to" after a head that is posted somewhere ("a diplomat
+    stationed in Kyiv", "a Western correspondent in Moscow", "Russia's ambassador to the US", "the Russian
+    embassy in Washington")."""
     from .mention_side import POSTED_HEADS
 
     before = re.findall(r"[\w’'-]+", mention[:start].lower())
-    return bool(before) and before[-1] == "in" and not POSTED_HEADS.isdisjoint(before)
+    while before and before[-1] == "the":
+        before.pop()
+    return bool(before) and before[-1] in ("in", "to") and not POSTED_HEADS.isdisjoint(before)
+
+
+def _complement(mention: str, start: int) -> bool:
+    """Whether an alias at ``start`` is the complement of a head noun before it ("the Ministry of Defence of
+    Ukraine", "the National Olympic Committee of Ukraine")."""
+    before = mention[:start].split()
+    return len(before) >= 2 and before[-1].lower() == "of"
 
 
 def _modifies(mention: str, end: int, rule: dict) -> bool:

@@ -40,7 +40,9 @@ import re
 from bisect import bisect_right
 
 from ..places import place_sides as gazetteer_places
+from ..segment import glued_starts
 from .descriptions import description, local, place_sides, side_of
+from .institutions import third_countries
 from .gender import (GENDERED_TITLES, first_name_gender, first_name_table, honorific_gender,
                      pronoun_gender_after)
 from .mention_side import LOCAL_WORDS
@@ -56,9 +58,16 @@ _CUE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|added|wrote|warned|str
 _CACHE_LIMIT = 200_000  # entries of the per-actors-file run cache
 #: sentences of quoted speech passed over back to the narrator's sentence before a pronoun
 _QUOTED_SENTENCES = 4
-#: a stop glued to the next sentence: a lower-case letter, the stop, a capitalised word ("Putin.Irish Premier …";
-#: not "U.S. officials", "Gazeta.pl")
-GLUED_STOP = re.compile(r"(?<=[a-z])[.!?](?=[A-Z][a-z])")
+#: plural heads of a described group of speakers, the "they" of the next claim ("officials", "the organisers")
+GROUP_HEADS = frozenset({w + "s" for w in ROLES} | {"organisers", "organizers", "authorities"})
+
+
+def _adjective(word: str) -> bool:
+    """Whether a capitalised word is a nationality adjective ("French", "Ukrainian"), no name of its own."""
+    found = third_countries().get(word)
+    return found is not None and not found[1] or word in ("Russian", "Ukrainian")
+
+
 #: last words of a name that make it a place ("Donetsk Oblast", "New York City")
 _PLACE_WORDS = frozenset("oblast region city county province republic krai district island islands sea river "
                          "street square bay valley mountains".split())
@@ -219,7 +228,7 @@ class NameIndex:
 
     def _sentence_start(self, pos: int) -> int:
         """Where the sentence holding ``pos`` starts (the last ". ", "? ", "! " or line break before it, or a stop
-        glued to the next sentence, :data:`GLUED_STOP`, looked for within 400 characters)."""
+        glued to the next sentence, :func:`narrative.segment.glued_starts`, looked for within 400 characters)."""
         text, lo = self.text, max(0, pos - 400)
         return max(text.rfind(". ", lo, pos) + 1, text.rfind("? ", lo, pos) + 1, text.rfind("! ", lo, pos) + 1,
                    text.rfind("\n", lo, pos) + 1, lo, self._glued_before(lo, pos))
@@ -229,7 +238,7 @@ class NameIndex:
         said": machine-translated outlets drop the space) in ``[lo, pos]``, else -1. The document's glued stops are
         found once."""
         if self._glued is None:
-            self._glued = [m.end() for m in GLUED_STOP.finditer(self.text)]
+            self._glued = glued_starts(self.text)
         k = bisect_right(self._glued, pos) - 1
         return self._glued[k] if k >= 0 and self._glued[k] >= lo else -1
 
@@ -314,9 +323,9 @@ class NameIndex:
                           or words_[-1].islower() and low[-1] in ROLES):
             return description(self.actors, memory, low, start, side_of(self.actors, mention))
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
-        for w, lw in zip(reversed(words_), reversed(low)):
-            if lw.endswith(("'s", "’s")):
-                continue
+        for n, (w, lw) in enumerate(zip(reversed(words_), reversed(low))):
+            if lw.endswith(("'s", "’s")) or n and _adjective(w):
+                continue  # "The French organisers": a nationality adjective modifies the head, it names nobody
             if w[:1].isupper() and lw in self.by_key and lw not in TITLES and lw not in SKIP_FIRST:
                 return self.by_key[lw]
         if low[0] in ("the", "this") and len(low) >= 2:
@@ -357,8 +366,13 @@ class NameIndex:
 
     def describe(self, mention: str, start: int) -> Entity | None:
         """A speaker described but not named ("The EU High Representative said"): a person of its
-        own, a candidate for the next "he"/"she", when its head is a singular role noun."""
+        own, a candidate for the next "he"/"she", when its head is a singular role noun; a group of its own, the
+        next "they", when its head is a plural one ("The French organisers said … they added")."""
         words_ = words(mention)
+        if words_ and words_[-1].lower() in GROUP_HEADS:
+            entity = Entity(mention, "org", titles={w.lower() for w in words_})
+            self.memory.insert(start, entity)
+            return entity
         if not words_ or words_[-1].lower() not in ROLES and words_[-1].lower() not in GENDERED_TITLES:
             return None
         entity = Entity(mention, "person", titles={w.lower() for w in words_})

@@ -30,6 +30,13 @@ GENERIC_ORG = frozenset("group organisation organization body agency institution
 #: what a speaker issues that can stand for them ("the statement said", "the communique added")
 DOCUMENT_NOUNS = frozenset("statement communique communiqué release letter message document decree".split())
 
+#: determiners of a description that introduces someone new, never the last speaker ("a politician wrote", "her
+#: lawyer said": not the person named before; the title given to a person still names them)
+NEW_REFERENT = frozenset("a an his her their its our my your".split())
+#: titles a single person holds, which a description names that person by ("the US Secretary of State")
+PERSON_TITLES = frozenset("president secretary minister adviser advisor chancellor premier spokesman spokeswoman "
+                          "spokesperson ambassador envoy governor mayor commander chief leader".split())
+
 
 def side_of(actors, mention: str) -> str | None:
     """The side a mention's own words give ("the Russian minister"; a third state's, "the British minister",
@@ -94,11 +101,18 @@ def described(actors, mentions: Mentions, low: list[str], start: int, side: str 
     if found is None and head in GENERIC_ORG:  # "the group", "the organisation": the last organisation
         found = next((e for _p, e in reversed(mentions.speakers) if isinstance(e, Entity) and e.kind == "org"), None)
         found = found or mentions.recent(start, lambda e: e.kind == "org", subject_only=True)
-    if found is None and head in ROLES:
-        return mentions.last_speaker(lambda e: agrees(e) and e.kind == "person")
+    if found is None and head in ROLES and low[0] not in NEW_REFERENT:
+        return mentions.last_speaker(lambda e: agrees(e) and e.kind == "person" and not _other_office(e, head))
     if found is None and head in DOCUMENT_NOUNS:  # "the statement said": whoever spoke last issued it
         return mentions.last_speaker(agrees)
     return found
+
+
+def _other_office(entity, head: str) -> bool:
+    """Does ``entity`` hold a person's office other than the title ``head``? "The mayor said …. The president
+    said …": the president is not the mayor who spoke last (an actors-file entry carries no titles)."""
+    titles = getattr(entity, "titles", None)
+    return bool(titles) and head in PERSON_TITLES and head not in titles and not titles.isdisjoint(PERSON_TITLES)
 
 
 def local(text: str, actors, place_sides: dict, is_person, mention: str, low: list[str], start: int) -> Entity | None:

@@ -206,7 +206,7 @@ class CountryContext:
             found = self._country_at(words, i)
             if found is None or words[i].group(0).lower() == "it":
                 continue
-            word = words[i].group(0)
+            word = " ".join(m.group(0) for m in words[i:i + found[1]])  # "United States": both words
             noun = word.removesuffix("'s").removesuffix("’s")
             if noun not in self.names:
                 continue  # an adjective ("Russian", "Israeli") is no antecedent of "it"

@@ -46,6 +46,7 @@ official officials spokesman spokeswoman spokesperson spokespeople minister mini
 authority president presidency leader leaders governor governors mayor commander commanders military army command
 staff office administration ambassador embassy envoy diplomat diplomats delegation negotiators source sources
 secretary chief head prosecutor prosecutors police kremlin side statement agency service council
+general generals brigade battalion regiment unit forces troops
 """.split())
 
 
@@ -108,7 +109,7 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
 
 #: heads whose place after "in" is where they are posted, not whose side they are ("a diplomat stationed in Kyiv")
 POSTED_HEADS = frozenset("diplomat diplomats ambassador ambassadors envoy envoys correspondent correspondents "
-                          "journalist journalists reporter reporters".split())
+                          "journalist journalists reporter reporters embassy embassies consulate mission".split())
 
 
 def unresolvable(mention: str) -> bool:
@@ -125,6 +126,9 @@ def unresolvable(mention: str) -> bool:
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS and w.lower() not in BODY_WORDS):
         return False  # a name, a place or a capitalised body: someone, whether or not the lists know them
     last = content[-1].lower()
+    low = [w.lower() for w in raw]
+    if "of" in low[1:] and low[low.index("of") - 1] in STATE_HEADS:
+        return True  # "the commander of the brigade", "the head of the region": an official of some state
     # "its infrastructure minister", "senior officials", "the Air Force"
     return last in STATE_HEADS or (last in BODY_WORDS and content[-1][:1].isupper() and last not in _BODY_MODIFIERS)
 

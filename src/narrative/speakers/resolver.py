@@ -10,15 +10,12 @@ from __future__ import annotations
 from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from .actors import Actor, Actors
 from .coref import NameIndex
-from .descriptions import entity_side, head_noun
+from .descriptions import PERSON_TITLES, entity_side, head_noun
 from .first_person import FIRST_PERSON, attribution_after, quotation_ends
 from .institutions import CountryContext, context_side
 from .mention_side import unresolvable
 
 JOURNALIST = "journalist"
-#: titles a single person holds, which a description names that person by ("the US Secretary of State")
-PERSON_TITLES = frozenset("president secretary minister adviser advisor chancellor premier spokesman spokeswoman "
-                          "spokesperson ambassador envoy governor mayor commander chief leader".split())
 AUTHOR = "(author)"
 #: personal pronouns a speaker slot can hold, with the gender they agree with (None: any)
 PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
@@ -143,6 +140,8 @@ class Resolver:
             index.spoke(known, start, content)
             if self.namesake(known, speaker):
                 return speaker, OTHER_SIDE, "unlisted"
+            if known.kind != "person" and self.actors.names_body(speaker):  # "the U.S. Treasury": that body
+                return speaker, known.side, _list_source(known)
             return known.name, known.side, _list_source(known)
         entity = index.resolve(speaker, start)
         if entity is None:
@@ -161,6 +160,8 @@ class Resolver:
             found = self.actors.mention_side(description)
             if found and found[1] != "role":
                 return entity.name, found[0], found[1] if k == 0 or named else "coreference"
+        if anaphor and unresolvable(entity.name):  # "officials said … they added": a description nobody resolved
+            return entity.name, UNKNOWN_SIDE, "unknown"
         return entity.name, OTHER_SIDE, "unlisted" if named else "coreference"
 
     def _titled_person(self, speaker: str, start: int):
