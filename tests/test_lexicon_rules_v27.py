@@ -82,24 +82,10 @@ def test_reported_deaths_and_injuries_stay_casualties(text):
     assert "casualties" in cats(text, "ukraine")
 
 
-# -- issue 25's composed patterns: still held in v2.7 (guards; they pass on v2.6 too) -------------------------------
+# -- issue 25's composed patterns not already guarded in test_lexicon_rules_v26.py (guards; they pass on v2.6) ----
 @pytest.mark.parametrize("text, side, has, lacks", [
-    ("Our army has the weapons it needs.", "ukraine", None, "diplomacy"),
-    ("This is a crisis they must deal with at home.", "other", None, "diplomacy"),
-    ("The case goes to court next month.", "other", None, "legitimacy"),
-    ("They accuse Moscow of planning an offensive, which the Kremlin has repeatedly denied.", "other", None,
-     "aggression"),
     ("We were forced to answer the shelling by the militants.", "kremlin", "aggression", "achievement"),
-    ("Our units were able to successfully repel six assaults.", "ukraine", "resistance", "achievement"),
-    ("It appeared certain that the talks would fail.", "other", None, "booster"),
-    ("The region is wholly dependent on imported fuel.", "other", None, "booster"),
-    ("They believe that the sanctions will work.", "other", None, "hedge"),
-    ("I don't think the war will end this year.", "other", "hedge", None),
-    ("I am almost sure the deal will collapse.", "other", "hedge", None),
-    ("A new offensive could not be ruled out.", "other", "hedge", None),
-    ("The deportation of children is a crime.", "ukraine", "aggression", None),
     ("Russia is massing troops for a new push in the east.", "ukraine", "aggression", None),
-    ("This barbaric shelling must stop.", "ukraine", "aggression", None),
     ("This war has returned Europe to its darkest years.", "other", "aggression", None),
 ])
 def test_issue_patterns_still_hold(text, side, has, lacks):
