@@ -22,7 +22,7 @@ def cats(text, side=None):
     ("The hamlet has been cleared of enemy troops.", "ukraine"),
     ("Artillery forced the enemy to abandon the bridgehead.", "ukraine"),
     ("All the tasks were fulfilled, the commander reported.", "kremlin"),
-    ("The battalion improved its tactical position near the hill.".replace("its", "the"), "kremlin"),
+    ("The battalion improved the tactical position near the hill.", "kremlin"),
     ("The units moved to more advantageous lines.", "kremlin"),
     ("Life is returning to the de-occupied villages.", "ukraine"),
     ("Our brigades broke through the first line.", "ukraine"),
@@ -126,6 +126,22 @@ def test_holding_talks_a_post_or_a_halted_plant_is_no_resistance(text):
 
 def test_a_quoted_intercepted_plan_is_no_resistance():
     assert "resistance" not in cats("Intelligence said it had intercepted a “plan” to seize the airport.", "ukraine")
+
+
+@pytest.mark.parametrize("quoted", ["«plan»", "„plan“", "“plan”", '"plan"'])
+def test_an_opening_mark_of_any_convention_is_read_over_and_takes_no_slot(quoted):
+    # "intercepted" reads 3 words after it: "an enemy plan" is 3 words, the opening mark is a fourth token
+    text = f"Intelligence said it had intercepted an enemy {quoted} to seize the airport."
+    assert "resistance" not in cats(text, "ukraine")
+
+
+def test_a_closing_mark_still_ends_the_window():
+    from narrative.lexicons.context import default_context
+
+    rule = next(r for r in default_context()["intercepted"] if r.category == "resistance")
+    assert rule.applies("they intercepted « the plan".split(), 1, 1)
+    assert not rule.applies("they intercepted » the plan".split(), 1, 1)
+    assert not rule.applies("they intercepted the drones . plan".split(), 1, 1)
 
 
 # -- adversity: hardship by other words (§3: difficulties, hardship, shortages, pressure) ---------------------------

@@ -85,3 +85,51 @@ def test_fast_paths_equal_nltks(nltk_own, text):
     from narrative.sentiment import Analyzer
 
     assert Analyzer().polarity_scores(text) == nltk_own.polarity_scores(text)
+
+
+def _random_texts(constants, lexicon, n, seed):
+    """``n`` composed texts drawn (seeded) from VADER's own vocabulary: lexicon words, idiom and booster words,
+    whole idioms and multi-word boosters ("the bomb", "kind of"), negations, "but", "least", "never so",
+    neutral words, in random case with punctuation and emoticons
+    stuck on or standing alone."""
+    import random
+
+    rng = random.Random(seed)
+    lexicon_words = sorted(lexicon)
+    idiom_words = sorted({w for key in list(constants.SPECIAL_CASE_IDIOMS) + list(constants.BOOSTER_DICT)
+                          for w in key.split(" ")})
+    phrases = sorted(k for k in list(constants.SPECIAL_CASE_IDIOMS) + list(constants.BOOSTER_DICT) if " " in k)
+    negations = sorted(constants.NEGATE)
+    modifiers = ["but", "least", "at", "kind", "of", "never", "so", "this", "without", "doubt"]
+    glue = ["the", "war", "a", "it", "was", "talks", "army", "and", "x"]
+    pools = [lexicon_words, idiom_words, phrases, negations, modifiers, glue]
+    marks = ["", "", "", "!", "!!", "?", "?!", ".", ",", "...", "'", '"', ":)", ";", "!!!!"]
+    texts = []
+    for _ in range(n):
+        tokens = []
+        for _ in range(rng.randint(0, 14)):
+            word = rng.choice(rng.choices(pools, weights=(5, 3, 1, 2, 3, 2))[0])
+            case = rng.random()
+            word = word.upper() if case < 0.15 else word.capitalize() if case < 0.25 else word
+            mark = rng.choice(marks)
+            where = rng.random()
+            word = word + mark if where < 0.6 else mark + word if where < 0.75 else word
+            tokens.append(word)
+            if rng.random() < 0.05:
+                tokens.append(rng.choice(marks[3:]))  # a mark standing alone
+        texts.append(" ".join(tokens))
+    return texts
+
+
+def test_random_composed_texts_score_as_nltks(nltk_own):
+    """Seeded random texts of VADER's own words and modifiers: every score dict equals NLTK's. It passes on the
+    current code; it guards the fast paths (:mod:`narrative.sentiment`: the no-lexicon-word shortcut, the inlined
+    negation, the skipped idiom look-up, the lower-cased "but") against any change that departs from NLTK."""
+    from narrative.sentiment import Analyzer
+
+    ours = Analyzer()
+    texts = _random_texts(nltk_own.constants, nltk_own.lexicon, 3000, seed=2026)
+    assert sum(not ours.may_score(t) for t in texts) > 50  # the shortcut is exercised too
+    assert sum("but" in t.lower().split() for t in texts) > 100
+    for text in texts:
+        assert ours.polarity_scores(text) == nltk_own.polarity_scores(text), text

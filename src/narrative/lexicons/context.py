@@ -4,7 +4,8 @@ Rows of ``context.csv`` (columns ``phrase,category,where,words,window,effect,not
 
 * ``phrase``: a phrase as written in the lexicon file (``deal``, ``successfully``);
 * ``category``: the category the rule takes away (``*``: every category of the phrase);
-* ``where``: ``before`` or ``after`` the phrase; ``window``: how many tokens on that side are read (default 1);
+* ``where``: ``before`` or ``after`` the phrase; ``window``: how many tokens on that side are read (default 1; an
+  opening quotation mark after the phrase is read over and takes no slot: ``intercepted an enemy «plan»``);
 * ``words``: ``|``-separated tokens (``repel*`` matches a prefix, as in the lexicon);
 * ``effect``: ``drop`` (the category is dropped when one of the words is there) or ``only`` (it is kept only
   when one of them is there).
@@ -27,11 +28,13 @@ from functools import lru_cache
 
 from ..errors import InputError
 from ..infra.datafiles import data_path
+from ..segment.marks import OUTER_MARKS, OUTER_OPENING
 
 WHERE = ("before", "after")
 EFFECTS = ("drop", "only")
-#: tokens a context window never reads across (the end of a clause)
-_STOP = frozenset({".", ";", ":", "!", "?", "“", "”", '"'})
+#: tokens a context window never reads across: the end of a clause, or an outer quotation mark of any convention
+#: (:mod:`narrative.segment.marks`; an opening mark after the phrase is read over instead, see :meth:`ContextRule.applies`)
+_STOP = frozenset({".", ";", ":", "!", "?"}) | OUTER_MARKS
 
 
 @dataclass(frozen=True)
@@ -48,16 +51,27 @@ class ContextRule:
 
     def applies(self, words: list[str], i: int, n: int) -> bool:
         """Whether one of the rule's words is in its window beside ``words[i:i+n]``."""
-        span = range(i - 1, max(-1, i - 1 - self.window), -1) if self.where == "before" else \
-            range(i + n, min(len(words), i + n + self.window))
-        for k in span:
+        if self.where == "before":
+            for k in range(i - 1, max(-1, i - 1 - self.window), -1):
+                w = words[k]
+                if w in _STOP:
+                    return False
+                if w in self.words or (self.prefixes and w.startswith(self.prefixes)):
+                    return True
+            return False
+        # after: a quoted object is read ('intercepted a “plan ...”', « », „ “: v2.8), and the opening mark it
+        # skips takes no slot of the window, so ``window`` counts words only
+        k, end, left = i + n, len(words), self.window
+        while k < end and left:
             w = words[k]
-            if w == "“" and self.where == "after":  # a quoted object is read: 'intercepted a “plan ...”' (v2.8)
+            k += 1
+            if w in OUTER_OPENING:
                 continue
             if w in _STOP:
                 return False
             if w in self.words or (self.prefixes and w.startswith(self.prefixes)):
                 return True
+            left -= 1
         return False
 
     def keeps(self, words: list[str], i: int, n: int) -> bool:

@@ -18,6 +18,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from ..infra.datafiles import data_path
 
@@ -361,15 +362,17 @@ class Perspective:
         m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)), stops=_NEW_CLAUSE)
         return "object:" + m if m else None
 
-    def _first_marker(self, words: list[str], positions, doers: bool = False, stops: frozenset = frozenset()) -> str | None:
+    def _first_marker(self, words: list[str], positions, doers: bool = False, stops: frozenset = frozenset(),
+                      marker: Callable[[str], str | None] | None = None) -> str | None:
         """The first side marker at ``positions`` (in the order given) before the clause ends (or a word of
         ``stops``); ``doers``: a marker right after a preposition is passed over ("For Ukraine, the attack ...":
-        a place or a target, not who acts)."""
+        a place or a target, not who acts); ``marker``: the word -> marker function (default :meth:`_marker`)."""
+        marker = marker or self._marker
         for k in positions:
             w = words[k]
             if w in _CLAUSE_END or w in stops:
                 return None
-            m = self._marker(w)
+            m = marker(w)
             if m and not (doers and k and words[k - 1] in _PREPOSITIONS):
                 return m
         return None
@@ -390,13 +393,9 @@ class Perspective:
         """
         marker = self._marker if not plight else lambda w: self._marker(w) or (
             "adversary" if w in self.pronouns else None)
-        for k in range(i - 1, max(-1, i - 6), -1):
-            w = words[k]
-            if w in _CLAUSE_END:
-                break
-            m = marker(w)
-            if m:
-                return m
+        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1), marker=marker)
+        if m:
+            return m
         k = i + n
         if k + 1 < len(words) and (words[k] in ("of", "among") or plight and words[k] == "for"):
             for j in range(k + 1, min(len(words), k + 4)):
