@@ -136,8 +136,8 @@ def test_a_verb_coordinated_with_an_inverted_cue_shares_its_speaker(text):
 
 
 def test_the_hearer_of_an_interview_before_the_cue_is_no_speaker():
-    claims = _claims("The party leader Taras Bondar in an interview with CBS said that the war was a threat to allies.")
-    assert claims["actor"].tolist() == ["Taras Bondar"]
+    claims = _claims("The poet Mirela Vostok in a conversation with Radio Nord said that the harvest would be late.")
+    assert claims["actor"].tolist() == ["Mirela Vostok"]
 
 
 @pytest.mark.parametrize("text, speaker", [
