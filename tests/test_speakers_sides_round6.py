@@ -115,6 +115,13 @@ def test_they_after_a_described_group_is_that_group_and_a_nationality_adjective_
     assert (added["actor"], added["side"]) == ("The French organisers", "other")
 
 
+def test_a_side_adjective_of_the_actors_file_names_nobody():
+    # the sides' adjectives come from the actors file's side rule, not only "Russian" and "Ukrainian"
+    claims = _claims("Moscow-installed officials opened a school. The Moscow-installed organisers said the fair would "
+                     "go on. “It will be big,” they added.")
+    assert claims["actor"].tolist() == ["The Moscow-installed organisers"] * 2
+
+
 def test_they_after_unnamed_officials_stays_unknown():
     claims = _claims("Officials said the bridge was closed. “It will reopen soon,” they added.")
     assert claims["side"].tolist() == ["unknown", "unknown"]
