@@ -47,6 +47,15 @@ def test_a_company_founder_stays_other():
     assert _claim("The founder of a dairy firm wrote that milk prices would rise.", "wrote")["side"] == "other"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The president of the company said the plant in Lutsk would close in May.", "said"),
+    ("The head of the bank said that the loans would be cheaper next year.", "said"),
+])
+def test_the_head_of_a_firm_or_a_bank_stays_other(text, cue):
+    claim = _claim(text, cue)
+    assert (claim["side"], claim["side_source"]) == ("other", "unlisted")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The ceremony marks the end of World War II.The station criticised it.",
      ["The ceremony marks the end of World War II.", "The station criticised it."]),
