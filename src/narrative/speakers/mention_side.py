@@ -112,6 +112,24 @@ POSTED_HEADS = frozenset("diplomat diplomats ambassador ambassadors envoy envoys
                           "journalist journalists reporter reporters embassy embassies consulate mission".split())
 
 
+def _function_word(word: str) -> bool:
+    """A word of :data:`FUNCTION_WORDS`; an all-capitals word is an abbreviation, not one ("US officials")."""
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+
+
+def body_phrase(mention: str) -> str:
+    """A mention of a body without the words before it that name nothing: a sentence adverb, a time word, an
+    article ("Later the U.S. Treasury", "The U.S. Treasury" and "the U.S. Treasury" are one body).
+
+    >>> [body_phrase(m) for m in ("Later the U.S. Treasury", "The U.S. Treasury", "US officials", "the")]
+    ['U.S. Treasury', 'U.S. Treasury', 'US officials', 'the']
+    """
+    for found in _WORD.finditer(mention):
+        if not _function_word(found.group()):
+            return mention[found.start():]
+    return mention
+
+
 def unresolvable(mention: str) -> bool:
     """Whether a speaker mention names nobody by itself: a pronoun, a fragment of function words ("Last",
     "This"), or a bare official head with no name, modifier or place ("the spokesman", "officials",
@@ -119,8 +137,7 @@ def unresolvable(mention: str) -> bool:
     raw = _WORD.findall(mention)
     if not raw:
         return True
-    # an all-capitals word is an abbreviation, not a function word ("US officials": not "us")
-    content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]
+    content = [w for w in raw if not _function_word(w)]
     if not content:
         return True
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS and w.lower() not in BODY_WORDS):
