@@ -47,6 +47,21 @@ def test_a_company_founder_stays_other():
     assert _claim("The founder of a dairy firm wrote that milk prices would rise.", "wrote")["side"] == "other"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The president of the company said the plant in Lutsk would close in May.", "said"),
+    ("The head of the bank said that the loans would be cheaper next year.", "said"),
+])
+def test_the_head_of_a_firm_or_a_bank_stays_other(text, cue):
+    claim = _claim(text, cue)
+    assert (claim["side"], claim["side_source"]) == ("other", "unlisted")
+
+
+def test_every_spelling_of_a_body_is_one_actor():
+    claims = _claims("The U.S. Treasury said the two shippers were banned. Later the U.S. Treasury said one had "
+                     "appealed. On Friday the U.S. Treasury said the appeal had failed.")
+    assert claims["actor"].tolist() == ["U.S. Treasury"] * 3
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The ceremony marks the end of World War II.The station criticised it.",
      ["The ceremony marks the end of World War II.", "The station criticised it."]),
@@ -67,7 +82,7 @@ def test_a_speaker_after_a_glued_stop_is_not_run_into_the_sentence_before():
 
 
 @pytest.mark.parametrize("text, cue, actor, side", [
-    ("The U.S. Treasury said the two firms had shipped parts to Moscow.", "said", "The U.S. Treasury", "other"),
+    ("The U.S. Treasury said the two firms had shipped parts to Moscow.", "said", "U.S. Treasury", "other"),
     ("Ukraine's energy ministry said that power would be back by night.", "said", "Ukraine's energy ministry",
      "ukraine"),
 ])
@@ -115,6 +130,13 @@ def test_they_after_a_described_group_is_that_group_and_a_nationality_adjective_
     assert (added["actor"], added["side"]) == ("The French organisers", "other")
 
 
+def test_a_side_adjective_of_the_actors_file_names_nobody():
+    # the sides' adjectives come from the actors file's side rule, not only "Russian" and "Ukrainian"
+    claims = _claims("Moscow-installed officials opened a school. The Moscow-installed organisers said the fair would "
+                     "go on. “It will be big,” they added.")
+    assert claims["actor"].tolist() == ["The Moscow-installed organisers"] * 2
+
+
 def test_they_after_unnamed_officials_stays_unknown():
     claims = _claims("Officials said the bridge was closed. “It will reopen soon,” they added.")
     assert claims["side"].tolist() == ["unknown", "unknown"]
@@ -136,8 +158,8 @@ def test_a_verb_coordinated_with_an_inverted_cue_shares_its_speaker(text):
 
 
 def test_the_hearer_of_an_interview_before_the_cue_is_no_speaker():
-    claims = _claims("The party leader Taras Bondar in an interview with CBS said that the war was a threat to allies.")
-    assert claims["actor"].tolist() == ["Taras Bondar"]
+    claims = _claims("The poet Mirela Vostok in a conversation with Radio Nord said that the harvest would be late.")
+    assert claims["actor"].tolist() == ["Mirela Vostok"]
 
 
 @pytest.mark.parametrize("text, speaker", [

@@ -128,7 +128,7 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
                 return (outer[0], j)
     medium = _medium_before(low, i, stop)
     if medium is not None:
-        # "Jeffries in an interview with CBS said": the hearer of an interview is no speaker, its subject is
+        # "Mirela Vostok in a talk with Radio Nord said": the hearer of an interview is no speaker, its subject is
         outer = left_np(toks, medium - 1, stop)
         if outer is not None:
             return outer
@@ -139,14 +139,14 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
     return (i, j)
 
 
-#: nouns of an occasion of speech whose "with"/"to" object is the hearer ("in an interview with CBS")
+#: nouns of an occasion of speech whose "with"/"to" object is the hearer ("in a conversation with Radio Nord")
 _MEDIUM_NOUNS = frozenset("interview interviews conversation call meeting talk talks briefing remarks comments "
                           "statement letter message broadcast programme program podcast".split())
 
 
 def _medium_before(low: list[str], i: int, stop: int) -> int | None:
     """The token of "in"/"during"/"on" that opens an occasion of speech whose hearer is the noun phrase at ``i``
-    ("… in an interview with CBS said", "… during a call to Reuters said"), else None."""
+    ("… in a conversation with Radio Nord said", "… during a call to a local paper said"), else None."""
     if i - 3 < stop or low[i - 1] not in ("with", "to"):
         return None
     for k in range(i - 2, max(stop, i - 6) - 1, -1):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -197,6 +198,20 @@ class Actors:
         if len(self._resolved) < 100_000:
             self._resolved[mention] = actor
         return actor
+
+    @cached_property
+    def side_adjectives(self) -> frozenset[str]:
+        """The sides' adjectives among the side rule's modifiers, lower case ("russian", "ukrainian",
+        "moscow-installed"): no possessive, no head ("rada") and no actor's alias ("Kyiv", "Russia"), so a word
+        that modifies a head and names nobody ("the Russian organisers").
+
+        >>> sorted(load_actors().side_adjectives & {"russian", "ukrainian", "russia", "kyiv", "ukraine's"})
+        ['russian', 'ukrainian']
+        """
+        rule = self.side_rule
+        words = {w for modifiers in rule.get("modifiers", {}).values() for w in modifiers}
+        return frozenset(w for w in words if not w.endswith("'s") and w not in rule.get("heads", ())
+                         and w not in self.aliases and w[:1].upper() + w[1:] not in self.aliases)
 
     def names_body(self, mention: str) -> bool:
         """Does ``mention`` name a body or officials of the state or institution it resolves to, not the

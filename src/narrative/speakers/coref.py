@@ -62,10 +62,11 @@ _QUOTED_SENTENCES = 4
 GROUP_HEADS = frozenset({w + "s" for w in ROLES} | {"organisers", "organizers", "authorities"})
 
 
-def _adjective(word: str) -> bool:
-    """Whether a capitalised word is a nationality adjective ("French", "Ukrainian"), no name of its own."""
+def _adjective(word: str, actors) -> bool:
+    """Whether a capitalised word is a nationality adjective ("French", "Ukrainian"), no name of its own: a third
+    country's (``nationalities.tsv``) or a side's (the actors file's :attr:`~.actors.Actors.side_adjectives`)."""
     found = third_countries().get(word)
-    return found is not None and not found[1] or word in ("Russian", "Ukrainian")
+    return found is not None and not found[1] or actors is not None and word.lower() in actors.side_adjectives
 
 
 #: last words of a name that make it a place ("Donetsk Oblast", "New York City")
@@ -324,7 +325,7 @@ class NameIndex:
             return description(self.actors, memory, low, start, side_of(self.actors, mention))
         # a name, surname or acronym of this document, head word first ("ISW experts", "Mr Moore")
         for n, (w, lw) in enumerate(zip(reversed(words_), reversed(low))):
-            if lw.endswith(("'s", "’s")) or n and _adjective(w):
+            if lw.endswith(("'s", "’s")) or n and _adjective(w, self.actors):
                 continue  # "The French organisers": a nationality adjective modifies the head, it names nobody
             if w[:1].isupper() and lw in self.by_key and lw not in TITLES and lw not in SKIP_FIRST:
                 return self.by_key[lw]

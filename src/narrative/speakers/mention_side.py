@@ -112,6 +112,24 @@ POSTED_HEADS = frozenset("diplomat diplomats ambassador ambassadors envoy envoys
                           "journalist journalists reporter reporters embassy embassies consulate mission".split())
 
 
+def _function_word(word: str) -> bool:
+    """A word of :data:`FUNCTION_WORDS`; an all-capitals word is an abbreviation, not one ("US officials")."""
+    return word.lower() in FUNCTION_WORDS and not (len(word) > 1 and word.isupper())
+
+
+def body_phrase(mention: str) -> str:
+    """A mention of a body without the words before it that name nothing: a sentence adverb, a time word, an
+    article ("Later the U.S. Treasury", "The U.S. Treasury" and "the U.S. Treasury" are one body).
+
+    >>> [body_phrase(m) for m in ("Later the U.S. Treasury", "The U.S. Treasury", "US officials", "the")]
+    ['U.S. Treasury', 'U.S. Treasury', 'US officials', 'the']
+    """
+    for found in _WORD.finditer(mention):
+        if not _function_word(found.group()):
+            return mention[found.start():]
+    return mention
+
+
 def unresolvable(mention: str) -> bool:
     """Whether a speaker mention names nobody by itself: a pronoun, a fragment of function words ("Last",
     "This"), or a bare official head with no name, modifier or place ("the spokesman", "officials",
@@ -119,16 +137,18 @@ def unresolvable(mention: str) -> bool:
     raw = _WORD.findall(mention)
     if not raw:
         return True
-    # an all-capitals word is an abbreviation, not a function word ("US officials": not "us")
-    content = [w for w in raw if w.lower() not in FUNCTION_WORDS or len(w) > 1 and w.isupper()]
+    content = [w for w in raw if not _function_word(w)]
     if not content:
         return True
     if any(w[:1].isupper() for w in content if w.lower() not in STATE_HEADS and w.lower() not in BODY_WORDS):
         return False  # a name, a place or a capitalised body: someone, whether or not the lists know them
     last = content[-1].lower()
     low = [w.lower() for w in raw]
-    if "of" in low[1:] and low[low.index("of") - 1] in STATE_HEADS:
-        return True  # "the commander of the brigade", "the head of the region": an official of some state
+    if "of" in low[1:]:
+        of = low.index("of", 1)
+        after = [w for w in low[of + 1:] if w not in _ARTICLES][:1]
+        if low[of - 1] in STATE_HEADS and after and after[0] in STATE_OF_NOUNS:
+            return True  # "the commander of the brigade", "the head of the region": an official of some state
     # "its infrastructure minister", "senior officials", "the Air Force"
     return last in STATE_HEADS or (last in BODY_WORDS and content[-1][:1].isupper() and last not in _BODY_MODIFIERS)
 
@@ -136,6 +156,12 @@ def unresolvable(mention: str) -> bool:
 #: words that make a description a local government's or a country's body whose place the text gave before
 #: ("the city council", "the regional governor", "its infrastructure minister")
 LOCAL_WORDS = frozenset("city regional region's oblast local municipal district town village".split())
+#: words that make "X of the <word>" an official of some state, not of a firm or a bank ("the head of the region",
+#: "the commander of the battalion"; not "the president of the company")
+STATE_OF_NOUNS = STATE_HEADS | LOCAL_WORDS | frozenset("""
+region regions oblasts province territory territories districts community country state republic municipality guard
+guards""".split())
+_ARTICLES = frozenset("the a an".split())
 _CAPITALISED = re.compile(r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*(?:[ \t]+[A-Z\u00C0-\u00DE\u0100-\u017F][\w’'-]*)?")
 #: how far back a local description looks for its place (characters)
 PLACE_WINDOW = 500

@@ -13,7 +13,7 @@ from .coref import NameIndex
 from .descriptions import PERSON_TITLES, entity_side, head_noun
 from .first_person import FIRST_PERSON, attribution_after, quotation_ends
 from .institutions import CountryContext, context_side
-from .mention_side import unresolvable
+from .mention_side import body_phrase, unresolvable
 
 JOURNALIST = "journalist"
 AUTHOR = "(author)"
@@ -141,7 +141,7 @@ class Resolver:
             if self.namesake(known, speaker):
                 return speaker, OTHER_SIDE, "unlisted"
             if known.kind != "person" and self.actors.names_body(speaker):  # "the U.S. Treasury": that body
-                return speaker, known.side, _list_source(known)
+                return body_phrase(speaker), known.side, _list_source(known)
             return known.name, known.side, _list_source(known)
         entity = index.resolve(speaker, start)
         if entity is None:
