@@ -101,9 +101,13 @@ def imported_by(code: str, modules: tuple[str, ...]) -> list[str]:
     return [m for m in out.stdout.strip().split(",") if m]
 
 
-def lexicon_categories(text: str, side: str) -> set[str]:
-    """The frame categories the shipped lexicon gives ``text`` said by ``side`` (the recall tests' one reading)."""
+def lexicon_counts(text: str, side: str | None = None) -> dict[str, float]:
+    """The shipped lexicon's category totals for ``text`` said by ``side`` (``Lexicon.count``'s second value)."""
     from narrative.lexicons import load_lexicon
 
-    _n, totals = load_lexicon().count(text, side)
-    return {c for c, v in totals.items() if v > 0}
+    return load_lexicon().count(text, side)[1]
+
+
+def lexicon_categories(text: str, side: str) -> set[str]:
+    """The frame categories the shipped lexicon gives ``text`` said by ``side`` (the recall tests' one reading)."""
+    return {c for c, v in lexicon_counts(text, side).items() if v > 0}

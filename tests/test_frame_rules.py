@@ -11,15 +11,11 @@ from narrative.features import evidence
 from narrative.lexicons import load_lexicon
 from narrative.evaluation.frame_labels import read_offset_labels
 
-from support import ROOT, SHARED
+from support import ROOT, SHARED, lexicon_counts as cats
 
 LEX = load_lexicon()
 WARNEWS = SHARED / "eval" / "warnews-dev" / "articles"
 FRAMES_TSV = ROOT / "data" / "annotations" / "warnews-dev-frames.tsv"
-
-
-def cats(text, side=None):
-    return LEX.count(text, side)[1]
 
 
 @pytest.mark.parametrize("text, side, expected", [

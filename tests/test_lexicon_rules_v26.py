@@ -6,11 +6,9 @@ import pytest
 from narrative.lexicons import load_lexicon
 from narrative.lexicons.perspective import RULES, default_perspective
 
+from support import lexicon_counts as cats
+
 LEX = load_lexicon()
-
-
-def cats(text, side=None):
-    return LEX.count(text, side)[1]
 
 
 def rules(text, side=None):

@@ -3,13 +3,7 @@ from the lexicon, each on a composed sentence (never article text). Each family'
 ("still", "stays") pass on v2.6 too, and so do the guards at the end (issue 25's patterns, held since v2.1/v2.6)."""
 import pytest
 
-from narrative.lexicons import load_lexicon
-
-LEX = load_lexicon()
-
-
-def cats(text, side=None):
-    return LEX.count(text, side)[1]
+from support import lexicon_counts as cats
 
 
 # -- diplomacy is between states (§3): a leader's visits and meetings with his own troops, wounded or residents -----
