@@ -56,7 +56,7 @@ class ContextRule:
                 w = words[k]
                 if w in _STOP:
                     return False
-                if w in self.words or (self.prefixes and w.startswith(self.prefixes)):
+                if self._is_word(w):
                     return True
             return False
         # after: a quoted object is read ('intercepted a “plan ...”', « », „ “: v2.8), and the opening mark it
@@ -69,10 +69,14 @@ class ContextRule:
                 continue
             if w in _STOP:
                 return False
-            if w in self.words or (self.prefixes and w.startswith(self.prefixes)):
+            if self._is_word(w):
                 return True
             left -= 1
         return False
+
+    def _is_word(self, w: str) -> bool:
+        """Whether token ``w`` is one of the rule's words (or starts with one of its prefixes)."""
+        return w in self.words or bool(self.prefixes and w.startswith(self.prefixes))
 
     def keeps(self, words: list[str], i: int, n: int) -> bool:
         """Whether the category survives this rule."""

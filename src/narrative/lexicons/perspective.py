@@ -34,8 +34,8 @@ from ..infra.datafiles import data_path
 RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "honours soldiers", "progress in talks",
          "adversary's gain", "repelled attack", "answered attack", "adversary's harm")
 #: achievement words that, done by the adversary, are its offensive (aggression): "the enemy plans to capture"
-_GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur", "broke", "break",
-          "breakthrough", "win", "won")
+_GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur",
+          "broke", "break", "breakthrough", "win", "won")
 #: resistance words whose object is the adversary's attack ("repelled the assault")
 _REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foil", "withstood", "withstand", "stopp",
            "shot down", "intercept", "resist", "held off", "hold off")
@@ -173,7 +173,7 @@ class Perspective:
                 return None
             cats, rule = (hostile,), "adversary's gain"
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
-                and self.is_adversary(self.holder(words, i, n, " ".join(words[i:i + n]).startswith(self.plights)) or "", side):
+                and self.is_adversary(self.holder(words, i, n, self.is_plight(words, i, n)) or "", side):
             if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]) \
                     and not any(w[:1].isdigit() for w in words[max(0, i - 4):i]):
                 # "the militants killed three civilians": the adversary did the harm (G4, G6), to others (not a
@@ -376,6 +376,10 @@ class Perspective:
             if m and not (doers and k and words[k - 1] in _PREPOSITIONS):
                 return m
         return None
+
+    def is_plight(self, words: list[str], i: int, n: int) -> bool:
+        """Whether ``words[i:i+n]`` name a poor position: they begin as a ``plight`` row does ("heavy losses")."""
+        return " ".join(words[i:i + n]).startswith(self.plights)
 
     def holder(self, words: list[str], i: int, n: int, plight: bool = False) -> str | None:
         """Whose losses or troubles ``words[i:i+n]`` are: the nearest side marker before them in the
