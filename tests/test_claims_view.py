@@ -145,6 +145,16 @@ HEADED_FURNITURE = ("Drones hit a power plant near Kharkiv overnight", "By Olena
 
 
 @pytest.mark.parametrize("method", list(EXTRACTORS))
+def test_a_contributed_reporting_credit_line_makes_no_claim(method):
+    # composed: the short credit form ("X contributed reporting.") as well as "contributed to this report"
+    text = "The regional governor said three substations were damaged.\nIvan Petrenko in Odesa contributed reporting."
+    c = _claims(text, _method(method))
+    credit = text.index("Ivan")
+    assert not any(r.content_start >= credit for r in c.itertuples()), c[["content"]].values.tolist()
+    assert c.attrs["boilerplate_skipped"] == 1
+
+
+@pytest.mark.parametrize("method", list(EXTRACTORS))
 def test_headline_byline_and_credit_lines_make_no_claim_but_short_real_lines_do(method):
     c = _claims(HEADED, _method(method))
     for line in HEADED_FURNITURE:
