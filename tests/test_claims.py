@@ -41,7 +41,9 @@ def test_example_article_speakers_sides_nesting(example_text):
     assert "it is unclear" in outer["hedges"] and "alleged" in outer["hedges"]
     quote = attributed[(attributed["cue"] == "said") & (attributed["quote_type"] == "direct")].iloc[0]
     assert quote["content"].startswith("I would like to thank you for the results") and quote["content"].endswith("combat missions")
-    assert (c["quote_type"] == "self").sum() == 6 and set(c.loc[c["quote_type"] == "self", "side"]) == {"journalist"}
+    # five narration sentences; the closing "… contributed reporting." credit line is furniture, no claim
+    assert (c["quote_type"] == "self").sum() == 5 and set(c.loc[c["quote_type"] == "self", "side"]) == {"journalist"}
+    assert not c["content"].str.contains("contributed reporting").any()
     for r in c.itertuples():
         assert example_text[r.content_start:r.content_end] == r.content
         if r.quote_type != "self":
