@@ -36,12 +36,18 @@ RULES = ("lexicon", "own side", "adversary", "no agent", "adversary's losses", "
 #: achievement words that, done by the adversary, are its offensive (aggression): "the enemy plans to capture"
 _GAINS = ("captur", "seiz", "took", "take", "taken", "taking", "advanc", "gain", "retook", "retaken", "recaptur",
           "broke", "break", "breakthrough", "win", "won")
+#: determiners before a participle used as an adjective ("the seized plant")
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "all", "its", "their"})
+#: gain words that take back what was one's own: their object's side is the doer's ("recaptured Ukrainian villages")
+_REGAINS = ("retook", "retaken", "recaptur", "regain", "re-")
 #: resistance words whose object is the adversary's attack ("repelled the assault")
 _REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foil", "withstood", "withstand", "stopp",
-           "shot down", "intercept", "resist", "held off", "hold off")
+           "shot down", "intercept", "resist", "held off", "hold off", "rebuff")
 #: harm verbs: with the adversary before them in the active voice, the adversary did the harm, to others ("the
 #: militants killed three civilians": casualties and aggression, G4, G6), not suffered it ("enemy soldiers were killed")
 _HARMS = ("kill", "wound", "injur", "tortur", "murder", "maim", "execut", "abduct", "rape", "deport")
+#: past participles of attack verbs that do not end in -ed/-en (a passive's verb: "were struck", "was hit")
+_STRONG_PARTICIPLES = frozenset({"struck", "hit", "shot", "bombed", "blown"})
 #: auxiliaries of a passive ("200 enemy soldiers were killed": the enemy's losses)
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"})
 #: words before the own side's attack that make it a plan, threat or readiness, no success yet ("we plan to
@@ -57,6 +63,9 @@ _ANSWERS = ("answer", "respond", "response", "retaliat", "reply", "replied", "re
 _ANSWER_KINDS = frozenset({"retaliatory", "retaliation", "response", "responses", "reply", "revenge"})
 #: words before a side marker that make it a place or a target, not the doer ("For Ukraine, the attack ...", "a win
 #: in Ukraine"); "by" is left out (the passive's agent)
+#: a marker only ever an object, never the doer of what follows it ("to destroy us, to destroy Ukrainians": the second
+#: destroying is not ours; v2.9)
+_OBJECT_FORMS = frozenset({"us"})
 _PREPOSITIONS = frozenset("""in on at for to against into onto over near from with about toward towards across inside
 within upon around throughout of""".split())
 #: words after an attack phrase that begin a new clause: the object search stops there ("the depot was destroyed,
@@ -152,7 +161,9 @@ class Perspective:
         gain, hostile, troubles = role["own attack"], role["adversary attack"], role["troubles"]
         if ATTACK in cats:
             answered = self.answered(words, i)  # "forced to answer the shelling": the answered attack is hostile
-            agent = None if answered else self.agent(words, i, n)
+            # "we are under constant shelling": the one under the attack is its target, not its doer (v2.9)
+            targeted = "under" in words[max(0, i - 2):i]
+            agent = None if answered or targeted else self.agent(words, i, n)
             if agent is None:
                 target, rule = hostile, "answered attack" if answered else "no agent"
             elif agent.startswith("object:"):  # "struck enemy depots": the object's enemy acts
@@ -167,11 +178,15 @@ class Perspective:
                 if not cats:
                     return None
             cats = tuple(dict.fromkeys(target if c == ATTACK else c for c in cats))
-        elif cats == (gain,) and side in self.belligerents and self.is_adversary(self.doer(words, i, n) or "", side):
+        elif cats == (gain,) and side in self.belligerents and self.adversarys_gain(words, i, n, side):
             # the adversary's success is not the speaker's: its captures and advances are its offensive
             if not words[i].startswith(_GAINS):
                 return None
             cats, rule = (hostile,), "adversary's gain"
+        elif cats == (role["defence"],) and side in self.belligerents and self.adversary_defends(words, i, side):
+            # the adversary's defence or resistance is not the speaker's (G4: its own side's defending is resistance;
+            # "the Ukrainian people's resistance" in a Kremlin claim, "NATO's deterrent"; v2.9)
+            return None
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
                 and self.is_adversary(self.holder(words, i, n, self.is_plight(words, i, n)) or "", side):
             if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]) \
@@ -195,6 +210,49 @@ class Perspective:
             if not cats:
                 return None
         return cats, rule
+
+    def adversarys_gain(self, words: list[str], i: int, n: int, side: str | None) -> bool:
+        """Whether the success word ``words[i:i+n]`` is the adversary's: its doer is the adversary, or (a capture or an
+        advance word with no doer) its object is the speaker's own side ("the seized Ukrainian power plant" for a
+        Ukrainian speaker: the adversary seized it; "recaptured Ukrainian villages" stays the own side's; v2.9).
+
+        >>> view = default_perspective()
+        >>> view.adversarys_gain("the seized ukrainian plant".split(), 1, 1, "ukraine")
+        True
+        >>> view.adversarys_gain("recaptured ukrainian villages".split(), 0, 1, "ukraine")
+        False
+        >>> view.adversarys_gain("we fear for the seized ukrainian plant".split(), 4, 1, "ukraine")
+        True
+        """
+        if i and words[i - 1] in _DETERMINERS and words[i].endswith(("ed", "en")):
+            # "the seized Ukrainian plant": a participle before its noun, whose doer is not the clause's subject
+            m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)), stops=_NEW_CLAUSE)
+            agent = "object:" + m if m else None
+        else:
+            agent = self.agent(words, i, n)
+        if agent is None:
+            return False
+        if agent.startswith("object:"):
+            return words[i].startswith(_GAINS) and not words[i].startswith(_REGAINS) and self.is_own(agent[7:], side)
+        return self.is_adversary(agent, side)
+
+    def adversary_defends(self, words: list[str], i: int, side: str | None) -> bool:
+        """Whether the resistance word at ``words[i]`` is done by the speaker's adversary: its side marker in the 5
+        words before, in the same stretch (no comma between), not after a preposition, and no passive right before
+        the word ("the enemy was driven out" is the own side's doing; v2.9).
+
+        >>> view = default_perspective()
+        >>> view.adversary_defends("the ukrainian army continues to resist".split(), 5, "kremlin")
+        True
+        >>> view.adversary_defends("the enemy was driven out".split(), 3, "ukraine")
+        False
+        >>> view.adversary_defends("which the enemy considers targets , are holding on".split(), 7, "ukraine")
+        False
+        """
+        if i and words[i - 1] in _PASSIVE and words[i].endswith(("ed", "en", "wn")):
+            return False
+        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1), doers=True, stops=frozenset({","}))
+        return m is not None and self.is_adversary(m, side)
 
     def repelled_attacks(self, words: list[str], hits: list[tuple]) -> list[tuple]:
         """``hits`` with each attack phrase read as the own side's (``own side``) that follows a resistance
@@ -358,9 +416,26 @@ class Perspective:
                 break
         m = self._first_marker(words, range(i - 1, max(-1, i - 9), -1), doers=True)
         if m:
-            return m
+            # a passive with no "by": the marker before names the one the attack befell ("our positions were shelled",
+            # "the enemy was routed": the object, whose enemy acts; v2.9)
+            return "object:" + m if self._passive_before(words, i) else m
         m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)), stops=_NEW_CLAUSE)
         return "object:" + m if m else None
+
+    @staticmethod
+    def _passive_before(words: list[str], i: int) -> bool:
+        """Whether ``words[i]`` is a past participle after a passive auxiliary (one adverb may stand between:
+        "were heavily shelled").
+
+        >>> Perspective._passive_before("our positions were shelled".split(), 3)
+        True
+        >>> Perspective._passive_before("we shelled their positions".split(), 1)
+        False
+        """
+        w = words[i]
+        if not (w.endswith(("ed", "en", "wn")) or w in _STRONG_PARTICIPLES):
+            return False
+        return i > 0 and (words[i - 1] in _PASSIVE or i > 1 and words[i - 1].endswith("ly") and words[i - 2] in _PASSIVE)
 
     def _first_marker(self, words: list[str], positions, doers: bool = False, stops: frozenset = frozenset(),
                       marker: Callable[[str], str | None] | None = None) -> str | None:
@@ -373,7 +448,7 @@ class Perspective:
             if w in _CLAUSE_END or w in stops:
                 return None
             m = marker(w)
-            if m and not (doers and k and words[k - 1] in _PREPOSITIONS):
+            if m and not (doers and (w in _OBJECT_FORMS or k and words[k - 1] in _PREPOSITIONS)):
                 return m
         return None
 
