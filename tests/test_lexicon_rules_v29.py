@@ -243,3 +243,17 @@ def test_struggling_to_do_something_stays_adversity():
 ])
 def test_idioms_and_statistics_are_no_casualties(text):
     assert "casualties" not in cats(text, "kremlin")
+
+
+# -- third reading (a last fresh sample) -------------------------------------------------------------------------------
+def test_the_adversary_besieging_is_its_aggression_not_the_speakers_achievement():
+    got = cats("Enemy columns came and besieged the town for weeks.", "ukraine")
+    assert "achievement" not in got and "aggression" in got
+
+
+def test_the_besieged_own_city_stays_adversity():
+    assert "adversity" in cats("The besieged city has had no water for days.", "ukraine")
+
+
+def test_unable_to_repel_is_no_resistance():
+    assert "resistance" not in cats("The small garrison was unable to repel the assault.", "ukraine")

@@ -45,7 +45,7 @@ _REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foi
            "shot down", "intercept", "resist", "held off", "hold off", "rebuff")
 #: harm verbs: with the adversary before them in the active voice, the adversary did the harm, to others ("the
 #: militants killed three civilians": casualties and aggression, G4, G6), not suffered it ("enemy soldiers were killed")
-_HARMS = ("kill", "wound", "injur", "tortur", "murder", "maim", "execut", "abduct", "rape", "deport")
+_HARMS = ("kill", "wound", "injur", "tortur", "murder", "maim", "execut", "abduct", "rape", "deport", "besieg")
 #: past participles of attack verbs that do not end in -ed/-en (a passive's verb: "were struck", "was hit")
 _STRONG_PARTICIPLES = frozenset({"struck", "hit", "shot", "bombed", "blown"})
 #: auxiliaries of a passive ("200 enemy soldiers were killed": the enemy's losses)
