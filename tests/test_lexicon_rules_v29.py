@@ -257,3 +257,34 @@ def test_the_besieged_own_city_stays_adversity():
 
 def test_unable_to_repel_is_no_resistance():
     assert "resistance" not in cats("The small garrison was unable to repel the assault.", "ukraine")
+
+
+def test_weapons_in_a_passive_are_their_sides_attack():
+    # a guard (holds on v2.8; failed on a v2.9 draft that read every passive's marker as the attack's object)
+    got = cats("Russian missiles were launched at the capital overnight.", "ukraine")
+    assert "aggression" in got and "achievement" not in got
+
+
+def test_the_own_territory_attacked_in_a_passive_is_aggression():
+    got = cats("Russian territory was attacked again last night.", "kremlin")
+    assert "aggression" in got and "achievement" not in got
+
+
+# -- the harm the adversary's attack did is not its losses (G4, §3 casualties) ---------------------------------------
+@pytest.mark.parametrize("text, side", [
+    ("Enemy artillery strikes caused casualties in two villages.", "ukraine"),
+    ("Despite Russia's aggression and heavy casualties, the city keeps working.", "ukraine"),
+    ("Ukrainian shelling caused casualties in the town again.", "kremlin"),
+    ("The invasion has caused immense suffering to our people.", "ukraine"),
+])
+def test_harm_after_the_adversarys_attack_is_the_speakers_side_harm(text, side):
+    got = cats(text, side)
+    assert "achievement" not in got and ("casualties" in got or "adversity" in got)
+
+
+def test_the_adversary_suffering_losses_after_its_attack_stays_achievement():
+    assert "achievement" in cats("The enemy attacked and suffered heavy losses.", "ukraine")
+
+
+def test_the_adversarys_stalled_offensive_stays_its_poor_position():
+    assert "achievement" in cats("Their offensive is bogged down near the river.", "ukraine")

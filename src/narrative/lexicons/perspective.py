@@ -46,6 +46,11 @@ _REPELS = ("repel", "repuls", "fend", "beat back", "beaten back", "thwart", "foi
 #: harm verbs: with the adversary before them in the active voice, the adversary did the harm, to others ("the
 #: militants killed three civilians": casualties and aggression, G4, G6), not suffered it ("enemy soldiers were killed")
 _HARMS = ("kill", "wound", "injur", "tortur", "murder", "maim", "execut", "abduct", "rape", "deport", "besieg")
+#: weapons as a passive's subject: their side's marker is the doer's ("Russian missiles were launched at the city")
+_WEAPONS = frozenset("""missile missiles rocket rockets shell shells drone drones bomb bombs projectile projectiles
+munition munitions artillery aircraft jets planes helicopters warships ships tanks guns""".split())
+#: the holder's own verbs of loss or suffering: a trouble after them is the holder's ("suffered heavy losses", "lost")
+_OWN_VERBS = ("suffer", "sustain", "incur", "lost", "los", "took", "taken")
 #: past participles of attack verbs that do not end in -ed/-en (a passive's verb: "were struck", "was hit")
 _STRONG_PARTICIPLES = frozenset({"struck", "hit", "shot", "bombed", "blown"})
 #: auxiliaries of a passive ("200 enemy soldiers were killed": the enemy's losses)
@@ -269,6 +274,32 @@ class Perspective:
             out.append((i, n, index, cats, rule))
         return out
 
+    def caused_troubles(self, words: list[str], hits: list[tuple], listed: Callable[[int], tuple]) -> list[tuple]:
+        """``hits`` with each trouble read as the adversary's losses (``adversary's losses``) that follows an
+        aggression hit within 6 tokens in its clause read back as its listed categories: the harm the adversary's attack
+        did ("Russian strikes caused casualties", "Russia's aggression and numerous casualties": the casualties are not
+        Russia's losses), unless the holder's own verb of suffering stands between ("the enemy attacked and suffered
+        heavy losses"), the trouble word is the holder's verb ("lost") or a poor position ("the Russian offensive is bogged
+        down"); v2.9. ``listed``: a hit's phrase index -> the
+        categories its lexicon row lists."""
+        hostile, harm = self.roles["adversary attack"], self.roles["harm"]
+        # an aggression hit that is itself a side marker ("the occupiers") names the holder, it is no attack
+        ends = [i + n for i, n, _index, cats, _rule in hits if hostile in cats and self._marker(words[i]) is None]
+        if not ends:
+            return hits
+        out = []
+        for i, n, index, cats, rule in hits:
+            if rule == "adversary's losses" and not words[i].startswith(_OWN_VERBS) and not self.is_plight(words, i, n) and any(
+                    0 <= i - end <= 6 and _CLAUSE_END.isdisjoint(words[end:i])
+                    and not any(w.startswith(_OWN_VERBS) for w in words[end:i]) for end in ends):
+                cats, rule = tuple(c for c in listed(index) if c not in (ATTACK, BLOCK)), "lexicon"
+                if harm in cats and self.hypothetical(words, i):
+                    cats = tuple(c for c in cats if c != harm)
+                if not cats:
+                    continue
+            out.append((i, n, index, cats, rule))
+        return out
+
     def third_party(self, words: list[str], hits: list[tuple], side: str | None) -> list[tuple]:
         """``hits`` without the own-success category of a bare success word said by a speaker with no own side in
         the war (``nonparty`` rows: ``other``): a third party's success word counts only when a side marker names
@@ -418,7 +449,7 @@ class Perspective:
         if m:
             # a passive with no "by": the marker before names the one the attack befell ("our positions were shelled",
             # "the enemy was routed": the object, whose enemy acts; v2.9)
-            return "object:" + m if self._passive_before(words, i) else m
+            return "object:" + m if self._passive_before(words, i) and _WEAPONS.isdisjoint(words[max(0, i - 4):i]) else m
         m = self._first_marker(words, range(i + n, min(len(words), i + n + 4)), stops=_NEW_CLAUSE)
         return "object:" + m if m else None
 
