@@ -49,8 +49,14 @@ _HARMS = ("kill", "wound", "injur", "tortur", "murder", "maim", "execut", "abduc
 #: weapons as a passive's subject: their side's marker is the doer's ("Russian missiles were launched at the city")
 _WEAPONS = frozenset("""missile missiles rocket rockets shell shells drone drones bomb bombs projectile projectiles
 munition munitions artillery aircraft jets planes helicopters warships ships tanks guns""".split())
+#: cessation verbs: a negator before one negates the stopping, not the frame word after it ("did not stop shelling")
+_CEASE = frozenset({"stop", "stops", "stopped", "stopping", "cease", "ceased", "ceasing", "halt", "halted", "end"})
 #: the holder's own verbs of loss or suffering: a trouble after them is the holder's ("suffered heavy losses", "lost")
 _OWN_VERBS = ("suffer", "sustain", "incur", "lost", "los", "took", "taken")
+#: a trouble word that is itself the holder's verb ("the enemy attacked and lost 200 men")
+_LOSING = frozenset({"lost", "lose", "loses", "losing"})
+#: forms of "be" between an attack word and a trouble: the attack is the trouble's holder ("the offensive is bogged down")
+_BE = frozenset({"is", "are", "was", "were", "been", "being", "remains", "remain"})
 #: past participles of attack verbs that do not end in -ed/-en (a passive's verb: "were struck", "was hit")
 _STRONG_PARTICIPLES = frozenset({"struck", "hit", "shot", "bombed", "blown"})
 #: auxiliaries of a passive ("200 enemy soldiers were killed": the enemy's losses)
@@ -194,7 +200,8 @@ class Perspective:
             return None
         elif side in self.belligerents and not set(troubles).isdisjoint(cats) \
                 and self.is_adversary(self.holder(words, i, n, self.is_plight(words, i, n)) or "", side):
-            if words[i].startswith(_HARMS) and _PASSIVE.isdisjoint(words[max(0, i - 3):i]) \
+            active = words[i].endswith("ing") or _PASSIVE.isdisjoint(words[max(0, i - 3):i])  # "were killing": active
+            if words[i].startswith(_HARMS) and active \
                     and not any(w[:1].isdigit() for w in words[max(0, i - 4):i]):
                 # "the militants killed three civilians": the adversary did the harm (G4, G6), to others (not a
                 # passive, nor a count of its dead: "30,000 Russian soldiers killed")
@@ -279,8 +286,8 @@ class Perspective:
         aggression hit within 6 tokens in its clause read back as its listed categories: the harm the adversary's attack
         did ("Russian strikes caused casualties", "Russia's aggression and numerous casualties": the casualties are not
         Russia's losses), unless the holder's own verb of suffering stands between ("the enemy attacked and suffered
-        heavy losses"), the trouble word is the holder's verb ("lost") or a poor position ("the Russian offensive is bogged
-        down"); v2.9. ``listed``: a hit's phrase index -> the
+        heavy losses"), the trouble word is the holder's verb ("lost"), or a form of "be" makes the attack the trouble's
+        holder ("the Russian offensive is bogged down"); v2.9. ``listed``: a hit's phrase index -> the
         categories its lexicon row lists."""
         hostile, harm = self.roles["adversary attack"], self.roles["harm"]
         # an aggression hit that is itself a side marker ("the occupiers") names the holder, it is no attack
@@ -289,8 +296,8 @@ class Perspective:
             return hits
         out = []
         for i, n, index, cats, rule in hits:
-            if rule == "adversary's losses" and not words[i].startswith(_OWN_VERBS) and not self.is_plight(words, i, n) and any(
-                    0 <= i - end <= 6 and _CLAUSE_END.isdisjoint(words[end:i])
+            if rule == "adversary's losses" and words[i] not in _LOSING and any(
+                    0 <= i - end <= 6 and _CLAUSE_END.isdisjoint(words[end:i]) and _BE.isdisjoint(words[end:i])
                     and not any(w.startswith(_OWN_VERBS) for w in words[end:i]) for end in ends):
                 cats, rule = tuple(c for c in listed(index) if c not in (ATTACK, BLOCK)), "lexicon"
                 if harm in cats and self.hypothetical(words, i):
@@ -404,6 +411,8 @@ class Perspective:
             if w in _CLAUSE_END:
                 break
             if (k >= i - 3 and self._negator(w)) or (deny and w in self.denials):
+                if not _CEASE.isdisjoint(words[k + 1:i]):  # "did not stop shelling": it goes on (v2.9)
+                    return False
                 return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
             if believe and k >= i - 9 and w in _BELIEFS and k and (self._negator(words[k - 1]) or
                                                        k > 1 and self._negator(words[k - 2])):
