@@ -176,6 +176,11 @@ def window(toks: Toks, c: int) -> tuple[int, int]:
     return w0, w1
 
 
+def _whole_name(toks: Toks, i: int, j: int) -> bool:
+    """Whether tokens i..j are a name of two or more capitalised words ("Igor Girkin", "Jeb Bush")."""
+    return j > i and all(is_name(w) for w in toks.text[i:j + 1])
+
+
 def hearer_end(doc, cue_start: int, offset: int) -> int | None:
     """The document offset where the hearer right after the cue verb at ``cue_start`` ends (its ``iobj`` or a
     noun ``obj`` followed by a clause: "told inspectors the reactor was safe" → after "inspectors"), else None."""
@@ -234,6 +239,8 @@ def revise(found: list[Candidate], toks: Toks, text: str, a: int, b: int, mode: 
             # the two readings overlap: together they cut neither ("Trump supporters" / "Trump";
             # "Robby" / "campaign manager Robby Mook")
             s0, s1 = min(s0, cand.source_first), max(s1, cand.source_last)
+            if "and" in toks.low[s0:s1 + 1] and _whole_name(toks, cand.source_first, cand.source_last):
+                continue  # "a former officer and critic Igor Girkin": the rules' whole name, not a coordination
         elif cand.source_first > cand.cue_last and s1 < cand.cue_first \
                 and cand.content_start <= toks.start[s0] < cand.content_end:
             # "Two engineers at the plant told inspectors the reactor was safe": the rules took the hearer
