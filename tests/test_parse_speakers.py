@@ -86,3 +86,15 @@ def test_default_mode_is_rules_and_parses_nothing():
     assert RulesExtractor(Resources()).speakers == "rules"
     with pytest.raises(ValueError, match="speakers must be one of"):
         RulesExtractor(Resources(), speakers="tree")
+
+
+@pytest.mark.parametrize("text,rules,parsed", [
+    ("Later on Friday, Olena Bondar posted a photo of the bridge on her page, writing that the repairs were "
+     "finished.", "Friday", "Olena Bondar"),
+    ("The mayor was blunt about his dislike for Petrenko, the regional governor, saying he had abandoned the city.",
+     "Petrenko", "The mayor"),
+])
+def test_a_participle_speaks_for_its_clause_subject(text, rules, parsed):
+    """"…, saying": the subject of the clause the participle hangs from, not a time word or an object before it."""
+    assert list(_attributed([text], profile="speech")["speaker"]) == [rules]
+    assert list(_attributed([text], method="rules-parse", profile="speech")["speaker"]) == [parsed]

@@ -111,7 +111,9 @@ def subject(doc, cue_start: int, offset: int, inside=None) -> tuple[int, int] | 
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":  # "… acknowledged the toll but insisted": the first verb's subject
+    if subj is None and (verb.dep_ == "conj" or participle(verb)):
+        # "… acknowledged the toll but insisted": the first verb's subject; "X sounded off on Y, saying …": the
+        # subject of the clause the participle depends on
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ not in _HEADS:
         return None
@@ -174,6 +176,18 @@ def window(toks: Toks, c: int) -> tuple[int, int]:
     while w1 + 1 < len(low) and w1 - c < after and low[w1 + 1] not in _WINDOW_STOPS:
         w1 += 1
     return w0, w1
+
+
+def participle(verb) -> bool:
+    """Whether a cue verb is an -ing participle depending on a clause ("…, saying"): its subject is that clause's."""
+    return verb.dep_ == "advcl" and verb.lower_.endswith("ing") and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _controls(doc, at: int) -> bool:
+    """Whether the cue at ``at`` in ``doc`` is a participle whose subject the parse takes from its clause: the
+    rules guess that subject from the words (the first name of the clause, the nearest one), the parse reads it."""
+    k = bisect_left([t.idx for t in doc], at)
+    return k < len(doc) and doc[k].idx == at and participle(doc[k])
 
 
 def _whole_name(toks: Toks, i: int, j: int) -> bool:
@@ -253,7 +267,7 @@ def revise(found: list[Candidate], toks: Toks, text: str, a: int, b: int, mode: 
             if k >= len(toks):
                 continue
             cand.content_start, cand.content_end = toks.start[k], b
-        elif not doubtful:
+        elif not doubtful and not _controls(doc, toks.start[cand.cue_first] - a):
             continue  # elsewhere, and the rules' phrase looks sound: the parse is likelier wrong
         while s0 < s1 and not toks.text[s0][:1].isalnum():
             s0 += 1
