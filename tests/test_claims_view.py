@@ -85,7 +85,7 @@ def test_a_third_extractor_is_one_class_registered_in_one_place():
         assert c.attrs["boilerplate_skipped"] == 1
     finally:
         del EXTRACTORS["toy-first-word"]
-    assert METHODS == tuple(EXTRACTORS) == ("rules", "crf")
+    assert METHODS == tuple(EXTRACTORS) == ("rules", "crf", "rules-parse")
 
 
 def test_the_cli_and_the_suite_take_the_choices_from_the_registry():

@@ -7,7 +7,7 @@ Adding an extractor: a subclass of :class:`narrative.claims.document.Extractor` 
 :data:`EXTRACTORS` (or :func:`register` for a class defined elsewhere).
 
 >>> METHODS
-('rules', 'crf')
+('rules', 'crf', 'rules-parse')
 >>> extractor_class("rules").__name__
 'RulesExtractor'
 """
@@ -19,6 +19,7 @@ from importlib import import_module
 EXTRACTORS: dict[str, object] = {
     "rules": "narrative.claims.rules:RulesExtractor",
     "crf": "narrative.claims.crf:CrfExtractor",
+    "rules-parse": "narrative.claims.rules:ParseSpeakersExtractor",
 }
 #: the shipped extractors' names, the default first
 METHODS: tuple[str, ...] = tuple(EXTRACTORS)

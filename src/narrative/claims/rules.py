@@ -41,6 +41,7 @@ from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_w
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
 from .finish import Draft, Drafts
+from .parsed import DEFAULT_MODE, MODES, revise
 from .quoted import clip_quoted, quoted_cue
 from .quotes import CLOSING_QUOTES, DASHES, Quotes
 from .records import Candidate, Claim
@@ -401,8 +402,17 @@ class RulesExtractor(Extractor):
 
     name = "rules"
 
+    def __init__(self, resources: Resources, profile: str = "speech", speakers: str = DEFAULT_MODE,
+                 **options) -> None:
+        super().__init__(resources, profile, **options)
+        if speakers not in MODES:
+            raise ValueError(f"speakers must be one of {MODES}, not {speakers!r}")
+        #: which rule speakers the parse of their unit replaces (:mod:`.parsed`)
+        self.speakers = speakers
+
     def drafts(self, view: DocumentView) -> Drafts:
         text, quotes, actors, profile = view.text, view.quotes, view.actors, self.profile
+        parses: dict = {}
         first_words = cue_index(profile).keys()
         participle_words = participles(profile).keys()
         relaxed = profile == "attribution"
@@ -430,6 +440,7 @@ class RulesExtractor(Extractor):
                          if c is not None and not quoted_cue(c, unit.toks, quoted, actors, text)]
                 found = [c for c in (clip_quoted(c, unit.toks, text, quoted) for c in found)
                          if c is not None and not _holds_its_source(c, unit.toks)]
+                revise(found, unit.toks, text, ua, ub, self.speakers, quoted.inside, parses)
                 share_participle_sources(found, unit.toks)
                 found = [c for c in found if _named_source(c, unit.toks)]
             if not found:
@@ -478,6 +489,16 @@ class RulesExtractor(Extractor):
                                  quote_type="act" if cand.act and quotes.quote_type(a, b) == "indirect" else None))
             attributed_unit = u
         return Drafts(out, {d.unit for d in out} | moved if moved else None)
+
+
+class ParseSpeakersExtractor(RulesExtractor):
+    """The rules with every verb cue's speaker phrase read from the parse where it is confident
+    (:mod:`.parsed`, ``speakers="parse"``): better cut speaker strings, about ten times slower on news."""
+
+    name = "rules-parse"
+
+    def __init__(self, resources: Resources, profile: str = "speech", speakers: str = "parse", **options) -> None:
+        super().__init__(resources, profile, speakers, **options)
 
 
 def iter_claims(doc_id: str, text: str, source: str, actors: Actors, side: str | None = None,

@@ -1,0 +1,100 @@
+"""Speakers from the parse (narrative.claims.parsed): the ``rules-parse`` extractor and the ``suspect`` mode.
+
+Composed sentences; each expected speaker is one the rules alone cut wrong (checked in ``test_rules_cut_these``).
+"""
+import pandas as pd
+import pytest
+
+from narrative.claims import extract_claims
+from narrative.claims.document import Resources
+from narrative.claims.rules import RulesExtractor
+
+pytest.importorskip("spacy")
+
+CASES = [
+    # (text, the speaker the parse gives, the rules' cut)
+    ("The founder of a small bank wrote that interest rates would rise again.",
+     "The founder of a small bank", "bank"),
+    ("Commission President Ilse van der Berg said the plan was ready.",
+     "Commission President Ilse van der Berg", "Berg"),
+    ("Only a handful of opposition deputies believe the vote was fair.",
+     "a handful of opposition deputies", "opposition deputies"),
+]
+
+
+def _attributed(texts, method="rules", profile="attribution", **options):
+    docs = pd.DataFrame({"doc_id": [str(k) for k in range(len(texts))], "source": "news", "text": texts})
+    if options:
+        resources = Resources()
+        extractor = RulesExtractor(resources, profile, **options)
+        rows = [c for t, d in zip(texts, docs["doc_id"]) for c in extractor.claims(extractor.view(d, t, "news"))]
+        claims = pd.DataFrame([vars(c) for c in rows])
+    else:
+        claims = extract_claims(docs, method=method, profile=profile)
+    return claims[claims["quote_type"] != "self"]
+
+
+def test_rules_cut_these():
+    claims = _attributed([t for t, _p, _r in CASES])
+    assert list(claims["speaker"]) == [r for _t, _p, r in CASES]
+
+
+@pytest.mark.parametrize("text,speaker,_rules", CASES)
+def test_parse_speaker_phrase(text, speaker, _rules):
+    claims = _attributed([text], method="rules-parse")
+    assert list(claims["speaker"]) == [speaker]
+    row = claims.iloc[0]
+    assert text[row["speaker_start"]:row["speaker_end"]] == speaker
+
+
+def test_hearer_is_no_inverted_speaker():
+    """"X told Y the …": the rules read the hearer as an inverted speaker and X as the content."""
+    text = "Two senior engineers at the plant told inspectors the reactor was safe."
+    rules = _attributed([text]).iloc[0]
+    assert (rules["speaker"], rules["content"].startswith("Two")) == ("inspectors", True)
+    parsed = _attributed([text], method="rules-parse").iloc[0]
+    assert (parsed["speaker"], parsed["content"]) == ("Two senior engineers at the plant", "the reactor was safe")
+
+
+def test_a_name_keeps_no_workplace():
+    """An inverted name's "at …" phrase is where the speaker works, not part of the name (the actor stays his)."""
+    text = "“The war is far from over,” said Piotr Nowak at the Institute of Eastern Studies."
+    assert list(_attributed([text], method="rules-parse")["speaker"]) == ["Piotr Nowak"]
+
+
+def test_pronoun_subject_resolves_as_before():
+    text = "Maria Ivanova arrived late. She said the road was closed."
+    row = _attributed([text], method="rules-parse").iloc[0]
+    assert (row["speaker"], row["actor"]) == ("She", "Maria Ivanova")
+
+
+def test_suspect_mode_parses_only_doubtful_speakers(monkeypatch):
+    """``suspect``: the parse replaces a rule speaker that looks cut ("bank" after "of a small") and leaves a
+    sound one alone, without parsing its unit."""
+    import narrative.claims.parsed as parsed
+
+    seen = []
+    real = parsed.parse
+    monkeypatch.setattr(parsed, "parse", lambda text: seen.append(text) or real(text))
+    texts = [CASES[0][0], "Olena Bondar said the convoy had arrived."]
+    claims = _attributed(texts, speakers="suspect")
+    assert list(claims["speaker"]) == ["The founder of a small bank", "Olena Bondar"]
+    assert len(seen) == 1 and "bank" in seen[0]
+
+
+def test_default_mode_is_rules_and_parses_nothing():
+    assert RulesExtractor(Resources()).speakers == "rules"
+    with pytest.raises(ValueError, match="speakers must be one of"):
+        RulesExtractor(Resources(), speakers="tree")
+
+
+@pytest.mark.parametrize("text,rules,parsed", [
+    ("Later on Friday, Olena Bondar posted a photo of the bridge on her page, writing that the repairs were "
+     "finished.", "Friday", "Olena Bondar"),
+    ("The mayor was blunt about his dislike for Petrenko, the regional governor, saying he had abandoned the city.",
+     "Petrenko", "The mayor"),
+])
+def test_a_participle_speaks_for_its_clause_subject(text, rules, parsed):
+    """"…, saying": the subject of the clause the participle hangs from, not a time word or an object before it."""
+    assert list(_attributed([text], profile="speech")["speaker"]) == [rules]
+    assert list(_attributed([text], method="rules-parse", profile="speech")["speaker"]) == [parsed]
