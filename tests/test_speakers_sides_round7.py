@@ -1,0 +1,64 @@
+"""Speakers and sides on composed war-news sentences (issue 24, round seven of branch ``sides``).
+
+Each case is composed for the test (no article's wording): belligerent speakers lost before the side is
+decided — a clause subject cut before its head, a quotation's closing mark glued to the next sentence, a head
+whose office is an "of" complement ("the head of Russian diplomacy").
+"""
+import pandas as pd
+import pytest
+
+from narrative.claims import extract_claims
+from narrative.segment import split_sentences
+
+
+def _claims(text: str) -> pd.DataFrame:
+    docs = pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]})
+    claims = extract_claims(docs)
+    return claims[claims["side_source"] != "publisher"].reset_index(drop=True)
+
+
+def _claim(text: str, cue: str) -> pd.Series:
+    claims = _claims(text)
+    return claims[claims["cue"] == cue].iloc[0]
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("The Russian foreign ministry reacted sharply, saying the new sanctions were theft.",
+     "The Russian foreign ministry", "kremlin"),
+    ("Ukraine's armed forces general staff gave an update, saying five drones were downed.",
+     "Ukraine's armed forces general staff", "ukraine"),
+])
+def test_a_participles_subject_keeps_the_modifiers_up_to_its_head(text, speaker, side):
+    claim = _claim(text, "saying")
+    assert (claim["speaker"], claim["side"]) == (speaker, side)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The envoy said "the door stays shut."Moscow replied the next day.',
+     ['The envoy said "the door stays shut."', "Moscow replied the next day."]),
+    ("The envoy said “the door stays shut.”Moscow replied the next day.",
+     ["The envoy said “the door stays shut.”", "Moscow replied the next day."]),
+    ('It was over."Next week we go back," she said.', ['It was over.', '"Next week we go back," she said.']),
+])
+def test_a_stop_and_a_closing_mark_glued_to_a_capital_end_the_sentence(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_the_claim_after_a_glued_quotation_is_its_own_speakers():
+    claims = _claims('Washington warned that an offensive "may begin any day."Moscow responded to the warnings, '
+                     'calling them "a fantasy".')
+    responded = claims[claims["cue"] == "responded"].iloc[0]
+    assert responded["side"] == "kremlin"
+    assert "Washington" not in responded["content"]
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("The head of Russian diplomacy said the talks had no future.", "The head of Russian diplomacy", "kremlin"),
+    ("After the meeting in Warsaw, the head of Ukrainian diplomacy stressed that more shells were needed.",
+     "the head of Ukrainian diplomacy", "ukraine"),
+    ("The chief of the Ukrainian military intelligence warned that a strike was coming.",
+     "The chief of the Ukrainian military intelligence", "ukraine"),
+])
+def test_a_head_with_an_of_complement_is_the_speaker(text, speaker, side):
+    claims = _claims(text)
+    assert (claims["speaker"].iloc[0], claims["side"].iloc[0]) == (speaker, side)
