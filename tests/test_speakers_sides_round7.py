@@ -62,3 +62,24 @@ def test_the_claim_after_a_glued_quotation_is_its_own_speakers():
 def test_a_head_with_an_of_complement_is_the_speaker(text, speaker, side):
     claims = _claims(text)
     assert (claims["speaker"].iloc[0], claims["side"].iloc[0]) == (speaker, side)
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("Ukraine's defence minister called the strike a war crime.", "Ukraine's defence minister", "ukraine"),
+    ("The Kremlin called the new sanctions illegal.", "The Kremlin", "kremlin"),
+    ("Kremlin spokesman Dmitry Peskov called the reports “hysteria”.", "Kremlin spokesman Dmitry Peskov", "kremlin"),
+    ("The Russian embassy rejected the report, calling it absurd.", "The Russian embassy", "kremlin"),
+])
+def test_what_a_speaker_calls_something_is_a_claim(text, speaker, side):
+    claims = _claims(text)
+    assert (claims["speaker"].iloc[0], claims["side"].iloc[0]) == (speaker, side)
+    assert claims["cue"].str.startswith("call").any()
+
+
+@pytest.mark.parametrize("text", [
+    "The minister called the ambassador on Friday.",
+    "The president called a meeting of the security council.",
+    "She called him back after the briefing.",
+])
+def test_a_phone_call_or_a_summons_is_no_claim(text):
+    assert _claims(text).empty

@@ -35,8 +35,9 @@ from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PA
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (ATTITUDES, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
-                       TRAILING_SOURCE_MIN_START, WH_WORDS, infinitive, no_content, noun_object, trailing_source)
+from .contents import (ATTITUDES, CALL_FORMS, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
+                       TRAILING_SOURCE_MIN_START, WH_WORDS, characterises, infinitive, no_content, noun_object,
+                       trailing_source)
 from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -308,6 +309,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content
     if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
         return True  # "described the new cabinet as “spin”": the characterisation is the claim
+    if low[c1] in CALL_FORMS and characterises(low, c1 + 1, n_toks, OUTER_OPENING):
+        return True  # "called the strike a war crime", "called it absurd": what the speaker calls it is the claim
     if nxt in ATTITUDES and c1 + 2 < n_toks and (low[c1 + 2] == "that" or low[c1 + 2] in ("about", "over")
                                                  and c1 + 3 < n_toks and low[c1 + 3] in WH_WORDS):
         return True  # "expressed concern that …", "voiced hope about how …": an attitude with its clause
