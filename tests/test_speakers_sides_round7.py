@@ -83,3 +83,21 @@ def test_what_a_speaker_calls_something_is_a_claim(text, speaker, side):
 ])
 def test_a_phone_call_or_a_summons_is_no_claim(text):
     assert _claims(text).empty
+
+
+@pytest.mark.parametrize("text, actor, side", [
+    ("The Russian defence ministry said its troops had advanced. It also said two drones were downed.",
+     "The Russian defence ministry", "kremlin"),
+    ("A British ministry said the attack had failed. Later, the Ukrainian military said the enemy had advanced. "
+     "“The threat remains,” it also said.", "Ukrainian military", "ukraine"),
+])
+def test_it_is_the_body_that_spoke_last(text, actor, side):
+    claim = _claims(text).iloc[-1]
+    assert claim["speaker"].lower() == "it"
+    assert (claim["actor"], claim["side"]) == (actor, side)
+
+
+def test_it_after_a_person_is_not_an_earlier_body():
+    claims = _claims("The Russian embassy said the note was delivered. Then Peskov said talks were off. "
+                     "It also said the envoy had left.")
+    assert claims.iloc[-1]["side"] != "kremlin" or claims.iloc[-1]["actor"] != "The Russian embassy"
