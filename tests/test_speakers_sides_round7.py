@@ -122,3 +122,27 @@ def test_the_full_text_of_a_speech_a_report_reproduces_is_its_speakers():
     assert heading["side_source"].tolist() == ["publisher"]  # a heading with no final stop stays the report's
     announcement = claims[claims["content"].str.startswith("Here is the full text")]
     assert announcement["side_source"].tolist() == ["publisher"]
+
+
+@pytest.mark.parametrize("text, speaker, side, content", [
+    ("“Will the line hold?” the Ukrainian commander said.", "the Ukrainian commander", "ukraine", "Will the line hold?"),
+    ("“Why should we talk now?” asked Russian Foreign Minister Sergei Lavrov.",
+     "Russian Foreign Minister Sergei Lavrov", "kremlin", "Why should we talk now?"),
+    ("“We need more shells,” the Ukrainian commander asked.", "the Ukrainian commander", "ukraine", "We need more shells"),
+])
+def test_a_quotation_ending_its_sentence_is_the_content_of_the_attribution_after_it(text, speaker, side, content):
+    claims = _claims(text)
+    assert claims[["speaker", "side", "content"]].values.tolist() == [[speaker, side, content]]
+
+
+def test_a_quoted_name_before_a_weak_cue_word_is_no_speech():
+    assert _claims('From Monday the new part of the “Dovidka” state service will open.').empty
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("A Russian colonel said the unit had withdrawn from the bridge.", "A Russian colonel", "kremlin"),
+    ("A Ukrainian officer told reporters that the unit had withdrawn.", "A Ukrainian officer", "ukraine"),
+])
+def test_a_military_rank_heads_the_speaker(text, speaker, side):
+    claims = _claims(text)
+    assert (claims["speaker"].iloc[0], claims["side"].iloc[0]) == (speaker, side)

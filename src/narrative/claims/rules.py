@@ -219,7 +219,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
-    quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
+    # ... or the quotation that closed the sentence before when the unit is only the attribution ("“Will we hold?”
+    # the commander said.": Punkt ends a sentence after "?”")
+    quote_before = before is not None and text[before[1]:sa].strip() in ("", ",") and (
+        before[1] > unit.a or max(c1, s1) >= unit.last_word)
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
@@ -276,6 +279,8 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: closing quotation marks as one string, for stripping
+_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
@@ -288,6 +293,14 @@ def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
     k = content_start(low, c1 + 1, len(low), cue_low)
     word = toks.text[k] if k < len(low) else ""
     return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
+
+
+def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
+    """Whether a quotation ending before offset ``at`` ends what was said (its words end in a stop, a comma, "?" or
+    "!", or a comma follows it: "“Why?” asked Lavrov", "“We agree,” she said"), not a quoted name ("our “Diia” state
+    service")."""
+    inner = text[quotation[0]:quotation[1]].rstrip(_CLOSING_MARKS + " ")
+    return inner[-1:] in ",.?!…" or text[quotation[1]:at].strip() == ","
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -305,6 +318,11 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
+    first = toks.start[min(s0, c1)]
+    before = quotes.last_ending_by(first)
+    if before is not None and text[before[1]:first].strip() in ("", ",") and (
+            before[1] > unit.a or max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
+        return True  # "“Why should we talk?” asked Lavrov.", "“…,” she asked.": the quotation before is what was asked
     if low[c1] in INFINITIVE_CUES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content
     if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
