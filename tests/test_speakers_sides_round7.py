@@ -146,3 +146,14 @@ def test_a_quoted_name_before_a_weak_cue_word_is_no_speech():
 def test_a_military_rank_heads_the_speaker(text, speaker, side):
     claims = _claims(text)
     assert (claims["speaker"].iloc[0], claims["side"].iloc[0]) == (speaker, side)
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("In a statement of the Russian Foreign Ministry, it was written that the talks had no future.",
+     "the Russian Foreign Ministry", "kremlin"),
+    ("In the readout of the Ukrainian defence ministry on the call, it was stated that aid would grow.",
+     "the Ukrainian defence ministry", "ukraine"),
+])
+def test_an_impersonal_passive_reports_the_statement_named_before_it(text, speaker, side):
+    claim = _claim(text, "written" if "written" in text else "stated")
+    assert (claim["speaker"], claim["side"]) == (speaker, side)

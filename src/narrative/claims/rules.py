@@ -30,6 +30,7 @@ from ..segment import lower_words
 from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
 from .acts import ACCUSATIONS, act_object, act_only, act_verb, hearer_only, object_end
 from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
+                     statement_source,
                      anaphor_ends, anaphoric, as_noted, aspect_cue_follows, clause_follows, paired_dash,
                      title_before, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
@@ -143,8 +144,14 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
-    if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
-            low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE):
+    passive = c0 >= 1 and (low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE)
+    if kind == "verb" and passive and (cue_low.endswith("ed") or cue_low in _IMPERSONAL_PARTICIPLES):
+        it = c0 - 2 if low[c0 - 1] in _BE else c0 - 3
+        source = statement_source(toks, it, right_np) if it >= 1 and low[it] == "it" \
+            and c1 + 2 < n_toks and low[c1 + 1] in ("that", ":") else None
+        if source is not None:  # "In the message of the White House, it was stated that …": the statement's source
+            return Candidate(c0, c1, stance, source[0], source[1], starts[c1 + 2], unit.b, cue_text)
+    if kind == "verb" and cue_low.endswith("ed") and passive:
         # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
         agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
         if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
@@ -279,6 +286,8 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: participles without -ed of an impersonal passive that reports a statement ("it was written that …")
+_IMPERSONAL_PARTICIPLES = frozenset({"written", "said"})
 #: closing quotation marks as one string, for stripping
 _CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
