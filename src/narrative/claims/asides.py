@@ -218,3 +218,33 @@ def clause_follows(toks: Toks, c1: int) -> bool:
     low, n_toks = toks.low, len(toks)
     k = content_start(low, c1 + 1, n_toks, "")
     return c1 + 1 < k <= n_toks and low[k - 1] in ("that", ":") or k < n_toks and low[k] in OUTER_OPENING
+
+
+#: nouns of a written statement whose source an impersonal passive reports ("In the statement of the ministry, it was
+#: stated that …")
+STATEMENT_NOUNS = frozenset("""statement statements message communique communiqué report summary announcement release
+letter post note document resolution declaration readout transcript""".split())
+#: words that may follow a statement's source ("In the message of the White House on the call, …")
+_AFTER_STATEMENT_SOURCE = frozenset("on about in at during with to for after from regarding concerning".split())
+#: the most tokens between "In" and the statement noun ("In the official summary of …")
+STATEMENT_NOUN_WINDOW = 4
+
+
+def statement_source(toks, stop: int, np_right) -> tuple[int, int] | None:
+    """The source phrase of an opening "In <a statement> of/by/from <source>," before token ``stop`` (the "it" of an
+    impersonal passive: "In the message of the White House on the call, it was stated that …" is the White House's
+    claim), else None. ``np_right`` reads the phrase (:func:`.speakers.right_np`)."""
+    low = toks.low
+    if not low or low[0] != "in":
+        return None
+    for k in range(1, min(stop, 2 + STATEMENT_NOUN_WINDOW)):
+        if low[k] in STATEMENT_NOUNS and k + 2 < stop and low[k + 1] in ("of", "by", "from"):
+            comma = low.index(",", k + 2) if "," in low[k + 2:stop] else stop
+            found = np_right(toks, k + 2, comma)
+            after = found[1] + 1 if found is not None else comma
+            if after < comma and low[after].isalpha() and low[after] not in _AFTER_STATEMENT_SOURCE:
+                return None  # "In the summary of the Saturday conversation, …": the phrase goes on, no source
+            return found
+        if low[k] == ",":
+            return None
+    return None

@@ -36,6 +36,8 @@ def noun_object(low: list[str], k: int, cue_low: str) -> bool:
     window = low[k:k + NOUN_OBJECT_WINDOW]
     if cue_low.startswith(_CHARACTERISING) and "as" in window:
         return False  # "described the move as a provocation", "condemned the vote as illegal": a characterisation
+    if cue_low in CALL_FORMS and characterises(low, k, len(low)):
+        return False  # "called the strike a war crime": what it is called is the claim
     if any(w == "of" and i + 1 < len(window) and window[i + 1].endswith("ing") for i, w in enumerate(window)):
         return False  # "accused the US of ignoring Russia's demands": the gerund is the claim
     return FINITE.isdisjoint(window)
@@ -121,3 +123,46 @@ ATTITUDES = frozenset("concern concerns hope hopes confidence regret doubt doubt
                       "certainty".split())
 #: question words that open a clause after "about"/"over" ("concern about how …")
 WH_WORDS = frozenset("how what whether why who when where".split())
+
+
+#: forms of "call" that characterise an object ("called the strike a war crime", "calling them “hysteria”")
+CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+#: object words of a characterisation that a predicate follows at once ("called it absurd")
+_CALLED_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that", "these", "those"})
+#: words that open a noun phrase object ("called the move …", "called Russia's claims …")
+_OBJECT_OPENERS = frozenset({"the", "this", "these", "those", "his", "her", "its", "their", "our", "such"})
+#: words after "called" + object that make it a call of another kind ("called him back", "called them to talks")
+_NOT_PREDICATE = frozenset("""to for on in at with from by about after before back up off out over into and or but
+yesterday today tomorrow last this next on monday tuesday wednesday thursday friday saturday sunday again""".split())
+#: endings of an adjective predicate that ends the clause ("called the sanctions illegal", "… unacceptable")
+_PREDICATE_ENDINGS = ("al", "ous", "ible", "able", "ive", "ic", "ful", "less", "ant", "ent", "ary", "ory", "ish")
+#: the longest object (tokens) between "called" and its characterisation
+CALLED_OBJECT_MAX = 5
+
+
+def characterises(low: list[str], k: int, n: int, opening=frozenset()) -> bool:
+    """Whether the words from ``k`` (right after a form of "call") are an object and what it is called: a
+    speech act whose content is the characterisation ("Zelensky called the strike a war crime", "called it
+    absurd", "calling them “hysteria”"), not a phone call, a summons or a name ("called him back", "called a
+    meeting", "a group called Wagner"). ``opening`` holds the opening quotation marks.
+
+    >>> [characterises(s.split(), 0, len(s.split())) for s in ("the strike a war crime .", "it absurd .",
+    ...  "the sanctions illegal .", "him back .", "a meeting .", "the minister on friday .", "Wagner .")]
+    [True, True, True, False, False, False, False]
+    """
+    if k >= n:
+        return False
+    if low[k] in _CALLED_PRONOUNS:
+        nxt = low[k + 1] if k + 1 < n else ""
+        return bool(nxt) and (nxt in ("a", "an", "the") or nxt in opening
+                              or nxt.isalpha() and nxt not in _NOT_PREDICATE and nxt not in _CALLED_PRONOUNS)
+    if low[k] not in _OBJECT_OPENERS and not low[k].endswith(("'s", "’s")):
+        return False
+    for m in range(k + 1, min(n, k + 1 + CALLED_OBJECT_MAX)):
+        w = low[m]
+        if w in ("a", "an") or w in opening:
+            return True  # "called the strike a war crime", "called the reports “hysteria”"
+        if w in _NOT_PREDICATE or not w.isalpha():
+            # "called the sanctions illegal.": an adjective closing the clause
+            return m >= k + 2 and low[m - 1].endswith(_PREDICATE_ENDINGS) and not w.isalpha() and m - 1 > k + 1
+    return False

@@ -30,13 +30,15 @@ from ..segment import lower_words
 from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
 from .acts import ACCUSATIONS, act_object, act_only, act_verb, hearer_only, object_end
 from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
+                     statement_source,
                      anaphor_ends, anaphoric, as_noted, aspect_cue_follows, clause_follows, paired_dash,
                      title_before, before_aspect, dependent, quoted_as, relayed_np,
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (ATTITUDES, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
-                       TRAILING_SOURCE_MIN_START, WH_WORDS, infinitive, no_content, noun_object, trailing_source)
+from .contents import (ATTITUDES, CALL_FORMS, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
+                       TRAILING_SOURCE_MIN_START, WH_WORDS, characterises, infinitive, no_content, noun_object,
+                       trailing_source)
 from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -143,8 +145,14 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
-    if kind == "verb" and cue_low.endswith("ed") and c0 >= 1 and (
-            low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE):
+    passive = c0 >= 1 and (low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE)
+    if kind == "verb" and passive and (cue_low.endswith("ed") or cue_low in _IMPERSONAL_PARTICIPLES):
+        it = c0 - 2 if low[c0 - 1] in _BE else c0 - 3
+        source = statement_source(toks, it, right_np) if it >= 1 and low[it] == "it" \
+            and c1 + 2 < n_toks and low[c1 + 1] in ("that", ":") else None
+        if source is not None:  # "In the message of the White House, it was stated that …": the statement's source
+            return Candidate(c0, c1, stance, source[0], source[1], starts[c1 + 2], unit.b, cue_text)
+    if kind == "verb" and cue_low.endswith("ed") and passive:
         # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
         agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
         if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
@@ -219,7 +227,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     # only the last quotation ending by the source can end right before it, and only one that closes in
     # this unit: "…” He said this was done “…”" after another sentence's quotation has its content after the cue
     before = quotes.last_ending_by(sa)
-    quote_before = before is not None and before[1] > unit.a and text[before[1]:sa].strip() in ("", ",")
+    # ... or the quotation that closed the sentence before when the unit is only the attribution ("“Will we hold?”
+    # the commander said.": Punkt ends a sentence after "?”")
+    quote_before = before is not None and text[before[1]:sa].strip() in ("", ",") and (
+        before[1] > unit.a or max(c1, s1) >= unit.last_word)
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
@@ -276,6 +287,10 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+#: participles without -ed of an impersonal passive that reports a statement ("it was written that …")
+_IMPERSONAL_PARTICIPLES = frozenset({"written", "said"})
+#: closing quotation marks as one string, for stripping
+_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
@@ -288,6 +303,14 @@ def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
     k = content_start(low, c1 + 1, len(low), cue_low)
     word = toks.text[k] if k < len(low) else ""
     return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
+
+
+def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
+    """Whether a quotation ending before offset ``at`` ends what was said (its words end in a stop, a comma, "?" or
+    "!", or a comma follows it: "“Why?” asked Lavrov", "“We agree,” she said"), not a quoted name ("our “Diia” state
+    service")."""
+    inner = text[quotation[0]:quotation[1]].rstrip(_CLOSING_MARKS + " ")
+    return inner[-1:] in ",.?!…" or text[quotation[1]:at].strip() == ","
 
 
 def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, actors: Actors) -> bool:
@@ -305,10 +328,17 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
+    first = toks.start[min(s0, c1)]
+    before = quotes.last_ending_by(first)
+    if before is not None and text[before[1]:first].strip() in ("", ",") and (
+            before[1] > unit.a or max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
+        return True  # "“Why should we talk?” asked Lavrov.", "“…,” she asked.": the quotation before is what was asked
     if low[c1] in INFINITIVE_CUES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content
     if low[c1].startswith("describ") and "as" in low[c1 + 2:c1 + 2 + DESCRIBED_AS_WINDOW]:
         return True  # "described the new cabinet as “spin”": the characterisation is the claim
+    if low[c1] in CALL_FORMS and characterises(low, c1 + 1, n_toks, OUTER_OPENING):
+        return True  # "called the strike a war crime", "called it absurd": what the speaker calls it is the claim
     if nxt in ATTITUDES and c1 + 2 < n_toks and (low[c1 + 2] == "that" or low[c1 + 2] in ("about", "over")
                                                  and c1 + 3 < n_toks and low[c1 + 3] in WH_WORDS):
         return True  # "expressed concern that …", "voiced hope about how …": an attitude with its clause

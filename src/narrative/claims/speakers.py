@@ -104,9 +104,13 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
         outer = left_np(toks, j - 3, stop)
         if outer is not None and outer[1] == j - 3:
             return (outer[0], j)
-    if i > j or (i == j and (low[i] in ("the", "a", "an") or low[i] in FUNCTION_WORDS)):
-        return None
     if not (is_name(text[j]) or low[j] in heads):
+        # "the head of Russian diplomacy said", "the chief of military intelligence warned": a head with an "of"
+        # complement that names its office, not a person or body itself
+        of = _of_complement(low, text, j, stop)
+        outer = left_np(toks, of - 1, stop) if of is not None else None
+        return (outer[0], j) if outer is not None and outer[1] == of - 1 else None
+    if i > j or (i == j and (low[i] in ("the", "a", "an") or low[i] in FUNCTION_WORDS)):
         return None
     if stop < i - 1 and low[i - 2] == "," and _noun_modifier(low[i - 1]) and not is_name(text[j]):
         i -= 1  # "…, event organizers say.": a noun modifier between the comma and the head
@@ -182,6 +186,32 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     if j == i:
         return None
     return (i, j - 1)
+
+
+#: words that never end an "of" complement before a cue (a relative opens a clause of its own)
+_NOT_COMPLEMENT_ENDS = frozenset({"who", "which", "that", "whom", "whose"})
+#: endings of adjectives, which end no "of" complement ("… of responsible states that …": "states" is no verb)
+_ADJECTIVE_ENDINGS = ("ible", "able", "ive", "ous", "ful")
+#: the most words of an "of" complement after a head ("the head of the Ukrainian military intelligence")
+OF_COMPLEMENT_MAX = 4
+
+
+def _of_complement(low: list[str], text: list[str], j: int, stop: int) -> int | None:
+    """The index of the "of" opening a complement that ends at ``j`` after a head word ("head of British
+    diplomacy", "chief of the general staff"), else None: at most :data:`OF_COMPLEMENT_MAX` words, names or
+    lower-case content words, "the" right after "of"."""
+    if low[j] in _NOT_COMPLEMENT_ENDS or not is_name(text[j]) and low[j].endswith(_ADJECTIVE_ENDINGS):
+        return None  # "the residents of the town who …", "a coalition of responsible states": no noun ends it
+    heads = head_words()
+    k = j
+    while k > stop and j - k < OF_COMPLEMENT_MAX and low[k] != "of" and (
+            is_name(text[k]) or low[k].isalpha() and low[k] not in FUNCTION_WORDS):
+        k -= 1
+    if k < j and low[k] in ("the", "a", "an") and k > stop:
+        k -= 1
+    if k < j and k - 1 >= stop and low[k] == "of" and low[k - 1] in heads and not is_name(text[k - 1]):
+        return k
+    return None
 
 
 #: abbreviated titles a full stop may follow inside a name ("Dr. Ivan Petrenko", "Gen. Valerii Zaluzhnyi")
@@ -410,6 +440,11 @@ def subject(toks: Toks, start: int, stop: int, inside_quote=None) -> tuple[int, 
     while j + 1 < stop and (is_name(text[j + 1]) or low[j + 1] in ("’s", "'s")):
         j += 1
     heads = head_words()
-    while j + 1 < stop and low[i] not in PRONOUNS and low[j + 1] in heads and low[j + 1] not in ("and", "of"):
-        j += 1  # "Russian officials have deplored …, saying": the head after the name
+    if low[i] not in PRONOUNS:  # "Russian officials have deplored …, saying": the head after the name, also past
+        speaker_words = words().speaker_words  # its modifiers ("The Russian foreign ministry reacted …, saying")
+        k = j + 1
+        while k < stop and low[k] in speaker_words and low[k] not in ("and", "of"):
+            if low[k] in heads:
+                j = k
+            k += 1
     return (i, j)

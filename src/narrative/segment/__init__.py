@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
-from .marks import OUTER_OPENING
+from .marks import OUTER_CLOSING, OUTER_OPENING
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -54,9 +54,10 @@ def plain_punkt():
 
 
 #: a sentence end run into the next sentence, as machine translation and scraping leave them: a stop and a
-#: capitalised word ("the war.The minister said", "NATO.Stoltenberg", "World War II.The station"); the exact
-#: conditions (two letters or digits before the stop, no URL or abbreviation) are :func:`glued_starts`
-_STOP_CAPITAL = re.compile(r"[.!?][A-Z]")
+#: capitalised word ("the war.The minister said", "NATO.Stoltenberg", "World War II.The station"), also with the
+#: quotation mark that the stop closes between them ('… at any time."Russia responded'); the exact conditions (two
+#: letters or digits before the stop, a closing mark, no URL or abbreviation) are :func:`glued_starts`
+_STOP_CAPITAL = re.compile(r"[.!?][\"”»]?[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def dotted_names() -> frozenset[str]:
 
 
 _SPACE = re.compile(r"\s")
+_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: a blank line (paragraph break): the next sentence starts after it
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: a line that opens with a quotation ("― Sonya Herridge\n“During the debate …"): a new sentence,
@@ -83,22 +85,25 @@ def glued_starts(text: str) -> list[int]:
     and coreference reads as a sentence start. Two letters or digits come before the stop ("U.S.Army" is no end),
     the capitalised word after it has a lower-case second letter (or is "A" or "I": "… in Iran.A senior aide"),
     and the stop is never inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted
-    name.
+    name. A quotation mark between the stop and the word is the end of a quotation the stop ends ("…, he said,
+    “it is over.”The talks"): a closing mark (” or »), or a straight one after an odd number of them on its line.
 
-    >>> t = "It grew.The end came in NATO.Bondar left."
+    >>> t = 'It grew.The end came in NATO.Bondar left. He said "it is over."Talks ended.'
     >>> [t[k:k + 4] for k in glued_starts(t)]
-    ['The ', 'Bond']
+    ['The ', 'Bond', 'Talk']
     """
     cuts = []
     n = len(text)
     for m in _STOP_CAPITAL.finditer(text):
-        at = m.end() - 1  # the capital letter
-        if not (at >= 3 and _alnum(text[at - 2]) and _alnum(text[at - 3]) and at + 1 < n
+        stop, at = m.start(), m.end() - 1  # the stop and the capital letter
+        if at - stop == 2 and (text[stop + 1] == '"' and text.count('"', text.rfind("\n", 0, stop) + 1, stop) % 2 == 0):
+            continue  # '… it ended."Next …': a straight mark that opens a quotation
+        if not (stop >= 2 and _alnum(text[stop - 1]) and _alnum(text[stop - 2]) and at + 1 < n
                 and ("a" <= text[at + 1] <= "z" or text[at] in "AI" and text[at + 1] == " " and at + 2 < n
                      and "a" <= text[at + 2] <= "z")):
             continue
-        left = max(text.rfind(c, 0, at) for c in " \t\n\r") + 1
-        space = _SPACE.search(text, at)
+        left = max(text.rfind(c, 0, stop) for c in " \t\n\r") + 1
+        space = _SPACE.search(text, stop)
         token = text[left:space.start() if space else n].lstrip("(\"“«'‘")
         word = token.split(".")[0].lower() if "." in token else ""
         if ("/" in token or "@" in token or "www" in token.lower() or word in abbreviations()
@@ -129,7 +134,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         k = bisect_right(cuts, a)
         while k < len(cuts) and cuts[k] < b:
             cut = cuts[k]
-            if text[a:cut].strip():
+            piece = text[a:cut].strip()
+            if piece and out and not piece.strip(_CLOSING_MARKS):  # '… “it is over.”Talks': the mark Punkt put
+                out[-1] = (out[-1][0], a + len(text[a:cut].rstrip()))  # after the stop closes the sentence
+            elif piece:
                 out.append((a, a + len(text[a:cut].rstrip())))
             a = cut
             k += 1

@@ -14,6 +14,7 @@ from .descriptions import PERSON_TITLES, entity_side, head_noun
 from .first_person import FIRST_PERSON, attribution_after, quotation_ends
 from .institutions import CountryContext, context_side
 from .mention_side import body_phrase, unresolvable
+from .runs import ORG_WORDS
 
 JOURNALIST = "journalist"
 AUTHOR = "(author)"
@@ -22,6 +23,10 @@ PRONOUNS = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": No
 #: object and possessive pronouns a source can be ("according to him", "in his opinion"), resolved as their
 #: subject form
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "his": "he", "their": "they"}  # "In his opinion"
+#: head words of a body speaker besides the organisation words ("the military added … it also said")
+BODY_HEADS = ORG_WORDS | {"military", "kremlin", "embassy", "mission", "headquarters", "cabinet", "presidency"}
+#: how far (characters) a body that spoke last stays the referent of the next speaker "it"
+IT_BODY_WINDOW = 1500
 
 
 class Resolver:
@@ -41,7 +46,7 @@ class Resolver:
     [('Filip Ejdus', 'other'), ('Filip Ejdus', 'other'), ('Filip Ejdus', 'other')]
     """
 
-    __slots__ = ("actors", "last", "index", "publisher", "vouched", "_quotations", "_context")
+    __slots__ = ("actors", "last", "index", "publisher", "vouched", "_quotations", "_context", "_body")
 
     def __init__(self, actors: Actors, text: str | None = None, inside_quote=None,
                  publisher: Actor | None = None, caches: dict | None = None, *,
@@ -61,6 +66,7 @@ class Resolver:
         # the document's quoted speech (starts, ends), given or found once a first person needs it
         self._quotations = None if quoted is None else ([a for a, _b in quoted], [b for _a, b in quoted])
         self._context = None  # the document's country phrases (.institutions), once a bare speaker needs them
+        self._body: tuple[int, str, str] | None = None  # (start, actor, side) of the last speaker if it is a body
 
     def resolve(self, speaker: str) -> Actor | None:
         """The actors-file entry a mention names (pronouns: the most recent compatible one)."""
@@ -98,12 +104,22 @@ class Resolver:
         """:meth:`_decide`; a bare institution or "it" that it leaves ``unknown`` takes its country from the
         article (:mod:`.institutions`, ``side_source`` ``context``): "the defence ministry" after "Russia's
         defence ministry", "It demands …" after "Ukraine has an interest …"."""
+        low = speaker.lower()
+        body = self._body
+        if low == "it" and body is not None and 0 <= start - body[0] <= IT_BODY_WINDOW:
+            # "… the military added. “…,” it also said.": the body that spoke last, not an organisation named
+            # since in what was said or around it
+            return body[1], body[2], "coreference"
         found = self._decide(speaker, start, content)
-        if found[1] != UNKNOWN_SIDE or start < 0 or self.index is None or speaker.lower() in FIRST_PERSON:
-            return found
-        if self._context is None:
-            self._context = CountryContext(self.index.text, self.actors.side_rule)
-        return context_side(self._context, self.actors, speaker, start, self.index.inside_quote) or found
+        if found[1] == UNKNOWN_SIDE and start >= 0 and self.index is not None and low not in FIRST_PERSON:
+            if self._context is None:
+                self._context = CountryContext(self.index.text, self.actors.side_rule)
+            found = context_side(self._context, self.actors, speaker, start, self.index.inside_quote) or found
+        if low != "it" and start >= 0:
+            words_ = low.split()
+            body = words_ and low not in PRONOUNS and head_noun(words_) in BODY_HEADS
+            self._body = (start, found[0], found[1]) if body else None
+        return found
 
     def _decide(self, speaker: str, start: int = -1,
                 content: tuple[int, int] | None = None) -> tuple[str, str, str]:
