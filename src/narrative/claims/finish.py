@@ -34,9 +34,7 @@ import numpy as np
 
 from ..schema import OTHER_SIDE, UNKNOWN_SIDE
 from .cues import Stance
-from ..speakers.first_person import FIRST_PERSON
 from .records import Claim, QuoteType
-from .turns import FINAL_MARKS
 
 # ``DocumentView`` in the annotations is :class:`narrative.claims.document.DocumentView`; it is not
 # imported here, since the view calls this finishing step (no import cycle)
@@ -181,8 +179,6 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                                                                                              "unknown")
             if turn is not None and side_source == "publisher" and voice[turn.start][1] != view.own_side:
                 actor, side, side_source = voice[turn.start][0], voice[turn.start][1], "coreference"  # another's "I"
-            elif turn is not None and turn.quoted and side_source == "unknown" and speaker.lower() in FIRST_PERSON:
-                actor, side, side_source = voice[turn.start][0], voice[turn.start][1], "coreference"  # the speech's I
             parent = ids[d.parent] if d.parent is not None else ""
             for a, b in d.pieces:
                 claim = Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id=parent,
@@ -199,8 +195,6 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
         if u not in covered:
             raw = text[ua:ub]
             lead = len(raw) - len(raw.lstrip())
-            if turn is not None and turn.quoted and raw.rstrip()[-1:] not in FINAL_MARKS:
-                turn = None  # a heading or a date line inside a reproduced speech ("19 February 2022"): the report's
             if turn is None:
                 speaker, (sa, sb) = "", (-1, -1)
                 actor, side, side_source = view.own_actor, view.own_side, "publisher"
@@ -210,8 +204,7 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
             yield Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id="", speaker=speaker,
                         speaker_start=sa, speaker_end=sb, actor=actor, side=side, cue="",
                         cue_start=-1, cue_end=-1, cue_stance="neutral", content=raw.strip(),
-                        content_start=ua + lead, content_end=ua + len(raw.rstrip()),
-                        quote_type="direct" if turn is not None and turn.quoted else "self",
+                        content_start=ua + lead, content_end=ua + len(raw.rstrip()), quote_type="self",
                         hedges=hedges, side_source=side_source, publisher_side=view.own_side)
             number += 1
     view.capped += drafts.capped

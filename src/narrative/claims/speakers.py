@@ -204,8 +204,8 @@ def _of_complement(low: list[str], text: list[str], j: int, stop: int) -> int | 
         return None  # "the residents of the town who …", "a coalition of responsible states": no noun ends it
     heads = head_words()
     k = j
-    while k > stop and j - k < OF_COMPLEMENT_MAX and low[k] != "of" and (
-            is_name(text[k]) or low[k].isalpha() and low[k] not in FUNCTION_WORDS):
+    while k > stop and j - k < OF_COMPLEMENT_MAX and low[k] != "of" and (is_name(text[k]) or low[k].isalpha() and low[k] not in
+                                                       FUNCTION_WORDS):
         k -= 1
     if k < j and low[k] in ("the", "a", "an") and k > stop:
         k -= 1

@@ -51,7 +51,7 @@ _NOT_FIRST = frozenset({"the", "a", "an", "in", "on", "at", "this", "that", "the
 #: last words before a colon that make it an editorial note, not a speaker ("Editor's Note:", "Translator’s notes:")
 NOTE_WORDS = frozenset({"note", "notes", "update", "updates", "correction", "clarification", "disclaimer"})
 #: what ends a unit that is a sentence (a headline has none of these at its end): stops and closing marks
-_FINAL = FINAL_MARKS = frozenset(".!?…)\"'”»’")
+_FINAL = frozenset(".!?…)\"'”»’")
 # the words before the colon: letters, apostrophes, hyphens and dots only (no comma, digit or quote)
 # (an interpreter's note may follow the name: "Sauli Niinistö (retranslated):")
 _MARKER = re.compile(r"\s*([A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,13})[ \u00a0]?(?:\([a-z ]{3,30}\))?"
@@ -64,38 +64,11 @@ HEADLINE_PREFIX, HEADLINE_LETTERS = 200, 8
 
 
 class Turn(NamedTuple):
-    """A turn marker's speaker span (offsets into the text), whether it is a role word, and whether the turn is a
-    speech's text that a news report reproduces (``quoted``: "Here is the full text of his speech.")."""
+    """A turn marker's speaker span (offsets into the text) and whether it is a role word."""
 
     start: int
     end: int
     role: bool
-    quoted: bool = False
-
-
-#: a news report's line that announces a speech's full text after it ("Here is the full text of his statement …",
-#: "Below is the full transcript of Kuleba's remarks"): the owner (a possessive) speaks the units after it
-_FULL_TEXT = re.compile(r"\b(?:full|complete|entire) (?:text|transcript|version) of (his|her|their|[A-Z][\w'’.-]*"
-                        r"(?: [A-Z][\w'’.-]*){0,3}(?:'s|’s)) (?:[\w-]+ ){0,2}(?:speech|statement|address|remarks|"
-                        r"message|interview|letter|appeal)\b")
-
-
-def announced_text(text: str, a: int, b: int) -> Turn | None:
-    """The quoted turn a unit announces ("Here is the full text of his statement …": its owner, "his"), else None.
-
-    >>> t = "Here is the full text of his statement before the press."
-    >>> announced_text(t, 0, len(t))
-    Turn(start=25, end=28, role=False, quoted=True)
-    >>> announced_text("The full text of the law was published.", 0, 39) is None
-    True
-    """
-    if text.find("of", a, b) < 0:
-        return None
-    m = _FULL_TEXT.search(text, a, b)
-    if m is None:
-        return None
-    end = m.end(1) - (2 if m.group(1).endswith(("'s", "’s")) else 0)
-    return Turn(m.start(1), end, False, True)
 
 
 def marker(text: str, a: int, b: int, actors: Actors) -> Turn | None:
@@ -147,14 +120,9 @@ def turns(text: str, units: list[tuple[int, int]], actors: Actors) -> list[Turn 
     before the first marker)."""
     out: list[Turn | None] = []
     current: Turn | None = None
-    announced: Turn | None = None
     for a, b in units:
         found = marker(text, a, b, actors)
         if found is not None:
             current = found
-        elif announced is not None:
-            current, announced = announced, None  # the first unit after the announcement opens the speech
         out.append(current)
-        if found is None and current is None and "full" in text[a:b].lower():
-            announced = announced_text(text, a, b)
     return out

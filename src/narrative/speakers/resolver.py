@@ -117,8 +117,8 @@ class Resolver:
             found = context_side(self._context, self.actors, speaker, start, self.index.inside_quote) or found
         if low != "it" and start >= 0:
             words_ = low.split()
-            body = words_ and low not in PRONOUNS and head_noun(words_) in BODY_HEADS
-            self._body = (start, found[0], found[1]) if body else None
+            self._body = (start, found[0], found[1]) if words_ and low not in PRONOUNS and head_noun(words_) in BODY_HEADS \
+                else None
         return found
 
     def _decide(self, speaker: str, start: int = -1,
