@@ -5,7 +5,7 @@ import dataclasses
 import inspect
 
 from narrative import lexicons
-from narrative.lexicons import perspective
+from narrative.lexicons import grammar, negation, perspective, sides
 from narrative.lexicons.perspective import default_perspective
 
 SHIPPED = default_perspective()
@@ -31,7 +31,7 @@ def _code_strings(module) -> set[str]:
 def test_the_matcher_names_no_side_and_no_category():
     names = {"kremlin", "ukraine", "west", "achievement", "aggression", "casualties", "adversity", "diplomacy",
              "legitimacy", "resistance"}
-    for module in (perspective, lexicons):
+    for module in (perspective, sides, negation, grammar, lexicons):
         assert not names & _code_strings(module), module.__name__
 
 
