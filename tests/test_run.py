@@ -275,12 +275,32 @@ def _start_run(out, corpus, run_id):
             family = psutil.Process(proc.pid).children(recursive=True)
         except psutil.NoSuchProcess:
             break
-        if any("ipykernel" in " ".join(p.cmdline()) for p in family if p.is_running()) and \
+        if any("ipykernel" in _cmdline(p) for p in family) and \
                 list(out.glob(f".tmp-{run_id}-*/notebooks/01_claims.ipynb")):
             break
         time.sleep(0.1)
     assert family, "the run started no worker"
     return proc, family
+
+
+def _cmdline(process) -> str:
+    """A process's command line, or "" once it has exited (a zombie's raises ``psutil.ZombieProcess``)."""
+    import psutil
+
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
+
+
+def _alive(process) -> bool:
+    """Whether a process still runs (exited and zombie processes count as gone)."""
+    import psutil
+
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def _survivors(family, seconds=15.0):
@@ -291,12 +311,15 @@ def _survivors(family, seconds=15.0):
 
     deadline = time.time() + seconds
     while True:
-        alive = [p for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+        alive = [p for p in family if _alive(p)]
         if not alive or time.time() > deadline:
             break
         time.sleep(0.2)
     for p in alive:  # do not leave them running if the test fails
-        p.kill()
+        try:
+            p.kill()
+        except psutil.Error:
+            pass
     return alive
 
 
