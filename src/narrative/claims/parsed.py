@@ -32,9 +32,9 @@ from functools import lru_cache
 
 from ..segment.marks import OUTER_MARKS
 from ..speakers.resolver import PRONOUNS
-from .cues import content_start
+from .cues import content_start, words
 from .records import Candidate
-from .speakers import FUNCTION_WORDS, OPENING_WORDS, _MONTHS, is_name
+from .speakers import FUNCTION_WORDS, OPENING_WORDS, is_name
 from .tokens import Toks
 
 #: which rule speakers the parse replaces (see the module docstring); the first is the default
@@ -47,9 +47,14 @@ KEEP = frozenset({"compound", "flat", "flat:name", "flat:foreign", "amod", "det"
 _BREAKS = frozenset({",", "(", ")", "—", "–", ";", ":"})
 #: parts of speech a subject's head may have
 _HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-#: the time nouns an "of"/"on" phrase of the subject is left out with
-_TIMES = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-                             "weekend morning evening night".split())
+
+
+@lru_cache(maxsize=1)
+def _times() -> frozenset[str]:
+    """The time nouns an "of"/"on" phrase of the subject is left out with: ``claim_words.yaml``'s ``weekdays``
+    (days, months, "today", "morning" …) and "may" (left out there for Theresa May; here only an ``nmod``)."""
+    return words().weekdays | {"may"}
+
 #: the prepositions of a name's "of" phrase kept in it ("the Prime Minister of Italy")
 _NAME_PREPS = frozenset({"of", "'s", "’s"})
 #: how far around a cue the parsed window reaches, in tokens (before, after): a clause, not a merged quotation
@@ -90,7 +95,7 @@ def suspect(toks: Toks, cand: Candidate) -> bool:
     low, text = toks.low, toks.text
     if s1 >= c0 or low[s1] in PRONOUNS:  # an inversion ("said Peskov"), "according to X", a pronoun: the rules'
         return False
-    if s0 == s1 and (low[s0] in OPENING_WORDS or low[s0] in FUNCTION_WORDS or low[s0] in _MONTHS):
+    if s0 == s1 and (low[s0] in OPENING_WORDS or low[s0] in FUNCTION_WORDS or low[s0] in words().weekdays):
         return True
     common = not is_name(text[s1])  # a phrase headed by a common noun ("reporters", "bank"), not a name
     k = s0 - 1
@@ -219,7 +224,7 @@ def _phrase(head) -> list:
     for child in head.children:
         if child.dep_ not in KEEP:
             continue
-        if child.dep_ == "nmod" and (child.lower_ in _TIMES or head.pos_ == "PROPN" and not any(
+        if child.dep_ == "nmod" and (child.lower_ in _times() or head.pos_ == "PROPN" and not any(
                 c.dep_ == "case" and c.lower_ in _NAME_PREPS for c in child.children)):
             continue  # "X on Monday said", "said Jon Smith at the institute": a day, a workplace are no part of him
         out.extend(_phrase(child))
