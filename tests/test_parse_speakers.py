@@ -56,6 +56,16 @@ def test_hearer_is_no_inverted_speaker():
     assert (parsed["speaker"], parsed["content"]) == ("Two senior engineers at the plant", "the reactor was safe")
 
 
+def test_hearer_fix_keeps_the_content_before_a_trailing_aside():
+    """The content moved after the hearer ends where the reporting aside's content ends, not at the unit's end."""
+    text = "Several divers from the harbour told journalists the wreck was empty, the coast guard reported."
+    parsed = _attributed([text], method="rules-parse")
+    told = parsed[parsed["cue"] == "told"].iloc[0]
+    assert (told["speaker"], told["content"]) == ("Several divers from the harbour", "the wreck was empty")
+    aside = parsed[parsed["cue"] == "reported"].iloc[0]  # the rules cut "guard", its content took "the coast"
+    assert (aside["speaker"], aside["content"].endswith("was empty")) == ("the coast guard", True)
+
+
 def test_a_name_keeps_no_workplace():
     """An inverted name's "at …" phrase is where the speaker works, not part of the name (the actor stays his)."""
     text = "“The war is far from over,” said Piotr Nowak at the Institute of Eastern Studies."

@@ -217,6 +217,16 @@ def hearer_end(doc, cue_start: int, offset: int) -> int | None:
     return None
 
 
+def _enclosing_end(found: list[Candidate], cand: Candidate, start: int, end: int) -> int:
+    """Where a content moved after the cue (at ``start``, at most the unit's ``end``) ends: no later than the
+    content of another candidate it lies in ("X told Y the reactor was safe, the agency reported": the
+    agency's content ends before its trailing aside, and so does X's)."""
+    for other in found:
+        if other is not cand and other.content_start <= start < other.content_end:
+            end = min(end, other.content_end)
+    return end
+
+
 def _phrase(head) -> list:
     """The tokens of ``head``'s phrase: it and, recursively, its :data:`KEEP` dependents (contiguous from the
     head outward: a dependent beyond a left-out one is left out too)."""
@@ -238,6 +248,7 @@ def revise(found: list[Candidate], toks: Toks, text: str, a: int, b: int, mode: 
     parsed in a window around each cue that needs it (:func:`window`), each window once (``cache``)."""
     if mode == "rules":
         return
+    moved: list[Candidate] = []
     for cand in found:
         if cand.cue_first != cand.cue_last and toks.low[cand.cue_first] in ("according",):
             continue
@@ -277,8 +288,14 @@ def revise(found: list[Candidate], toks: Toks, text: str, a: int, b: int, mode: 
             if k >= len(toks):
                 continue
             cand.content_start, cand.content_end = toks.start[k], b
+            moved.append(cand)  # its end once every speaker is revised (:func:`_enclosing_end`)
         elif not doubtful and not _controls(doc, toks.start[cand.cue_first] - a):
             continue  # elsewhere, and the rules' phrase looks sound: the parse is likelier wrong
         while s0 < s1 and not toks.text[s0][:1].isalnum():
             s0 += 1
         cand.source_first, cand.source_last = s0, s1
+        if cand.content_start < toks.start[s0] < cand.content_end:
+            # "…, the coast guard reported" where the rules had "guard": the content ends before the joined phrase
+            cand.content_end = toks.start[s0]
+    for cand in moved:
+        cand.content_end = _enclosing_end(found, cand, cand.content_start, cand.content_end)
