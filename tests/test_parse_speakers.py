@@ -108,3 +108,22 @@ def test_a_participle_speaks_for_its_clause_subject(text, rules, parsed):
     """"…, saying": the subject of the clause the participle hangs from, not a time word or an object before it."""
     assert list(_attributed([text], profile="speech")["speaker"]) == [rules]
     assert list(_attributed([text], method="rules-parse", profile="speech")["speaker"]) == [parsed]
+
+
+def test_the_model_is_loaded_once_for_speakers_and_features(monkeypatch):
+    """``rules-parse`` and the CRF's parse features share the one cached pipeline: one ``spacy.load``."""
+    import spacy
+
+    from narrative.claims import deps, parsed
+    from narrative.syntax import parse as shipped
+
+    calls = []
+    real = spacy.load
+    monkeypatch.setattr(spacy, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
+    shipped.load_parser.cache_clear()
+    for module in (parsed, deps):
+        if hasattr(module, "_nlp"):
+            module._nlp.cache_clear()
+    assert "nsubj" in [t.dep_ for t in parsed.parse("Mira Kovac said it rained.")]
+    assert "nsubj" in [t.dep_ for t in deps.parse(["The pilots said it rained."])[0]]
+    assert len(calls) == 1

@@ -65,19 +65,17 @@ _WINDOW_STOPS = frozenset(".!?;") | OUTER_MARKS
 _BEFORE_OBJECT = frozenset("of to by with for from at in on into about against told than".split())
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    from ..syntax.parse import load_parser, model_path
-
-    load_parser()  # a clear error when the model is missing
-    return spacy.load(model_path(), exclude=["tagger", "trainable_lemmatizer"])  # the morphologizer sets pos_
+#: the shipped pipeline's components the subject needs no output of (the morphologizer sets ``pos_``)
+_OFF = ("tagger", "trainable_lemmatizer")
 
 
 def parse(text: str):
-    """The spaCy doc of one unit's text."""
-    return _nlp()(text)
+    """The spaCy doc of one unit's text: the shipped pipeline, loaded once per process and shared
+    (:func:`narrative.syntax.parse.load_parser`), with :data:`_OFF` switched off for the call."""
+    from ..syntax.parse import load_parser
+
+    nlp = load_parser()
+    return nlp(text, disable=[name for name in _OFF if name in nlp.pipe_names])
 
 
 def suspect(toks: Toks, cand: Candidate) -> bool:
