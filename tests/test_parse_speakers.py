@@ -127,3 +127,18 @@ def test_the_model_is_loaded_once_for_speakers_and_features(monkeypatch):
     assert "nsubj" in [t.dep_ for t in parsed.parse("Mira Kovac said it rained.")]
     assert "nsubj" in [t.dep_ for t in deps.parse(["The pilots said it rained."])[0]]
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Police chief Marco della Rovere said the road was closed.", "Marco della Rovere"),
+    ("The cleric Ahmad ibn Saeed said the talks had failed.", "Ahmad ibn Saeed"),
+])
+def test_name_runs_and_the_parse_share_one_particle_list(text, name):
+    """``speakers.runs.NAME_PARTICLES`` is the one list of a person's name particles (runs, turns, the parse): a
+    name run holds "della" and "ibn" as the parse's names do, so the rules' actor is the whole name. The rules'
+    speaker phrase is still the cut "Rovere"/"Saeed" (their current behaviour, documented here); the parse's is whole."""
+    from narrative.speakers.runs import RUN
+
+    assert RUN.search(text, text.index(name)).group() == name
+    assert list(_attributed([text], profile="speech")["actor"]) == [name]
+    assert list(_attributed([text], method="rules-parse", profile="speech")["speaker"])[0].endswith(name)

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from ..segment.marks import OUTER_MARKS
 from ..speakers.resolver import PRONOUNS
+from ..speakers.runs import NAME_PARTICLES
 from .cues import content_start, words
 from .records import Candidate
 from .speakers import FUNCTION_WORDS, OPENING_WORDS, is_name
@@ -138,10 +139,13 @@ def subject(doc, cue_start: int, offset: int, inside=None) -> tuple[int, int] | 
     tokens = tokens[lo:hi]  # the unbroken run of the phrase around its head
     while tokens and tokens[0].i > 0 and _name_part(doc[tokens[0].i - 1]):
         tokens.insert(0, doc[tokens[0].i - 1])  # "Ursula von der Leyen": a name the parse broke at its particle
-    while tokens and tokens[-1].i + 1 < verb.i and _name_part(doc[tokens[-1].i + 1]) \
-            and (tokens[-1].lower_ in NAME_PARTICLES or doc[tokens[-1].i + 1].lower_ in NAME_PARTICLES
-                 or tokens[-1].pos_ == "PROPN"):
-        tokens.append(doc[tokens[-1].i + 1])  # and on to the cue ("Ilse van der Berg said")
+    while tokens and tokens[-1].i + 1 < verb.i and (
+            _name_part(doc[tokens[-1].i + 1]) and (tokens[-1].lower_ in NAME_PARTICLES or tokens[-1].pos_ == "PROPN"
+                                                    or doc[tokens[-1].i + 1].lower_ in NAME_PARTICLES)
+            or tokens[-1].lower_ in NAME_PARTICLES and doc[tokens[-1].i + 1].text[:1].isupper()):
+        # and on to the cue ("Ilse van der Berg said"; after a particle whatever the parse made of the name's
+        # last word: "Marco della Rovere said", "Rovere" parsed an adverb)
+        tokens.append(doc[tokens[-1].i + 1])
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "case")):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -154,10 +158,6 @@ def subject(doc, cue_start: int, offset: int, inside=None) -> tuple[int, int] | 
     if inside is not None and (inside(a) != inside(cue_start) or inside(b - 1) != inside(cue_start)):
         return None
     return a, b
-
-
-#: lower-case words inside a name ("Ursula von der Leyen", "Abu Bakr al-Baghdadi")
-NAME_PARTICLES = frozenset("von der van den de del della di da du dos la le al bin ibn".split())
 
 
 def _name_part(token) -> bool:
