@@ -142,3 +142,18 @@ def test_name_runs_and_the_parse_share_one_particle_list(text, name):
     assert RUN.search(text, text.index(name)).group() == name
     assert list(_attributed([text], profile="speech")["actor"]) == [name]
     assert list(_attributed([text], method="rules-parse", profile="speech")["speaker"])[0].endswith(name)
+
+
+def test_cues_past_the_nesting_bound_are_not_parsed(monkeypatch):
+    """A long "said that" chain: the claims past the nesting bound are left out, so their cues are not parsed
+    (hostile input stays about as cheap as with the rules); the kept claims are the rules' ones."""
+    import narrative.claims.parsed as parsed
+    from narrative.claims.finish import MAX_NESTING
+
+    seen = []
+    real = parsed.parse
+    monkeypatch.setattr(parsed, "parse", lambda text: seen.append(text) or real(text))
+    text = "Vera Lind said that " + "Oskar Berg said that " * 40 + "the archive had burned."
+    kept = _attributed([text], method="rules-parse")
+    assert len(seen) <= 2 * MAX_NESTING + 1  # 41 cues, the first few parsed
+    assert list(kept["speaker"]) == list(_attributed([text])["speaker"])
