@@ -12,7 +12,8 @@ from narrative.claims.rules import RulesExtractor
 pytest.importorskip("spacy")
 
 CASES = [
-    # (text, the speaker the parse gives, the rules' cut)
+    # (text, the speaker the parse gives, the rules' cut: their current, wrong output, documented here and checked
+    # in test_rules_cut_these, not a behaviour to keep)
     ("The founder of a small bank wrote that interest rates would rise again.",
      "The founder of a small bank", "bank"),
     ("Commission President Ilse van der Berg said the plan was ready.",
@@ -35,6 +36,7 @@ def _attributed(texts, method="rules", profile="attribution", **options):
 
 
 def test_rules_cut_these():
+    """The rules' current cuts ("bank", "Berg", …): documents their behaviour, which the parse fixes."""
     claims = _attributed([t for t, _p, _r in CASES])
     assert list(claims["speaker"]) == [r for _t, _p, r in CASES]
 
@@ -50,7 +52,7 @@ def test_parse_speaker_phrase(text, speaker, _rules):
 def test_hearer_is_no_inverted_speaker():
     """"X told Y the …": the rules read the hearer as an inverted speaker and X as the content."""
     text = "Two senior engineers at the plant told inspectors the reactor was safe."
-    rules = _attributed([text]).iloc[0]
+    rules = _attributed([text]).iloc[0]  # the rules' current, wrong reading, documented
     assert (rules["speaker"], rules["content"].startswith("Two")) == ("inspectors", True)
     parsed = _attributed([text], method="rules-parse").iloc[0]
     assert (parsed["speaker"], parsed["content"]) == ("Two senior engineers at the plant", "the reactor was safe")
@@ -92,8 +94,17 @@ def test_suspect_mode_parses_only_doubtful_speakers(monkeypatch):
     assert len(seen) == 1 and "bank" in seen[0]
 
 
-def test_default_mode_is_rules_and_parses_nothing():
+def test_default_mode_is_rules_and_parses_nothing(monkeypatch):
+    import narrative.claims.parsed as parsed
+
+    def refuse(text):
+        raise AssertionError(f"parsed {text!r}")
+
+    monkeypatch.setattr(parsed, "parse", refuse)
     assert RulesExtractor(Resources()).speakers == "rules"
+    texts = [t for t, _p, _r in CASES] + ["Two senior engineers at the plant told inspectors the reactor was safe."]
+    assert len(_attributed(texts)) == len(texts)  # the default extractor (and its speakers) without a parse
+    assert len(_attributed(texts, speakers="rules")) == len(texts)
     with pytest.raises(ValueError, match="speakers must be one of"):
         RulesExtractor(Resources(), speakers="tree")
 
@@ -106,6 +117,7 @@ def test_default_mode_is_rules_and_parses_nothing():
 ])
 def test_a_participle_speaks_for_its_clause_subject(text, rules, parsed):
     """"…, saying": the subject of the clause the participle hangs from, not a time word or an object before it."""
+    # the rules' current, wrong speaker ("Friday", "Petrenko"), documented: not a behaviour to keep
     assert list(_attributed([text], profile="speech")["speaker"]) == [rules]
     assert list(_attributed([text], method="rules-parse", profile="speech")["speaker"]) == [parsed]
 
