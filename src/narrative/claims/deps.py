@@ -19,7 +19,6 @@ Tokens are aligned by character offsets, so the parser's tokenisation may differ
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 from ..segment.marks import OUTER_MARKS
 from .cues import cue_index
@@ -29,19 +28,17 @@ _ARGS = frozenset({"nsubj", "nsubj:pass", "ccomp", "xcomp", "parataxis", "obj", 
 _MAX_STEPS = 8
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    from ..syntax.parse import load_parser, model_path
-
-    load_parser()  # a clear error when the model is missing
-    return spacy.load(model_path(), exclude=["tagger", "morphologizer", "trainable_lemmatizer"])
+#: the shipped pipeline's components the parse features need no output of
+_OFF = ("tagger", "morphologizer", "trainable_lemmatizer")
 
 
 def parse(texts: list[str], batch_size: int = 64) -> list:
-    """spaCy docs for ``texts`` (tagger and lemmatizer switched off: the parser needs neither)."""
-    return list(_nlp().pipe(texts, batch_size=batch_size))
+    """spaCy docs for ``texts`` (tagger, morphologizer and lemmatizer switched off: the parser needs none), from
+    the shipped pipeline loaded once per process (:func:`narrative.syntax.parse.load_parser`)."""
+    from ..syntax.parse import load_parser
+
+    nlp = load_parser()
+    return list(nlp.pipe(texts, batch_size=batch_size, disable=[name for name in _OFF if name in nlp.pipe_names]))
 
 
 def needs_parse(lows: list[str]) -> bool:

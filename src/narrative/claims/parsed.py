@@ -32,9 +32,11 @@ from functools import lru_cache
 
 from ..segment.marks import OUTER_MARKS
 from ..speakers.resolver import PRONOUNS
-from .cues import content_start
+from ..speakers.runs import NAME_PARTICLES
+from .cues import content_start, words
+from .finish import MAX_NESTING
 from .records import Candidate
-from .speakers import FUNCTION_WORDS, OPENING_WORDS, _MONTHS, is_name
+from .speakers import FUNCTION_WORDS, OPENING_WORDS, is_name
 from .tokens import Toks
 
 #: which rule speakers the parse replaces (see the module docstring); the first is the default
@@ -47,9 +49,14 @@ KEEP = frozenset({"compound", "flat", "flat:name", "flat:foreign", "amod", "det"
 _BREAKS = frozenset({",", "(", ")", "—", "–", ";", ":"})
 #: parts of speech a subject's head may have
 _HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-#: the time nouns an "of"/"on" phrase of the subject is left out with
-_TIMES = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-                             "weekend morning evening night".split())
+
+
+@lru_cache(maxsize=1)
+def _times() -> frozenset[str]:
+    """The time nouns an "of"/"on" phrase of the subject is left out with: ``claim_words.yaml``'s ``weekdays``
+    (days, months, "today", "morning" …) and "may" (left out there for Theresa May; here only an ``nmod``)."""
+    return words().weekdays | {"may"}
+
 #: the prepositions of a name's "of" phrase kept in it ("the Prime Minister of Italy")
 _NAME_PREPS = frozenset({"of", "'s", "’s"})
 #: how far around a cue the parsed window reaches, in tokens (before, after): a clause, not a merged quotation
@@ -60,19 +67,17 @@ _WINDOW_STOPS = frozenset(".!?;") | OUTER_MARKS
 _BEFORE_OBJECT = frozenset("of to by with for from at in on into about against told than".split())
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    import spacy
-
-    from ..syntax.parse import load_parser, model_path
-
-    load_parser()  # a clear error when the model is missing
-    return spacy.load(model_path(), exclude=["tagger", "trainable_lemmatizer"])  # the morphologizer sets pos_
+#: the shipped pipeline's components the subject needs no output of (the morphologizer sets ``pos_``)
+_OFF = ("tagger", "trainable_lemmatizer")
 
 
 def parse(text: str):
-    """The spaCy doc of one unit's text."""
-    return _nlp()(text)
+    """The spaCy doc of one unit's text: the shipped pipeline, loaded once per process and shared
+    (:func:`narrative.syntax.parse.load_parser`), with :data:`_OFF` switched off for the call."""
+    from ..syntax.parse import load_parser
+
+    nlp = load_parser()
+    return nlp(text, disable=[name for name in _OFF if name in nlp.pipe_names])
 
 
 def suspect(toks: Toks, cand: Candidate) -> bool:
@@ -90,7 +95,7 @@ def suspect(toks: Toks, cand: Candidate) -> bool:
     low, text = toks.low, toks.text
     if s1 >= c0 or low[s1] in PRONOUNS:  # an inversion ("said Peskov"), "according to X", a pronoun: the rules'
         return False
-    if s0 == s1 and (low[s0] in OPENING_WORDS or low[s0] in FUNCTION_WORDS or low[s0] in _MONTHS):
+    if s0 == s1 and (low[s0] in OPENING_WORDS or low[s0] in FUNCTION_WORDS or low[s0] in words().weekdays):
         return True
     common = not is_name(text[s1])  # a phrase headed by a common noun ("reporters", "bank"), not a name
     k = s0 - 1
@@ -135,10 +140,13 @@ def subject(doc, cue_start: int, offset: int, inside=None) -> tuple[int, int] | 
     tokens = tokens[lo:hi]  # the unbroken run of the phrase around its head
     while tokens and tokens[0].i > 0 and _name_part(doc[tokens[0].i - 1]):
         tokens.insert(0, doc[tokens[0].i - 1])  # "Ursula von der Leyen": a name the parse broke at its particle
-    while tokens and tokens[-1].i + 1 < verb.i and _name_part(doc[tokens[-1].i + 1]) \
-            and (tokens[-1].lower_ in NAME_PARTICLES or doc[tokens[-1].i + 1].lower_ in NAME_PARTICLES
-                 or tokens[-1].pos_ == "PROPN"):
-        tokens.append(doc[tokens[-1].i + 1])  # and on to the cue ("Ilse van der Berg said")
+    while tokens and tokens[-1].i + 1 < verb.i and (
+            _name_part(doc[tokens[-1].i + 1]) and (tokens[-1].lower_ in NAME_PARTICLES or tokens[-1].pos_ == "PROPN"
+                                                    or doc[tokens[-1].i + 1].lower_ in NAME_PARTICLES)
+            or tokens[-1].lower_ in NAME_PARTICLES and doc[tokens[-1].i + 1].text[:1].isupper()):
+        # and on to the cue ("Ilse van der Berg said"; after a particle whatever the parse made of the name's
+        # last word: "Marco della Rovere said", "Rovere" parsed an adverb)
+        tokens.append(doc[tokens[-1].i + 1])
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "case")):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -151,10 +159,6 @@ def subject(doc, cue_start: int, offset: int, inside=None) -> tuple[int, int] | 
     if inside is not None and (inside(a) != inside(cue_start) or inside(b - 1) != inside(cue_start)):
         return None
     return a, b
-
-
-#: lower-case words inside a name ("Ursula von der Leyen", "Abu Bakr al-Baghdadi")
-NAME_PARTICLES = frozenset("von der van den de del della di da du dos la le al bin ibn".split())
 
 
 def _name_part(token) -> bool:
@@ -212,6 +216,34 @@ def hearer_end(doc, cue_start: int, offset: int) -> int | None:
     return None
 
 
+#: how many earlier contents of its unit a candidate's content must lie in to be left unparsed (:func:`_buried`)
+BURIED = 2 * MAX_NESTING
+
+
+def _buried(found: list[Candidate], n: int) -> bool:
+    """Whether the content of ``found[n]`` lies inside the contents of :data:`BURIED` earlier candidates of its
+    unit (looking back at most twice that many): far past the nesting bound (:data:`.finish.MAX_NESTING`, which
+    leaves such a claim out), so parsing its speaker is wasted (a 4,000-level "said that" chain parsed 4,000 windows
+    for 4 claims). The margin over the bound allows for contents the later steps shorten."""
+    cand, deep = found[n], 0
+    for other in found[max(0, n - 2 * BURIED):n][::-1]:
+        if other.content_start <= cand.content_start and cand.content_end <= other.content_end:
+            deep += 1
+            if deep >= BURIED:
+                return True
+    return False
+
+
+def _enclosing_end(found: list[Candidate], cand: Candidate, start: int, end: int) -> int:
+    """Where a content moved after the cue (at ``start``, at most the unit's ``end``) ends: no later than the
+    content of another candidate it lies in ("X told Y the reactor was safe, the agency reported": the
+    agency's content ends before its trailing aside, and so does X's)."""
+    for other in found:
+        if other is not cand and other.content_start <= start < other.content_end:
+            end = min(end, other.content_end)
+    return end
+
+
 def _phrase(head) -> list:
     """The tokens of ``head``'s phrase: it and, recursively, its :data:`KEEP` dependents (contiguous from the
     head outward: a dependent beyond a left-out one is left out too)."""
@@ -219,7 +251,7 @@ def _phrase(head) -> list:
     for child in head.children:
         if child.dep_ not in KEEP:
             continue
-        if child.dep_ == "nmod" and (child.lower_ in _TIMES or head.pos_ == "PROPN" and not any(
+        if child.dep_ == "nmod" and (child.lower_ in _times() or head.pos_ == "PROPN" and not any(
                 c.dep_ == "case" and c.lower_ in _NAME_PREPS for c in child.children)):
             continue  # "X on Monday said", "said Jon Smith at the institute": a day, a workplace are no part of him
         out.extend(_phrase(child))
@@ -233,9 +265,12 @@ def revise(found: list[Candidate], toks: Toks, text: str, a: int, b: int, mode: 
     parsed in a window around each cue that needs it (:func:`window`), each window once (``cache``)."""
     if mode == "rules":
         return
-    for cand in found:
+    moved: list[Candidate] = []
+    for n, cand in enumerate(found):
         if cand.cue_first != cand.cue_last and toks.low[cand.cue_first] in ("according",):
             continue
+        if _buried(found, n):
+            continue  # the nesting bound leaves it out whatever its speaker: no parse ("A said that B said that …")
         doubtful = suspect(toks, cand)
         if mode == "suspect" and not doubtful:
             continue
@@ -272,8 +307,14 @@ def revise(found: list[Candidate], toks: Toks, text: str, a: int, b: int, mode: 
             if k >= len(toks):
                 continue
             cand.content_start, cand.content_end = toks.start[k], b
+            moved.append(cand)  # its end once every speaker is revised (:func:`_enclosing_end`)
         elif not doubtful and not _controls(doc, toks.start[cand.cue_first] - a):
             continue  # elsewhere, and the rules' phrase looks sound: the parse is likelier wrong
         while s0 < s1 and not toks.text[s0][:1].isalnum():
             s0 += 1
         cand.source_first, cand.source_last = s0, s1
+        if cand.content_start < toks.start[s0] < cand.content_end:
+            # "…, the coast guard reported" where the rules had "guard": the content ends before the joined phrase
+            cand.content_end = toks.start[s0]
+    for cand in moved:
+        cand.content_end = _enclosing_end(found, cand, cand.content_start, cand.content_end)

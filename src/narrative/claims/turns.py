@@ -37,13 +37,14 @@ import re
 from typing import NamedTuple
 
 from ..speakers.actors import Actors
+from ..speakers.runs import NAME_PARTICLES
 
 #: role words that give the floor to someone the codebook puts on no side (a journalist, a moderator)
 ROLES = frozenset({"question", "questions", "journalist", "moderator", "remark", "reply", "answer", "response",
                    "interviewer", "correspondent", "host", "presenter", "anchor"})
 
 #: words a title may hold between capitalised words ("President of the Republic of Tajikistan ...")
-_LINKERS = frozenset({"of", "the", "and", "for", "de", "da", "von", "van", "al", "bin", "el"})
+_LINKERS = NAME_PARTICLES | frozenset({"of", "the", "and", "for"})
 #: first words that open an ordinary sentence or an address, not a speaker's name
 _NOT_FIRST = frozenset({"the", "a", "an", "in", "on", "at", "this", "that", "these", "today", "dear", "note",
                         "source", "photo", "video", "read", "see", "update", "updated", "watch", "tags", "topics"})

@@ -37,8 +37,11 @@ SKIP_FIRST = frozenset("the a an this that these those in on at for with by from
     "september october november december".split())
 #: upper-case letters a run's words start with (Latin, Latin-1, Latin Extended-A, Cyrillic)
 _UP = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F"
-#: lower-case words a name may hold inside ("Ursula von der Leyen", "Institute for the Study of War")
-PARTICLES = frozenset("de van von der al bin da la le du of the for".split())
+#: lower-case particles inside a person's name ("Ursula von der Leyen", "Abu Bakr al-Baghdadi")
+NAME_PARTICLES = frozenset("von der van den de del della di da du dos la le al el bin ibn".split())
+#: lower-case words a name may hold inside: a person's particles and an organisation's linkers ("Institute for the
+#: Study of War")
+PARTICLES = NAME_PARTICLES | frozenset("of the for".split())
 _CAP = rf"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Col|Lt|Jr|Sr|[{_UP}])\.(?:[{_UP}]\.)*|[{_UP}][\w’'-]*)"  # a full stop only
 # after an initial, or after each letter of a dotted abbreviation ("the U.K. Ministry of Defence": one run)
 # the first word of a run is _CAP written to start with its capital letter and look back from there: a
