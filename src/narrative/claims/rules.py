@@ -27,7 +27,7 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
-from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
+from ..segment.marks import CLOSING_MARKS, LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
 from .acts import ACCUSATIONS, act_object, act_only, act_verb, hearer_only, object_end
 from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
                      statement_source,
@@ -289,8 +289,6 @@ QUOTED_PIECE_MIN_SPACES = 2
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: participles without -ed of an impersonal passive that reports a statement ("it was written that …")
 _IMPERSONAL_PARTICIPLES = frozenset({"written", "said"})
-#: closing quotation marks as one string, for stripping
-_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
@@ -309,7 +307,7 @@ def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
     """Whether a quotation ending before offset ``at`` ends what was said (its words end in a stop, a comma, "?" or
     "!", or a comma follows it: "“Why?” asked Lavrov", "“We agree,” she said"), not a quoted name ("our “Diia” state
     service")."""
-    inner = text[quotation[0]:quotation[1]].rstrip(_CLOSING_MARKS + " ")
+    inner = text[quotation[0]:quotation[1]].rstrip(CLOSING_MARKS + " ")
     return inner[-1:] in ",.?!…" or text[quotation[1]:at].strip() == ","
 
 

@@ -1,0 +1,46 @@
+"""Composed cases for the review of sentence splitting and claim rules (branch mendc): no article text."""
+from __future__ import annotations
+
+import pandas as pd
+
+from narrative.segment import glued_starts, split_sentences
+from narrative.segment.marks import CLOSING_MARKS, OUTER_CLOSING
+from narrative.tools.hostile import HOSTILE
+
+
+def _pieces(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_a_german_closing_mark_glued_to_a_capital_ends_the_sentence():
+    text = "The mayor wrote „we are staying.“Then the bridge was closed."
+    assert _pieces(text) == ["The mayor wrote „we are staying.“", "Then the bridge was closed."]
+
+
+def test_an_english_opening_mark_after_a_stop_is_not_a_german_closing_one():
+    text = "The mayor left.“Stay calm,” she wrote."
+    assert glued_starts(text) == []
+
+
+def test_glued_quotation_stops_split_exactly_on_one_long_line():
+    text = HOSTILE["glued quotation stops"](4)
+    # a straight mark after an even number of them opens a quotation, ” always closes one, “ opens one here (no „)
+    assert _pieces(text) == ["Post 0 held.", '"Post 1 held.”', "Post 2 held.", '“Post 3 held."', "Then it ended."]
+
+
+def test_straight_marks_alternate_along_a_line_and_restart_on_the_next():
+    text = 'He wrote "we hold."Then a "short." Pause "here."Now\nit said."Fine.'
+    assert [text[k:k + 4] for k in glued_starts(text)] == ["Then", "Now\n"]
+
+
+def test_a_long_run_without_spaces_is_still_cut_after_its_stops():
+    text = "ab.Cd" * 500
+    assert len(glued_starts(text)) == 500
+
+
+def test_the_closing_marks_are_defined_once():
+    from narrative.claims import rules
+    from narrative import segment
+
+    assert CLOSING_MARKS == "".join(sorted(OUTER_CLOSING)) and "“" in CLOSING_MARKS
+    assert not hasattr(rules, "_CLOSING_MARKS") and not hasattr(segment, "_CLOSING_MARKS")
