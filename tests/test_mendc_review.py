@@ -44,3 +44,39 @@ def test_the_closing_marks_are_defined_once():
 
     assert CLOSING_MARKS == "".join(sorted(OUTER_CLOSING)) and "“" in CLOSING_MARKS
     assert not hasattr(rules, "_CLOSING_MARKS") and not hasattr(segment, "_CLOSING_MARKS")
+
+
+def _claims(text):
+    from narrative.claims import extract_claims
+
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["composed"], "text": [text]}))
+    return [(r.quote_type, r.speaker, r.cue, r.content) for r in c.itertuples()]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv's envoy said: “The talks are over.” The Kremlin responded.",
+    "Kyiv's envoy said: “The talks are over.” Ushakov asked.",
+    "Kyiv's envoy said: “The talks are over.” Moscow denied.",
+    "The banner said “No entry after dark.” Neighbours complained.",
+    "A poster was titled “Who pays?” Critics praised.",
+])
+def test_a_reaction_after_a_quotation_already_attributed_is_no_claim(text):
+    claims = _claims(text)
+    assert all(content.strip() for _, _, _, content in claims)
+    assert not any(cue and content == text.split("” ")[-1] for _, _, cue, content in claims)
+    assert claims[-1] == ("self", "", "", text.split("” ")[-1])
+
+
+def test_a_quotation_opening_its_sentence_is_still_the_content_of_the_attribution_after_it():
+    assert _claims("“Can the depot be saved?” the mayor said.") == [
+        ("direct", "the mayor", "said", "Can the depot be saved?")]
+    assert _claims("The siren stopped. “Why should we wait?” asked the mayor.")[-1] == (
+        "direct", "the mayor", "asked", "Why should we wait?")
+
+
+def test_many_cues_after_one_quotation_each_keep_their_own_content():
+    text = "“Yes.” " + "Engineers said the dam was intact. " * 3
+    assert _claims(text)[1:] == [("indirect", "Engineers", "said", "the dam was intact")] * 3

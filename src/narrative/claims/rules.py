@@ -229,8 +229,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     before = quotes.last_ending_by(sa)
     # ... or the quotation that closed the sentence before when the unit is only the attribution ("“Will we hold?”
     # the commander said.": Punkt ends a sentence after "?”")
-    quote_before = before is not None and text[before[1]:sa].strip() in ("", ",") and (
-        before[1] > unit.a or max(c1, s1) >= unit.last_word)
+    quote_before = _quote_before(unit, before, sa, max(c1, s1) >= unit.last_word)
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
@@ -303,6 +302,37 @@ def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
     return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
 
 
+#: the most characters between a quotation and the source right after it ("”, " and spaces): a longer gap is
+#: never only spaces and a comma, and the bound keeps each cue from reading the text back to the last quotation
+QUOTE_GAP = 40
+#: characters read back from a quotation for the end of the sentence before it
+_OPENS_REACH = 40
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the quotation opening at ``at`` starts its sentence (the text or a line starts there, or a stop or a
+    closing mark ends what comes before it): its words are nobody's yet ("“Will the line hold?” the commander
+    said."), unlike those of "Zelensky said: “We will win.”" or "The sign read “Closed.”"."""
+    head = text[max(0, at - _OPENS_REACH):at].rstrip(" \t")
+    if not head:
+        return at <= _OPENS_REACH
+    return head[-1] in ".!?…\n" or head[-1] in OUTER_CLOSING
+
+
+def _quote_before(unit: _Unit, before: tuple[int, int] | None, at: int, attribution_only: bool) -> bool:
+    """Whether the quotation ``before`` (the last ending by offset ``at``) is what the source at ``at`` said: only
+    spaces or a comma lie between them, and it closes in ``unit`` or, when ``unit`` is only the attribution
+    (``attribution_only``), it closed the sentence before and opened that sentence, so no one said it yet
+    (:func:`_opens_sentence`). The cheap tests come first and the gap read is bounded (:data:`QUOTE_GAP`)."""
+    if before is None or at - before[1] > QUOTE_GAP:
+        return False
+    if before[1] <= unit.a and not attribution_only:
+        return False
+    if unit.text[before[1]:at].strip() not in ("", ","):
+        return False
+    return before[1] > unit.a or _opens_sentence(unit.text, before[0])
+
+
 def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
     """Whether a quotation ending before offset ``at`` ends what was said (its words end in a stop, a comma, "?" or
     "!", or a comma follows it: "“Why?” asked Lavrov", "“We agree,” she said"), not a quoted name ("our “Diia” state
@@ -328,8 +358,7 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
     first = toks.start[min(s0, c1)]
     before = quotes.last_ending_by(first)
-    if before is not None and text[before[1]:first].strip() in ("", ",") and (
-            before[1] > unit.a or max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
+    if _quote_before(unit, before, first, max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
         return True  # "“Why should we talk?” asked Lavrov.", "“…,” she asked.": the quotation before is what was asked
     if low[c1] in INFINITIVE_CUES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content
