@@ -150,7 +150,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         it = c0 - 2 if low[c0 - 1] in _BE else c0 - 3
         source = statement_source(toks, it, right_np) if it >= 1 and low[it] == "it" \
             and c1 + 2 < n_toks and low[c1 + 1] in ("that", ":") else None
-        if source is not None:  # "In the message of the White House, it was stated that …": the statement's source
+        if source is not None:  # "In the note of the Swiss embassy, it was declared that …": the statement's source
             return Candidate(c0, c1, stance, source[0], source[1], starts[c1 + 2], unit.b, cue_text)
     if kind == "verb" and cue_low.endswith("ed") and passive:
         # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any

@@ -192,7 +192,7 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
 _NOT_COMPLEMENT_ENDS = frozenset({"who", "which", "that", "whom", "whose"})
 #: endings of adjectives, which end no "of" complement ("… of responsible states that …": "states" is no verb)
 _ADJECTIVE_ENDINGS = ("ible", "able", "ive", "ous", "ful")
-#: the most words of an "of" complement after a head ("the head of the Ukrainian military intelligence")
+#: the most words of an "of" complement after a head ("the chief of the Polish border guard service")
 OF_COMPLEMENT_MAX = 4
 
 
