@@ -80,3 +80,29 @@ def test_a_quotation_opening_its_sentence_is_still_the_content_of_the_attributio
 def test_many_cues_after_one_quotation_each_keep_their_own_content():
     text = "“Yes.” " + "Engineers said the dam was intact. " * 3
     assert _claims(text)[1:] == [("indirect", "Engineers", "said", "the dam was intact")] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "The residents of the village who stayed said they were cold.",
+    "The head of the bloc that lost said a recount was needed.",
+])
+def test_an_of_complement_with_a_relative_clause_heads_no_speaker(text):
+    assert [q for q, *_ in _claims(text)] == ["self"]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy called his colleague a week later.",
+    "Guests called the front desk a third time.",
+    "They called the helpline a dozen times.",
+    "They called that line again.",
+    "The crew called it a day.",
+    "She called it quits.",
+])
+def test_a_call_with_a_time_a_count_or_an_idiom_is_no_characterisation(text):
+    assert _claims(text) == [("self", "", "", text)]
+
+
+def test_calling_this_something_is_a_characterisation():
+    assert _claims("He called this a betrayal.") == [("indirect", "He", "called", "this a betrayal")]
+    assert _claims("Zelensky called the strike a war crime.") == [
+        ("indirect", "Zelensky", "called", "the strike a war crime")]

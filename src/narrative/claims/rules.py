@@ -260,7 +260,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
-                and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)):
+                and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)) \
+                and not (cue_low in CALL_FORMS and characterises(low, k, n_toks, OUTER_OPENING)):  # "called this a …"
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
                 # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
@@ -347,6 +348,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     text, toks = unit.text, unit.toks
     low, n_toks = toks.low, len(toks)
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
+    if nxt == "that" and low[c1] in CALL_FORMS:  # "called that a lie", not "called that number again": a determiner
+        return characterises(low, c1 + 1, n_toks, OUTER_OPENING)
     if nxt in ("that", ":"):
         return True
     k = content_start(low, c1 + 1, n_toks, "")
