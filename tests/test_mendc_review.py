@@ -106,3 +106,15 @@ def test_calling_this_something_is_a_characterisation():
     assert _claims("He called this a betrayal.") == [("indirect", "He", "called", "this a betrayal")]
     assert _claims("Zelensky called the strike a war crime.") == [
         ("indirect", "Zelensky", "called", "the strike a war crime")]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Russian generals said the assault would restart.", "kremlin"),
+    ("A Ukrainian lieutenant said the dugout was flooded.", "ukraine"),
+    ("A Russian major-general said the bridge was hit.", "kremlin"),
+])
+def test_plural_and_hyphenated_military_ranks_take_their_side(text, side):
+    from narrative.claims import extract_claims
+
+    c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["composed"], "text": [text]}))
+    assert c.iloc[0]["side"] == side
