@@ -224,7 +224,7 @@ def clause_follows(toks: Toks, c1: int) -> bool:
 #: stated that …")
 STATEMENT_NOUNS = frozenset("""statement statements message communique communiqué report summary announcement release
 letter post note document resolution declaration readout transcript""".split())
-#: words that may follow a statement's source ("In the message of the White House on the call, …")
+#: words that may follow a statement's source ("In the note of the Swiss embassy about the visit, …")
 _AFTER_STATEMENT_SOURCE = frozenset("on about in at during with to for after from regarding concerning".split())
 #: the most tokens between "In" and the statement noun ("In the official summary of …")
 STATEMENT_NOUN_WINDOW = 4
@@ -232,7 +232,7 @@ STATEMENT_NOUN_WINDOW = 4
 
 def statement_source(toks, stop: int, np_right) -> tuple[int, int] | None:
     """The source phrase of an opening "In <a statement> of/by/from <source>," before token ``stop`` (the "it" of an
-    impersonal passive: "In the message of the White House on the call, it was stated that …" is the White House's
+    impersonal passive: "In the note of the Swiss embassy about the visit, it was declared that …" is the embassy's
     claim), else None. ``np_right`` reads the phrase (:func:`.speakers.right_np`)."""
     low = toks.low
     if not low or low[0] != "in":
@@ -243,7 +243,7 @@ def statement_source(toks, stop: int, np_right) -> tuple[int, int] | None:
             found = np_right(toks, k + 2, comma)
             after = found[1] + 1 if found is not None else comma
             if after < comma and low[after].isalpha() and low[after] not in _AFTER_STATEMENT_SOURCE:
-                return None  # "In the summary of the Saturday conversation, …": the phrase goes on, no source
+                return None  # "In the record of the Tuesday meeting, …": the phrase goes on, no source
             return found
         if low[k] == ",":
             return None

@@ -138,6 +138,17 @@ yesterday today tomorrow last this next on monday tuesday wednesday thursday fri
 _PREDICATE_ENDINGS = ("al", "ous", "ible", "able", "ive", "ic", "ful", "less", "ant", "ent", "ary", "ory", "ish")
 #: the longest object (tokens) between "called" and its characterisation
 CALLED_OBJECT_MAX = 5
+#: words after "a"/"an" that make a time or a count, not a characterisation ("called him a day later",
+#: "called the office a second time", "a dozen times", "called it a day")
+_COUNT_WORDS = frozenset("""day week month year night morning evening hour minute moment while second third fourth
+fifth dozen few couple number time times""".split())
+#: determiners among the object words: "called this a victory", but "called that number again"
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _count_after(low: list[str], m: int, n: int) -> bool:
+    """Whether "a"/"an" at ``m`` opens a time or a count (:data:`_COUNT_WORDS`), not what the object is called."""
+    return m + 1 < n and low[m + 1] in _COUNT_WORDS
 
 
 def characterises(low: list[str], k: int, n: int, opening=frozenset()) -> bool:
@@ -147,20 +158,29 @@ def characterises(low: list[str], k: int, n: int, opening=frozenset()) -> bool:
     meeting", "a group called Wagner"). ``opening`` holds the opening quotation marks.
 
     >>> [characterises(s.split(), 0, len(s.split())) for s in ("the strike a war crime .", "it absurd .",
-    ...  "the sanctions illegal .", "him back .", "a meeting .", "the minister on friday .", "Wagner .")]
-    [True, True, True, False, False, False, False]
+    ...  "the sanctions illegal .", "him back .", "a meeting .", "the minister on friday .", "Wagner .",
+    ...  "this a victory .", "that illegal .", "the office a second time .", "it a day .", "that number again .")]
+    [True, True, True, False, False, False, False, True, True, False, False, False]
     """
     if k >= n:
         return False
     if low[k] in _CALLED_PRONOUNS:
         nxt = low[k + 1] if k + 1 < n else ""
-        return bool(nxt) and (nxt in ("a", "an", "the") or nxt in opening
-                              or nxt.isalpha() and nxt not in _NOT_PREDICATE and nxt not in _CALLED_PRONOUNS)
-    if low[k] not in _OBJECT_OPENERS and not low[k].endswith(("'s", "’s")):
+        if nxt in ("a", "an"):
+            return not _count_after(low, k + 1, n)  # "called it a provocation", not "called it a day"
+        if nxt == "quits":
+            return False  # "called it quits"
+        if low[k] in _DEMONSTRATIVES and nxt.isalpha() and nxt not in ("the",) and not (
+                nxt.endswith(_PREDICATE_ENDINGS) and (k + 2 >= n or not low[k + 2].isalpha())):
+            pass  # "called that number again", "called these reports lies": a determiner, the object goes on
+        else:
+            return bool(nxt) and (nxt == "the" or nxt in opening
+                                  or nxt.isalpha() and nxt not in _NOT_PREDICATE and nxt not in _CALLED_PRONOUNS)
+    elif low[k] not in _OBJECT_OPENERS and not low[k].endswith(("'s", "’s")):
         return False
     for m in range(k + 1, min(n, k + 1 + CALLED_OBJECT_MAX)):
         w = low[m]
-        if w in ("a", "an") or w in opening:
+        if w in ("a", "an") and not _count_after(low, m, n) or w in opening:
             return True  # "called the strike a war crime", "called the reports “hysteria”"
         if w in _NOT_PREDICATE or not w.isalpha():
             # "called the sanctions illegal.": an adjective closing the clause

@@ -162,6 +162,8 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
             d = drafts.items[k]
             if d.continues and last is not None:
                 for a, b in d.pieces:
+                    if b <= a or text[a:b].isspace():
+                        continue
                     last = Claim(**{**last.__dict__, "claim_id": f"{doc_id}:{number}", "content": text[a:b],
                                     "content_start": a, "content_end": b, "quote_type": d.quote_type or "direct",
                                     "hedges": hedges})
@@ -170,17 +172,18 @@ def finish(view: "DocumentView", drafts: Drafts) -> Iterator[Claim]:
                     number += 1
                     yield last
                 continue
-            if not d.pieces:  # nothing to report (an extractor may leave a draft empty)
+            pieces = [(a, b) for a, b in d.pieces if not text[a:b].isspace() and b > a]
+            if not pieces:  # nothing to report (an extractor may leave a draft empty): never a claim without content
                 continue
             sa, sb = d.speaker
             speaker = text[sa:sb] if sa >= 0 else ""
-            whole = (d.pieces[0][0], d.pieces[-1][1])
+            whole = (pieces[0][0], pieces[-1][1])
             actor, side, side_source = resolver.decide(speaker, sa, whole) if speaker else (speaker, UNKNOWN_SIDE,
                                                                                              "unknown")
             if turn is not None and side_source == "publisher" and voice[turn.start][1] != view.own_side:
                 actor, side, side_source = voice[turn.start][0], voice[turn.start][1], "coreference"  # another's "I"
             parent = ids[d.parent] if d.parent is not None else ""
-            for a, b in d.pieces:
+            for a, b in pieces:
                 claim = Claim(doc_id=doc_id, claim_id=f"{doc_id}:{number}", parent_claim_id=parent,
                               speaker=speaker, speaker_start=sa, speaker_end=sb, actor=actor, side=side,
                               cue=d.cue_text, cue_start=d.cue[0], cue_end=d.cue[1], cue_stance=d.stance,

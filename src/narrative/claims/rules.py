@@ -27,7 +27,7 @@ from typing import Iterator
 
 from ..speakers.actors import Actors
 from ..segment import lower_words
-from ..segment.marks import LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
+from ..segment.marks import CLOSING_MARKS, LINE_DASHES, OUTER_CLOSING, OUTER_OPENING
 from .acts import ACCUSATIONS, act_object, act_only, act_verb, hearer_only, object_end
 from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PASSIVE_ADVERBS, RELAY,
                      statement_source,
@@ -150,7 +150,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         it = c0 - 2 if low[c0 - 1] in _BE else c0 - 3
         source = statement_source(toks, it, right_np) if it >= 1 and low[it] == "it" \
             and c1 + 2 < n_toks and low[c1 + 1] in ("that", ":") else None
-        if source is not None:  # "In the message of the White House, it was stated that …": the statement's source
+        if source is not None:  # "In the note of the Swiss embassy, it was declared that …": the statement's source
             return Candidate(c0, c1, stance, source[0], source[1], starts[c1 + 2], unit.b, cue_text)
     if kind == "verb" and cue_low.endswith("ed") and passive:
         # "was condemned by the UN", "is also accused of": a passive, whose speaker is the by-agent, if any
@@ -229,8 +229,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     before = quotes.last_ending_by(sa)
     # ... or the quotation that closed the sentence before when the unit is only the attribution ("“Will we hold?”
     # the commander said.": Punkt ends a sentence after "?”")
-    quote_before = before is not None and text[before[1]:sa].strip() in ("", ",") and (
-        before[1] > unit.a or max(c1, s1) >= unit.last_word)
+    quote_before = _quote_before(unit, before, sa, max(c1, s1) >= unit.last_word)
     at_end = c1 >= unit.last_word and not inverted and not quote_before
     if at_end and not detached and BOUNDARY.isdisjoint(low[:s0]):
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
@@ -261,7 +260,8 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b):
             return None  # "announced the death of ten generals", "emphasised their willingness": no claim said
         if no_content(low, k, n_toks) and not quotes.opening_in(starts[min(k, n_toks - 1)], unit.b) \
-                and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)):
+                and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)) \
+                and not (cue_low in CALL_FORMS and characterises(low, k, n_toks, OUTER_OPENING)):  # "called this a …"
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
                 # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
@@ -289,8 +289,6 @@ QUOTED_PIECE_MIN_SPACES = 2
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: participles without -ed of an impersonal passive that reports a statement ("it was written that …")
 _IMPERSONAL_PARTICIPLES = frozenset({"written", "said"})
-#: closing quotation marks as one string, for stripping
-_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
 _AFTER_ASIDE = frozenset({"as", "although", "though", "while", "whereas", "which", "but", "even"})
 #: what may follow a source phrase after "according to" (else the phrase goes on: see :func:`.speakers.phrase_np`)
@@ -305,11 +303,42 @@ def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
     return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
 
 
+#: the most characters between a quotation and the source right after it ("”, " and spaces): a longer gap is
+#: never only spaces and a comma, and the bound keeps each cue from reading the text back to the last quotation
+QUOTE_GAP = 40
+#: characters read back from a quotation for the end of the sentence before it
+_OPENS_REACH = 40
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the quotation opening at ``at`` starts its sentence (the text or a line starts there, or a stop or a
+    closing mark ends what comes before it): its words are nobody's yet ("“Will the line hold?” the commander
+    said."), unlike those of "Zelensky said: “We will win.”" or "The sign read “Closed.”"."""
+    head = text[max(0, at - _OPENS_REACH):at].rstrip(" \t")
+    if not head:
+        return at <= _OPENS_REACH
+    return head[-1] in ".!?…\n" or head[-1] in OUTER_CLOSING
+
+
+def _quote_before(unit: _Unit, before: tuple[int, int] | None, at: int, attribution_only: bool) -> bool:
+    """Whether the quotation ``before`` (the last ending by offset ``at``) is what the source at ``at`` said: only
+    spaces or a comma lie between them, and it closes in ``unit`` or, when ``unit`` is only the attribution
+    (``attribution_only``), it closed the sentence before and opened that sentence, so no one said it yet
+    (:func:`_opens_sentence`). The cheap tests come first and the gap read is bounded (:data:`QUOTE_GAP`)."""
+    if before is None or at - before[1] > QUOTE_GAP:
+        return False
+    if before[1] <= unit.a and not attribution_only:
+        return False
+    if unit.text[before[1]:at].strip() not in ("", ","):
+        return False
+    return before[1] > unit.a or _opens_sentence(unit.text, before[0])
+
+
 def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
     """Whether a quotation ending before offset ``at`` ends what was said (its words end in a stop, a comma, "?" or
     "!", or a comma follows it: "“Why?” asked Lavrov", "“We agree,” she said"), not a quoted name ("our “Diia” state
     service")."""
-    inner = text[quotation[0]:quotation[1]].rstrip(_CLOSING_MARKS + " ")
+    inner = text[quotation[0]:quotation[1]].rstrip(CLOSING_MARKS + " ")
     return inner[-1:] in ",.?!…" or text[quotation[1]:at].strip() == ","
 
 
@@ -319,6 +348,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
     text, toks = unit.text, unit.toks
     low, n_toks = toks.low, len(toks)
     nxt = low[c1 + 1] if c1 + 1 < n_toks else ""
+    if nxt == "that" and low[c1] in CALL_FORMS:  # "called that a lie", not "called that number again": a determiner
+        return characterises(low, c1 + 1, n_toks, OUTER_OPENING)
     if nxt in ("that", ":"):
         return True
     k = content_start(low, c1 + 1, n_toks, "")
@@ -330,8 +361,7 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
     first = toks.start[min(s0, c1)]
     before = quotes.last_ending_by(first)
-    if before is not None and text[before[1]:first].strip() in ("", ",") and (
-            before[1] > unit.a or max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
+    if _quote_before(unit, before, first, max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
         return True  # "“Why should we talk?” asked Lavrov.", "“…,” she asked.": the quotation before is what was asked
     if low[c1] in INFINITIVE_CUES and infinitive(low, c1 + 1, n_toks):
         return True  # "Ukraine demands to unblock …", "vowed to respond": a directive's or commissive's content

@@ -188,11 +188,11 @@ def right_np(toks: Toks, i: int, end: int) -> tuple[int, int] | None:
     return (i, j - 1)
 
 
-#: words that never end an "of" complement before a cue (a relative opens a clause of its own)
+#: words that never end nor stand in an "of" complement before a cue (a relative opens a clause of its own)
 _NOT_COMPLEMENT_ENDS = frozenset({"who", "which", "that", "whom", "whose"})
 #: endings of adjectives, which end no "of" complement ("… of responsible states that …": "states" is no verb)
 _ADJECTIVE_ENDINGS = ("ible", "able", "ive", "ous", "ful")
-#: the most words of an "of" complement after a head ("the head of the Ukrainian military intelligence")
+#: the most words of an "of" complement after a head ("the chief of the Polish border guard service")
 OF_COMPLEMENT_MAX = 4
 
 
@@ -209,6 +209,8 @@ def _of_complement(low: list[str], text: list[str], j: int, stop: int) -> int | 
         k -= 1
     if k < j and low[k] in ("the", "a", "an") and k > stop:
         k -= 1
+    if _NOT_COMPLEMENT_ENDS.intersection(low[k + 1:j + 1]):
+        return None  # "the residents of the town who fled", "the leader of the party that won": a relative clause
     if k < j and k - 1 >= stop and low[k] == "of" and low[k - 1] in heads and not is_name(text[k - 1]):
         return k
     return None

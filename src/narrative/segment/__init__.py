@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
-from .marks import OUTER_CLOSING, OUTER_OPENING
+from .marks import CLOSING_MARKS, OUTER_OPENING
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -57,7 +57,10 @@ def plain_punkt():
 #: capitalised word ("the war.The minister said", "NATO.Stoltenberg", "World War II.The station"), also with the
 #: quotation mark that the stop closes between them ('… at any time."Russia responded'); the exact conditions (two
 #: letters or digits before the stop, a closing mark, no URL or abbreviation) are :func:`glued_starts`
-_STOP_CAPITAL = re.compile(r"[.!?][\"”»]?[A-Z]")
+_STOP_CAPITAL = re.compile(r"[.!?][" + re.escape(CLOSING_MARKS) + r"]?[A-Z]")
+#: how far :func:`glued_starts` looks either side of a stop for the token it ends (a URL, an abbreviation): a
+#: longer run without spaces is scraped text, and an unbounded search would make one scan per stop (quadratic)
+TOKEN_REACH = 200
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +70,6 @@ def dotted_names() -> frozenset[str]:
 
 
 _SPACE = re.compile(r"\s")
-_CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: a blank line (paragraph break): the next sentence starts after it
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: a line that opens with a quotation ("― Sonya Herridge\n“During the debate …"): a new sentence,
@@ -86,7 +88,10 @@ def glued_starts(text: str) -> list[int]:
     the capitalised word after it has a lower-case second letter (or is "A" or "I": "… in Iran.A senior aide"),
     and the stop is never inside a URL, an e-mail address, an abbreviation Punkt knows ("Gen.") or a listed dotted
     name. A quotation mark between the stop and the word is the end of a quotation the stop ends ("…, he said,
-    “it is over.”The talks"): a closing mark (” or »), or a straight one after an odd number of them on its line.
+    “it is over.”The talks"): a closing mark (” or »), a straight one after an odd number of them on its line, or
+    a “ that closes a German „ on its line (else it opens an English quotation). Each stretch of the text is read
+    a bounded number of times (the marks are counted as the stops go by, the token around a stop is looked for
+    at most :data:`TOKEN_REACH` characters away), so the time grows linearly with the text.
 
     >>> t = 'It grew.The end came in NATO.Bondar left. He said "it is over."Talks ended.'
     >>> [t[k:k + 4] for k in glued_starts(t)]
@@ -94,20 +99,38 @@ def glued_starts(text: str) -> list[int]:
     """
     cuts = []
     n = len(text)
+    known, dotted = abbreviations(), dotted_names()
+    # the marks on the line before the current stop, kept as the stops go by (each stretch of text read once):
+    # how many straight marks, and where the last „ and the last “ or ” stand
+    pos = line_start = straight = 0
+    low = high = -1
     for m in _STOP_CAPITAL.finditer(text):
         stop, at = m.start(), m.end() - 1  # the stop and the capital letter
-        if at - stop == 2 and (text[stop + 1] == '"' and text.count('"', text.rfind("\n", 0, stop) + 1, stop) % 2 == 0):
-            continue  # '… it ended."Next …': a straight mark that opens a quotation
         if not (stop >= 2 and _alnum(text[stop - 1]) and _alnum(text[stop - 2]) and at + 1 < n
                 and ("a" <= text[at + 1] <= "z" or text[at] in "AI" and text[at + 1] == " " and at + 2 < n
                      and "a" <= text[at + 2] <= "z")):
             continue
-        left = max(text.rfind(c, 0, stop) for c in " \t\n\r") + 1
-        space = _SPACE.search(text, stop)
-        token = text[left:space.start() if space else n].lstrip("(\"“«'‘")
+        mark = text[stop + 1] if at - stop == 2 else ""
+        if mark in ('"', "“"):
+            nl = text.rfind("\n", pos, stop)
+            if nl >= 0:
+                line_start, straight, low, high = nl + 1, 0, -1, -1
+            begin = max(pos, line_start)
+            straight += text.count('"', begin, stop)
+            low = max(low, text.rfind("„", begin, stop))
+            high = max(high, text.rfind("“", begin, stop), text.rfind("”", begin, stop))
+            pos = stop
+            if mark == '"' and straight % 2 == 0:
+                continue  # '… it ended."Next …': a straight mark that opens a quotation
+            if mark == "“" and low <= high:
+                continue  # '… it ended.“Next …': an English opening mark, not the German closing one („…“)
+        reach = max(0, stop - TOKEN_REACH)
+        left = max(text.rfind(c, reach, stop) for c in " \t\n\r") + 1 or reach
+        space = _SPACE.search(text, stop, stop + TOKEN_REACH)
+        token = text[left:space.start() if space else min(n, stop + TOKEN_REACH)].lstrip("(\"“«'‘„")
         word = token.split(".")[0].lower() if "." in token else ""
-        if ("/" in token or "@" in token or "www" in token.lower() or word in abbreviations()
-                or token.rstrip(".,;:!?)\"”»'’") in dotted_names()):
+        if ("/" in token or "@" in token or "www" in token.lower() or word in known
+                or token.rstrip(".,;:!?)\"”»“'’") in dotted):
             continue
         cuts.append(at)
     return cuts
@@ -135,7 +158,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         while k < len(cuts) and cuts[k] < b:
             cut = cuts[k]
             piece = text[a:cut].strip()
-            if piece and out and not piece.strip(_CLOSING_MARKS):  # '… “it is over.”Talks': the mark Punkt put
+            if piece and out and not piece.strip(CLOSING_MARKS):  # '… “it is over.”Talks': the mark Punkt put
                 out[-1] = (out[-1][0], a + len(text[a:cut].rstrip()))  # after the stop closes the sentence
             elif piece:
                 out.append((a, a + len(text[a:cut].rstrip())))

@@ -55,6 +55,8 @@ OUTER_OPENING = frozenset(OUTER_PAIRS)
 OUTER_CLOSING = frozenset().union(*OUTER_PAIRS.values())
 INNER_OPENING = frozenset(INNER_PAIRS)
 INNER_CLOSING = frozenset().union(*INNER_PAIRS.values())
+#: the outer closing marks as one string (sorted), for ``str.strip`` and character classes
+CLOSING_MARKS = "".join(sorted(OUTER_CLOSING))
 #: the outer marks, opening or closing
 OUTER_MARKS = OUTER_OPENING | OUTER_CLOSING
 #: every quotation mark of every convention

@@ -36,17 +36,26 @@ def nested_quotations(n: int) -> str:
     return "Peskov said: " + opened.rstrip() + " peace." + closed
 
 
+def glued_quotation_stops(n: int) -> str:
+    """``n`` short sentences glued to the next one after a stop and a quotation mark, no space and no line break
+    (straight, curly and German marks in turn: '… held."Post …', '… held.”Post …', '… held.“Post …')."""
+    marks = ('"', "”", "“")
+    return "".join(f"Post {i} held.{marks[i % 3]}" for i in range(n)) + "Then it ended."
+
+
 HOSTILE = {
     "unclosed curly, no stops": unclosed_curly_lines,
     "unclosed straight, one line": unclosed_straight_line,
     "said that chain": said_that_chain,
     "nested quotations": nested_quotations,
+    "glued quotation stops": glued_quotation_stops,
 }
 
 
 #: the audit's sizes (issue 22): 2,000 stray marks in ~94 KB; a few thousand nesting levels in ~150 KB
 AUDIT_SIZES = {"unclosed curly, no stops": 2000, "unclosed straight, one line": 2000,
-               "said that chain": 5600, "nested quotations": 5000}
+               "said that chain": 5600, "nested quotations": 5000,
+               "glued quotation stops": 20000}  # ~380 KB on one line: sentence splitting once grew quadratic here
 
 _CHILD = """
 import json, resource, sys
@@ -55,11 +64,14 @@ from narrative.claims import extract_claims
 from narrative.tools.hostile import HOSTILE
 kind, n, method = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 text = HOSTILE[kind](n)
+import time
+t0 = time.perf_counter()
 c = extract_claims(pd.DataFrame({"doc_id": ["d"], "source": ["bench"], "text": [text]}), method=method)
 lengths = c["content"].str.len()
 print(json.dumps({"input_kb": round(len(text.encode()) / 1024), "claims": len(c),
                   "max_content": int(lengths.max()), "content_kb": round(int(lengths.sum()) / 1024),
                   "nesting_capped": int(c.attrs["nesting_capped"]),
+                  "seconds": round(time.perf_counter() - t0, 2),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
 """
 
@@ -67,7 +79,8 @@ print(json.dumps({"input_kb": round(len(text.encode()) / 1024), "claims": len(c)
 def run_hostile(methods=None, sizes=None):
     """Per hostile input and extractor, in a fresh interpreter each (so peak RSS is that input's):
     input size, claims, longest and total content, attributions left out by the nesting bound, peak
-    RSS. A table (pandas DataFrame); nothing is timed."""
+    RSS, and the seconds the extraction took (to read against the input size: a quadratic step shows here;
+    the tests assert no times). A table (pandas DataFrame)."""
     import json
     import subprocess
     import sys
