@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .grammar import (ANSWER_KINDS, ANSWERS, CLAUSE_END, DETERMINERS, GAINS, NEW_CLAUSE, OBJECT_FORMS, PASSIVE,
-                      PREPOSITIONS, REGAINS, STRONG_PARTICIPLES, WEAPONS)
+                      PREPOSITIONS, REGAINS, STRONG_PARTICIPLES, TROUBLE_MODIFIERS, WEAPONS)
 
 
 class Sides:
@@ -120,6 +120,31 @@ class Sides:
             for j in range(k + 1, min(len(words), k + 4)):
                 m = marker(words[j])
                 if m:
+                    return m
+        return None
+
+    def own_holder(self, words: list[str], i: int, n: int) -> str | None:
+        """The side marker the trouble ``words[i:i+n]`` carries itself, not read from the clause around it: a marker
+        right before it (or before one modifier, ``TROUBLE_MODIFIERS``: "Russian losses", "the enemy's heavy losses"),
+        else one in the 3 words after "for"/"of"/"among" right after it ("heavy losses for the occupiers"); v2.9.1.
+
+        >>> from narrative.lexicons.perspective import default_perspective
+        >>> view = default_perspective()
+        >>> view.own_holder("and russian losses are mounting".split(), 2, 1)
+        'kremlin'
+        >>> view.own_holder("russian strikes caused casualties".split(), 3, 1) is None
+        True
+        """
+        if i and (m := self.marker_of(words[i - 1])):
+            return m
+        if i > 1 and words[i - 1] in TROUBLE_MODIFIERS and (m := self.marker_of(words[i - 2])):
+            return m
+        k = i + n
+        if k + 1 < len(words) and words[k] in ("for", "of", "among"):
+            for j in range(k + 1, min(len(words), k + 4)):
+                if words[j] in CLAUSE_END:
+                    break
+                if m := self.marker_of(words[j]):
                     return m
         return None
 
