@@ -30,3 +30,24 @@ def test_harm_after_the_adversarys_attack_named_for_the_speakers_side_stays_harm
 def test_the_harm_the_adversarys_attack_caused_stays_no_achievement():
     got = cats("Russian missile strikes caused casualties at the market.", "ukraine")
     assert "aggression" in got and "casualties" in got and "achievement" not in got
+
+
+# -- a pronoun holder of a plight is its antecedent's side: the own side's hardship is no achievement (S5) -------------
+@pytest.mark.parametrize("text, side", [
+    ("Our gunners kept firing all week, but now they are running low on ammunition.", "ukraine"),
+    ("Our marines defended the port for a month, yet in the end they were forced to retreat.", "ukraine"),
+    ("Ukrainian crews fought hard near the river, but they are running out of fuel.", "ukraine"),
+    ("Russian paratroopers held the airfield for days, but they were forced to withdraw.", "kremlin"),
+])
+def test_a_pronoun_whose_antecedent_is_the_own_side_names_its_hardship(text, side):
+    got = cats(text, side)
+    assert "achievement" not in got and "adversity" in got
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The occupiers shelled the town all night, and now they are running low on shells.", "ukraine"),
+    ("We hit their depots hard, and they are running low on fuel.", "ukraine"),  # "we" is no antecedent of "they"
+    ("They are demoralised and short of everything.", "ukraine"),  # a bare "they": the adversary (v2.8)
+])
+def test_a_pronoun_whose_antecedent_is_the_adversary_or_none_stays_its_poor_position(text, side):
+    assert "achievement" in cats(text, side)

@@ -101,7 +101,8 @@ class Sides:
         ("losses of the occupiers"). ``plight``: the words name a poor position ("demoralised", "collapsing",
         ``plight`` rows), where "they"/"them"/"their" (``pronoun`` rows) name the adversary and "for" also
         introduces the holder ("they are demoralised", "the front is collapsing for them": codebook §3
-        achievement, the enemy's poor position; v2.8).
+        achievement, the enemy's poor position; v2.8), unless the pronoun's antecedent in the claim names another side
+        (:meth:`antecedent`: "our crews held on, but they are running low on fuel" is the own side's; v2.9.1).
 
         >>> from narrative.lexicons.perspective import default_perspective
         >>> view = default_perspective()
@@ -111,17 +112,48 @@ class Sides:
         True
         """
         marker = self.marker_of if not plight else lambda w: self.marker_of(w) or (
-            "adversary" if w in self.pronouns else None)
-        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1), marker=marker)
-        if m:
-            return m
-        k = i + n
-        if k + 1 < len(words) and (words[k] in ("of", "among") or plight and words[k] == "for"):
-            for j in range(k + 1, min(len(words), k + 4)):
-                m = marker(words[j])
-                if m:
-                    return m
-        return None
+            "pronoun" if w in self.pronouns else None)
+        at = [-1]  # the position of the word read last: where a pronoun stands
+
+        def read(positions):
+            for k in positions:
+                at[0] = k
+                yield k
+        m = self._first_marker(words, read(range(i - 1, max(-1, i - 6), -1)), marker=marker)
+        if not m:
+            k = i + n
+            if k + 1 < len(words) and (words[k] in ("of", "among") or plight and words[k] == "for"):
+                for j in range(k + 1, min(len(words), k + 4)):
+                    m = marker(words[j])
+                    if m:
+                        at[0] = j
+                        break
+        # a pronoun names the side of its antecedent (v2.9.1; the adversary with none, v2.8)
+        return self.antecedent(words, at[0]) if m == "pronoun" else m
+
+    #: first-person markers: never the antecedent of "they" ("we held, but they fled": another group)
+    _FIRST_PERSON = frozenset({"we", "us", "ours"})
+
+    def antecedent(self, words: list[str], k: int) -> str:
+        """The side of the pronoun ``words[k]`` ("they", ``pronoun`` rows): the nearest side marker before it in the
+        claim, other pronouns and "we"/"us" passed over ("our brigades fought bravely, but they are running low on
+        shells": the own side, ``own``); with none, the adversary (a bare "they are demoralised"; v2.9.1).
+
+        >>> from narrative.lexicons.perspective import default_perspective
+        >>> view = default_perspective()
+        >>> view.antecedent("our units held , but they withdrew".split(), 5)
+        'own'
+        >>> view.antecedent("they withdrew".split(), 0)
+        'adversary'
+        """
+        for j in range(k - 1, -1, -1):
+            w = words[j]
+            if w in self._FIRST_PERSON:
+                continue
+            m = self.marker_of(w)
+            if m:
+                return m
+        return "adversary"
 
     def own_holder(self, words: list[str], i: int, n: int) -> str | None:
         """The side marker the trouble ``words[i:i+n]`` carries itself, not read from the clause around it: a marker
