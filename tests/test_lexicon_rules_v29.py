@@ -150,6 +150,8 @@ def test_shortages_and_the_own_sides_retreat_are_adversity(text):
 
 def test_the_adversarys_retreat_and_shortage_are_its_poor_position():
     assert "achievement" in cats("The occupiers were forced to retreat from the island.", "ukraine")
+    # a bare "they" with no antecedent in the claim stays the adversary (v2.9.1: an own antecedent wins, see
+    # test_lexicon_rules_v291.py)
     assert "achievement" in cats("They are running low on missiles.", "ukraine")
 
 

@@ -258,7 +258,7 @@ class Lexicon:
             hits.append((i, n, index, cats, rule))
         if view is None:
             return hits
-        hits = view.caused_troubles(words, view.repelled_attacks(words, hits), lambda index: phrases[index][2])
+        hits = view.caused_troubles(words, view.repelled_attacks(words, hits), lambda index: phrases[index][2], side)
         return view.third_party(words, view.progress_in_talks(words, hits), side)
 
     def find(self, text: str, start: int = 0, end: int | None = None, side: str | None = None) -> list[Hit]:

@@ -25,6 +25,13 @@ munition munitions artillery aircraft jets planes helicopters warships ships tan
 CEASE = frozenset({"stop", "stops", "stopped", "stopping", "cease", "ceased", "ceasing", "halt", "halted", "end"})
 #: the holder's own verbs of loss or suffering: a trouble after them is the holder's ("suffered heavy losses", "lost")
 OWN_VERBS = ("suffer", "sustain", "incur", "lost", "los", "took", "taken")
+#: a word and the one after it that make a trouble after them the outcome its holder suffered, as ``OWN_VERBS`` do
+#: ("the assault ended in heavy losses", "the offensive failed with losses": the attacker's own; v2.9.1)
+OWN_ENDINGS = frozenset({("ended", "in"), ("ended", "with"), ("ends", "in"), ("ends", "with"), ("end", "in"),
+                         ("end", "with"), ("ending", "in"), ("ending", "with"), ("failed", "with"), ("fails", "with")})
+#: words between a side marker and a trouble that leave the marker the trouble's own ("the enemy's heavy losses")
+TROUBLE_MODIFIERS = frozenset({"heavy", "military", "army", "own", "combat", "huge", "massive", "significant", "serious",
+                               "catastrophic", "staggering", "enormous", "colossal", "mounting", "new"})
 #: a trouble word that is itself the holder's verb ("the enemy attacked and lost 200 men")
 LOSING = frozenset({"lost", "lose", "loses", "losing"})
 #: forms of "be" between an attack word and a trouble: the attack is the trouble's holder ("the offensive is bogged down")

@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import Callable
 
 from ..infra.datafiles import data_path
-from .grammar import (BE, BELIEFS, CLAUSE_END, GAINS, GRATITUDE, HARMS, LOSING, OWN_VERBS, PASSIVE, PLANS, REPELS,
-                      SUCCESS, TALKS)
+from .grammar import (BE, BELIEFS, CLAUSE_END, GAINS, GRATITUDE, HARMS, LOSING, OWN_ENDINGS, OWN_VERBS, PASSIVE, PLANS,
+                      REPELS, SUCCESS, TALKS)
 from .negation import Negation
 from .sides import Sides
 
@@ -176,14 +176,26 @@ class Perspective(Sides, Negation):
             out.append((i, n, index, cats, rule))
         return out
 
-    def caused_troubles(self, words: list[str], hits: list[tuple], listed: Callable[[int], tuple]) -> list[tuple]:
+    def caused_troubles(self, words: list[str], hits: list[tuple], listed: Callable[[int], tuple],
+                        side: str | None = None) -> list[tuple]:
         """``hits`` with each trouble read as the adversary's losses (``adversary's losses``) that follows an
         aggression hit within 6 tokens in its clause read back as its listed categories: the harm the adversary's attack
         did ("Russian strikes caused casualties", "Russia's aggression and numerous casualties": the casualties are not
         Russia's losses), unless the holder's own verb of suffering stands between ("the enemy attacked and suffered
         heavy losses"), the trouble word is the holder's verb ("lost"), or a form of "be" makes the attack the trouble's
-        holder ("the Russian offensive is bogged down"); v2.9. ``listed``: a hit's phrase index -> the
-        categories its lexicon row lists."""
+        holder ("the Russian offensive is bogged down"); v2.9. Nor when an outcome the attacker suffered stands between
+        ("the assault ended in heavy losses", "the offensive failed with losses": ``OWN_ENDINGS``), and a trouble that
+        carries its own side marker (:meth:`~.sides.Sides.own_holder`: "Russian losses", "heavy losses for the
+        occupiers") is that marker's: the adversary's stays the speaker's achievement, any other side's is its listed
+        categories (v2.9.1). ``listed``: a hit's phrase index -> the categories its lexicon row lists; ``side``: the
+        speaker's.
+
+        >>> view = default_perspective()
+        >>> words = "the russian assault ended in heavy losses for the russian army".split()
+        >>> hits = [(2, 1, 0, ("aggression",), "adversary"), (5, 2, 1, ("achievement",), "adversary's losses")]
+        >>> view.caused_troubles(words, hits, lambda index: ("casualties",), "ukraine")[1][3]
+        ('achievement',)
+        """
         hostile, harm = self.roles["adversary attack"], self.roles["harm"]
         # an aggression hit that is itself a side marker ("the occupiers") names the holder, it is no attack
         ends = [i + n for i, n, _index, cats, _rule in hits if hostile in cats and self.marker_of(words[i]) is None]
@@ -193,7 +205,12 @@ class Perspective(Sides, Negation):
         for i, n, index, cats, rule in hits:
             if rule == "adversary's losses" and words[i] not in LOSING and any(
                     0 <= i - end <= 6 and CLAUSE_END.isdisjoint(words[end:i]) and BE.isdisjoint(words[end:i])
-                    and not any(w.startswith(OWN_VERBS) for w in words[end:i]) for end in ends):
+                    and not any(w.startswith(OWN_VERBS) for w in words[end:i])
+                    and not any((words[k], words[k + 1]) in OWN_ENDINGS for k in range(end, i - 1)) for end in ends):
+                own = self.own_holder(words, i, n)
+                if own is not None and self.is_adversary(own, side):  # "Russian losses": the adversary's, as judged
+                    out.append((i, n, index, cats, rule))
+                    continue
                 cats, rule = tuple(c for c in listed(index) if c not in (ATTACK, BLOCK)), "lexicon"
                 if harm in cats and self.hypothetical(words, i):
                     cats = tuple(c for c in cats if c != harm)

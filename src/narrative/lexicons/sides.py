@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .grammar import (ANSWER_KINDS, ANSWERS, CLAUSE_END, DETERMINERS, GAINS, NEW_CLAUSE, OBJECT_FORMS, PASSIVE,
-                      PREPOSITIONS, REGAINS, STRONG_PARTICIPLES, WEAPONS)
+                      PREPOSITIONS, REGAINS, STRONG_PARTICIPLES, TROUBLE_MODIFIERS, WEAPONS)
 
 
 class Sides:
@@ -101,7 +101,8 @@ class Sides:
         ("losses of the occupiers"). ``plight``: the words name a poor position ("demoralised", "collapsing",
         ``plight`` rows), where "they"/"them"/"their" (``pronoun`` rows) name the adversary and "for" also
         introduces the holder ("they are demoralised", "the front is collapsing for them": codebook §3
-        achievement, the enemy's poor position; v2.8).
+        achievement, the enemy's poor position; v2.8), unless the pronoun's antecedent in the claim names another side
+        (:meth:`antecedent`: "our crews held on, but they are running low on fuel" is the own side's; v2.9.1).
 
         >>> from narrative.lexicons.perspective import default_perspective
         >>> view = default_perspective()
@@ -111,15 +112,71 @@ class Sides:
         True
         """
         marker = self.marker_of if not plight else lambda w: self.marker_of(w) or (
-            "adversary" if w in self.pronouns else None)
-        m = self._first_marker(words, range(i - 1, max(-1, i - 6), -1), marker=marker)
-        if m:
+            "pronoun" if w in self.pronouns else None)
+        at = [-1]  # the position of the word read last: where a pronoun stands
+
+        def read(positions):
+            for k in positions:
+                at[0] = k
+                yield k
+        m = self._first_marker(words, read(range(i - 1, max(-1, i - 6), -1)), marker=marker)
+        if not m:
+            k = i + n
+            if k + 1 < len(words) and (words[k] in ("of", "among") or plight and words[k] == "for"):
+                for j in range(k + 1, min(len(words), k + 4)):
+                    m = marker(words[j])
+                    if m:
+                        at[0] = j
+                        break
+        # a pronoun names the side of its antecedent (v2.9.1; the adversary with none, v2.8)
+        return self.antecedent(words, at[0]) if m == "pronoun" else m
+
+    #: first-person markers: never the antecedent of "they" ("we held, but they fled": another group)
+    _FIRST_PERSON = frozenset({"we", "us", "ours"})
+
+    def antecedent(self, words: list[str], k: int) -> str:
+        """The side of the pronoun ``words[k]`` ("they", ``pronoun`` rows): the nearest side marker before it in the
+        claim, other pronouns and "we"/"us" passed over ("our brigades fought bravely, but they are running low on
+        shells": the own side, ``own``); with none, the adversary (a bare "they are demoralised"; v2.9.1).
+
+        >>> from narrative.lexicons.perspective import default_perspective
+        >>> view = default_perspective()
+        >>> view.antecedent("our units held , but they withdrew".split(), 5)
+        'own'
+        >>> view.antecedent("they withdrew".split(), 0)
+        'adversary'
+        """
+        for j in range(k - 1, -1, -1):
+            w = words[j]
+            if w in self._FIRST_PERSON:
+                continue
+            m = self.marker_of(w)
+            if m:
+                return m
+        return "adversary"
+
+    def own_holder(self, words: list[str], i: int, n: int) -> str | None:
+        """The side marker the trouble ``words[i:i+n]`` carries itself, not read from the clause around it: a marker
+        right before it (or before one modifier, ``TROUBLE_MODIFIERS``: "Russian losses", "the enemy's heavy losses"),
+        else one in the 3 words after "for"/"of"/"among" right after it ("heavy losses for the occupiers"); v2.9.1.
+
+        >>> from narrative.lexicons.perspective import default_perspective
+        >>> view = default_perspective()
+        >>> view.own_holder("and russian losses are mounting".split(), 2, 1)
+        'kremlin'
+        >>> view.own_holder("russian strikes caused casualties".split(), 3, 1) is None
+        True
+        """
+        if i and (m := self.marker_of(words[i - 1])):
+            return m
+        if i > 1 and words[i - 1] in TROUBLE_MODIFIERS and (m := self.marker_of(words[i - 2])):
             return m
         k = i + n
-        if k + 1 < len(words) and (words[k] in ("of", "among") or plight and words[k] == "for"):
+        if k + 1 < len(words) and words[k] in ("for", "of", "among"):
             for j in range(k + 1, min(len(words), k + 4)):
-                m = marker(words[j])
-                if m:
+                if words[j] in CLAUSE_END:
+                    break
+                if m := self.marker_of(words[j]):
                     return m
         return None
 
