@@ -1,4 +1,4 @@
-"""Composed cases for the review of sentence splitting and claim rules (branch mendc): no article text."""
+"""Composed cases: stops glued to quotation marks (linear, every convention), reactions after an attributed quotation, "of" complements, "called", military ranks. No article text."""
 from __future__ import annotations
 
 import pandas as pd
