@@ -51,24 +51,3 @@ def test_a_pronoun_whose_antecedent_is_the_own_side_names_its_hardship(text, sid
 ])
 def test_a_pronoun_whose_antecedent_is_the_adversary_or_none_stays_its_poor_position(text, side):
     assert "achievement" in cats(text, side)
-
-
-# -- phrases that fired far beyond their intent (S4) ------------------------------------------------------------------
-@pytest.mark.parametrize("text, cat", [
-    ("Their grief will endure long after the ceasefire.", "resistance"),
-    ("The high prices will endure into next spring.", "resistance"),
-    ("The factory is firing at least forty engineers this month.", "aggression"),
-    ("The new striker was firing on all cylinders in the final.", "aggression"),
-    ("The drought inflicted serious damage on the wheat harvest.", "aggression"),
-])
-def test_a_phrase_outside_war_is_no_frame(text, cat):
-    assert cat not in cats(text, "ukraine")
-
-
-@pytest.mark.parametrize("text, side, cat", [
-    ("Our people will endure this winter too.", "ukraine", "resistance"),
-    ("Our artillery inflicted heavy damage on an enemy convoy.", "ukraine", "achievement"),
-    ("The occupiers are firing at the harbour again.", "ukraine", "aggression"),
-])
-def test_the_war_readings_of_those_phrases_stay(text, side, cat):
-    assert cat in cats(text, side)

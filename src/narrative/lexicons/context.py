@@ -4,9 +4,8 @@ Rows of ``context.csv`` (columns ``phrase,category,where,words,window,effect,not
 
 * ``phrase``: a phrase as written in the lexicon file (``deal``, ``successfully``);
 * ``category``: the category the rule takes away (``*``: every category of the phrase);
-* ``where``: ``before`` or ``after`` the phrase, or ``around`` it (both sides, v2.9.1: "inflicted" is an attack
-  with a military doer before or a military object after it); ``window``: how many tokens on that side are read
-  (default 1; an opening quotation mark after the phrase is read over and takes no slot: ``intercepted an enemy «plan»``);
+* ``where``: ``before`` or ``after`` the phrase; ``window``: how many tokens on that side are read (default 1; an
+  opening quotation mark after the phrase is read over and takes no slot: ``intercepted an enemy «plan»``);
 * ``words``: ``|``-separated tokens (``repel*`` matches a prefix, as in the lexicon);
 * ``effect``: ``drop`` (the category is dropped when one of the words is there) or ``only`` (it is kept only
   when one of them is there).
@@ -31,7 +30,7 @@ from ..errors import InputError
 from ..infra.datafiles import data_path
 from ..segment.marks import OUTER_MARKS, OUTER_OPENING
 
-WHERE = ("before", "after", "around")
+WHERE = ("before", "after")
 EFFECTS = ("drop", "only")
 #: tokens a context window never reads across: the end of a clause, or an outer quotation mark of any convention
 #: (:mod:`narrative.segment.marks`; an opening mark after the phrase is read over instead, see :meth:`ContextRule.applies`)
@@ -52,24 +51,14 @@ class ContextRule:
 
     def applies(self, words: list[str], i: int, n: int) -> bool:
         """Whether one of the rule's words is in its window beside ``words[i:i+n]``."""
-        if self.where == "around":
-            return self._before(words, i) or self._after(words, i, n)
         if self.where == "before":
-            return self._before(words, i)
-        return self._after(words, i, n)
-
-    def _before(self, words: list[str], i: int) -> bool:
-        """Whether one of the rule's words is in the ``window`` tokens before ``words[i]``, in its clause."""
-        for k in range(i - 1, max(-1, i - 1 - self.window), -1):
-            w = words[k]
-            if w in _STOP:
-                return False
-            if self._is_word(w):
-                return True
-        return False
-
-    def _after(self, words: list[str], i: int, n: int) -> bool:
-        """Whether one of the rule's words is in the ``window`` words after ``words[i:i+n]``, in its clause."""
+            for k in range(i - 1, max(-1, i - 1 - self.window), -1):
+                w = words[k]
+                if w in _STOP:
+                    return False
+                if self._is_word(w):
+                    return True
+            return False
         # after: a quoted object is read ('intercepted a “plan ...”', « », „ “: v2.8), and the opening mark it
         # skips takes no slot of the window, so ``window`` counts words only
         k, end, left = i + n, len(words), self.window
