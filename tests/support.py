@@ -111,3 +111,20 @@ def lexicon_counts(text: str, side: str | None = None) -> dict[str, float]:
 def lexicon_categories(text: str, side: str) -> set[str]:
     """The frame categories the shipped lexicon gives ``text`` said by ``side`` (the recall tests' one reading)."""
     return {c for c, v in lexicon_counts(text, side).items() if v > 0}
+
+
+def attributed_claims(text: str):
+    """The claims of one composed news text that are not its publisher's own voice, numbered from 0."""
+    import pandas as pd
+
+    from narrative.claims import extract_claims
+
+    docs = pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]})
+    claims = extract_claims(docs)
+    return claims[claims["side_source"] != "publisher"].reset_index(drop=True)
+
+
+def attributed_claim(text: str, cue: str):
+    """The first attributed claim of ``text`` whose cue is ``cue``."""
+    claims = attributed_claims(text)
+    return claims[claims["cue"] == cue].iloc[0]

@@ -9,17 +9,9 @@ import pytest
 
 from narrative.claims import extract_claims
 from narrative.segment import split_sentences
+from support import attributed_claim as _claim, attributed_claims as _claims
 
 
-def _claims(text: str) -> pd.DataFrame:
-    docs = pd.DataFrame({"doc_id": ["d"], "source": ["news"], "text": [text]})
-    claims = extract_claims(docs)
-    return claims[claims["side_source"] != "publisher"].reset_index(drop=True)
-
-
-def _claim(text: str, cue: str) -> pd.Series:
-    claims = _claims(text)
-    return claims[claims["cue"] == cue].iloc[0]
 
 
 @pytest.mark.parametrize("text, speaker, side", [
