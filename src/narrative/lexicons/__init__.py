@@ -236,7 +236,7 @@ class Lexicon:
         and the month "May" dropped, then, with a perspective, each hit judged by its rules
         (:meth:`narrative.lexicons.perspective.Perspective.judge`)."""
         view, phrases, context, plain = self.perspective, self._phrases, self._context, self._plain
-        denials = view is not None and view.denials_in(words)  # once per text: denials are rare
+        denials = None  # the text's denial verbs (:meth:`~.negation.Negation.denials_in`), found at the first judged hit
         hits = []
         for i, n, index in self._scan(words):
             cats = phrases[index][2]
@@ -251,12 +251,14 @@ class Lexicon:
                     continue
             rule = "lexicon"
             if view is not None and index not in plain:
+                if denials is None:  # once per text, and only for a text with a hit to judge: denials are rare
+                    denials = view.denials_in(words)
                 judged = view.judge(words, i, n, cats, side, denials)
                 if judged is None:
                     continue
                 cats, rule = judged
             hits.append((i, n, index, cats, rule))
-        if view is None:
+        if view is None or not hits:  # the rules below read hits beside each other: none, nothing to read
             return hits
         hits = view.caused_troubles(words, view.repelled_attacks(words, hits), lambda index: phrases[index][2], side)
         return view.third_party(words, view.progress_in_talks(words, hits), side)

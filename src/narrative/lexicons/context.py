@@ -51,12 +51,15 @@ class ContextRule:
 
     def applies(self, words: list[str], i: int, n: int) -> bool:
         """Whether one of the rule's words is in its window beside ``words[i:i+n]``."""
+        # a token is one of the rule's words, or starts with one of its prefixes (tested in each loop: they run for
+        # every hit of a phrase with a rule)
+        listed, prefixes = self.words, self.prefixes
         if self.where == "before":
             for k in range(i - 1, max(-1, i - 1 - self.window), -1):
                 w = words[k]
                 if w in _STOP:
                     return False
-                if self._is_word(w):
+                if w in listed or prefixes and w.startswith(prefixes):
                     return True
             return False
         # after: a quoted object is read ('intercepted a “plan ...”', « », „ “: v2.8), and the opening mark it
@@ -69,14 +72,10 @@ class ContextRule:
                 continue
             if w in _STOP:
                 return False
-            if self._is_word(w):
+            if w in listed or prefixes and w.startswith(prefixes):
                 return True
             left -= 1
         return False
-
-    def _is_word(self, w: str) -> bool:
-        """Whether token ``w`` is one of the rule's words (or starts with one of its prefixes)."""
-        return w in self.words or bool(self.prefixes and w.startswith(self.prefixes))
 
     def keeps(self, words: list[str], i: int, n: int) -> bool:
         """Whether the category survives this rule."""
@@ -112,6 +111,6 @@ def default_context() -> dict[str, list[ContextRule]]:
 def apply_context(rules: list[ContextRule], words: list[str], i: int, n: int, cats: tuple[str, ...]) -> tuple[str, ...]:
     """``cats`` without the categories a rule takes away from the hit ``words[i:i+n]``."""
     for rule in rules:
-        if not rule.keeps(words, i, n):
+        if rule.applies(words, i, n) == (rule.effect == "drop"):  # :meth:`ContextRule.keeps` is false (inlined)
             cats = () if rule.category == "*" else tuple(c for c in cats if c != rule.category)
     return cats

@@ -32,18 +32,25 @@ class Negation:
         else:
             deny = bool(denials) and not self.denials.isdisjoint(denials)
             believe = bool(denials) and not BELIEFS.isdisjoint(denials)
-        for k in range(i - 1, max(-1, i - (13 if deny else 10 if believe else 4)), -1):
+        negators, lo = self.negators, max(0, i - (12 if deny else 9 if believe else 3))
+        # most hits have no cue word before them (a negator, denial or belief verb: ``cues``), and then the loop
+        # below finds nothing, so it is skipped (a word ending in "n't" is a negator too: looked for in the words joined)
+        window = words[lo:i]
+        joined = "" if not self.cues.isdisjoint(window) else " ".join(window)
+        back = range(i - 1, lo - 1, -1) if not joined or "n't" in joined or "n’t" in joined else ()
+        for k in back:
             w = words[k]
             if w in CLAUSE_END:
                 break
-            if (k >= i - 3 and self._negator(w)) or (deny and w in self.denials):
+            # a negator (:meth:`_negator`, inlined: this loop runs for most judged hits)
+            if (k >= i - 3 and (w in negators or w.endswith(("n't", "n’t")))) or (deny and w in self.denials):
                 if not CEASE.isdisjoint(words[k + 1:i]):  # "did not stop shelling": it goes on (v2.9)
                     return False
                 return not (w == "not" and k + 1 < len(words) and words[k + 1] == "only")
             if believe and k >= i - 9 and w in BELIEFS and k and (self._negator(words[k - 1]) or
                                                        k > 1 and self._negator(words[k - 2])):
                 return True
-        if deny:
+        if deny and not DENIED_BY.isdisjoint(words[i + n:i + n + 8]):
             for k in range(i + n, min(len(words), i + n + 8)):
                 if words[k] in CLAUSE_END:
                     break

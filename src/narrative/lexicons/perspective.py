@@ -66,10 +66,12 @@ class Perspective(Sides, Negation):
     pronouns: frozenset = frozenset()  # "they", "them", "their": the adversary as the holder of a plight (v2.8)
     plights: tuple = ()  # how a poor-position phrase begins ("demoralis", "heavy losses"): a pronoun holder counts (v2.8)
     negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
+    cues: frozenset = field(init=False, default=frozenset())  # negators, denial and belief verbs (set here)
     belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
 
     def __post_init__(self):
         object.__setattr__(self, "lookback", self.denials | BELIEFS)
+        object.__setattr__(self, "cues", self.negators | self.lookback)  # a word :meth:`negated` reads before a hit
         missing = set(ROLES) - set(self.roles or {})
         if missing:
             raise ValueError(f"perspective rules need the roles {', '.join(sorted(missing))}")
@@ -196,6 +198,8 @@ class Perspective(Sides, Negation):
         >>> view.caused_troubles(words, hits, lambda index: ("casualties",), "ukraine")[1][3]
         ('achievement',)
         """
+        if not any(hit[4] == "adversary's losses" for hit in hits):  # the only rule it reads back: most texts have none
+            return hits
         hostile, harm = self.roles["adversary attack"], self.roles["harm"]
         # an aggression hit that is itself a side marker ("the occupiers") names the holder, it is no attack
         ends = [i + n for i, n, _index, cats, _rule in hits if hostile in cats and self.marker_of(words[i]) is None]
