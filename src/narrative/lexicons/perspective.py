@@ -65,6 +65,7 @@ class Perspective(Sides, Negation):
     nonparties: frozenset = frozenset()  # speaker sides with no own side in the war (``nonparty`` rows: ``other``)
     pronouns: frozenset = frozenset()  # "they", "them", "their": the adversary as the holder of a plight (v2.8)
     plights: tuple = ()  # how a poor-position phrase begins ("demoralis", "heavy losses"): a pronoun holder counts (v2.8)
+    doers: dict = None  # phrase -> the doer it needs (``doer`` rows: ``any`` side marker, or the ``own`` side; v2.9.2)
     negatable: frozenset = field(init=False, default=frozenset())  # roles["negatable"], set here (codebook G3)
     cues: frozenset = field(init=False, default=frozenset())  # negators, denial and belief verbs (set here)
     belligerents: frozenset = field(init=False, default=frozenset())  # the sides with adversaries, set here
@@ -88,7 +89,8 @@ class Perspective(Sides, Negation):
         >>> view.may_change(("talks",), ("diplomacy",)), view.may_change(("thank*",), ("diplomacy",))
         (False, True)
         """
-        if ATTACK in cats or not self.negatable.isdisjoint(cats) or not set(self.roles["troubles"]).isdisjoint(cats):
+        if ATTACK in cats or not self.negatable.isdisjoint(cats) or not set(self.roles["troubles"]).isdisjoint(cats) \
+                or " ".join(pattern) in (self.doers or {}):
             return True
         head = pattern[0].rstrip("*")
         return self.roles["gratitude"] in cats and any(head.startswith(g) or g.startswith(head) for g in GRATITUDE)
@@ -100,6 +102,8 @@ class Perspective(Sides, Negation):
         ``denials``: whether the text holds a denial verb (:meth:`denials_in`)."""
         rule, role = "lexicon", self.roles
         gain, hostile, troubles = role["own attack"], role["adversary attack"], role["troubles"]
+        if not self.has_doer(words, i, n, side):  # "the storm inflicted damage": no doer, no frame (v2.9.2)
+            return None
         if ATTACK in cats:
             answered = self.answered(words, i)  # "forced to answer the shelling": the answered attack is hostile
             # "we are under constant shelling": the one under the attack is its target, not its doer (v2.9)
@@ -152,6 +156,28 @@ class Perspective(Sides, Negation):
             if not cats:
                 return None
         return cats, rule
+
+    def has_doer(self, words: list[str], i: int, n: int, side: str | None) -> bool:
+        """Whether the hit ``words[i:i+n]`` has the doer its ``doer`` row needs (true for a phrase with no such row):
+        ``any``, a side marker as its agent (:meth:`~.sides.Sides.agent`: "the storm inflicted damage" has none, "our
+        artillery inflicted damage" and "inflicted damage on Ukrainian towns" have one), or ``own``, the speaker's own
+        side as its doer (:meth:`~.sides.Sides.doer`: "we will endure", not "the high prices will endure"); v2.9.2.
+
+        >>> view = default_perspective()
+        >>> view.has_doer("the storm inflicted damage".split(), 2, 1, "ukraine")
+        False
+        >>> view.has_doer("our people will endure".split(), 2, 2, "ukraine")
+        True
+        """
+        if not self.doers:
+            return True
+        need = self.doers.get(words[i] if n == 1 else " ".join(words[i:i + n]))
+        if need is None:
+            return True
+        if need == "own":
+            doer = self.doer(words, i, n)
+            return doer is not None and self.is_own(doer, side)
+        return self.agent(words, i, n) is not None
 
     @staticmethod
     def _before(words: list[str], i: int, window: int, wanted: frozenset) -> bool:
@@ -269,7 +295,8 @@ def default_perspective() -> Perspective:
     return Perspective(pick("negator"), pick("denial"), {r["word"]: r["value"] for r in rows if r["kind"] == "marker"},
                        pick("forces"), {r["word"]: listed(r["value"]) for r in rows if r["kind"] == "side"}, roles,
                        nonparties=pick("nonparty"), pronouns=pick("pronoun"),
-                       plights=tuple(sorted(pick("plight"))))
+                       plights=tuple(sorted(pick("plight"))),
+                       doers={r["word"]: r["value"] for r in rows if r["kind"] == "doer"})
 
 
 def is_adversary(marker: str, side: str | None) -> bool:
