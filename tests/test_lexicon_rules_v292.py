@@ -24,13 +24,16 @@ def test_will_endure_by_the_own_side_stays_resistance(text, side):
     assert "resistance" in cats(text, side)
 
 
-# -- "firing at": shooting, not dismissing ----------------------------------------------------------------------------
+# -- "firing at" dismissing, and "inflicted" with no doer (a storm, a drought): no attack ---------------------------------
 @pytest.mark.parametrize("text", [
     "The carmaker is firing at least three hundred staff at its northern plant.",
     "After the merger the bank began firing at least one manager a week.",
     "With the new coach the team is firing on all cylinders.",
+    "The storm inflicted heavy damage on power lines across the region.",
+    "Years of drought have inflicted real harm on the grain farms.",
+    "The floods are inflicting new costs on small towns.",
 ])
-def test_firing_at_least_and_on_all_cylinders_are_no_attack(text):
+def test_firing_at_least_or_an_inflicted_harm_with_no_doer_is_no_attack(text):
     got = cats(text, "ukraine")
     assert "aggression" not in got and "achievement" not in got
 
@@ -38,26 +41,9 @@ def test_firing_at_least_and_on_all_cylinders_are_no_attack(text):
 @pytest.mark.parametrize("text, side, cat", [
     ("The invaders keep firing at apartment blocks in the south.", "ukraine", "aggression"),
     ("Ukrainian gunners were firing on our positions all night.", "kremlin", "aggression"),
-])
-def test_firing_at_a_target_stays_an_attack(text, side, cat):
-    assert cat in cats(text, side)
-
-
-# -- "inflicted" with no doer: damage by a storm or a drought ------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "The storm inflicted heavy damage on power lines across the region.",
-    "Years of drought have inflicted real harm on the grain farms.",
-    "The floods are inflicting new costs on small towns.",
-])
-def test_an_inflicted_harm_with_no_doer_is_no_attack(text):
-    got = cats(text, "ukraine")
-    assert "aggression" not in got and "achievement" not in got
-
-
-@pytest.mark.parametrize("text, side, cat", [
     ("Our artillery inflicted heavy damage on an enemy column.", "ukraine", "achievement"),
     ("The occupiers inflicted terrible suffering on the villagers.", "ukraine", "aggression"),
     ("Russian troops are inflicting damage on Ukrainian towns every day.", "ukraine", "aggression"),
 ])
-def test_an_inflicted_harm_with_a_doer_stays_an_attack(text, side, cat):
+def test_firing_at_a_target_or_a_harm_inflicted_by_a_side_stays_an_attack(text, side, cat):
     assert cat in cats(text, side)
