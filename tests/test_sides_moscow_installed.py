@@ -12,6 +12,7 @@ from support import attributed_claims
     "The self-proclaimed Donetsk People's Republic said its militia had captured a crossroads.",
     "The self-proclaimed Luhansk People's Republic said the pipeline had been repaired.",
     "The LPR said the checkpoint would stay closed for a week.",
+    "The separatist republics said the ferry would run twice a day.",
 ])
 def test_a_moscow_installed_authority_or_its_fighters_speak_for_the_kremlin(text):
     claim = attributed_claims(text).iloc[0]
