@@ -236,14 +236,24 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     aside = (not detached and s0 >= TRAILING_SOURCE_MIN_START and low[s0 - 1] in BOUNDARY and c1 + 2 < n_toks
              and low[c1 + 1] == "," and low[c1 + 2] in _AFTER_ASIDE)
     # "…, Russia's Interfax news agency said, as Moscow launched …": a reporting aside, the content before it
-    if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks):
+    # "- We will hold, - she said in July.": the source after the dash that closes a dash-led line of speech
+    line = _closed_line(unit, starts[s0 - 1]) if s0 >= 1 and low[s0 - 1] in LINE_DASHES else None
+    if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks) \
+            or line is not None and no_content(low, c1 + 1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
+        if line is not None:  # "….- We will hold, - she said": the words before the line are not hers
+            ca = max(ca, line)
         title = title_before(low, s0) if not inverted and not detached else None
         if title is not None:  # "…, the governor of the region, Oleh Syniehubov, said": the title is no content
             cb = starts[title]
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
+        if (k > unit.last_word or no_content(low, k, n_toks)) \
+                and (s0 == 1 and low[0] in LINE_DASHES or s0 == 0 and _quote_before(unit, before, sa, True)):
+            # "- she said in July." after "- Will it hold?", "she said on Friday." after "“We hold!”": only
+            # circumstances after the cue, the speech that closed the sentence before is the content (drafts)
+            return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
@@ -334,6 +344,15 @@ def _quote_before(unit: _Unit, before: tuple[int, int] | None, at: int, attribut
     return before[1] > unit.a or _opens_sentence(unit.text, before[0])
 
 
+def _closed_line(unit: _Unit, dash: int) -> int | None:
+    """The start of the dash-led line of speech that the dash at offset ``dash`` closes ("- We will hold, - she
+    said"), or None (a dash of an aside: "… policies – I said this before – a number …")."""
+    spans = unit.view.quoted.overlapping(dash, dash + 1)
+    if spans and spans[0][1] == dash + 1 and spans[0][0] < dash and unit.text[spans[0][0]] in LINE_DASHES:
+        return spans[0][0]
+    return None
+
+
 def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
     """Whether a quotation ending before offset ``at`` ends what was said (its words end in a stop, a comma, "?" or
     "!", or a comma follows it: "“Why?” asked Lavrov", "“We agree,” she said"), not a quoted name ("our “Diia” state
@@ -359,6 +378,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
+    if s0 == 1 and low[0] in LINE_DASHES and (c1 >= unit.last_word or no_content(low, c1 + 1, n_toks)):
+        return True  # "- Will it hold?\n- she asked.": an attribution line opened by a dash, the speech before it
     first = toks.start[min(s0, c1)]
     before = quotes.last_ending_by(first)
     if _quote_before(unit, before, first, max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
@@ -433,6 +454,20 @@ def _headline(text: str, ua: int, ub: int) -> bool:
     """An all-capitals unit ("US ADMIRAL SAYS"): a headline or a link, not an attribution."""
     piece = text[ua:min(ub, ua + HEADLINE_PREFIX)]
     return piece == piece.upper() and sum(c.isalpha() for c in piece) >= HEADLINE_MIN_LETTERS
+
+
+def _line_before(view: DocumentView, u: int, out: list[Draft]) -> tuple[int, int] | None:
+    """The content of the unit before ``u`` when it is one line of speech (:attr:`.document.DocumentView.quoted`) or
+    a whole line of its own that holds no attribution (an outlet's quotation set as a paragraph), else None."""
+    text, (pa, pb), ua = view.text, view.units[u - 1], view.units[u][0]
+    if text[pb:ua].strip() or out and out[-1].unit == u - 1:
+        return None  # not the words right before (a headline left out between), or already attributed
+    a, b = view.quotes.strip(text, pa, pb)
+    spans = view.quoted.overlapping(pa, pb)
+    if len(spans) == 1 and pa <= spans[0][0] <= pa + 1 and pb <= spans[0][1] <= ua + 1:
+        return (a, b) if b > a else None  # a dash line closed by the attribution's dash ("- Will it hold? - she asked")
+    whole_line = (a == 0 or text[a - 1] == "\n") and "\n" in text[b:ua]
+    return (a, b) if whole_line and b > a else None
 
 
 def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int] | None:
@@ -526,6 +561,10 @@ class RulesExtractor(Extractor):
                 if b <= a and u > 0 and cand.content_start <= ua + 1:
                     # “We will hold!” insists the commander.: the quotation closed its own sentence (unit) before
                     piece = _quoted_piece(text, *view.units[u - 1], quotes)
+                    if piece is None and text[ua] in LINE_DASHES:
+                        # "- Will it hold?\n- she asked.", "… until spring\n\n- wrote the head of the council.": an
+                        # attribution line that opens with a dash says who spoke the line of speech or the line before
+                        piece = _line_before(view, u, out)
                     if piece is not None:
                         if out and out[-1].unit == u - 1 and out[-1].continues:
                             out.pop()  # not the previous speaker's quote paragraph: this cue's content
