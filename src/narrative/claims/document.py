@@ -42,7 +42,7 @@ from .quotes import Quotes, quote_spans, speech, units
 from .registry import extractor_class
 from ..speakers.resolver import Resolver, own_voice
 from .tokens import Toks
-from .turns import Turn, turns
+from .turns import Turn, turns, without_crossing
 
 if TYPE_CHECKING:
     from .records import Claim
@@ -76,7 +76,8 @@ class DocumentView:
         self.doc_id, self.text, self.source, self.side = doc_id, text, source, side
         self.resources = resources
         actors = self.actors = resources.actors
-        self.quotes = Quotes(quote_spans(text))
+        # quotation marks paired across a transcript's turns are no quotation (:func:`.turns.without_crossing`)
+        self.quotes = Quotes(without_crossing(text, quote_spans(text), actors) if ":" in text else quote_spans(text))
         speech_lines = speech(text, self.quotes.spans)
         #: quoted speech: the quotations and the dash-led lines of speech (:func:`.quotes.speech`)
         self.quoted = Quotes(joined(self.quotes.spans, speech_lines))
