@@ -36,9 +36,9 @@ from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PA
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (ATTITUDES, CALL_FORMS, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
-                       TRAILING_SOURCE_MIN_START, WH_WORDS, characterises, infinitive, no_content, noun_object,
-                       trailing_source)
+from .contents import (ATTITUDES, BE_FORMS, CALL_FORMS, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES,
+                       SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, WH_WORDS, characterises, infinitive, no_content,
+                       noun_object, trailing_source)
 from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -147,9 +147,10 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
     if c0 >= 2 and low[c0 - 1] == "-" and ends[c0 - 1] == starts[c0] and low[c0 - 2][:1].isalnum():
         return None  # "the self -proclaimed republics": a compound's second part after a stray space, no cue
-    passive = c0 >= 1 and (low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE)
+    passive = c0 >= 1 and (low[c0 - 1] in BE_FORMS
+                           or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in BE_FORMS)
     if kind == "verb" and passive and (cue_low.endswith("ed") or cue_low in _IMPERSONAL_PARTICIPLES):
-        it = c0 - 2 if low[c0 - 1] in _BE else c0 - 3
+        it = c0 - 2 if low[c0 - 1] in BE_FORMS else c0 - 3
         source = statement_source(toks, it, right_np) if it >= 1 and low[it] == "it" \
             and c1 + 2 < n_toks and low[c1 + 1] in ("that", ":") else None
         if source is not None:  # "In the note of the Swiss embassy, it was declared that …": the statement's source
@@ -298,7 +299,6 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 
-_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: participles without -ed of an impersonal passive that reports a statement ("it was written that …")
 _IMPERSONAL_PARTICIPLES = frozenset({"written", "said"})
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
@@ -315,20 +315,19 @@ def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
     return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
 
 
-#: the most characters between a quotation and the source right after it ("”, " and spaces): a longer gap is
-#: never only spaces and a comma, and the bound keeps each cue from reading the text back to the last quotation
+#: the most characters read next to a quotation: between it and the source right after it ("”, " and spaces: a
+#: longer gap is never only spaces and a comma, and the bound keeps each cue from reading the text back to the
+#: last quotation), and back from it for the end of the sentence before it
 QUOTE_GAP = 40
-#: characters read back from a quotation for the end of the sentence before it
-_OPENS_REACH = 40
 
 
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether the quotation opening at ``at`` starts its sentence (the text or a line starts there, or a stop or a
     closing mark ends what comes before it): its words are nobody's yet ("“Will the line hold?” the commander
     said."), unlike those of "Zelensky said: “We will win.”" or "The sign read “Closed.”"."""
-    head = text[max(0, at - _OPENS_REACH):at].rstrip(" \t")
+    head = text[max(0, at - QUOTE_GAP):at].rstrip(" \t")
     if not head:
-        return at <= _OPENS_REACH
+        return at <= QUOTE_GAP
     return head[-1] in ".!?…\n" or head[-1] in OUTER_CLOSING
 
 
