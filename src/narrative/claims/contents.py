@@ -38,7 +38,7 @@ def noun_object(low: list[str], k: int, cue_low: str) -> bool:
     if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
         return False
     if cue_low in INFINITIVE_CUES and infinitive(low, k, len(low)):
-        return False  # "urging the foreign media to not call …": the infinitive is what was asked
+        return False  # "urging the press not to use the word …": the infinitive is what was asked
     window = low[k:k + NOUN_OBJECT_WINDOW]
     if cue_low.startswith(_CHARACTERISING) and "as" in window:
         return False  # "described the move as a provocation", "condemned the vote as illegal": a characterisation
@@ -111,7 +111,7 @@ def trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
     comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
     k = c1 + 1
     if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in CIRCUMSTANCE:
-        # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
+        # "…, the envoy told the media on 3 May.": skip the hearer ("the media", "reporters", "AFP")
         stop = min(n_toks, k + HEARER_WINDOW)
         while k < stop and low[k] not in CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
             k += 1

@@ -140,7 +140,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
         if (ca, cb) == after and s1 + 2 < n_toks and low[s1 + 1] == "," and dependent(low[s1 + 2]) \
                 and before[1] - before[0] > 0 and text[before[0]:before[1]].strip(" ,"):
-            ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
+            ca, cb = before  # "… 50 km, according to the navy, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
@@ -160,7 +160,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
         if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
             return None
-        # "Xi has been described by Russia's Vladimir Putin as a friend": the agent's characterisation ("as …"),
+        # "The envoy has been described by the minister as a friend": the agent's characterisation ("as …"),
         # else the passive clause before "by" ("The move was criticised by the opposition.")
         after = agent[1] + 1
         if after + 1 < n_toks and low[after] == "as":
@@ -182,7 +182,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
     dashed = c0 >= 1 and low[c0 - 1] in LINE_DASHES
     left = np_range
-    if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
+    if dashed:  # "…, not only the northern towns - said the general.": a dash before the cue inverts it
         opening = paired_dash(low, c0 - 1)
         np_range = left_np(toks, opening - 1, 0) if opening is not None else None
         # "Xi and Lukashenko – a close ally of Putin – vowed …": an aside between dashes, the subject before it
@@ -238,7 +238,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
     aside = (not detached and s0 >= TRAILING_SOURCE_MIN_START and low[s0 - 1] in BOUNDARY and c1 + 2 < n_toks
              and low[c1 + 1] == "," and low[c1 + 2] in _AFTER_ASIDE)
-    # "…, Russia's Interfax news agency said, as Moscow launched …": a reporting aside, the content before it
+    # "…, the state news agency said, as the talks began …": a reporting aside, the content before it
     # "- We will hold, - she said in July.": the source after the dash that closes a dash-led line of speech
     line = _closed_line(unit, starts[s0 - 1]) if s0 >= 1 and low[s0 - 1] in LINE_DASHES else None
     if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks) \
@@ -276,11 +276,11 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)) \
                 and not (cue_low in CALL_FORMS and characterises(low, k, n_toks, OUTER_OPENING)):  # "called this a …"
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
-                # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
+                # "… owing to, as the agency writes, the worsening weather": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
             if s0 < 2 or low[s0 - 1] not in BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
-            # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
+            # "…, the chief executive said in the annual report.": only circumstances after the cue, the content before
             return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
         ca, cb = (starts[k] if k < n_toks else unit.b), unit.b
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
