@@ -145,7 +145,7 @@ PLACE_MODIFIERS = [
     ("Ukraine's health minister", "Ukraine"),                         # the place's official: its side
     ("Russia's Interfax news agency", None),                           # the place modifies a non-state head
     ("Kyiv International Institute of Sociology", None),               # the place opens another name
-    ("Ambassador of Belarus to Russia Dmitry Krutoi", None),           # a person the lists do not know
+    ("Ambassador of Belarus to Russia Pavel Zhuk", None),           # a person the lists do not know
     ("Ukraine and the West", "Ukraine"),
 ]
 

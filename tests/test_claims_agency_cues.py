@@ -24,8 +24,8 @@ def attributed(text: str) -> list[tuple[str, str, str]]:
     ("The troops left the city, TASS reported on Monday.", "TASS", "reported", "The troops left the city"),
     ("The troops left the city, as TASS noted.", "TASS", "noted", "The troops left the city"),
     ("As Interfax reported, the troops left the city.", "Interfax", "reported", "the troops left the city"),
-    ("Russia and Belarus have their own position, the head of state noted.", "the head of state", "noted",
-     "Russia and Belarus have their own position"),
+    ("Russia and Belarus share one view, the head of state noted.", "the head of state", "noted",
+     "Russia and Belarus share one view"),
     ("The troops left the city, the newspaper writes.", "the newspaper", "writes", "The troops left the city"),
 ])
 def test_a_reporting_aside_takes_the_rest_of_the_sentence_as_content(text, speaker, cue, content):
@@ -68,10 +68,10 @@ def test_a_dash_before_the_cue_inverts_it():
 
 
 def test_an_agency_aside_after_another_cue_is_no_claim_of_its_own():
-    text = ('"This is the only true option," Minister Gabrielius Landsbergis posted on Twitter, an Ukrinform '
+    text = ('"There is no other way," Minister Jonas Petraitis posted on Twitter, a Ukrinform '
             'correspondent reports.')
-    assert attributed(text) == [("Minister Gabrielius Landsbergis", "posted", "This is the only true option")]
-    text = "The think tank said this in its daily report, Ukrinform reports."
+    assert attributed(text) == [("Minister Jonas Petraitis", "posted", "There is no other way")]
+    text = "The think tank said so in its evening update, Ukrinform reports."
     assert [s for s, _c, _t in attributed(text)] == []
 
 
@@ -89,8 +89,8 @@ def test_according_to_a_pronoun_resolves_it_and_a_dependent_phrase_after_the_sou
     row = c[c["cue"] == "According to"].iloc[0]
     assert (row.speaker, row.actor, row.side) == ("him", "Dmitry Peskov", "kremlin")
     assert text[row.content_start:row.content_end] == "the talks had stalled"
-    text = "The missiles have a range of 30 miles, according to the US Air Force, making them a long-range weapon."
-    assert attributed(text) == [("the US Air Force", "according to", "The missiles have a range of 30 miles")]
+    text = "The drones can fly 50 km, according to the US Navy, making them a long-range weapon."
+    assert attributed(text) == [("the US Navy", "according to", "The drones can fly 50 km")]
     text = "The missiles fly far, according to the US Air Force, and they have been deployed to the southern front."
     # a main clause after the source: the longer side, as before
     assert attributed(text)[0][2] == "and they have been deployed to the southern front"
@@ -112,5 +112,5 @@ def test_in_his_opinion_and_in_the_opinion_of_attribute_like_according_to():
 
 
 def test_an_as_aside_inside_a_sentence_leaves_the_clause_before_when_only_a_circumstance_follows():
-    text = "She was not invited in 2021 because of, as the AFP agency writes, in the tense climate."
-    assert attributed(text) == [("the AFP agency", "writes", "She was not invited in 2021 because of")]
+    text = "He was not asked to come in 2019 because of, as the Reuters agency writes, in the poor weather."
+    assert attributed(text) == [("the Reuters agency", "writes", "He was not asked to come in 2019 because of")]

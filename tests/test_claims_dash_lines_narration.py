@@ -64,3 +64,31 @@ def test_a_turn_opens_on_a_capital_of_any_script():
                                   "The officials keep lying and denying."])
 def test_a_cue_ending_a_coordination_with_nothing_said_is_no_claim(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+@pytest.mark.parametrize("after", ["she said in July.", "she said on Friday.", "said the mayor on Friday."])
+def test_a_dash_line_attributed_after_a_second_dash_keeps_the_line_as_its_content(dash, after):
+    # composed: the dash line's words are the content, whatever time phrase follows the cue
+    text = f"The depot reopened.\n{dash} We will keep the trains running, {dash} {after}"
+    assert [(c, t) for _s, c, t in found(text)] == [("said", "We will keep the trains running")]
+
+
+def test_a_dash_line_glued_to_the_sentence_before_is_the_whole_content():
+    # composed: the splitter misses the stop glued to the dash, the content is still only the dash line's words
+    text = "The mayor visited the depot on Monday.- We will keep the trains running, - she said in July."
+    assert [(c, t) for _s, c, t in found(text)] == [("said", "We will keep the trains running")]
+
+
+@pytest.mark.parametrize("line", ["- Will the trains keep running? - she asked in July.",
+                                  "- The trains will keep running! - she said on Friday.",
+                                  "- The trains will keep running! - said the mayor.",
+                                  "“The trains will keep running!” she said on Friday."])
+def test_speech_that_ends_its_sentence_is_the_content_of_the_attribution_after_it(line):
+    text = "The depot reopened.\n" + line
+    assert [t for _s, _c, t in found(text)] == [line.split(" - ")[0].split("” ")[0].strip("-“ ")]
+
+
+def test_a_dash_led_attribution_on_a_line_of_its_own_takes_the_line_before():
+    text = "The depot reopened.\n\nThe trains will keep running until the spring\n\n- wrote the head of the council."
+    assert found(text) == [("the head of the council", "wrote", "The trains will keep running until the spring")]

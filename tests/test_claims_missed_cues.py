@@ -81,7 +81,7 @@ def test_no_claim_where_there_is_none(sentence):
 
 @pytest.mark.parametrize("sentence, speaker, cue, content_start", [
     # a date with its comma between the subject and the cue is a time phrase, not the end of the subject
-    ("The Ukrainian Security Service on August 26, 2022 accused the colonel of shelling a school.",
+    ("The Ukrainian Security Service on March 3, 2023 accused the colonel of shelling a school.",
      "The Ukrainian Security Service", "accused", "the colonel of shelling"),
     ("In March 2021 Morales said the harvest had failed.", "Morales", "said", "the harvest had failed"),
     # a participle after a comma and an adverb has the clause's subject

@@ -30,10 +30,10 @@ def test_thats_according_to_attributes_the_sentence_before():
 
 
 def test_a_passive_with_an_adverb_is_no_cue():
-    text = "Vulin is also accused of involvement in a drug ring, according to U.S. authorities."
+    text = "The mayor is also accused of a part in a bribery scheme, according to U.S. authorities."
     c = claims(text)
     assert c["speaker"].tolist() == ["U.S. authorities"]
-    assert text[c["content_start"].iloc[0]:c["content_end"].iloc[0]] == "Vulin is also accused of involvement in a drug ring"
+    assert text[c["content_start"].iloc[0]:c["content_end"].iloc[0]] == "The mayor is also accused of a part in a bribery scheme"
 
 
 def test_said_this_attributes_the_sentence_before_but_said_this_is_a_clause():
@@ -55,10 +55,10 @@ def test_telling_a_hearer_about_a_topic_is_no_claim_but_telling_that_is():
 
 
 def test_a_passive_speech_act_with_a_by_agent_is_the_agents_claim():
-    text = "The visitor, in town since Monday, has been described by Russia's Vladimir Putin as a trusted ally."
+    text = "The visitor, in town since Monday, was described by Russia's Sergei Lavrov as a trusted ally."
     c = claims(text)
     assert [(r.speaker, r.side, text[r.content_start:r.content_end]) for r in c.itertuples()] == [
-        ("Russia's Vladimir Putin", "kremlin", "as a trusted ally")]
+        ("Russia's Sergei Lavrov", "kremlin", "as a trusted ally")]
     text = "The move was criticised by the opposition."
     assert [(r.speaker, text[r.content_start:r.content_end]) for r in claims(text).itertuples()] == [
         ("the opposition", "The move was criticised")]

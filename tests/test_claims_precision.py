@@ -127,7 +127,7 @@ def test_a_bracketed_date_after_a_final_cue_is_no_content():
     ("US President Joe Biden spoke on Friday. He called the allies. The US president said that the attack may come "
      "within days.", "Joe Biden"),
     # an unnamed official is no named one: the official speaks with the state's side (not widened to the state)
-    ("Colin Kahl, the under secretary of defense, spoke on Monday. The US defense official said that the missiles had "
+    ("John Doe, the under secretary of defense, spoke on Monday. The US defense official said that the missiles had "
      "been sent.", "US defense official"),
 ])
 def test_a_titled_description_names_the_person_given_that_title(text, actor):

@@ -43,7 +43,7 @@ def test_a_quotation_that_follows_continues_its_speaker():
 def test_a_quote_paragraph_after_an_unattributed_sentence_stays_the_reporters():
     text = ("Analyst Filip Ejdus said the cabinet was built for the West.\n\n"
             "Reports of fraud triggered protests.\n\n"
-            "“Serbia is still pretending to be on the EU path.”")
+            "“Serbia still pretends to follow the EU path.”")
     c = attributed(text)
     assert c["content"].tolist() == ["the cabinet was built for the West"]
 
@@ -67,9 +67,9 @@ def test_acronyms_and_organisation_descriptions():
 
 
 def test_a_source_after_a_comma_has_the_clause_before_it():
-    text = "Internal reasons have been growing in Ukraine, President Aleksandr Lukashenko said in an interview on Monday."
+    text = "Tensions have been rising near the border, President Aleksandr Lukashenko said in a speech on Monday."
     c = attributed(text)
-    assert c["content"].tolist() == ["Internal reasons have been growing in Ukraine"]
+    assert c["content"].tolist() == ["Tensions have been rising near the border"]
     assert c["actor"].tolist() == ["Aleksandr Lukashenko"]
 
 
@@ -138,8 +138,8 @@ def test_speech_acts_with_only_a_noun_object_are_not_quotes():
         == ["announced"]
     kept = "Kyiv denied the claim. The Russian president accused the US of ignoring Russia's demands."
     assert attributed(kept)["content"].tolist() == ["the claim", "the US of ignoring Russia's demands"]
-    told = "The doctrine is highly topical, Vladimir Pertsov told the media on 26 April."
-    assert attributed(told)["content"].tolist() == ["The doctrine is highly topical"]
+    told = "The plan is very timely, Ivan Petrov told the media on 3 May."
+    assert attributed(told)["content"].tolist() == ["The plan is very timely"]
 
 
 def test_a_pronoun_after_the_cue_is_its_object_and_a_long_quotation_has_no_pieces():
@@ -225,8 +225,8 @@ QUOTED = [
     # content before a cue that ends the sentence with a time word
     ("Kyiv will receive more air defence, the ministry said Wednesday.",
      [("the ministry", "said", "Kyiv will receive more air defence")]),
-    ("Revenue rose by a third, Amin Nasser said in the results statement.",
-     [("Amin Nasser", "said", "Revenue rose by a third")]),
+    ("Revenue rose by a third, Jane Roe said in the annual report.",
+     [("Jane Roe", "said", "Revenue rose by a third")]),
     # a cue verb with nothing said is no claim
     ("She explained from the podium.", []),
 ]

@@ -12,7 +12,7 @@ HEADER = "file\tspeaker_start\tspeaker_end\tcontent_start\tcontent_end\tkeep\tre
 
 
 def test_coded_rows_match_through_a_crude_cut_and_score_sides_and_speakers(tmp_path):
-    text = ("“We never claimed we wanted a conflict. We have always said we wanted to trade,” the foreign "
+    text = ("“We never sought a conflict. We have always told them we wanted to sell grain,” the foreign "
             "minister, Vladimir Makei, said. Kremlin spokesman Dmitry Peskov said the talks had stalled. "
             "The weather was cold on Monday.")
     name = "20990101T000000Z_XX_en_0000000001.txt"  # any name; the part filter is not asked for here
@@ -20,7 +20,7 @@ def test_coded_rows_match_through_a_crude_cut_and_score_sides_and_speakers(tmp_p
     # row 1: the machine cut took words inside the quotation as the slot ("We have always") and the content
     # runs past the quotation's end: the claim is found through the region, not the cut
     s1 = text.index("We have always")
-    c1 = text.index("we wanted to trade")
+    c1 = text.index("we wanted to sell grain")
     s2, c2 = text.index("Kremlin"), text.index("the talks")
     s3 = text.index("The weather")
     rows = [(s1, s1 + 14, c1, text.index(" said.") + 5, "yes", "Vladimir Makei", "other"),

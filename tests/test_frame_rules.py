@@ -31,8 +31,8 @@ def test_attack_phrases_take_the_category_of_their_agent(text, side, expected):
 
 
 def test_an_adversarys_losses_are_a_belligerents_achievement():
-    assert cats("Russia has lost nearly 24,000 soldiers.", "ukraine") == {"achievement": 1.0}
-    assert cats("Russia has lost nearly 24,000 soldiers.", "other") == {"casualties": 1.0}
+    assert cats("Russia has lost almost 31,000 soldiers.", "ukraine") == {"achievement": 1.0}
+    assert cats("Russia has lost almost 31,000 soldiers.", "other") == {"casualties": 1.0}
     assert cats("We have lost 40 soldiers this week.", "ukraine") == {"casualties": 1.0}
 
 
@@ -104,7 +104,7 @@ def test_the_running_example_keeps_its_frames_and_sides(example_text):
 
 
 def test_success_beside_talks_is_diplomacy_and_attribution_is_no_hedge():
-    assert cats("Belarus hosted several very successful rounds of negotiations.", "other") == {"diplomacy": 2.0}
+    assert cats("Belarus hosted three very successful rounds of negotiations.", "other") == {"diplomacy": 2.0}
     assert cats("The operation was a success; talks with Kyiv failed.", "kremlin") == {"achievement": 1.0, "diplomacy": 1.0}
     assert cats("In the opinion of analysts, the aid package suggests a shift.", "other") == {"diplomacy": 2.0}
     assert cats("In my opinion, they might retreat.", "ukraine") == {"hedge": 2.0}

@@ -143,7 +143,7 @@ FRAMED = [
     ("obligations", "Moscow must honour its international commitments.", "other", "legitimacy"),
     ("obligations", "These are our obligations under the treaty.", "other", "legitimacy"),
     ("duty", "Our soldiers are doing their duty at the front.", "kremlin", "legitimacy"),
-    ("support", "We will stand with Ukraine for as long as it takes.", "other", "diplomacy"),
+    ("support", "We will stand with Ukraine for however long it takes.", "other", "diplomacy"),
     ("sanctions", "The frozen assets should pay for the damage.", "other", "diplomacy"),
     ("sanctions", "The banks were cut off from SWIFT in March.", "other", "diplomacy"),
     ("peace", "Only a political solution can work here.", "other", "diplomacy"),

@@ -21,7 +21,7 @@ def test_the_filter_knows_which_next_words_a_start_needs(lexicon):
 
 @pytest.mark.parametrize("text, expected", [
     ("Of course the talks go on.", {"booster": 1.0, "talks": 1.0}),
-    ("One of the best of all time, in talks of course.", {"booster": 2.0, "talks": 1.0}),
+    ("One of the finest of all time, in talks of course.", {"booster": 2.0, "talks": 1.0}),
     ("Most of them stayed in peacetime quarters, the end of", {"talks": 1.0}),
     ("of", {}),
 ])

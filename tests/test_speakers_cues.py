@@ -28,8 +28,8 @@ def one(text: str) -> tuple[str, str, str]:
 # -- directive speech acts: the content is an infinitive -------------------------------------------
 @pytest.mark.parametrize("text, speaker, cue, content_starts", [
     ("Latvia demands to lift the blockade of the port at once.", "Latvia", "demands", "to lift the blockade"),
-    ("The Finnish foreign ministry has called on all states to support a special tribunal.",
-     "The Finnish foreign ministry", "called on", "all states to support"),
+    ("The Finnish foreign ministry has called on every state to back a special tribunal.",
+     "The Finnish foreign ministry", "called on", "every state to back"),
     ("In a letter, the Estonian media community is urging the broadcasters to stop using the old names.",
      "the Estonian media community", "urging", "the broadcasters to stop"),
     ("Local representatives are calling on the ministry to not close rural schools.",

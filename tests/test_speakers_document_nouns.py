@@ -36,8 +36,8 @@ def test_a_compass_adjective_does_not_hide_the_country_of_its_officials():
 
 @pytest.mark.parametrize("text, speaker", [
     ("The bank said it had been reducing its Russian business.", "The bank"),
-    ("According to opposition politicians, the topic of reparations returns in every crisis.", "opposition politicians"),
-    ("Honesty and respect - according to the former minister - the government did not show.", "the former minister"),
+    ("According to opposition politicians, the question of old debts comes back in every crisis.", "opposition politicians"),
+    ("Candour and care - according to the former minister - the cabinet never showed.", "the former minister"),
     ("The sources said the talks had stalled.", "The sources"),
 ])
 def test_organisations_plural_heads_and_roles_no_state_holds_are_other(speaker, text):
@@ -53,7 +53,7 @@ def test_an_object_cue_before_a_colon_takes_what_follows_the_colon():
 
 
 @pytest.mark.parametrize("text, side", [
-    ("A diplomat stationed in Kyiv told us that soldiers on the frontline were jubilant.", "other"),
+    ("A diplomat stationed in Kyiv wrote that the troops at the front were cheerful.", "other"),
     ("A Western diplomat in Moscow said the talks had stalled.", "other"),
     ("The Russian ambassador in Kyiv said the talks had stalled.", "kremlin"),
     ("Officials in Kyiv said the talks had stalled.", "ukraine"),  # no posted head: the place's officials

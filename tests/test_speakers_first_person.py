@@ -23,18 +23,18 @@ def first_person(text: str, mention: str) -> tuple[str, str]:
 
 
 def test_we_in_a_dash_line_is_its_attributed_speaker_not_the_last_named_official():
-    text = INTRO + "- Anyway, when we said that we would be armed, the Germans said so too - said Nikolenko.\n"
-    assert first_person(text, "we said") == ("Oleg Nikolenko", "ukraine")
+    text = INTRO + "- Besides, when we told them we would get arms, the French said so too - said Nikolenko.\n"
+    assert first_person(text, "we told") == ("Oleg Nikolenko", "ukraine")
     # and the line is Nikolenko's claim; "we said" inside it is his own words, no claim of its own
     c = claims(text)
-    assert "we said" not in set(c["speaker"].str.lower() + " " + c["cue"])
+    assert "we told" not in set(c["speaker"].str.lower() + " " + c["cue"])
     line = c[c["speaker"] == "Nikolenko"].iloc[0]
-    assert line["content"].startswith("Anyway, when we said") and line["side"] == "ukraine"
+    assert line["content"].startswith("Besides, when we told") and line["side"] == "ukraine"
 
 
 def test_we_inside_a_quotation_with_no_attribution_is_unknown_not_the_other_side():
-    text = INTRO + "- Anyway, when we said that we would be armed, the Germans said so too.\n"
-    actor, side = first_person(text, "we said")
+    text = INTRO + "- Besides, when we told them we would get arms, the French said so too.\n"
+    actor, side = first_person(text, "we told")
     assert side == "unknown" and actor != "Sergei Lavrov"
 
 

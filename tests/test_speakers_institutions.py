@@ -25,7 +25,7 @@ CASES = [
     # "it" and the government: a country antecedent in the paragraph
     ("Meanwhile, Ukraine wants to answer in kind. It insists that Russia is a danger to everyone. "
      "It rejects the talk of escalation as empty.", "It rejects", "ukraine"),
-    ("The UK remains a prominent supporter of Kyiv. The government announced that Britain would send tanks.",
+    ("The UK remains a firm backer of Kyiv. The government announced that Britain would send tanks.",
      "The government announced", "other"),
 ]
 

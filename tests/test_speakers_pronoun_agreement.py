@@ -33,15 +33,15 @@ def test_he_after_a_dash_line_is_not_a_name_inside_that_line():
 
 def test_she_is_not_a_man_named_by_his_first_name():
     text = ("The Duchess said the stories had moved her.\n\n"
-            "Speaking at the residence of Martin Harris, the UK ambassador, she thanked the survivors.\n\n"
-            "She said women and girls pay the highest price.")
+            "Speaking at the home of Martin Harris, the UK ambassador, she thanked the survivors.\n\n"
+            "She said women and children pay the heaviest price.")
     actor, _side = actor_of(text, "She said")
     assert actor != "Martin Harris" and "Duchess" in actor
 
 
 def test_she_finds_a_woman_named_without_a_title():
     text = ("As foreign minister of Great Britain, Liz Truss has often spoken about the war. "
-            "A few weeks ago, she announced that Britain would double its aid.")
+            "Some weeks ago, she announced that Britain would double its aid.")
     assert actor_of(text, "she announced")[0] == "Liz Truss"
 
 

@@ -123,7 +123,7 @@ def reported_aside(low: list[str], c1: int, s0: int, s1: int, last_word: int) ->
         return True  # "“…,” Landsbergis posted on Twitter": the quotation before is the content
     before = s0 - 1 if s0 >= 1 and low[s0 - 1] != "as" else s0 - 2
     if c1 >= last_word or trailing_source(low, before + 1, c1, len(low)):  # "…, TASS reported on Monday."
-        # "…, Landsbergis posted on Twitter, an Ukrinform correspondent reports.": the agency relays the cue
+        # "…, the minister wrote on Telegram, a TASS correspondent reports.": the agency relays the cue
         # before it (CODEBOOK S4), no claim of its own
         return before >= TRAILING_SOURCE_MIN_START - 1 and low[before] in BOUNDARY \
             and not find_cues(low[:before], "speech")

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..infra.datafiles import data_lines
 from ..segment import TOKEN_RE
-from ..segment.marks import QUOTE_MARKS
+from ..segment.marks import LINE_DASHES, QUOTE_MARKS
 from .cues import find_cues
 
 _LINE = re.compile(r"[^\n]+")
@@ -133,9 +133,21 @@ class Boilerplate:
                 continue
             a = m.start() + (len(line) - len(line.lstrip()))
             if full(stripped) or (headlines and len(stripped) <= MAX_SENTENCE and is_headline(stripped)
-                                  and not (quotes is not None and (quotes.inside(a) or quotes.overlapping(a, a + len(stripped))))):
+                                  and not (quotes is not None and (quotes.inside(a) or quotes.overlapping(a, a + len(stripped))))
+                                  and not _attributed(text, m.end())):
                 out.append((a, a + len(stripped)))
         return out
+
+
+#: a line that opens with a dash and a word: in "…\n\n- wrote the head of the council." the line before is speech
+_DASH_LINE = re.compile(r"\s*[" + re.escape("".join(sorted(LINE_DASHES))) + r"][ \t]+(?=\w)")
+
+
+def _attributed(text: str, end: int) -> bool:
+    """Whether the next line after offset ``end`` is an attribution set on its own line: a dash and a lower-case
+    word ("- wrote the head of the council."), so the short line before it is what was said, not a headline."""
+    m = _DASH_LINE.match(text, end)
+    return m is not None and text[m.end()].islower()
 
 
 @lru_cache(maxsize=4)

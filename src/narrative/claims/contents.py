@@ -13,7 +13,10 @@ True
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..segment.marks import OUTER_OPENING
+from .cues import words
 
 #: verbs of saying whose bare object is what was said ("said the talks had stalled"), and denials,
 #: whose object stands for the claim denied ("Kyiv denied the claim", CODEBOOK G3)
@@ -21,9 +24,12 @@ _SAY = frozenset("say said says saying tell told tells telling add added adds ad
                  "state stated states deny denied denies denying reject rejected rejects rejecting "
                  "rule rules ruled does do did".split())  # "does not rule out new talks": the object is the claim
 _DETERMINERS = frozenset("the a an their his her its our my your other this these those new".split())
+#: the forms of "to be" (a passive's auxiliary: "was condemned by the UN")
+BE_FORMS = frozenset("be is are was were been being".split())
 #: words that show a clause (a finite verb) in what follows the cue
-FINITE = frozenset("is are was were be been has have had will would could can should must may might did does do "
-                   "'s ’s isn't aren't wasn't weren't won't can't don't doesn't didn't".split())
+FINITE = (BE_FORMS - {"being"}) | frozenset(
+    "has have had will would could can should must may might did does do "
+    "'s ’s isn't aren't wasn't weren't won't can't don't doesn't didn't".split())
 
 
 def noun_object(low: list[str], k: int, cue_low: str) -> bool:
@@ -32,7 +38,7 @@ def noun_object(low: list[str], k: int, cue_low: str) -> bool:
     if cue_low in _SAY or k >= len(low) or low[k] not in _DETERMINERS:
         return False
     if cue_low in INFINITIVE_CUES and infinitive(low, k, len(low)):
-        return False  # "urging the foreign media to not call …": the infinitive is what was asked
+        return False  # "urging the press not to use the word …": the infinitive is what was asked
     window = low[k:k + NOUN_OBJECT_WINDOW]
     if cue_low.startswith(_CHARACTERISING) and "as" in window:
         return False  # "described the move as a provocation", "condemned the vote as illegal": a characterisation
@@ -105,7 +111,7 @@ def trailing_source(low: list[str], s0: int, c1: int, n_toks: int) -> bool:
     comma, and after the cue only circumstances (no "that", no colon, no quotation, no clause)."""
     k = c1 + 1
     if low[c1] in ("told", "tells", "informed") and k < n_toks and low[k] not in CIRCUMSTANCE:
-        # "…, Pertsov told the media on 26 April.": skip the hearer ("the media", "reporters", "AFP")
+        # "…, the envoy told the media on 3 May.": skip the hearer ("the media", "reporters", "AFP")
         stop = min(n_toks, k + HEARER_WINDOW)
         while k < stop and low[k] not in CIRCUMSTANCE and low[k] not in (",", "that", ".", ":"):
             k += 1
@@ -131,9 +137,18 @@ CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
 _CALLED_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that", "these", "those"})
 #: words that open a noun phrase object ("called the move …", "called Russia's claims …")
 _OBJECT_OPENERS = frozenset({"the", "this", "these", "those", "his", "her", "its", "their", "our", "such"})
-#: words after "called" + object that make it a call of another kind ("called him back", "called them to talks")
+#: words after "called" + object that make it a call of another kind ("called him back", "called them to talks"),
+#: with the time words of ``claim_words.yaml``'s ``weekdays`` (:func:`_not_predicate`: "called the minister on Monday")
 _NOT_PREDICATE = frozenset("""to for on in at with from by about after before back up off out over into and or but
-yesterday today tomorrow last this next on monday tuesday wednesday thursday friday saturday sunday again""".split())
+tomorrow last this next again""".split())
+
+
+@lru_cache(maxsize=1)
+def _not_predicate() -> frozenset[str]:
+    """:data:`_NOT_PREDICATE` and the time words (read once, on first use)."""
+    return _NOT_PREDICATE | words().weekdays
+
+
 #: endings of an adjective predicate that ends the clause ("called the sanctions illegal", "… unacceptable")
 _PREDICATE_ENDINGS = ("al", "ous", "ible", "able", "ive", "ic", "ful", "less", "ant", "ent", "ary", "ory", "ish")
 #: the longest object (tokens) between "called" and its characterisation
@@ -175,14 +190,14 @@ def characterises(low: list[str], k: int, n: int, opening=frozenset()) -> bool:
             pass  # "called that number again", "called these reports lies": a determiner, the object goes on
         else:
             return bool(nxt) and (nxt == "the" or nxt in opening
-                                  or nxt.isalpha() and nxt not in _NOT_PREDICATE and nxt not in _CALLED_PRONOUNS)
+                                  or nxt.isalpha() and nxt not in _not_predicate() and nxt not in _CALLED_PRONOUNS)
     elif low[k] not in _OBJECT_OPENERS and not low[k].endswith(("'s", "’s")):
         return False
     for m in range(k + 1, min(n, k + 1 + CALLED_OBJECT_MAX)):
         w = low[m]
         if w in ("a", "an") and not _count_after(low, m, n) or w in opening:
             return True  # "called the strike a war crime", "called the reports “hysteria”"
-        if w in _NOT_PREDICATE or not w.isalpha():
+        if w in _not_predicate() or not w.isalpha():
             # "called the sanctions illegal.": an adjective closing the clause
             return m >= k + 2 and low[m - 1].endswith(_PREDICATE_ENDINGS) and not w.isalpha() and m - 1 > k + 1
     return False

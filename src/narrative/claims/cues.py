@@ -132,7 +132,7 @@ _VERB_FOLLOWERS = frozenset({"that", ".", ",", ";", ":", "!", "?"})
 
 #: words before "to" that make the cue after it a verb ("went on to say", "continued to insist")
 _ASPECT_BEFORE_TO = frozenset({"on", "continued", "continues", "proceeded", "proceeds", "went", "hastened",
-                               "expected", "due", "set", "going"})  # "is expected to tell the G7 leaders: …"
+                               "expected", "due", "set", "going"})  # "is expected to tell the summit: …"
 
 
 def negated(lows: list[str], i: int) -> bool:

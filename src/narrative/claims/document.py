@@ -42,7 +42,7 @@ from .quotes import Quotes, quote_spans, speech, units
 from .registry import extractor_class
 from ..speakers.resolver import Resolver, own_voice
 from .tokens import Toks
-from .turns import Turn, turns
+from .turns import Turn, split_at_turns, turns, without_crossing
 
 if TYPE_CHECKING:
     from .records import Claim
@@ -76,7 +76,8 @@ class DocumentView:
         self.doc_id, self.text, self.source, self.side = doc_id, text, source, side
         self.resources = resources
         actors = self.actors = resources.actors
-        self.quotes = Quotes(quote_spans(text))
+        # quotation marks paired across a transcript's turns are no quotation (:func:`.turns.without_crossing`)
+        self.quotes = Quotes(without_crossing(text, quote_spans(text), actors) if ":" in text else quote_spans(text))
         speech_lines = speech(text, self.quotes.spans)
         #: quoted speech: the quotations and the dash-led lines of speech (:func:`.quotes.speech`)
         self.quoted = Quotes(joined(self.quotes.spans, speech_lines))
@@ -85,6 +86,8 @@ class DocumentView:
         # sentences merge while a quotation is open; a line of speech closed by its attribution ("- … - he said")
         # stays sentences: merging it cost 10 of the 330 coded war-news claim spans and gained no quote or speaker
         spans = without(units(text, self.quotes.spans), lines, text)
+        if ":" in text:  # a turn marker after an abbreviation's stop opens a unit too (:func:`.turns.split_at_turns`)
+            spans = split_at_turns(text, spans, actors, self.quotes.inside)
         # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
         sentences = set(rules.sentences(text, spans))
         #: the units claims are read in: sentences merged while a quotation is open, furniture cut out

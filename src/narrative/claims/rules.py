@@ -36,9 +36,9 @@ from .asides import (ASPECT, BOUNDARY, HEARER_CUES, OBJECT_PRONOUNS, OPENERS, PA
                      reported_aside, share_participle_sources, topic_only)
 from .boilerplate import Boilerplate
 from .boilerplate import boilerplate as default_boilerplate
-from .contents import (ATTITUDES, CALL_FORMS, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES, SUBJECT_PRONOUNS,
-                       TRAILING_SOURCE_MIN_START, WH_WORDS, characterises, infinitive, no_content, noun_object,
-                       trailing_source)
+from .contents import (ATTITUDES, BE_FORMS, CALL_FORMS, DESCRIBED_AS_WINDOW, FINITE, INFINITIVE_CUES,
+                       SUBJECT_PRONOUNS, TRAILING_SOURCE_MIN_START, WH_WORDS, characterises, infinitive, no_content,
+                       noun_object, trailing_source)
 from .cues import (Cue, after_comma, content_start, cue_index, find_cues, head_words, nearest_actor_cues,
                    participle_cues, participles, words)
 from .document import DocumentView, Extractor, Resources
@@ -140,14 +140,17 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         ca, cb = after if (after[1] - after[0]) > (before[1] - before[0]) else before
         if (ca, cb) == after and s1 + 2 < n_toks and low[s1 + 1] == "," and dependent(low[s1 + 2]) \
                 and before[1] - before[0] > 0 and text[before[0]:before[1]].strip(" ,"):
-            ca, cb = before  # "… 30 miles, according to the US Air Force, making them …": the clause before
+            ca, cb = before  # "… 50 km, according to the navy, making them …": the clause before
         return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
-    passive = c0 >= 1 and (low[c0 - 1] in _BE or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in _BE)
+    if c0 >= 2 and low[c0 - 1] == "-" and ends[c0 - 1] == starts[c0] and low[c0 - 2][:1].isalnum():
+        return None  # "the self -proclaimed republics": a compound's second part after a stray space, no cue
+    passive = c0 >= 1 and (low[c0 - 1] in BE_FORMS
+                           or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in BE_FORMS)
     if kind == "verb" and passive and (cue_low.endswith("ed") or cue_low in _IMPERSONAL_PARTICIPLES):
-        it = c0 - 2 if low[c0 - 1] in _BE else c0 - 3
+        it = c0 - 2 if low[c0 - 1] in BE_FORMS else c0 - 3
         source = statement_source(toks, it, right_np) if it >= 1 and low[it] == "it" \
             and c1 + 2 < n_toks and low[c1 + 1] in ("that", ":") else None
         if source is not None:  # "In the note of the Swiss embassy, it was declared that …": the statement's source
@@ -157,7 +160,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         agent = right_np(toks, c1 + 2, n_toks) if c1 + 2 < n_toks and low[c1 + 1] == "by" else None
         if agent is None or not is_name(toks.text[agent[1]]) and low[agent[1]] not in head_words():
             return None
-        # "Xi has been described by Russia's Vladimir Putin as a friend": the agent's characterisation ("as …"),
+        # "The envoy has been described by the minister as a friend": the agent's characterisation ("as …"),
         # else the passive clause before "by" ("The move was criticised by the opposition.")
         after = agent[1] + 1
         if after + 1 < n_toks and low[after] == "as":
@@ -179,7 +182,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         np_range = left_np(toks, c0 - 3 if low[c0 - 2] == "," else c0 - 2, 0)
     dashed = c0 >= 1 and low[c0 - 1] in LINE_DASHES
     left = np_range
-    if dashed:  # "…, not just the Eastern Borderlands - said the dictator.": a dash before the cue inverts it
+    if dashed:  # "…, not only the northern towns - said the general.": a dash before the cue inverts it
         opening = paired_dash(low, c0 - 1)
         np_range = left_np(toks, opening - 1, 0) if opening is not None else None
         # "Xi and Lukashenko – a close ally of Putin – vowed …": an aside between dashes, the subject before it
@@ -235,15 +238,25 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
         return None  # "He added that Moscow would respond.": an intransitive verb, not "…, Peskov said."
     aside = (not detached and s0 >= TRAILING_SOURCE_MIN_START and low[s0 - 1] in BOUNDARY and c1 + 2 < n_toks
              and low[c1 + 1] == "," and low[c1 + 2] in _AFTER_ASIDE)
-    # "…, Russia's Interfax news agency said, as Moscow launched …": a reporting aside, the content before it
-    if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks):
+    # "…, the state news agency said, as the talks began …": a reporting aside, the content before it
+    # "- We will hold, - she said in July.": the source after the dash that closes a dash-led line of speech
+    line = _closed_line(unit, starts[s0 - 1]) if s0 >= 1 and low[s0 - 1] in LINE_DASHES else None
+    if inverted or quote_before or at_end or aside or trailing_source(low, s0, c1, n_toks) \
+            or line is not None and no_content(low, c1 + 1, n_toks):
         # content precedes: "“…,” Putin said." / "…, said Peskov." / "…, Lukashenko said in an interview."
         ca, cb = unit.a, sa
+        if line is not None:  # "….- We will hold, - she said": the words before the line are not hers
+            ca = max(ca, line)
         title = title_before(low, s0) if not inverted and not detached else None
         if title is not None:  # "…, the governor of the region, Oleh Syniehubov, said": the title is no content
             cb = starts[title]
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
+        if (k > unit.last_word or no_content(low, k, n_toks)) \
+                and (s0 == 1 and low[0] in LINE_DASHES or s0 == 0 and _quote_before(unit, before, sa, True)):
+            # "- she said in July." after "- Will it hold?", "she said on Friday." after "“We hold!”": only
+            # circumstances after the cue, the speech that closed the sentence before is the content (drafts)
+            return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
         if k == c1 + 1 and k < n_toks and low[k] in ("this", "so") and anaphor_ends(low, k + 1, n_toks):
             # "Juri Ratas said this at a joint briefing …": "this" is the sentence before (see drafts)
             return Candidate(c0, c1, stance, s0, s1, starts[k], ends[k], cue_text)
@@ -263,11 +276,11 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
                 and not (cue_low in INFINITIVE_CUES and infinitive(low, k, n_toks)) \
                 and not (cue_low in CALL_FORMS and characterises(low, k, n_toks, OUTER_OPENING)):  # "called this a …"
             if s0 >= 2 and low[s0 - 1] == "as" and low[s0 - 2] == ",":
-                # "… due to, as the AFP agency writes, in the deteriorating situation": the clause before the aside
+                # "… owing to, as the agency writes, the worsening weather": the clause before the aside
                 return Candidate(c0, c1, stance, s0, s1, unit.a, starts[s0 - 2], cue_text)
             if s0 < 2 or low[s0 - 1] not in BOUNDARY:
                 return None if not relaxed else Candidate(c0, c1, stance, s0, s1, starts[k], unit.b, cue_text)
-            # "…, Amin Nasser said in the results statement.": only circumstances after the cue, the content before
+            # "…, the chief executive said in the annual report.": only circumstances after the cue, the content before
             return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
         ca, cb = (starts[k] if k < n_toks else unit.b), unit.b
     return Candidate(c0, c1, stance, s0, s1, ca, cb, cue_text)
@@ -286,7 +299,6 @@ QUOTED_PIECE_MIN_SPACES = 2
 
 
 
-_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 #: participles without -ed of an impersonal passive that reports a statement ("it was written that …")
 _IMPERSONAL_PARTICIPLES = frozenset({"written", "said"})
 #: words after "said," that continue the sentence past a reporting aside ("…, the agency said, as …")
@@ -303,20 +315,19 @@ def _act(toks: Toks, c1: int, cue_low: str) -> int | None:
     return act_object(low, c1, k, name=word[:1].isupper() and not word.endswith(("'s", "’s")))
 
 
-#: the most characters between a quotation and the source right after it ("”, " and spaces): a longer gap is
-#: never only spaces and a comma, and the bound keeps each cue from reading the text back to the last quotation
+#: the most characters read next to a quotation: between it and the source right after it ("”, " and spaces: a
+#: longer gap is never only spaces and a comma, and the bound keeps each cue from reading the text back to the
+#: last quotation), and back from it for the end of the sentence before it
 QUOTE_GAP = 40
-#: characters read back from a quotation for the end of the sentence before it
-_OPENS_REACH = 40
 
 
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether the quotation opening at ``at`` starts its sentence (the text or a line starts there, or a stop or a
     closing mark ends what comes before it): its words are nobody's yet ("“Will the line hold?” the commander
     said."), unlike those of "Zelensky said: “We will win.”" or "The sign read “Closed.”"."""
-    head = text[max(0, at - _OPENS_REACH):at].rstrip(" \t")
+    head = text[max(0, at - QUOTE_GAP):at].rstrip(" \t")
     if not head:
-        return at <= _OPENS_REACH
+        return at <= QUOTE_GAP
     return head[-1] in ".!?…\n" or head[-1] in OUTER_CLOSING
 
 
@@ -332,6 +343,15 @@ def _quote_before(unit: _Unit, before: tuple[int, int] | None, at: int, attribut
     if unit.text[before[1]:at].strip() not in ("", ","):
         return False
     return before[1] > unit.a or _opens_sentence(unit.text, before[0])
+
+
+def _closed_line(unit: _Unit, dash: int) -> int | None:
+    """The start of the dash-led line of speech that the dash at offset ``dash`` closes ("- We will hold, - she
+    said"), or None (a dash of an aside: "… policies – I said this before – a number …")."""
+    spans = unit.view.quoted.overlapping(dash, dash + 1)
+    if spans and spans[0][1] == dash + 1 and spans[0][0] < dash and unit.text[spans[0][0]] in LINE_DASHES:
+        return spans[0][0]
+    return None
 
 
 def _closes_speech(text: str, quotation: tuple[int, int], at: int) -> bool:
@@ -359,6 +379,8 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
+    if s0 == 1 and low[0] in LINE_DASHES and (c1 >= unit.last_word or no_content(low, c1 + 1, n_toks)):
+        return True  # "- Will it hold?\n- she asked.": an attribution line opened by a dash, the speech before it
     first = toks.start[min(s0, c1)]
     before = quotes.last_ending_by(first)
     if _quote_before(unit, before, first, max(c1, s1) >= unit.last_word) and _closes_speech(text, before, first):
@@ -433,6 +455,20 @@ def _headline(text: str, ua: int, ub: int) -> bool:
     """An all-capitals unit ("US ADMIRAL SAYS"): a headline or a link, not an attribution."""
     piece = text[ua:min(ub, ua + HEADLINE_PREFIX)]
     return piece == piece.upper() and sum(c.isalpha() for c in piece) >= HEADLINE_MIN_LETTERS
+
+
+def _line_before(view: DocumentView, u: int, out: list[Draft]) -> tuple[int, int] | None:
+    """The content of the unit before ``u`` when it is one line of speech (:attr:`.document.DocumentView.quoted`) or
+    a whole line of its own that holds no attribution (an outlet's quotation set as a paragraph), else None."""
+    text, (pa, pb), ua = view.text, view.units[u - 1], view.units[u][0]
+    if text[pb:ua].strip() or out and out[-1].unit == u - 1:
+        return None  # not the words right before (a headline left out between), or already attributed
+    a, b = view.quotes.strip(text, pa, pb)
+    spans = view.quoted.overlapping(pa, pb)
+    if len(spans) == 1 and pa <= spans[0][0] <= pa + 1 and pb <= spans[0][1] <= ua + 1:
+        return (a, b) if b > a else None  # a dash line closed by the attribution's dash ("- Will it hold? - she asked")
+    whole_line = (a == 0 or text[a - 1] == "\n") and "\n" in text[b:ua]
+    return (a, b) if whole_line and b > a else None
 
 
 def _quoted_piece(text: str, ua: int, ub: int, quotes: Quotes) -> tuple[int, int] | None:
@@ -526,6 +562,10 @@ class RulesExtractor(Extractor):
                 if b <= a and u > 0 and cand.content_start <= ua + 1:
                     # “We will hold!” insists the commander.: the quotation closed its own sentence (unit) before
                     piece = _quoted_piece(text, *view.units[u - 1], quotes)
+                    if piece is None and text[ua] in LINE_DASHES:
+                        # "- Will it hold?\n- she asked.", "… until spring\n\n- wrote the head of the council.": an
+                        # attribution line that opens with a dash says who spoke the line of speech or the line before
+                        piece = _line_before(view, u, out)
                     if piece is not None:
                         if out and out[-1].unit == u - 1 and out[-1].continues:
                             out.pop()  # not the previous speaker's quote paragraph: this cue's content

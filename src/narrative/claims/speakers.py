@@ -67,7 +67,7 @@ def left_np(toks: Toks, j: int, stop: int) -> tuple[int, int] | None:
             j = k - 1
             if 1 <= inner[1] - inner[0] <= 3 and all(is_name(text[t]) for t in range(inner[0], inner[1] + 1)) \
                     and not is_name(text[j]) and low[j] in heads:
-                return inner  # "Moldova's prime minister, Natalia Gavrilita, said": the name, not the title
+                return inner  # "Latvia's prime minister, Anna Berzina, said": the name, not the title
             span = range(inner[0], inner[1] + 1)
             if 1 <= inner[1] - inner[0] <= 5 and sum(is_name(text[t]) and low[t] not in TITLES for t in span) >= 2 \
                     and all(is_name(text[t]) or low[t] == "." for t in span) and is_name(text[j]):
@@ -242,7 +242,7 @@ def phrase_np(toks: Toks, i: int, end: int, max_len: int = PHRASE_NP_MAX,
     :data:`FINAL_NP_MAX` tokens that ends the unit may end with any noun ("“…,” said the dictator.")."""
     low, text = toks.low, toks.text
     if final and i + 2 < end and low[i] == "one" and low[i + 1] == "of":
-        i += 2  # "- said one of IDF representatives Peter Lerner."
+        i += 2  # "- said one of the army's spokesmen Jan Kowal."
     if i >= end or not (low[i] in ("the", "a", "an") or is_name(text[i])):
         return None
     j = i
@@ -269,8 +269,8 @@ _FINITE_STOP = frozenset("is are was were has have had will would could can shou
 
 
 def participle_subject(toks: Toks, stop: int, inside_quote=None) -> tuple[int, int] | None:
-    """The subject of the clause a participle after a comma belongs to ("In this regard, the Embassy
-    of Ukraine sent a note …, condemning …"): the first name of tokens 0..stop-1 outside quotations
+    """The subject of the clause a participle after a comma belongs to ("In this respect, the embassy
+    sent a note …, condemning …"): the first name of tokens 0..stop-1 outside quotations
     that is not a capitalised function word, adverb or time word ("In", "Later", "On Monday"), with the
     speaker words before it and "of" + a name
     after it ("the Embassy of Ukraine")."""
@@ -396,7 +396,7 @@ _MONTHS = frozenset("january february march april may june july august september
 def nearest_subject(toks: Toks, j: int, inside_quote=None) -> tuple[int, int] | None:
     """The nearest name or pronoun noun phrase ending at or before token ``j`` (outside quotations):
     the subject a coordinated verb shares ("Ramaphosa acknowledged the toll but insisted ...",
-    "Zelensky, who sought a clarification and insisted ...")."""
+    "Zelensky, who asked for details and insisted ...")."""
     low, text = toks.low, toks.text
     k = j
     while k >= 0:

@@ -127,3 +127,63 @@ def turns(text: str, units: list[tuple[int, int]], actors: Actors) -> list[Turn 
             current = found
         out.append(current)
     return out
+
+
+#: where a sentence after a stop may open a turn marker ("… Thank you. Vladimir Putin: …")
+_AFTER_STOP = re.compile(r"[.!?…][ \u00a0]+(?=[A-Z][^:\n]{0,120}:)")
+
+
+def without_crossing(text: str, quotations: list[tuple[int, int]], actors: Actors) -> list[tuple[int, int]]:
+    """The quotations but those between straight double quotes that hold a turn marker after a sentence stop:
+    straight marks toggle, so one stray mark pairs the next ones across a transcript's turns ('… people
+    call"the long mud … Vladimir Putin: … bridges?"'), and a quotation read across turns would merge the turns into
+    one unit and one speaker. Curly marks pair by direction: a letter quoting "To the council: …" keeps its span.
+
+    >>> from narrative.segment.marks import quote_spans
+    >>> from narrative.speakers.actors import load_actors
+    >>> t = 'Anna Petrova: They call"it mud. Thanks. Vladimir Putin: Fine." He said "Fine. Go." “Yes. Ann Roe: no.”'
+    >>> [t[a:b] for a, b in without_crossing(t, quote_spans(t), load_actors())]
+    ['"Fine. Go."', '“Yes. Ann Roe: no.”']
+    """
+    out = []
+    for q0, q1 in quotations:
+        if text[q0] == '"' and text.find(":", q0, q1) >= 0 and any(_marker_sentence(text, m.end(), q1, actors)
+                                                for m in _AFTER_STOP.finditer(text, q0, q1)):
+            continue
+        out.append((q0, q1))
+    return out
+
+
+def split_at_turns(text: str, units: list[tuple[int, int]], actors: Actors, inside) -> list[tuple[int, int]]:
+    """The units cut where a turn marker opens after a stop that the sentence splitter read as an abbreviation's
+    ("… George Bush Sr. Vladimir Putin: Precisely.", "… 250 km. Vladimir Putin: Good."), so each turn has its
+    own units; not inside a quotation (``inside(offset)``: a quoted letter's "To the council: …").
+
+    >>> from narrative.speakers.actors import load_actors
+    >>> t = "Anna Petrova: It is 40 km. Vladimir Putin: Good."
+    >>> [t[a:b] for a, b in split_at_turns(t, [(0, len(t))], load_actors(), lambda x: False)]
+    ['Anna Petrova: It is 40 km.', 'Vladimir Putin: Good.']
+    """
+    out = []
+    for a, b in units:
+        if text.find(":", a, b) >= 0:
+            for m in _AFTER_STOP.finditer(text, a + 1, b):
+                if not inside(m.end()) and _marker_sentence(text, m.end(), b, actors):
+                    out.append((a, m.start() + 1))
+                    a = m.end()
+        out.append((a, b))
+    return out
+
+
+#: the end of a sentence (a stop and the closing marks after it)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”»’)]*")
+
+
+def _marker_sentence(text: str, a: int, end: int, actors: Actors) -> bool:
+    """Whether the sentence from ``a`` (read up to ``end``) opens with a turn marker; only that sentence is read."""
+    colon = text.find(":", a, end)
+    if colon < 0:
+        return False
+    stop = _SENTENCE_END.search(text, colon + 1, end)
+    return marker(text, a, stop.end() if stop else end, actors) is not None
+

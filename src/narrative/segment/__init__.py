@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..infra.datafiles import data_lines
 from ..schema import SENTENCES, TOKENS
-from .marks import CLOSING_MARKS, OUTER_OPENING
+from .marks import CLOSING_MARKS, INNER_CLOSING, INNER_OPENING, OUTER_CLOSING, OUTER_OPENING
 
 #: a word with inner hyphens/apostrophes, or one non-space, non-word character
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -81,6 +81,12 @@ def _alnum(c: str) -> bool:
     return "a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9"
 
 
+#: what a token around a stop is stripped of before it is looked up: a bracket and the quotation marks
+#: (:mod:`.marks`) that open it, and the punctuation and marks that close it
+_TOKEN_OPENERS = "(" + "".join(sorted(OUTER_OPENING | INNER_OPENING))
+_TOKEN_CLOSERS = ".,;:!?)" + "".join(sorted(OUTER_CLOSING | INNER_CLOSING))
+
+
 def glued_starts(text: str) -> list[int]:
     """Offsets where a sentence run into the one before it starts (no space after its stop: "…the war.The
     minister said"), in order: the one definition of such a sentence end, which :func:`split_sentences` cuts at
@@ -127,10 +133,10 @@ def glued_starts(text: str) -> list[int]:
         reach = max(0, stop - TOKEN_REACH)
         left = max(text.rfind(c, reach, stop) for c in " \t\n\r") + 1 or reach
         space = _SPACE.search(text, stop, stop + TOKEN_REACH)
-        token = text[left:space.start() if space else min(n, stop + TOKEN_REACH)].lstrip("(\"“«'‘„")
+        token = text[left:space.start() if space else min(n, stop + TOKEN_REACH)].lstrip(_TOKEN_OPENERS)
         word = token.split(".")[0].lower() if "." in token else ""
         if ("/" in token or "@" in token or "www" in token.lower() or word in known
-                or token.rstrip(".,;:!?)\"”»“'’") in dotted):
+                or token.rstrip(_TOKEN_CLOSERS) in dotted):
             continue
         cuts.append(at)
     return cuts

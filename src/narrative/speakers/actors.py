@@ -27,7 +27,7 @@ import yaml
 
 from ..errors import InputError
 from ..infra.datafiles import data_path
-from .mention_side import mention_side
+from .mention_side import located_side, mention_side
 from .names import TITLES, deletions, fold, in_name
 from .names import spellings as names_spellings
 
@@ -183,7 +183,8 @@ class Actors:
             possessive = mention[end:end + 2] in ("'s", "’s")
             return (possessive, KIND_RANK.get(actor.kind, 3), -start)
         # "a diplomat stationed in Kyiv", "Russia's ambassador to the US": where they are posted, not whose side
-        posted = [item for item in found if item[2].kind != "person" and _posting(mention, item[0])]
+        posted = [item for item in found if item[2].kind != "person" and _posting(mention, item[0])
+                  or item[2].kind == "place" and self._located(mention, item[0])]
         kept = [item for item in found if item not in posted]
         start, end, actor = min(kept or found, key=rank)
         if not kept:
@@ -212,6 +213,12 @@ class Actors:
         words = {w for modifiers in rule.get("modifiers", {}).values() for w in modifiers}
         return frozenset(w for w in words if not w.endswith("'s") and w not in rule.get("heads", ())
                          and w not in self.aliases and w[:1].upper() + w[1:] not in self.aliases)
+
+    def _located(self, mention: str, start: int) -> bool:
+        """Whether a place alias at ``start`` is where a described speaker is, after "in" (``located_side``:
+        "Moscow-installed officials in southern Ukraine" speak for Moscow, not for Ukraine)."""
+        cut = mention.lower().find(" in ")
+        return 0 < cut < start and located_side(mention, self.side_rule) is not None
 
     def names_body(self, mention: str) -> bool:
         """Does ``mention`` name a body or officials of the state or institution it resolves to, not the

@@ -235,7 +235,7 @@ class NameIndex:
                    text.rfind("\n", lo, pos) + 1, lo, self._glued_before(lo, pos))
 
     def _glued_before(self, lo: int, pos: int) -> int:
-        """The last start of a sentence glued to the one before it ("… of Vladimir Putin.Irish Premier Leo Varadkar
+        """The last start of a sentence glued to the one before it ("… of the summit.Irish Premier Ann Roe
         said": machine-translated outlets drop the space) in ``[lo, pos]``, else -1. The document's glued stops are
         found once."""
         if self._glued is None:

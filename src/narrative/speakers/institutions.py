@@ -26,7 +26,7 @@ Linear: the text is read for its "country + head" phrases only before a bare spe
 >>> ctx = CountryContext(text, load_actors().side_rule)
 >>> ctx.same_head("the defence ministry", text.rindex("the defence"))
 ('kremlin', "Russia's defence ministry")
->>> text = "At the same time, Ukraine has an interest in responding. It demands security."
+>>> text = "Meanwhile, Ukraine has an interest in responding. It demands security."
 >>> CountryContext(text, load_actors().side_rule).country_before(text.index("It demands"))
 ('ukraine', 'Ukraine')
 """

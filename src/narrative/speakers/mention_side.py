@@ -88,7 +88,8 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     if len(sides) == 1:
         return sides.pop(), "nationality"
     if sides:
-        return None  # "Russian and Ukrainian officials": two sides at once
+        # "Moscow-installed officials in southern Ukraine": the words before "in" say whose, the place where
+        return located_side(mention, rule)  # "Russian and Ukrainian officials": two sides at once, None
     known = place_sides()
     raw = _WORD.findall(mention.replace("’", "'"))
     found_sides = set()
@@ -105,6 +106,23 @@ def mention_side(mention: str, rule: dict) -> tuple[str, str] | None:
     if len(found_sides) == 1 and None not in found_sides:
         return found_sides.pop(), "place"
     return None
+
+
+def located_side(mention: str, rule: dict) -> tuple[str, str] | None:
+    """The nationality side of a mention's words before "in" ("Moscow-installed officials in southern Ukraine",
+    "Russian-backed separatists in eastern Ukraine": ``kremlin``; the place after "in" is where they are, not
+    whose side), or None.
+
+    >>> from narrative.speakers.actors import load_actors
+    >>> rule = load_actors().side_rule
+    >>> located_side("Moscow-installed officials in southern Ukraine", rule), located_side("officials in Kyiv", rule)
+    (('kremlin', 'nationality'), None)
+    """
+    words = _words(mention)
+    if "in" not in words[1:]:
+        return None
+    found = mention_side(" ".join(words[:words.index("in", 1)]), rule)
+    return found if found is not None and found[1] == "nationality" else None
 
 
 #: heads whose place after "in" is where they are posted, not whose side they are ("a diplomat stationed in Kyiv")

@@ -161,7 +161,7 @@ class Resolver:
             return known.name, known.side, _list_source(known)
         entity = index.resolve(speaker, start)
         if entity is None:
-            if known is None:  # "The EU High Representative said. He recalled ...": a described speaker
+            if known is None:  # "The EU envoy said. He added ...": a described speaker
                 index.spoke(None if anaphor else index.describe(speaker, start), start, content)
             return self._named(known, speaker, anaphor)  # "it"/"they" with no organisation: the actors file's
         index.spoke(entity, start, content)

@@ -81,7 +81,7 @@ def titles_around(text: str, end: int, prev_low: list[str], start: int = -1) -> 
     """Title words a run gets from its context: a role word just before it ("analyst Filip Ejdus",
     "MI6 chief Richard Moore"; ``prev_low`` from :func:`words_before`), a title phrase in apposition
     before it that opens the sentence (:func:`title_before_name`; ``start``: the run's start) and an
-    apposition after it that holds a role ("Emine Dzheppa, First Deputy Minister of Foreign Affairs of
+    apposition after it that holds a role ("Olena Koval, First Deputy Minister of Foreign Affairs of
     Ukraine, said")."""
     titles: set[str] = set()
     if prev_low and prev_low[-1] in ROLES:
@@ -180,7 +180,7 @@ def split_run(run: str, acronym_follows: bool, is_place):
         while j < len(low) - 1 and (low[j] in ORG_WORDS or low[j] == "state" or is_place(words[j])):
             j += 1
         if j > 0 and low[j - 1] == "of" and len(low) - j >= 3:
-            j += 1  # "Minister of Foreign Affairs of Lithuania Gabrielius Landsbergis": "of Lithuania" is the title's
+            j += 1  # "Minister of Foreign Affairs of Lithuania Jonas Petraitis": "of Lithuania" is the title's
         if j == len(low) - 1 and (low[j] == "state" or is_place(words[j])):
             return None
         name_words, name_low, titles = words[j:], low[j:], set(low[k:j])
