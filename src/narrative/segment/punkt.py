@@ -51,8 +51,11 @@ PunktParameters, PunktSentenceTokenizer = _punkt.PunktParameters, _punkt.PunktSe
 #: the characters NLTK's boundary-realignment pattern can start with
 _REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
-#: a candidate break whose neighbours are plain words: ``said. The``
-_PLAIN_CONTEXT = re.compile(r"([A-Za-z]{2,})([.?!])(\s+)([A-Za-z]+)((?:['’][a-z]+)?,?)")
+#: a candidate break whose neighbours are plain words: ``said. The``, ``2014. In``, ``Durrës. “We``,
+#: ``them."`` (a word of two or more letters or a number, the mark, then whitespace and a word that may open
+#: with a quotation mark, or one of the marks NLTK's candidate pattern takes instead of a next word)
+_PLAIN_CONTEXT = re.compile(r"([^\W\d_]{2,}|[0-9]+)([.?!])(?:([^\S\x1c-\x1f]+)([\"“«„‘']?)([^\W\d_]+)((?:['’][a-z]+)?,?)"
+                            r"|([)\";}\]*:@'({\[‘’“”«»!?]))")
 
 
 class _MemoPunkt(PunktSentenceTokenizer):
@@ -75,10 +78,21 @@ class _MemoPunkt(PunktSentenceTokenizer):
 
     def _key(self, context: str) -> str:
         m = _PLAIN_CONTEXT.fullmatch(context)
-        if m is None or m.group(1).lower() in self._abbrevs:
+        if m is None:
             return context
-        nxt = "Aa" if m.group(4)[0].isupper() else "aa"
-        return "xx" + m.group(2) + m.group(3) + nxt + m.group(5)
+        word, mark, space, quote, nxt, tail, after = m.groups()
+        if "0" <= word[0] <= "9":  # NLTK types every number alike ("##number##"), and none is an abbreviation
+            word = "00"
+        elif word.lower() in self._abbrevs:
+            return context
+        else:  # two or more letters: no initial, no number; only whether it is an abbreviation matters
+            word = "xx"
+        if after is not None:
+            return word + mark + after
+        first = nxt[0]
+        if not (first.isupper() or first.islower()):
+            return context  # a letter without case: NLTK's orthographic test reads it otherwise
+        return word + mark + space + quote + ("Aa" if first.isupper() else "aa") + tail
 
     def span_tokenize(self, text: str, realign_boundaries: bool = True):
         """NLTK's ``span_tokenize``: the same candidates, contexts, decisions and realignment, in
@@ -172,7 +186,8 @@ def _parameters(abbreviations) -> PunktParameters:
 def memo_punkt(abbreviations) -> PunktSentenceTokenizer:
     """The memoised Punkt for an abbreviation list."""
     params = _parameters(abbreviations)
-    assert "xx" not in params.abbrev_types  # the canonical word of _MemoPunkt
+    # the canonical words of _MemoPunkt
+    assert "xx" not in params.abbrev_types and not any(a.isdigit() for a in params.abbrev_types)
     return _MemoPunkt(params)
 
 
