@@ -134,17 +134,19 @@ class _MemoPunkt(PunktSentenceTokenizer):
     def _realigned(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # NLTK's _realign_boundaries, minus the regex call (and slice copy) when the next sentence
         # cannot start with one of the closing marks the realignment pattern begins with
+        # (and with the pattern compiled by ``re``, matched in place: no slice of the next sentence)
         out, realign, last = [], 0, len(spans) - 1
+        match = _realignment(self._lang_vars).match
         for k, (a, b) in enumerate(spans):
             a += realign
             m = None
             if k < last:
                 a2, b2 = spans[k + 1]
                 if text[a2:a2 + 1] in _REALIGN_FIRST:
-                    m = self._lang_vars.re_boundary_realignment.match(text[a2:b2])
+                    m = match(text, a2, b2)
             if m:
                 out.append((a, a2 + len(m.group(0).rstrip())))
-                realign = m.end()
+                realign = m.end() - a2
             else:
                 realign = 0
                 if a < b:
@@ -171,10 +173,21 @@ def _period_context(lang_vars) -> re.Pattern:
     """NLTK's candidate pattern compiled with ``re`` instead of the ``regex`` module behind NLTK's
     time-limited wrapper (linear pattern; ~2x faster). ``regex``'s ``\\s`` excludes U+001C-U+001F,
     which ``re``'s includes, so the classes are spelled out to match exactly the same text."""
-    pattern = lang_vars.period_context_re().pattern
+    return re.compile(_re_classes(lang_vars.period_context_re().pattern), re.UNICODE | re.VERBOSE)
+
+
+@lru_cache(maxsize=4)
+def _realignment(lang_vars) -> re.Pattern:
+    """NLTK's boundary-realignment pattern compiled with ``re`` (as :func:`_period_context`; matched with
+    ``pos``/``endpos``, where ``$`` matches at ``endpos`` as at the end of NLTK's slice)."""
+    compiled = lang_vars.re_boundary_realignment
+    return re.compile(_re_classes(compiled.pattern), re.UNICODE | (re.MULTILINE if compiled.flags & 8 else 0))
+
+
+def _re_classes(pattern: str) -> str:
+    """A ``regex`` pattern's ``\\s`` and ``\\S`` spelled for ``re`` (``regex``'s ``\\s`` excludes U+001C-U+001F)."""
     classes = {r"\s": r"[^\S\x1c-\x1f]", r"\S": r"[\S\x1c-\x1f]"}
-    pattern = re.sub(r"\\[sS]", lambda m: classes[m.group()], pattern)
-    return re.compile(pattern, re.UNICODE | re.VERBOSE)
+    return re.sub(r"\\[sS]", lambda m: classes[m.group()], pattern)
 
 
 def _parameters(abbreviations) -> PunktParameters:
