@@ -52,10 +52,13 @@ PunktParameters, PunktSentenceTokenizer = _punkt.PunktParameters, _punkt.PunktSe
 _REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 #: a candidate break whose neighbours are plain words: ``said. The``, ``2014. In``, ``Durrës. “We``,
-#: ``them."`` (a word of two or more letters or a number, the mark, then whitespace and a word that may open
-#: with a quotation mark, or one of the marks NLTK's candidate pattern takes instead of a next word)
-_PLAIN_CONTEXT = re.compile(r"([^\W\d_]{2,}|[0-9]+)([.?!])(?:([^\S\x1c-\x1f]+)([\"“«„‘']?)([^\W\d_]+)((?:['’][a-z]+)?,?)"
-                            r"|([)\";}\]*:@'({\[‘’“”«»!?]))")
+#: ``them."``, ``de-escalation. Anti-war``, ``18,453. And``, ``free. Definitely.`` (a word of letters, hyphenated
+#: or not, or a number, the mark, then whitespace and a word or number that may open with a quotation mark and end
+#: in one mark, or one of the marks NLTK's candidate pattern takes instead of a next word)
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+_LETTERS = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_PLAIN_CONTEXT = re.compile(rf"({_LETTERS}|{_NUMBER})([.?!])(?:([^\S\x1c-\x1f]+)([\"“«„‘']?)({_LETTERS}|{_NUMBER})"
+                            r"((?:['’][a-z]+)?[,.!?:;]?)|([)\";}\]*:@'({\[‘’“”«»!?]))")
 
 
 class _MemoPunkt(PunktSentenceTokenizer):
@@ -83,16 +86,20 @@ class _MemoPunkt(PunktSentenceTokenizer):
         word, mark, space, quote, nxt, tail, after = m.groups()
         if "0" <= word[0] <= "9":  # NLTK types every number alike ("##number##"), and none is an abbreviation
             word = "00"
-        elif word.lower() in self._abbrevs:
-            return context
+        elif len(word) < 2 or word.lower() in self._abbrevs or word.lower().rsplit("-", 1)[-1] in self._abbrevs:
+            return context  # an initial, or an abbreviation (NLTK also asks about the part after a hyphen)
         else:  # two or more letters: no initial, no number; only whether it is an abbreviation matters
             word = "xx"
         if after is not None:
             return word + mark + after
         first = nxt[0]
-        if not (first.isupper() or first.islower()):
+        if "0" <= first <= "9":
+            nxt = "00"  # a number after the mark: neither case
+        elif first.isupper() or first.islower():
+            nxt = "Aa" if first.isupper() else "aa"  # only the case of the next word's first letter is read
+        else:
             return context  # a letter without case: NLTK's orthographic test reads it otherwise
-        return word + mark + space + quote + ("Aa" if first.isupper() else "aa") + tail
+        return word + mark + space + quote + nxt + tail
 
     def span_tokenize(self, text: str, realign_boundaries: bool = True):
         """NLTK's ``span_tokenize``: the same candidates, contexts, decisions and realignment, in
