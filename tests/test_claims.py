@@ -226,6 +226,16 @@ def test_site_furniture_yields_no_claims():
     assert all(text[a:b] == s for a, b, s in zip(c["content_start"], c["content_end"], c["content"]))
 
 
+def test_furniture_sentences_with_different_marks_in_one_document():
+    """Each furniture sentence sharing a line with article text is found whichever of the document's marks it
+    carries (a unit is tested for the marks the document holds), also beside a capital İ, whose lower case is
+    longer."""
+    text = ("İzmir's mayor said the port was open. Click here to subscribe to our channel.\n\n"
+            "The minister said talks went on. Watch the video: the talks in full.")
+    c = claims_of(text)
+    assert c["content"].tolist() == ["the port was open", "talks went on"]
+
+
 def test_a_user_file_adds_boilerplate_patterns(tmp_path):
     from narrative.speakers.actors import load_actors
     from narrative.claims.boilerplate import Boilerplate

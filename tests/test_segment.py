@@ -72,6 +72,23 @@ def test_memoised_punkt_splits_exactly_like_nltk(pieces):
     assert list(memo.span_tokenize(text)) == list(plain_punkt().span_tokenize(text))
 
 
+CONTEXT_WORDS = st.sampled_from(["said", "Mr", "Gen", "no", "A", "I", "2014", "5", "18,453", "1,2345", "Durrës", "Ölkə",
+                                  "x²", "²²", "ǅa", "ii", "U.S", "we'll", "Ukraine's", "de-escalation", "ex-Gen",
+                                  "Anti-war", "a-b", "Mr.", "Definitely."])
+CONTEXT_AFTER = st.sampled_from(['"', "”", "»", ")", "'", "’", "!", "?", ":", " ", "\n\n", "\xa0", "\x1c", " “", ' "',
+                                 " «", " (", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(CONTEXT_WORDS, st.sampled_from([".", "?", "!"]), CONTEXT_AFTER, st.one_of(CONTEXT_WORDS, st.just("")),
+       st.sampled_from(["", ",", "'s", "’ll,", ".", "!", ":", ".,", "?!"]))
+def test_memoised_punkt_decides_each_context_as_nltk(word, mark, after, nxt, tail):
+    """Each candidate's context (the word, the mark, what follows: a number, a letter word of any script, a
+    quotation mark) gets NLTK's own decision, whatever canonical key the memo files it under."""
+    context = word + mark + after + (nxt + tail if after.isspace() or after[-1:] in "“\"«(" else "")
+    assert sentence_tokenizer().text_contains_sentbreak(context) == plain_punkt().text_contains_sentbreak(context)
+
+
 def test_memoised_punkt_on_the_demo_corpus():
     from narrative.corpus import load_corpus
 

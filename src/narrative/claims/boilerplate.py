@@ -80,6 +80,13 @@ def _marked(text: str, marks: tuple[str, ...]) -> bool:
     return any(mark in low for mark in marks)
 
 
+def _present(text: str, marks: tuple[str, ...]) -> tuple[str, ...]:
+    """The marks the lower-cased text holds: the only ones a piece of it can hold (each character lower-cases
+    alone, but for a Greek final sigma, which is no mark's), so a unit is tested for these only."""
+    low = text.lower()
+    return tuple(mark for mark in marks if mark in low)
+
+
 class Boilerplate:
     """The shipped patterns, plus a user's file of more (one regular expression a line, ``#`` comments)."""
 
@@ -104,15 +111,20 @@ class Boilerplate:
     def is_boilerplate_sentence(self, sentence: str) -> bool:
         """Whether a sentence that shares its line with article text is furniture as a whole: only a
         short one (:data:`MAX_SENTENCE`) carrying a furniture mark is tested (the extractor's hot path)."""
+        return self._furniture_sentence(sentence, _SENTENCE_FURNITURE)
+
+    def _furniture_sentence(self, sentence: str, marks: tuple[str, ...]) -> bool:
         stripped = sentence.strip()
-        return (0 < len(stripped) <= MAX_SENTENCE and _marked(stripped, _SENTENCE_FURNITURE)
+        return (0 < len(stripped) <= MAX_SENTENCE and _marked(stripped, marks)
                 and self.pattern.fullmatch(stripped) is not None)
 
     def sentences(self, text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The units that are furniture sentences (:meth:`is_boilerplate_sentence`)."""
-        if not _marked(text, _SENTENCE_FURNITURE):
+        """The units that are furniture sentences (:meth:`is_boilerplate_sentence`), each tested for the marks
+        the document holds only."""
+        marks = _present(text, _SENTENCE_FURNITURE)
+        if not marks:
             return []  # no furniture mark anywhere in the document (5 of 6 demo releases): nothing to test
-        return [(a, b) for a, b in units if b - a <= MAX_SENTENCE and self.is_boilerplate_sentence(text[a:b])]
+        return [(a, b) for a, b in units if b - a <= MAX_SENTENCE and self._furniture_sentence(text[a:b], marks)]
 
     def spans(self, text: str, quotes=None) -> list[tuple[int, int]]:
         """``(start, end)`` of each boilerplate line (stripped), in text order: the pattern lines and,

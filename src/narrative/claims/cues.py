@@ -349,6 +349,8 @@ def unit_hedges(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
 
 def with_next(hedges_in: list[list[str]], u: int) -> list[str]:
     """A unit's hedges and the next unit's ("… captured the town. This could not be verified.")."""
+    if not hedges_in[u] and (u + 1 == len(hedges_in) or not hedges_in[u + 1]):
+        return []  # most units of a document with a hedge: no set to build
     if u + 1 < len(hedges_in):
         return sorted(set(hedges_in[u]) | set(hedges_in[u + 1]))
     return sorted(set(hedges_in[u]))

@@ -33,8 +33,10 @@ from .marks import CLOSING_MARKS, INNER_CLOSING, INNER_OPENING, OUTER_CLOSING, O
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """The shipped abbreviation list (lower case, no final period)."""
+    """The shipped abbreviation list (lower case, no final period; read once a process: :func:`glued_starts`
+    asks for it on every document with a stop run into a capital)."""
     return frozenset(data_lines("abbreviations.txt"))
 
 

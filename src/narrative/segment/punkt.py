@@ -51,8 +51,14 @@ PunktParameters, PunktSentenceTokenizer = _punkt.PunktParameters, _punkt.PunktSe
 #: the characters NLTK's boundary-realignment pattern can start with
 _REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
-#: a candidate break whose neighbours are plain words: ``said. The``
-_PLAIN_CONTEXT = re.compile(r"([A-Za-z]{2,})([.?!])(\s+)([A-Za-z]+)((?:['’][a-z]+)?,?)")
+#: a candidate break whose neighbours are plain words: ``said. The``, ``2014. In``, ``Durrës. “We``,
+#: ``them."``, ``de-escalation. Anti-war``, ``18,453. And``, ``free. Definitely.`` (a word of letters, hyphenated
+#: or not, or a number, the mark, then whitespace and a word or number that may open with a quotation mark and end
+#: in one mark, or one of the marks NLTK's candidate pattern takes instead of a next word)
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+_LETTERS = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_PLAIN_CONTEXT = re.compile(rf"({_LETTERS}|{_NUMBER})([.?!])(?:([^\S\x1c-\x1f]+)([\"“«„‘']?)({_LETTERS}|{_NUMBER})"
+                            r"((?:['’][a-z]+)?[,.!?:;]?)|([)\";}\]*:@'({\[‘’“”«»!?]))")
 
 
 class _MemoPunkt(PunktSentenceTokenizer):
@@ -75,10 +81,25 @@ class _MemoPunkt(PunktSentenceTokenizer):
 
     def _key(self, context: str) -> str:
         m = _PLAIN_CONTEXT.fullmatch(context)
-        if m is None or m.group(1).lower() in self._abbrevs:
+        if m is None:
             return context
-        nxt = "Aa" if m.group(4)[0].isupper() else "aa"
-        return "xx" + m.group(2) + m.group(3) + nxt + m.group(5)
+        word, mark, space, quote, nxt, tail, after = m.groups()
+        if "0" <= word[0] <= "9":  # NLTK types every number alike ("##number##"), and none is an abbreviation
+            word = "00"
+        elif len(word) < 2 or word.lower() in self._abbrevs or word.lower().rsplit("-", 1)[-1] in self._abbrevs:
+            return context  # an initial, or an abbreviation (NLTK also asks about the part after a hyphen)
+        else:  # two or more letters: no initial, no number; only whether it is an abbreviation matters
+            word = "xx"
+        if after is not None:
+            return word + mark + after
+        first = nxt[0]
+        if "0" <= first <= "9":
+            nxt = "00"  # a number after the mark: neither case
+        elif first.isupper() or first.islower():
+            nxt = "Aa" if first.isupper() else "aa"  # only the case of the next word's first letter is read
+        else:
+            return context  # a letter without case: NLTK's orthographic test reads it otherwise
+        return word + mark + space + quote + nxt + tail
 
     def span_tokenize(self, text: str, realign_boundaries: bool = True):
         """NLTK's ``span_tokenize``: the same candidates, contexts, decisions and realignment, in
@@ -120,17 +141,19 @@ class _MemoPunkt(PunktSentenceTokenizer):
     def _realigned(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # NLTK's _realign_boundaries, minus the regex call (and slice copy) when the next sentence
         # cannot start with one of the closing marks the realignment pattern begins with
+        # (and with the pattern compiled by ``re``, matched in place: no slice of the next sentence)
         out, realign, last = [], 0, len(spans) - 1
+        match = _realignment(self._lang_vars).match
         for k, (a, b) in enumerate(spans):
             a += realign
             m = None
             if k < last:
                 a2, b2 = spans[k + 1]
                 if text[a2:a2 + 1] in _REALIGN_FIRST:
-                    m = self._lang_vars.re_boundary_realignment.match(text[a2:b2])
+                    m = match(text, a2, b2)
             if m:
                 out.append((a, a2 + len(m.group(0).rstrip())))
-                realign = m.end()
+                realign = m.end() - a2
             else:
                 realign = 0
                 if a < b:
@@ -157,10 +180,21 @@ def _period_context(lang_vars) -> re.Pattern:
     """NLTK's candidate pattern compiled with ``re`` instead of the ``regex`` module behind NLTK's
     time-limited wrapper (linear pattern; ~2x faster). ``regex``'s ``\\s`` excludes U+001C-U+001F,
     which ``re``'s includes, so the classes are spelled out to match exactly the same text."""
-    pattern = lang_vars.period_context_re().pattern
+    return re.compile(_re_classes(lang_vars.period_context_re().pattern), re.UNICODE | re.VERBOSE)
+
+
+@lru_cache(maxsize=4)
+def _realignment(lang_vars) -> re.Pattern:
+    """NLTK's boundary-realignment pattern compiled with ``re`` (as :func:`_period_context`; matched with
+    ``pos``/``endpos``, where ``$`` matches at ``endpos`` as at the end of NLTK's slice)."""
+    compiled = lang_vars.re_boundary_realignment
+    return re.compile(_re_classes(compiled.pattern), re.UNICODE | (re.MULTILINE if compiled.flags & 8 else 0))
+
+
+def _re_classes(pattern: str) -> str:
+    """A ``regex`` pattern's ``\\s`` and ``\\S`` spelled for ``re`` (``regex``'s ``\\s`` excludes U+001C-U+001F)."""
     classes = {r"\s": r"[^\S\x1c-\x1f]", r"\S": r"[\S\x1c-\x1f]"}
-    pattern = re.sub(r"\\[sS]", lambda m: classes[m.group()], pattern)
-    return re.compile(pattern, re.UNICODE | re.VERBOSE)
+    return re.sub(r"\\[sS]", lambda m: classes[m.group()], pattern)
 
 
 def _parameters(abbreviations) -> PunktParameters:
@@ -172,7 +206,8 @@ def _parameters(abbreviations) -> PunktParameters:
 def memo_punkt(abbreviations) -> PunktSentenceTokenizer:
     """The memoised Punkt for an abbreviation list."""
     params = _parameters(abbreviations)
-    assert "xx" not in params.abbrev_types  # the canonical word of _MemoPunkt
+    # the canonical words of _MemoPunkt
+    assert "xx" not in params.abbrev_types and not any(a.isdigit() for a in params.abbrev_types)
     return _MemoPunkt(params)
 
 
