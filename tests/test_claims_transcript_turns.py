@@ -24,10 +24,3 @@ def test_each_turn_speaks_for_its_own_speaker():
     roads = c[c["content"].str.contains("The roads will be repaired")].iloc[0]
     question = c[c["content"].str.startswith("Will they be repaired")].iloc[0]
     assert roads["actor"] == "Vladimir Putin" and question["actor"] == "Anna Petrova"
-
-
-def test_a_turn_after_an_abbreviations_stop_opens_its_own_unit():
-    text = "Anna Petrova: The new road is 40 km. Vladimir Putin: That is good news for the region."
-    c = extract_claims(pd.DataFrame({"doc_id": ["putin-y"], "source": ["putin"], "text": [text]}))
-    good = c[c["content"].str.contains("good news")].iloc[0]
-    assert good["actor"] == "Vladimir Putin" and "Anna Petrova" not in good["content"]

@@ -42,7 +42,7 @@ from .quotes import Quotes, quote_spans, speech, units
 from .registry import extractor_class
 from ..speakers.resolver import Resolver, own_voice
 from .tokens import Toks
-from .turns import Turn, split_at_turns, turns, without_crossing
+from .turns import Turn, turns, without_crossing
 
 if TYPE_CHECKING:
     from .records import Claim
@@ -86,8 +86,6 @@ class DocumentView:
         # sentences merge while a quotation is open; a line of speech closed by its attribution ("- … - he said")
         # stays sentences: merging it cost 10 of the 330 coded war-news claim spans and gained no quote or speaker
         spans = without(units(text, self.quotes.spans), lines, text)
-        if ":" in text:  # a turn marker after an abbreviation's stop opens a unit too (:func:`.turns.split_at_turns`)
-            spans = split_at_turns(text, spans, actors, self.quotes.inside)
         # and whole sentences ("… on YouTube. Click here to subscribe …" shares its line with a sentence)
         sentences = set(rules.sentences(text, spans))
         #: the units claims are read in: sentences merged while a quotation is open, furniture cut out

@@ -154,27 +154,6 @@ def without_crossing(text: str, quotations: list[tuple[int, int]], actors: Actor
     return out
 
 
-def split_at_turns(text: str, units: list[tuple[int, int]], actors: Actors, inside) -> list[tuple[int, int]]:
-    """The units cut where a turn marker opens after a stop that the sentence splitter read as an abbreviation's
-    ("… George Bush Sr. Vladimir Putin: Precisely.", "… 250 km. Vladimir Putin: Good."), so each turn has its
-    own units; not inside a quotation (``inside(offset)``: a quoted letter's "To the council: …").
-
-    >>> from narrative.speakers.actors import load_actors
-    >>> t = "Anna Petrova: It is 40 km. Vladimir Putin: Good."
-    >>> [t[a:b] for a, b in split_at_turns(t, [(0, len(t))], load_actors(), lambda x: False)]
-    ['Anna Petrova: It is 40 km.', 'Vladimir Putin: Good.']
-    """
-    out = []
-    for a, b in units:
-        if text.find(":", a, b) >= 0:
-            for m in _AFTER_STOP.finditer(text, a + 1, b):
-                if not inside(m.end()) and _marker_sentence(text, m.end(), b, actors):
-                    out.append((a, m.start() + 1))
-                    a = m.end()
-        out.append((a, b))
-    return out
-
-
 #: the end of a sentence (a stop and the closing marks after it)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”»’)]*")
 
