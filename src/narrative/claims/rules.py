@@ -145,8 +145,6 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     cue_low = low[c0]
     if kind == "verb" and c0 >= 1 and text[starts[c0]].isupper() and low[c0 - 1] not in OPENERS:
         return None  # "the United States", "member States": a capitalised cue word inside a sentence is a name
-    if c0 >= 2 and low[c0 - 1] == "-" and ends[c0 - 1] == starts[c0] and low[c0 - 2][:1].isalnum():
-        return None  # "the self -proclaimed republics": a compound's second part after a stray space, no cue
     passive = c0 >= 1 and (low[c0 - 1] in BE_FORMS
                            or c0 >= 2 and low[c0 - 1] in PASSIVE_ADVERBS and low[c0 - 2] in BE_FORMS)
     if kind == "verb" and passive and (cue_low.endswith("ed") or cue_low in _IMPERSONAL_PARTICIPLES):
