@@ -138,15 +138,16 @@ _CALLED_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that", "these
 #: words that open a noun phrase object ("called the move …", "called Russia's claims …")
 _OBJECT_OPENERS = frozenset({"the", "this", "these", "those", "his", "her", "its", "their", "our", "such"})
 #: words after "called" + object that make it a call of another kind ("called him back", "called them to talks"),
-#: with the time words of ``claim_words.yaml``'s ``weekdays`` (:func:`_not_predicate`: "called the minister on Monday")
+#: with the day words of ``claim_words.yaml``'s ``weekdays`` (:func:`_not_predicate`: "called the minister on Monday")
 _NOT_PREDICATE = frozenset("""to for on in at with from by about after before back up off out over into and or but
 tomorrow last this next again""".split())
 
 
 @lru_cache(maxsize=1)
 def _not_predicate() -> frozenset[str]:
-    """:data:`_NOT_PREDICATE` and the time words (read once, on first use)."""
-    return _NOT_PREDICATE | words().weekdays
+    """:data:`_NOT_PREDICATE` and the day words of the time words (read once, on first use): "called the minister on
+    Monday", "called them yesterday"; not the months or "night" ("called the night raid a war crime" is a claim)."""
+    return _NOT_PREDICATE | {w for w in words().weekdays if w.endswith("day")}
 
 
 #: endings of an adjective predicate that ends the clause ("called the sanctions illegal", "… unacceptable")
