@@ -251,7 +251,7 @@ def _candidate(unit: _Unit, cue: Cue, quotes: Quotes, actors: Actors,
     else:
         k = content_start(low, c1 + 1, n_toks, cue_low)
         if (k > unit.last_word or no_content(low, k, n_toks)) \
-                and (s0 == 1 and low[0] in LINE_DASHES or s0 == 0 and _quote_before(unit, before, sa, True)):
+                and (_dash_led(low, s0) or s0 == 0 and _quote_before(unit, before, sa, True)):
             # "- she said in July." after "- Will it hold?", "she said on Friday." after "“We hold!”": only
             # circumstances after the cue, the speech that closed the sentence before is the content (drafts)
             return Candidate(c0, c1, stance, s0, s1, unit.a, sa, cue_text)
@@ -343,6 +343,12 @@ def _quote_before(unit: _Unit, before: tuple[int, int] | None, at: int, attribut
     return before[1] > unit.a or _opens_sentence(unit.text, before[0])
 
 
+def _dash_led(low: list[str], s0: int) -> bool:
+    """Whether the source (first token ``s0``) opens its unit right after a line dash: an attribution line of its
+    own ("- she asked in July.")."""
+    return s0 == 1 and low[0] in LINE_DASHES
+
+
 def _closed_line(unit: _Unit, dash: int) -> int | None:
     """The start of the dash-led line of speech that the dash at offset ``dash`` closes ("- We will hold, - she
     said"), or None (a dash of an aside: "… policies – I said this before – a number …")."""
@@ -377,7 +383,7 @@ def _weak_cue_holds(unit: _Unit, c1: int, s0: int, s1: int, quotes: Quotes, acto
         return True  # "reported last week that …", "noted in a statement that …": circumstances, then "that"
     if reported_aside(low, c1, s0, s1, unit.last_word):
         return True  # "…, NHK reported.", "As Interfax reported, …", "…, reports TASS.": the content is the rest
-    if s0 == 1 and low[0] in LINE_DASHES and (c1 >= unit.last_word or no_content(low, c1 + 1, n_toks)):
+    if _dash_led(low, s0) and (c1 >= unit.last_word or no_content(low, c1 + 1, n_toks)):
         return True  # "- Will it hold?\n- she asked.": an attribution line opened by a dash, the speech before it
     first = toks.start[min(s0, c1)]
     before = quotes.last_ending_by(first)

@@ -165,4 +165,3 @@ def _marker_sentence(text: str, a: int, end: int, actors: Actors) -> bool:
         return False
     stop = _SENTENCE_END.search(text, colon + 1, end)
     return marker(text, a, stop.end() if stop else end, actors) is not None
-
